@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+# Multi-stage image: build with `medusa build`, run the compiled .medusa/server as a
+# non-root user. The same image runs as server or worker (MEDUSA_WORKER_MODE).
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx medusa build
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=9000
+WORKDIR /app
+# .medusa/server holds the compiled backend, the built admin and a copy of package.json.
+COPY --from=build --chown=node:node /app/.medusa/server ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+USER node
+EXPOSE 9000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+  CMD node -e "fetch('http://localhost:'+(process.env.PORT||9000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["npx", "medusa", "start"]

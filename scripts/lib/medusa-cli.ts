@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process"
+import path from "node:path"
+import { ConfigError } from "./config-error"
+
+const MEDUSA_BIN = path.resolve(__dirname, "../../node_modules/.bin/medusa")
+
+/**
+ * Starts the Medusa CLI with the given arguments, its output passed through. A detached
+ * child leads its own process group, so `stopGroup` can reach the server it forks.
+ */
+export function spawnMedusa(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { detached?: boolean } = {}
+): ChildProcess {
+  return spawn(MEDUSA_BIN, args, { stdio: "inherit", env, detached: options.detached ?? false })
+}
+
+/**
+ * `medusa develop` forks the server and expects the terminal to signal the whole process
+ * group; signal the group so no orphaned server keeps the port.
+ */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null) {
+    return
+  }
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    child.kill(signal)
+  }
+}
+
+/** Runs a Medusa CLI command to completion; a ConfigError when it fails. */
+export async function runMedusa(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  what: string
+): Promise<void> {
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawnMedusa(args, env)
+    child.once("error", reject)
+    child.once("exit", (exitCode) => resolve(exitCode))
+  })
+  if (code !== 0) {
+    throw new ConfigError(
+      `${what} failed (medusa ${args[0]} exited with ${code}): see the output above`
+    )
+  }
+}
