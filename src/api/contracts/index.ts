@@ -1,0 +1,9 @@
+import type { ContractRoute } from "../../lib/http/contract"
+import { operationsContract } from "./operations"
+
+/**
+ * Every route of the engine's REST contract. A new route is added here (through its
+ * domain's file) and gets its middlewares and its OpenAPI entry from that one definition;
+ * a test fails when a route file exists without one.
+ */
+export const contractRoutes: ContractRoute[] = [...operationsContract]

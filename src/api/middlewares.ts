@@ -1,0 +1,4 @@
+import { definePlatformMiddlewares } from "../lib/http/platform-middlewares"
+import { contractRoutes } from "./contracts"
+
+export default definePlatformMiddlewares(contractRoutes)

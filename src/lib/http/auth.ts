@@ -1,0 +1,143 @@
+import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import type { ConfigModule } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { timingSafeEqual } from "node:crypto"
+import type { Access } from "./contract"
+import { platformSettings } from "./settings"
+
+/** The caller of an engine route: a shopper (Medusa customer) or an admin (Medusa user). */
+export type Actor = { role: "customer" | "admin"; id: string; authIdentityId: string }
+
+const ACTOR_TYPES = ["customer", "user"]
+
+function authContextOf(req: MedusaRequest) {
+  return (req as Partial<AuthenticatedMedusaRequest>).auth_context
+}
+
+export function actorOf(req: MedusaRequest): Actor | undefined {
+  const context = authContextOf(req)
+  if (!context?.actor_id) {
+    return undefined
+  }
+  return {
+    role: context.actor_type === "user" ? "admin" : "customer",
+    id: context.actor_id,
+    authIdentityId: context.auth_identity_id,
+  }
+}
+
+/** The actor of a route whose guard already required one. */
+export function requireActorOf(req: MedusaRequest): Actor {
+  const actor = actorOf(req)
+  if (!actor) {
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Authentication required")
+  }
+  return actor
+}
+
+/**
+ * Reads the Bearer access token, if any, with Medusa's own verification (its jwtSecret or
+ * public key and verify options), so the tokens the engine issues are the ones Medusa's
+ * /store and /admin routes accept. A present but invalid token (expired, tampered,
+ * `alg: none`, wrong key, unknown actor type) is a 401, never an anonymous request.
+ */
+export function resolveActor(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+): void {
+  const header = req.headers.authorization
+  if (!header) {
+    return next()
+  }
+  const { http } = req.scope.resolve<ConfigModule>(
+    ContainerRegistrationKeys.CONFIG_MODULE
+  ).projectConfig
+  const context = getAuthContextFromJwtToken(
+    header,
+    http.jwtSecret as string,
+    ["bearer"],
+    ACTOR_TYPES,
+    http.jwtPublicKey,
+    http.jwtVerifyOptions ?? http.jwtOptions
+  )
+  if (!context?.actor_id) {
+    return next(new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid or expired access token"))
+  }
+  ;(req as AuthenticatedMedusaRequest).auth_context = context
+  next()
+}
+
+function guard(
+  check: (actor: Actor | undefined) => void,
+  checkRequest?: (req: MedusaRequest) => void
+) {
+  return function accessGuard(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+    try {
+      check(actorOf(req))
+      checkRequest?.(req)
+      next()
+    } catch (error) {
+      next(error)
+    }
+  }
+}
+
+function requireRole(role: Actor["role"] | undefined) {
+  return guard((actor) => {
+    if (!actor) {
+      throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Authentication required")
+    }
+    if (role && actor.role !== role) {
+      throw new MedusaError(
+        MedusaError.Types.FORBIDDEN,
+        role === "admin" ? "Admins only" : "Customers only"
+      )
+    }
+  })
+}
+
+/** Anyone; the actor, if a valid token was sent, is available through actorOf(req). */
+export const optionalAuth = guard(() => undefined)
+export const requireAuthenticated = requireRole(undefined)
+export const requireCustomer = requireRole("customer")
+export const requireAdmin = requireRole("admin")
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** Bearer METRICS_TOKEN when one is configured; anyone otherwise. */
+export const requireMetricsToken = guard(
+  () => undefined,
+  (req) => {
+    const expected = platformSettings().metricsToken
+    const given = req.headers.authorization?.replace(/^Bearer\s+/i, "") ?? ""
+    if (expected && !sameSecret(given, expected)) {
+      throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "A valid metrics token is required")
+    }
+  }
+)
+
+export function accessGuard(access: Access) {
+  switch (access) {
+    case "public":
+      return optionalAuth
+    case "authenticated":
+      return requireAuthenticated
+    case "customer":
+      return requireCustomer
+    case "admin":
+      return requireAdmin
+    case "metrics-token":
+      return requireMetricsToken
+  }
+}

@@ -1,0 +1,41 @@
+import { errorHandler as medusaErrorHandler } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { isContractPath } from "./contract"
+import { toErrorResponse } from "./errors"
+import { ensureRequestContext } from "./request-context"
+import { applySecurityHeaders } from "./security"
+
+const medusaDefault = medusaErrorHandler()
+
+/**
+ * The application's error handler. Errors on the engine's own routes get the contract's
+ * shape; Medusa's routes keep Medusa's handler so its SDK and dashboard see what they
+ * expect. Every error response carries the request id.
+ */
+export function platformErrorHandler(
+  error: unknown,
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+): void {
+  // Errors raised before the platform middlewares ran (body parsing, Medusa's publishable
+  // key check) still get an id, the security headers, an access log line and metrics.
+  const requestId = ensureRequestContext(req, res)
+  applySecurityHeaders(req, res)
+  if (!isContractPath(req.path)) {
+    void medusaDefault(error, req, res, next)
+    return
+  }
+  const response = toErrorResponse(error, requestId)
+  if (response.unexpected) {
+    const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+    logger.error(`request ${requestId} failed: ${describe(error)}`)
+  }
+  res.set(response.headers)
+  res.status(response.status).json(response.body)
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}

@@ -1,0 +1,117 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { formatException } from "@medusajs/framework/http"
+
+export type FieldError = { field: string; message: string }
+
+/** The contract's error body: Medusa's `{type, message}`, plus field errors for validation. */
+export type ErrorBody = {
+  type: string
+  message: string
+  errors?: FieldError[]
+  request_id?: string
+}
+
+/** Invalid input, with one entry per offending field. */
+export class RequestValidationError extends MedusaError {
+  constructor(
+    readonly fieldErrors: FieldError[],
+    part: "body" | "query"
+  ) {
+    super(MedusaError.Types.INVALID_DATA, `Invalid request ${part}`)
+  }
+}
+
+/** An HTTP-level refusal that has no MedusaError type (413, 415, 429). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly headers: Record<string, string> = {}
+  ) {
+    super(message)
+  }
+}
+
+const STATUS_BY_MEDUSA_TYPE: Record<string, number> = {
+  [MedusaError.Types.INVALID_DATA]: 400,
+  [MedusaError.Types.INVALID_ARGUMENT]: 400,
+  [MedusaError.Types.NOT_ALLOWED]: 400,
+  [MedusaError.Types.UNAUTHORIZED]: 401,
+  [MedusaError.Types.FORBIDDEN]: 403,
+  [MedusaError.Types.NOT_FOUND]: 404,
+  [MedusaError.Types.DUPLICATE_ERROR]: 409,
+  [MedusaError.Types.CONFLICT]: 409,
+  [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR]: 422,
+  [MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR]: 422,
+}
+
+/** Errors raised by express and body-parser carry a status and `expose` for client errors. */
+type ExpressHttpError = { status: number; expose?: boolean; type?: string; message: string }
+
+function isExpressHttpError(error: unknown): error is ExpressHttpError {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as ExpressHttpError).status === "number" &&
+    (error as ExpressHttpError).status >= 400 &&
+    (error as ExpressHttpError).status < 500
+  )
+}
+
+const EXPRESS_ERROR_TYPES: Record<number, string> = {
+  400: "invalid_data",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+}
+
+export type ErrorResponse = {
+  status: number
+  body: ErrorBody
+  headers: Record<string, string>
+  /** True for errors that are the server's fault: logged with their stack. */
+  unexpected: boolean
+}
+
+/**
+ * Maps any thrown value to the contract's status and body. Unknown errors become a 500
+ * with the request id and nothing of the error itself, so internals never leak.
+ */
+export function toErrorResponse(error: unknown, requestId: string): ErrorResponse {
+  if (error instanceof HttpError) {
+    return {
+      status: error.status,
+      body: { type: error.type, message: error.message },
+      headers: error.headers,
+      unexpected: false,
+    }
+  }
+  if (isExpressHttpError(error)) {
+    const message =
+      error.type === "entity.parse.failed" ? "The request body is not valid JSON" : error.message
+    return {
+      status: error.status,
+      body: { type: EXPRESS_ERROR_TYPES[error.status] ?? "invalid_request", message },
+      headers: {},
+      unexpected: false,
+    }
+  }
+  const formatted = formatException(error as Error & { code?: string })
+  if (formatted instanceof MedusaError && STATUS_BY_MEDUSA_TYPE[formatted.type]) {
+    const body: ErrorBody = { type: formatted.type, message: formatted.message }
+    if (formatted instanceof RequestValidationError) {
+      body.errors = formatted.fieldErrors
+    }
+    return { status: STATUS_BY_MEDUSA_TYPE[formatted.type], body, headers: {}, unexpected: false }
+  }
+  return {
+    status: 500,
+    body: {
+      type: "unknown_error",
+      message: "An unexpected error occurred. Quote the request id when reporting it.",
+      request_id: requestId,
+    },
+    headers: {},
+    unexpected: true,
+  }
+}

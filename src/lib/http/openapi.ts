@@ -1,0 +1,127 @@
+import { z } from "@medusajs/framework/zod"
+import { MEDIA_TYPES, toOpenApiPath, type ContractRoute } from "./contract"
+
+type JsonSchema = Record<string, unknown>
+type Operation = Record<string, unknown>
+
+export type OpenApiDocument = {
+  openapi: "3.1.0"
+  info: { title: string; version: string; description: string }
+  paths: Record<string, Record<string, Operation>>
+  components: Record<string, unknown>
+}
+
+const ERROR_REF = { $ref: "#/components/schemas/Error" }
+
+const errorSchema = z.object({
+  type: z.string(),
+  message: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  request_id: z.string().optional(),
+})
+
+/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of what a client sends or receives. */
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" })
+  return rest
+}
+
+function errorResponse(description: string) {
+  return { description, content: { "application/json": { schema: ERROR_REF } } }
+}
+
+function parameters(route: ContractRoute): Operation[] {
+  const pathParams = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }))
+  if (!route.query) {
+    return pathParams
+  }
+  const query = jsonSchema(route.query, "input") as {
+    properties?: Record<string, JsonSchema>
+    required?: string[]
+  }
+  const queryParams = Object.entries(query.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: query.required?.includes(name) ?? false,
+    schema,
+  }))
+  return [...pathParams, ...queryParams]
+}
+
+function operation(route: ContractRoute): Operation {
+  const responses: Record<string, unknown> = {}
+  for (const [status, response] of Object.entries(route.responses)) {
+    responses[status] = response.schema
+      ? {
+          description: response.description,
+          content: {
+            [response.contentType ?? "application/json"]: {
+              schema: jsonSchema(response.schema, "output"),
+            },
+          },
+        }
+      : { description: response.description }
+  }
+  if (route.body || route.query) {
+    responses["400"] ??= errorResponse("Invalid input; `errors` lists each field")
+  }
+  responses["401"] ??= errorResponse(
+    route.access === "public" ? "The access token sent is invalid" : "No or invalid access token"
+  )
+  if (route.access === "customer" || route.access === "admin") {
+    responses["403"] ??= errorResponse(
+      `Signed in, but not as ${route.access === "admin" ? "an admin" : "a customer"}`
+    )
+  }
+  responses["429"] ??= errorResponse("Rate limited; see Retry-After and RateLimit-* headers")
+
+  const op: Operation = {
+    operationId: `${route.method.toLowerCase()} ${route.path}`,
+    summary: route.summary,
+    tags: route.tags,
+    "x-access": route.access,
+    security: route.access === "public" ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
+    parameters: parameters(route),
+    responses,
+  }
+  if (route.body) {
+    const schema = jsonSchema(route.body, "input")
+    const types = route.bodyTypes ?? ["json"]
+    op.requestBody = {
+      required: true,
+      content: Object.fromEntries(types.map((type) => [MEDIA_TYPES[type], { schema }])),
+    }
+  }
+  return op
+}
+
+/** The OpenAPI 3.1 document of the given contract routes, from their zod schemas. */
+export function buildOpenApiDocument(
+  routes: ContractRoute[],
+  info: { title: string; version: string }
+): OpenApiDocument {
+  const paths: OpenApiDocument["paths"] = {}
+  for (const route of routes) {
+    const path = toOpenApiPath(route.path)
+    paths[path] ??= {}
+    paths[path][route.method.toLowerCase()] = operation(route)
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      ...info,
+      description:
+        "The engine's REST contract. Medusa's own /store, /admin and /auth routes are documented at https://docs.medusajs.com/api.",
+    },
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorSchema, "output") },
+      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+    },
+  }
+}

@@ -1,0 +1,58 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "@medusajs/framework/zod"
+import { RequestValidationError, type FieldError } from "./errors"
+
+type Issue = z.core.$ZodIssue
+
+/**
+ * One entry per offending field. Medusa's validateAndTransformBody flattens zod's issues
+ * into a single message; the contract promises `errors: [{field, message}]`, so the
+ * engine's routes validate with these two helpers (same strictness: unknown fields fail).
+ */
+export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
+  return issues.flatMap((issue): FieldError[] => {
+    const base = issue.path.map(String).join(".")
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        field: base ? `${base}.${key}` : key,
+        message: "Unknown field",
+      }))
+    }
+    const missing = issue.code === "invalid_type" && issue.input === undefined
+    return [{ field: base || "(root)", message: missing ? "Required" : issue.message }]
+  })
+}
+
+async function parseStrict(schema: z.ZodObject, value: unknown) {
+  return schema.strict().safeParseAsync(value ?? {})
+}
+
+export function validateBody(schema: z.ZodObject) {
+  return async function validateContractBody(
+    req: MedusaRequest,
+    _res: MedusaResponse,
+    next: MedusaNextFunction
+  ): Promise<void> {
+    const result = await parseStrict(schema, req.body)
+    if (!result.success) {
+      return next(new RequestValidationError(toFieldErrors(result.error.issues), "body"))
+    }
+    req.validatedBody = result.data
+    next()
+  }
+}
+
+export function validateQuery(schema: z.ZodObject) {
+  return async function validateContractQuery(
+    req: MedusaRequest,
+    _res: MedusaResponse,
+    next: MedusaNextFunction
+  ): Promise<void> {
+    const result = await parseStrict(schema, req.query)
+    if (!result.success) {
+      return next(new RequestValidationError(toFieldErrors(result.error.issues), "query"))
+    }
+    req.validatedQuery = result.data as MedusaRequest["validatedQuery"]
+    next()
+  }
+}
