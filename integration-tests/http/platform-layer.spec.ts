@@ -273,6 +273,53 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("access log", () => {
+      it("writes one structured line per request, without tokens or passwords", async () => {
+        const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
+        const info = jest.spyOn(logger, "info")
+        try {
+          await api.get("/samples/customer", {
+            headers: { ...customer.headers, "x-request-id": "log-test-0001" },
+          })
+          await api.post(
+            "/samples/login?reset_token=abc",
+            { email: "eve@example.test", password: "p4ssw0rd-secret" },
+            {
+              headers: { "x-forwarded-for": "203.0.113.50", "x-request-id": "log-test-0002" },
+              ...anyStatus,
+            }
+          )
+          await new Promise((resolve) => setImmediate(resolve))
+          const messages = info.mock.calls.map(([message]) => String(message))
+          const lines = messages
+            .filter((message) => message.startsWith("{"))
+            .map((message) => JSON.parse(message))
+            .filter((line) => line.msg === "http_request")
+
+          expect(lines.filter((line) => line.request_id === "log-test-0001")).toEqual([
+            {
+              msg: "http_request",
+              method: "GET",
+              path: "/samples/customer",
+              status: 200,
+              duration_ms: expect.any(Number),
+              request_id: "log-test-0001",
+              actor_id: customer.customer.id,
+            },
+          ])
+          expect(lines.filter((line) => line.request_id === "log-test-0002")).toEqual([
+            expect.objectContaining({ path: "/samples/login", status: 400, actor_id: null }),
+          ])
+          const everything = messages.join("\n")
+          expect(everything).not.toContain("p4ssw0rd-secret")
+          expect(everything).not.toContain(customer.token)
+          expect(everything).not.toContain("reset_token")
+        } finally {
+          info.mockRestore()
+        }
+      })
+    })
+
     describe("security headers and HTTPS", () => {
       it("sets the security headers, HSTS only over HTTPS", async () => {
         const response = await api.get("/samples/public")

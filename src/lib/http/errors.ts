@@ -96,7 +96,12 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
       unexpected: false,
     }
   }
-  const formatted = formatException(error as Error & { code?: string })
+  // formatException turns database errors (unique and foreign key violations) into
+  // MedusaErrors; it reads properties, so only objects go in.
+  const formatted =
+    typeof error === "object" && error !== null
+      ? formatException(error as Error & { code?: string })
+      : error
   if (formatted instanceof MedusaError && STATUS_BY_MEDUSA_TYPE[formatted.type]) {
     const body: ErrorBody = { type: formatted.type, message: formatted.message }
     if (formatted instanceof RequestValidationError) {
