@@ -23,36 +23,34 @@ export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
   })
 }
 
-async function parseStrict(schema: z.ZodObject, value: unknown) {
-  return schema.strict().safeParseAsync(value ?? {})
+type Part = "body" | "query"
+
+function validatePart(part: Part, schema: z.ZodObject) {
+  const strict = schema.strict()
+  return async function validateContractInput(
+    req: MedusaRequest,
+    _res: MedusaResponse,
+    next: MedusaNextFunction
+  ): Promise<void> {
+    const result = await strict.safeParseAsync(req[part] ?? {})
+    if (!result.success) {
+      return next(new RequestValidationError(toFieldErrors(result.error.issues), part))
+    }
+    if (part === "body") {
+      req.validatedBody = result.data
+    } else {
+      req.validatedQuery = result.data as MedusaRequest["validatedQuery"]
+    }
+    next()
+  }
 }
 
+/** Strict body validation: `req.validatedBody`, or a 400 listing each field. */
 export function validateBody(schema: z.ZodObject) {
-  return async function validateContractBody(
-    req: MedusaRequest,
-    _res: MedusaResponse,
-    next: MedusaNextFunction
-  ): Promise<void> {
-    const result = await parseStrict(schema, req.body)
-    if (!result.success) {
-      return next(new RequestValidationError(toFieldErrors(result.error.issues), "body"))
-    }
-    req.validatedBody = result.data
-    next()
-  }
+  return validatePart("body", schema)
 }
 
+/** Strict query validation (coerce numbers in the schema): `req.validatedQuery`. */
 export function validateQuery(schema: z.ZodObject) {
-  return async function validateContractQuery(
-    req: MedusaRequest,
-    _res: MedusaResponse,
-    next: MedusaNextFunction
-  ): Promise<void> {
-    const result = await parseStrict(schema, req.query)
-    if (!result.success) {
-      return next(new RequestValidationError(toFieldErrors(result.error.issues), "query"))
-    }
-    req.validatedQuery = result.data as MedusaRequest["validatedQuery"]
-    next()
-  }
+  return validatePart("query", schema)
 }
