@@ -80,5 +80,5 @@ module.exports = defineConfig({
     disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
     backendUrl: process.env.MEDUSA_BACKEND_URL,
   },
-  modules: infrastructureModules(redisUrl),
+  modules: [...infrastructureModules(redisUrl), { resolve: "./src/modules/identity" }],
 })
