@@ -5,10 +5,13 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:3000"
 const DEFAULT_ADMIN_CORS = "http://localhost:5173,http://localhost:9000"
+const DEFAULT_EMAIL_FROM = "Commerce Engine <no-reply@localhost>"
 
 const redisUrl = process.env.REDIS_URL || undefined
 const storeCors = process.env.STORE_CORS || DEFAULT_STORE_CORS
 const adminCors = process.env.ADMIN_CORS || DEFAULT_ADMIN_CORS
+const smtpUrl = process.env.SMTP_URL || undefined
+const emailFrom = process.env.EMAIL_FROM || DEFAULT_EMAIL_FROM
 
 /**
  * Infrastructure modules: Redis-backed when REDIS_URL is set (so several server and
@@ -61,6 +64,25 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
   ]
 }
 
+/**
+ * Notification module: the `email` channel goes through SMTP when SMTP_URL is set, and to
+ * the log otherwise (development: links in emails can be followed from the console).
+ */
+function notificationModule(url: string | undefined, from: string): InputConfigModules[number] {
+  const provider = url
+    ? {
+        resolve: "./src/modules/email-notification/smtp",
+        id: "smtp",
+        options: { channels: ["email"], url, from },
+      }
+    : {
+        resolve: "./src/modules/email-notification/log",
+        id: "log",
+        options: { channels: ["email"] },
+      }
+  return { resolve: "@medusajs/medusa/notification", options: { providers: [provider] } }
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -80,5 +102,9 @@ module.exports = defineConfig({
     disable: process.env.DISABLE_MEDUSA_ADMIN === "true",
     backendUrl: process.env.MEDUSA_BACKEND_URL,
   },
-  modules: [...infrastructureModules(redisUrl), { resolve: "./src/modules/identity" }],
+  modules: [
+    ...infrastructureModules(redisUrl),
+    notificationModule(smtpUrl, emailFrom),
+    { resolve: "./src/modules/identity" },
+  ],
 })

@@ -1,4 +1,5 @@
 import type { ContractRoute } from "../../lib/http/contract"
+import { authContract } from "./auth"
 import { operationsContract } from "./operations"
 
 /**
@@ -6,4 +7,4 @@ import { operationsContract } from "./operations"
  * domain's file) and gets its middlewares and its OpenAPI entry from that one definition;
  * a test fails when a route file exists without one.
  */
-export const contractRoutes: ContractRoute[] = [...operationsContract]
+export const contractRoutes: ContractRoute[] = [...operationsContract, ...authContract]

@@ -9,6 +9,7 @@ import type { ConfigModule } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { timingSafeEqual } from "node:crypto"
 import type { Access } from "./contract"
+import { isTokenRevoked } from "../identity/revocations"
 import { platformSettings } from "./settings"
 
 /** The caller of an engine route: a shopper (Medusa customer) or an admin (Medusa user). */
@@ -47,11 +48,11 @@ export function requireActorOf(req: MedusaRequest): Actor {
  * /store and /admin routes accept. A present but invalid token (expired, tampered,
  * `alg: none`, wrong key, unknown actor type) is a 401, never an anonymous request.
  */
-export function resolveActor(
+export async function resolveActor(
   req: MedusaRequest,
   _res: MedusaResponse,
   next: MedusaNextFunction
-): void {
+): Promise<void> {
   const header = req.headers.authorization
   if (!header) {
     return next()
@@ -67,10 +68,44 @@ export function resolveActor(
     http.jwtPublicKey,
     http.jwtVerifyOptions ?? http.jwtOptions
   )
-  if (!context?.actor_id) {
+  if (!context?.actor_id || (await isTokenRevoked(context))) {
     return next(new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid or expired access token"))
   }
   ;(req as AuthenticatedMedusaRequest).auth_context = context
+  next()
+}
+
+/** The claims of a Bearer token Medusa has already verified (it set auth_context). */
+function bearerClaims(header: string | undefined): Record<string, unknown> | undefined {
+  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  const payload = token?.split(".")[1]
+  if (!payload) {
+    return undefined
+  }
+  try {
+    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8"))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Revocation on Medusa's own routes: Medusa verified the Bearer token and set the actor
+ * before any project middleware; a logged-out session or a deactivated actor is refused
+ * here with Medusa's own 401 body. Session-cookie requests (the dashboard) are not
+ * covered: they carry no token to revoke.
+ */
+export async function rejectRevokedMedusaTokens(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
+  const actorId = authContextOf(req)?.actor_id
+  const claims = actorId ? bearerClaims(req.headers.authorization) : undefined
+  if (claims && claims.actor_id === actorId && (await isTokenRevoked(claims))) {
+    res.status(401).json({ message: "Unauthorized" })
+    return
+  }
   next()
 }
 

@@ -7,7 +7,7 @@ import {
   type MiddlewaresConfig,
 } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
-import { accessGuard, resolveActor } from "./auth"
+import { accessGuard, rejectRevokedMedusaTokens, resolveActor } from "./auth"
 import { requireBodyType } from "./body-type"
 import {
   findContractRoute,
@@ -27,11 +27,15 @@ const NO_PARAMETERS = z.object({})
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"])
 
 /** Reads the access token on the engine's routes; Medusa authenticates its own. */
-function resolveContractActor(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (
-    !isContractPath(req.path) ||
-    findContractRoute(req.method, req.path)?.access === "metrics-token"
-  ) {
+async function resolveContractActor(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
+  if (!isContractPath(req.path)) {
+    return rejectRevokedMedusaTokens(req, res, next)
+  }
+  if (findContractRoute(req.method, req.path)?.access === "metrics-token") {
     return next()
   }
   resolveActor(req, res, next)

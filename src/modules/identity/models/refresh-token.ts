@@ -17,8 +17,4 @@ export const RefreshToken = model
     rotated_at: model.dateTime().nullable(),
     revoked_at: model.dateTime().nullable(),
   })
-  .indexes([
-    { on: ["token_hash"], unique: true },
-    { on: ["family_id"] },
-    { on: ["actor_id"] },
-  ])
+  .indexes([{ on: ["token_hash"], unique: true }, { on: ["family_id"] }, { on: ["actor_id"] }])

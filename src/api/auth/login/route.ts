@@ -1,0 +1,11 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { verifyCredentials } from "../../../lib/identity/credentials"
+import { startSession } from "../../../lib/identity/sessions"
+import type { LoginBody } from "../validators"
+
+export async function POST(req: MedusaRequest<LoginBody>, res: MedusaResponse): Promise<void> {
+  const { email, username, password } = req.validatedBody
+  const actor = await verifyCredentials(req.scope, (email ?? username) as string, password)
+  res.setHeader("Cache-Control", "no-store")
+  res.status(200).json(await startSession(req.scope, actor))
+}

@@ -1,0 +1,24 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { IDENTITY_MODULE } from "../../../modules/identity"
+import type IdentityModuleService from "../../../modules/identity/service"
+import type { ProfileRecord } from "../../../modules/identity/types"
+
+export type CreateProfileInput = {
+  actor_type: "customer" | "user"
+  actor_id: string
+  username: string | null
+}
+
+export const createProfileStep = createStep(
+  "create-profile",
+  async (input: CreateProfileInput, { container }) => {
+    const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
+    const profile = (await identity.createProfiles({ ...input, preferences: {} })) as ProfileRecord
+    return new StepResponse(profile, profile.id)
+  },
+  async (profileId, { container }) => {
+    if (profileId) {
+      await container.resolve<IdentityModuleService>(IDENTITY_MODULE).deleteProfiles(profileId)
+    }
+  }
+)

@@ -1,0 +1,55 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { IDENTITY_MODULE } from "../../../modules/identity"
+import type IdentityModuleService from "../../../modules/identity/service"
+import type { RefreshTokenRecord } from "../../../modules/identity/types"
+import { revokeActorTokens, revokeSession } from "../../../lib/identity/revocations"
+import { identitySettings } from "../../../lib/identity/settings"
+
+export type RevokeSessionsInput = {
+  /** Sessions (refresh-token families) to end. */
+  family_ids?: string[]
+  /** Or every session of these actors, and every access token issued to them so far. */
+  actor_ids?: string[]
+}
+
+/**
+ * Marks the refresh tokens revoked and records the revocation for access tokens (by
+ * session, and by actor when one is given) for as long as those tokens could live.
+ * Compensation un-revokes the refresh tokens; the access-token records are left to
+ * expire, erring on the side of refusing.
+ */
+export const revokeSessionsStep = createStep(
+  "revoke-sessions",
+  async (input: RevokeSessionsInput, { container }) => {
+    const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
+    const filters = input.actor_ids
+      ? { actor_id: input.actor_ids, revoked_at: null }
+      : { family_id: input.family_ids ?? [], revoked_at: null }
+    const tokens = (await identity.listRefreshTokens(filters, {
+      select: ["id", "family_id"],
+    })) as Pick<RefreshTokenRecord, "id" | "family_id">[]
+    const now = new Date()
+    if (tokens.length) {
+      await identity.updateRefreshTokens(tokens.map(({ id }) => ({ id, revoked_at: now })))
+    }
+    const ttl = identitySettings().accessTokenTtlSeconds
+    const families = new Set([...(input.family_ids ?? []), ...tokens.map((t) => t.family_id)])
+    for (const family of families) {
+      await revokeSession(family, ttl)
+    }
+    for (const actorId of input.actor_ids ?? []) {
+      await revokeActorTokens(actorId, ttl)
+    }
+    return new StepResponse(
+      { revoked_families: [...families] },
+      tokens.map(({ id }) => id)
+    )
+  },
+  async (tokenIds, { container }) => {
+    if (tokenIds?.length) {
+      await container
+        .resolve<IdentityModuleService>(IDENTITY_MODULE)
+        .updateRefreshTokens(tokenIds.map((id) => ({ id, revoked_at: null })))
+    }
+  }
+)
