@@ -37,5 +37,12 @@ export function platformErrorHandler(
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+  if (error instanceof Error) {
+    return error.stack ?? error.message
+  }
+  try {
+    return JSON.stringify(error)
+  } catch {
+    return String(error)
+  }
 }

@@ -65,6 +65,20 @@ const EXPRESS_ERROR_TYPES: Record<number, string> = {
   415: "unsupported_media_type",
 }
 
+/**
+ * A MedusaError, or one that crossed the workflow engine: with the Redis engine, errors
+ * thrown in steps come back as plain objects that keep Medusa's `__isMedusaError` mark.
+ */
+function isMedusaError(error: unknown): error is { type: string; message: string } {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error instanceof MedusaError || MedusaError.isMedusaError(error)) &&
+    typeof (error as { type?: unknown }).type === "string" &&
+    typeof (error as { message?: unknown }).message === "string"
+  )
+}
+
 export type ErrorResponse = {
   status: number
   body: ErrorBody
@@ -102,7 +116,7 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
     typeof error === "object" && error !== null
       ? formatException(error as Error & { code?: string })
       : error
-  if (formatted instanceof MedusaError && STATUS_BY_MEDUSA_TYPE[formatted.type]) {
+  if (isMedusaError(formatted) && STATUS_BY_MEDUSA_TYPE[formatted.type]) {
     const body: ErrorBody = { type: formatted.type, message: formatted.message }
     if (formatted instanceof RequestValidationError) {
       body.errors = formatted.fieldErrors
