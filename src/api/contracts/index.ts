@@ -1,10 +1,15 @@
 import type { ContractRoute } from "../../lib/http/contract"
 import { authContract } from "./auth"
 import { operationsContract } from "./operations"
+import { usersContract } from "./users"
 
 /**
  * Every route of the engine's REST contract. A new route is added here (through its
  * domain's file) and gets its middlewares and its OpenAPI entry from that one definition;
  * a test fails when a route file exists without one.
  */
-export const contractRoutes: ContractRoute[] = [...operationsContract, ...authContract]
+export const contractRoutes: ContractRoute[] = [
+  ...operationsContract,
+  ...authContract,
+  ...usersContract,
+]

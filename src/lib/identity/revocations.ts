@@ -47,6 +47,22 @@ export async function revokeActorTokens(actorId: string, ttlSeconds: number): Pr
   await write(platformRedis(), `${PREFIX}actor:${actorId}`, now, ttlSeconds)
 }
 
+/**
+ * A deactivated actor: every token, past or future (including ones Medusa's own /auth
+ * routes would still issue), is refused until unblockActor.
+ */
+export async function blockActor(actorId: string): Promise<void> {
+  const key = `${PREFIX}actor:${actorId}`
+  remember(key, "Infinity", 100 * 365 * 24 * 3600)
+  await platformRedis()?.set(key, "Infinity")
+}
+
+export async function unblockActor(actorId: string): Promise<void> {
+  const key = `${PREFIX}actor:${actorId}`
+  memory.delete(key)
+  await platformRedis()?.del(key)
+}
+
 async function lookup(keys: string[]): Promise<(string | undefined)[]> {
   const redis = platformRedis()
   if (redis?.status === "ready") {

@@ -2,6 +2,9 @@ import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-
 import { revokeSessionsStep, type RevokeSessionsInput } from "./steps/revoke-sessions"
 
 /** Logout (one session), or every session of an actor (password reset, deactivation). */
-export const endSessionsWorkflow = createWorkflow("end-sessions", (input: RevokeSessionsInput) => {
-  return new WorkflowResponse(revokeSessionsStep(input))
-})
+export const endSessionsWorkflow = createWorkflow(
+  "identity-end-sessions",
+  (input: RevokeSessionsInput) => {
+    return new WorkflowResponse(revokeSessionsStep(input))
+  }
+)

@@ -14,7 +14,7 @@ import { rotateRefreshTokenStep, type RotateRefreshTokenInput } from "./steps/ro
  * rotated means it leaked or was replayed: the whole session is revoked.
  */
 export const refreshSessionWorkflow = createWorkflow(
-  "refresh-session",
+  "identity-refresh-session",
   (input: RotateRefreshTokenInput) => {
     const lockKey = transform({ input }, ({ input }) => `refresh-token:${input.presented_hash}`)
     acquireLockStep({ key: lockKey, timeout: 5, ttl: 10 })

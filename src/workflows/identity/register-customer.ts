@@ -28,7 +28,7 @@ export type RegisterCustomerInput = {
  * a welcome event is emitted; subscribers send both emails.
  */
 export const registerCustomerWorkflow = createWorkflow(
-  "register-customer",
+  "identity-register-customer",
   (input: RegisterCustomerInput) => {
     validateRegistrationStep({ email: input.email, username: input.username })
     const authIdentityId = registerAuthIdentityStep({

@@ -10,7 +10,7 @@ import { createPasswordResetTokenStep } from "./steps/create-password-reset-toke
 
 /** Forgot password: a reset token and its email when the account exists, nothing otherwise. */
 export const requestPasswordResetWorkflow = createWorkflow(
-  "request-password-reset",
+  "identity-request-password-reset",
   (input: { email: string }) => {
     const reset = createPasswordResetTokenStep(input)
     when({ reset }, ({ reset }) => reset !== null).then(() => {

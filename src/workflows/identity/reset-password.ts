@@ -5,7 +5,7 @@ import { updatePasswordStep } from "./steps/update-password"
 
 /** Reset password: use the token once, set the password, sign the account out everywhere. */
 export const resetPasswordWorkflow = createWorkflow(
-  "reset-password",
+  "identity-reset-password",
   (input: { token: string; password: string }) => {
     const owner = consumePasswordResetTokenStep({ token: input.token })
     const update = transform({ owner, input }, ({ owner, input }) => ({

@@ -3,7 +3,7 @@ import { createRefreshTokenStep, type CreateRefreshTokenInput } from "./steps/cr
 
 /** A login: a new session (refresh-token family) with its first refresh token. */
 export const startSessionWorkflow = createWorkflow(
-  "start-session",
+  "identity-start-session",
   (input: CreateRefreshTokenInput) => {
     return new WorkflowResponse(createRefreshTokenStep(input))
   }

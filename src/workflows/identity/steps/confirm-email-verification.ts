@@ -6,7 +6,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
  * expiring). Nothing to undo: a confirmed address stays confirmed.
  */
 export const confirmEmailVerificationStep = createStep(
-  "confirm-email-verification",
+  "identity-confirm-email-verification",
   async (input: { token: string }, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const verification = await auth

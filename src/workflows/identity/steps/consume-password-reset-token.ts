@@ -7,7 +7,7 @@ import { decodeResetToken } from "../../../lib/identity/reset-token"
  * undone; if a later step fails the user asks for a new link.
  */
 export const consumePasswordResetTokenStep = createStep(
-  "consume-password-reset-token",
+  "identity-consume-password-reset-token",
   async (input: { token: string }, { container }) => {
     const { email, jti } = decodeResetToken(input.token)
     const auth = container.resolve(Modules.AUTH)

@@ -10,7 +10,7 @@ import { encodeResetToken } from "../../../lib/identity/reset-token"
  * and expires.
  */
 export const createPasswordResetTokenStep = createStep(
-  "create-password-reset-token",
+  "identity-create-password-reset-token",
   async (input: { email: string }, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const identities = await auth.listProviderIdentities({

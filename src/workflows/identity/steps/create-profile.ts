@@ -10,7 +10,7 @@ export type CreateProfileInput = {
 }
 
 export const createProfileStep = createStep(
-  "create-profile",
+  "identity-create-profile",
   async (input: CreateProfileInput, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
     const profile = (await identity.createProfiles({ ...input, preferences: {} })) as ProfileRecord

@@ -14,7 +14,7 @@ export type CreateRefreshTokenInput = {
 }
 
 export const createRefreshTokenStep = createStep(
-  "create-refresh-token",
+  "identity-create-refresh-token",
   async (input: CreateRefreshTokenInput, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
     const token = (await identity.createRefreshTokens(input)) as RefreshTokenRecord

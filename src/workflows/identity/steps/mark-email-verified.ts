@@ -5,7 +5,7 @@ import type { ProfileRecord } from "../../../modules/identity/types"
 
 /** Records the verification on the profile; compensation restores the previous value. */
 export const markEmailVerifiedStep = createStep(
-  "mark-email-verified",
+  "identity-mark-email-verified",
   async (input: { actor_type: "customer" | "user"; actor_id: string } | null, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
     const [profile] = input

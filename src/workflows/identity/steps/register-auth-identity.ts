@@ -5,7 +5,7 @@ export type RegisterAuthIdentityInput = { email: string; password: string }
 
 /** The emailpass identity (Medusa hashes the password with scrypt); undone by deleting it. */
 export const registerAuthIdentityStep = createStep(
-  "register-auth-identity",
+  "identity-register-auth-identity",
   async (input: RegisterAuthIdentityInput, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const { success, authIdentity, error } = await auth.register("emailpass", {

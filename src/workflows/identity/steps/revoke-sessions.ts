@@ -19,7 +19,7 @@ export type RevokeSessionsInput = {
  * expire, erring on the side of refusing.
  */
 export const revokeSessionsStep = createStep(
-  "revoke-sessions",
+  "identity-revoke-sessions",
   async (input: RevokeSessionsInput, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
     const filters = input.actor_ids

@@ -29,7 +29,7 @@ type Undo = { rotated_id: string; successor_id: string } | null
  * the same token cannot both rotate it.
  */
 export const rotateRefreshTokenStep = createStep(
-  "rotate-refresh-token",
+  "identity-rotate-refresh-token",
   async (input: RotateRefreshTokenInput, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
     const [token] = (await identity.listRefreshTokens(

@@ -6,7 +6,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
  * previous hash back.
  */
 export const updatePasswordStep = createStep(
-  "update-password",
+  "identity-update-password",
   async (input: { email: string; password: string }, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const [previous] = await auth.listProviderIdentities({

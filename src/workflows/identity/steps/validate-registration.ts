@@ -10,7 +10,7 @@ export type ValidateRegistrationInput = { email: string; username: string }
  * indexes still decide between two registrations racing for the same value.
  */
 export const validateRegistrationStep = createStep(
-  "validate-registration",
+  "identity-validate-registration",
   async (input: ValidateRegistrationInput, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const identities = await auth.listProviderIdentities({

@@ -1,0 +1,12 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { listEnvelope } from "../../lib/http/pagination"
+import { listCustomerUsers } from "../../lib/identity/user-list"
+import type { ListUsersQuery } from "./validators"
+
+/** Admins: the shop's customer accounts, newest first, `q` over email, username and name. */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const query = req.validatedQuery as unknown as ListUsersQuery
+  const page = { limit: query.limit, offset: query.offset }
+  const { users, count } = await listCustomerUsers(req.scope, query.q, page)
+  res.status(200).json(listEnvelope(users, count, page))
+}
