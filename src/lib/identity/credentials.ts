@@ -3,6 +3,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { IDENTITY_MODULE } from "../../modules/identity"
 import type IdentityModuleService from "../../modules/identity/service"
 import type { ProfileRecord } from "../../modules/identity/types"
+import { spendPasswordCheckTime } from "./timing"
 import type { ActorType } from "./tokens"
 
 export type VerifiedActor = {
@@ -29,14 +30,17 @@ async function profileOf(
 }
 
 /** The email an identifier stands for: itself, or the email of the username's owner. */
-async function emailFor(container: MedusaContainer, identifier: string): Promise<string> {
+async function emailFor(
+  container: MedusaContainer,
+  identifier: string
+): Promise<string | undefined> {
   const normalized = identifier.trim().toLowerCase()
   if (normalized.includes("@")) {
     return normalized
   }
   const profile = await profileOf(container, { username: normalized })
   if (!profile) {
-    throw invalid()
+    return undefined
   }
   if (profile.actor_type === "user") {
     return (await container.resolve(Modules.USER).retrieveUser(profile.actor_id)).email
@@ -56,9 +60,17 @@ export async function verifyCredentials(
   password: string
 ): Promise<VerifiedActor> {
   const email = await emailFor(container, identifier)
-  const { success, authIdentity } = await container
-    .resolve(Modules.AUTH)
-    .authenticate("emailpass", { body: { email, password } })
+  const auth = container.resolve(Modules.AUTH)
+  const known = email
+    ? await auth.listProviderIdentities({ provider: "emailpass", entity_id: email }, { take: 1 })
+    : []
+  if (!email || !known.length) {
+    await spendPasswordCheckTime(password)
+    throw invalid()
+  }
+  const { success, authIdentity } = await auth.authenticate("emailpass", {
+    body: { email, password },
+  })
   if (!success || !authIdentity) {
     throw invalid()
   }
