@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type Redis from "ioredis"
-import { platformRedis } from "./redis"
+import { platformRedis, whenReady } from "./redis"
 
 export type DependencyCheck = { status: "up" | "down"; latency_ms: number; error?: string }
 
@@ -37,7 +37,7 @@ async function timed(probe: () => Promise<unknown>): Promise<DependencyCheck> {
 /** PING, first waiting (within the time-out) for a connection still being made. */
 async function pingRedis(redis: Redis): Promise<void> {
   if (redis.status === "connecting" || redis.status === "connect" || redis.status === "wait") {
-    await new Promise((resolve) => redis.once("ready", resolve))
+    await whenReady(redis, TIMEOUT_MS)
   }
   await redis.ping()
 }

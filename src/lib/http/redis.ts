@@ -27,3 +27,24 @@ export function platformRedis(): Redis | undefined {
   }
   return client
 }
+
+/** Resolves once the client is connected (at once when it is), rejects after the time-out. */
+export async function whenReady(redis: Redis, timeoutMs = 2000): Promise<void> {
+  if (redis.status === "ready") {
+    return
+  }
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      new Promise((resolve) => redis.once("ready", resolve)),
+      new Promise((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Redis not ready within ${timeoutMs} ms`)),
+          timeoutMs
+        )
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
+}

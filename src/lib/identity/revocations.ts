@@ -1,5 +1,5 @@
 import type Redis from "ioredis"
-import { platformRedis } from "../http/redis"
+import { platformRedis, whenReady } from "../http/redis"
 
 /**
  * Revoked sessions and actors, for as long as an access token issued before the
@@ -8,6 +8,7 @@ import { platformRedis } from "../http/redis"
  * Redis is unreachable (a degraded mode where only this instance's revocations count).
  */
 const PREFIX = "revoked:"
+const FOREVER_SECONDS = 100 * 365 * 24 * 3600
 const memory = new Map<string, { value: string; expiresAt: number }>()
 
 function remember(key: string, value: string, ttlSeconds: number): void {
@@ -26,9 +27,17 @@ function recall(key: string): string | undefined {
   return entry.value
 }
 
-async function write(redis: Redis | undefined, key: string, value: string, ttl: number) {
-  remember(key, value, ttl)
-  await redis?.set(key, value, "EX", ttl)
+/**
+ * Always recorded here; with Redis also there, waiting briefly for a connection. If Redis
+ * stays unreachable the write fails, so the caller (logout, reset) reports an error
+ * instead of pretending other instances know.
+ */
+async function write(redis: Redis | undefined, key: string, value: string, ttl?: number) {
+  remember(key, value, ttl ?? FOREVER_SECONDS)
+  if (redis) {
+    await whenReady(redis)
+    await (ttl ? redis.set(key, value, "EX", ttl) : redis.set(key, value))
+  }
 }
 
 /** A logged-out or compromised session: every access token with this `sid` is refused. */
@@ -52,15 +61,17 @@ export async function revokeActorTokens(actorId: string, ttlSeconds: number): Pr
  * routes would still issue), is refused until unblockActor.
  */
 export async function blockActor(actorId: string): Promise<void> {
-  const key = `${PREFIX}actor:${actorId}`
-  remember(key, "Infinity", 100 * 365 * 24 * 3600)
-  await platformRedis()?.set(key, "Infinity")
+  await write(platformRedis(), `${PREFIX}actor:${actorId}`, "Infinity")
 }
 
 export async function unblockActor(actorId: string): Promise<void> {
   const key = `${PREFIX}actor:${actorId}`
   memory.delete(key)
-  await platformRedis()?.del(key)
+  const redis = platformRedis()
+  if (redis) {
+    await whenReady(redis)
+    await redis.del(key)
+  }
 }
 
 async function lookup(keys: string[]): Promise<(string | undefined)[]> {
