@@ -6,6 +6,7 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:3000"
 const DEFAULT_ADMIN_CORS = "http://localhost:5173,http://localhost:9000"
 const DEFAULT_EMAIL_FROM = "Commerce Engine <no-reply@localhost>"
+const DEFAULT_OAUTH_CALLBACK_BASE_URL = "http://localhost:9000"
 
 const redisUrl = process.env.REDIS_URL || undefined
 const storeCors = process.env.STORE_CORS || DEFAULT_STORE_CORS
@@ -27,6 +28,12 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
     ]
   }
   return [
+    {
+      // Medusa's cache module: it holds OAuth state between redirect and callback, which
+      // must be shared when the callback lands on another instance.
+      resolve: "@medusajs/medusa/cache-redis",
+      options: { redisUrl: url },
+    },
     {
       resolve: "@medusajs/medusa/event-bus-redis",
       options: { redisUrl: url },
@@ -83,6 +90,62 @@ function notificationModule(url: string | undefined, from: string): InputConfigM
   return { resolve: "@medusajs/medusa/notification", options: { providers: [provider] } }
 }
 
+/** A provider's client id and secret: both or neither. */
+function oauthClient(env: NodeJS.ProcessEnv, prefix: "GOOGLE" | "GITHUB") {
+  const clientId = env[`${prefix}_CLIENT_ID`] || undefined
+  const clientSecret = env[`${prefix}_CLIENT_SECRET`] || undefined
+  if (Boolean(clientId) !== Boolean(clientSecret)) {
+    throw new Error(`Set both ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET, or neither`)
+  }
+  return clientId && clientSecret ? { clientId, clientSecret } : undefined
+}
+
+/**
+ * Auth module: Medusa's default (emailpass only) unless Google or GitHub sign-in is
+ * configured; then emailpass plus each configured provider (`src/modules/oauth/*`, the
+ * Medusa packages with configurable endpoints), calling back to
+ * `${OAUTH_CALLBACK_BASE_URL}/auth/oauth/{provider}/callback`.
+ */
+function authModules(env: NodeJS.ProcessEnv): InputConfigModules {
+  const base = (env.OAUTH_CALLBACK_BASE_URL || DEFAULT_OAUTH_CALLBACK_BASE_URL).replace(/\/+$/, "")
+  const callbackUrl = (provider: string) => `${base}/auth/oauth/${provider}/callback`
+  const google = oauthClient(env, "GOOGLE")
+  const github = oauthClient(env, "GITHUB")
+  if (!google && !github) {
+    return []
+  }
+  const providers: { resolve: string; id: string; options?: Record<string, unknown> }[] = [
+    { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+  ]
+  if (google) {
+    providers.push({
+      resolve: "./src/modules/oauth/google",
+      id: "google",
+      options: {
+        ...google,
+        callbackUrl: callbackUrl("google"),
+        authorizeUrl: env.GOOGLE_AUTH_URL || undefined,
+        tokenUrl: env.GOOGLE_TOKEN_URL || undefined,
+        certsUrl: env.GOOGLE_CERTS_URL || undefined,
+      },
+    })
+  }
+  if (github) {
+    providers.push({
+      resolve: "./src/modules/oauth/github",
+      id: "github",
+      options: {
+        ...github,
+        callbackUrl: callbackUrl("github"),
+        authorizeUrl: env.GITHUB_AUTHORIZE_URL || undefined,
+        tokenUrl: env.GITHUB_TOKEN_URL || undefined,
+        apiUrl: env.GITHUB_API_URL || undefined,
+      },
+    })
+  }
+  return [{ resolve: "@medusajs/medusa/auth", options: { providers } }]
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -105,6 +168,7 @@ module.exports = defineConfig({
   modules: [
     ...infrastructureModules(redisUrl),
     notificationModule(smtpUrl, emailFrom),
+    ...authModules(process.env),
     { resolve: "./src/modules/identity" },
   ],
 })

@@ -1,5 +1,6 @@
 import type { ContractRoute } from "../../lib/http/contract"
 import { authContract } from "./auth"
+import { oauthContract } from "./oauth"
 import { operationsContract } from "./operations"
 import { usersContract } from "./users"
 
@@ -11,5 +12,6 @@ import { usersContract } from "./users"
 export const contractRoutes: ContractRoute[] = [
   ...operationsContract,
   ...authContract,
+  ...oauthContract,
   ...usersContract,
 ]
