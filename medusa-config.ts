@@ -1,5 +1,15 @@
+import path from "node:path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
+
+/**
+ * The project's own modules by absolute path: Medusa resolves relative paths against the
+ * working directory, which is not the project root for the test fixture app
+ * (integration-tests/fixtures) and is .medusa/server for the built server.
+ */
+function localModule(relativePath: string): string {
+  return path.join(__dirname, relativePath)
+}
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -78,12 +88,12 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
 function notificationModule(url: string | undefined, from: string): InputConfigModules[number] {
   const provider = url
     ? {
-        resolve: "./src/modules/email-notification/smtp",
+        resolve: localModule("src/modules/email-notification/smtp"),
         id: "smtp",
         options: { channels: ["email"], url, from },
       }
     : {
-        resolve: "./src/modules/email-notification/log",
+        resolve: localModule("src/modules/email-notification/log"),
         id: "log",
         options: { channels: ["email"] },
       }
@@ -119,7 +129,7 @@ function authModules(env: NodeJS.ProcessEnv): InputConfigModules {
   ]
   if (google) {
     providers.push({
-      resolve: "./src/modules/oauth/google",
+      resolve: localModule("src/modules/oauth/google"),
       id: "google",
       options: {
         ...google,
@@ -132,7 +142,7 @@ function authModules(env: NodeJS.ProcessEnv): InputConfigModules {
   }
   if (github) {
     providers.push({
-      resolve: "./src/modules/oauth/github",
+      resolve: localModule("src/modules/oauth/github"),
       id: "github",
       options: {
         ...github,
@@ -169,6 +179,6 @@ module.exports = defineConfig({
     ...infrastructureModules(redisUrl),
     notificationModule(smtpUrl, emailFrom),
     ...authModules(process.env),
-    { resolve: "./src/modules/identity" },
+    { resolve: localModule("src/modules/identity") },
   ],
 })
