@@ -131,3 +131,17 @@ export class TestSmtpServer {
     }
   }
 }
+
+/** The token of a `<storefront>/<page>?token=…` link in a received mail's text. */
+export function tokenFromLink(
+  text: string,
+  page: string,
+  storefront = "https://shop.example"
+): string {
+  const escaped = storefront.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  const match = text.match(new RegExp(`${escaped}/${page}\\?token=(\\S+)`))
+  if (!match) {
+    throw new Error(`no ${page} link in: ${text}`)
+  }
+  return decodeURIComponent(match[1])
+}

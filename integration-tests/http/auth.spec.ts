@@ -4,6 +4,7 @@ import {
   createAdminUser,
   createStoreContext,
   TestSmtpServer,
+  tokenFromLink,
   uniqueEmail,
   type StoreContext,
 } from "../helpers"
@@ -30,14 +31,6 @@ let ipCounter = 0
 function nextIp(): string {
   ipCounter += 1
   return `198.51.100.${ipCounter}`
-}
-
-function tokenFromLink(text: string, page: string): string {
-  const match = text.match(new RegExp(`https://shop\\.example/${page}\\?token=(\\S+)`))
-  if (!match) {
-    throw new Error(`no ${page} link in: ${text}`)
-  }
-  return decodeURIComponent(match[1])
 }
 
 medusaIntegrationTestRunner({

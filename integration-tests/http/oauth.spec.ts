@@ -5,6 +5,7 @@ import {
   createStoreContext,
   FakeOAuthProvider,
   TestSmtpServer,
+  tokenFromLink,
   uniqueEmail,
   type FakeOAuthUser,
   type OAuthProviderName,
@@ -50,14 +51,6 @@ function providerUser(overrides: Partial<FakeOAuthUser> = {}): FakeOAuthUser {
     family_name: "Hopper",
     ...overrides,
   }
-}
-
-function tokenFromLink(text: string, page: string): string {
-  const match = text.match(new RegExp(`https://shop\\.example/${page}\\?token=(\\S+)`))
-  if (!match) {
-    throw new Error(`no ${page} link in: ${text}`)
-  }
-  return decodeURIComponent(match[1])
 }
 
 medusaIntegrationTestRunner({
@@ -268,6 +261,26 @@ medusaIntegrationTestRunner({
         const token = tokenFromLink(mail.text, "verify-email")
         expect((await api.post("/auth/verify-email", { token })).status).toBe(204)
         expect((await me(response.data.access_token)).email_verified).toBe(true)
+      })
+    })
+
+    describe("deleted users", () => {
+      it("removes every login of a deleted user; the provider account can sign up again", async () => {
+        const email = uniqueEmail("leaving")
+        const account = await registerAccount(email, true)
+        const user = providerUser({ email })
+        const google = await signIn("google", user)
+        expect((await me(google.data.access_token)).id).toBe(account.id)
+
+        const deleted = await api.delete(`/users/${account.id}`, bearer(google.data.access_token))
+        expect(deleted.status).toBe(204)
+        expect((await passwordLogin(email)).status).toBe(401)
+
+        const again = await signIn("google", user)
+        expect(again.status).toBe(200)
+        const fresh = await me(again.data.access_token)
+        expect(fresh.id).not.toBe(account.id)
+        expect(fresh.email).toBe(email)
       })
     })
 

@@ -35,8 +35,8 @@ export const deleteUserWorkflow = createWorkflow(
       }))
       upsertProfileStep(profile)
       const customer = transform({ input }, ({ input }) => ({ customer_id: input.actor_id }))
-      const previous = anonymiseCustomerStep(customer)
-      removeLoginStep(previous)
+      anonymiseCustomerStep(customer)
+      removeLoginStep(customer)
     })
     when({ input }, ({ input }) => input.actor_type === "user").then(() => {
       const user = transform({ input }, ({ input }) => ({ userId: input.actor_id }))
