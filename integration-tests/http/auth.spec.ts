@@ -298,10 +298,18 @@ medusaIntegrationTestRunner({
 
     describe("password reset", () => {
       it("answers 202 for unknown emails and sends nothing", async () => {
+        const { body } = await register()
         const email = uniqueEmail("ghost")
         const response = await api.post("/auth/forgot-password", { email })
         expect(response.status).toBe(202)
-        await new Promise((resolve) => setTimeout(resolve, 1000))
+        expect(response.data).toEqual({ message: expect.any(String) })
+        // A request for a real account made after it: once its mail is here, a mail for
+        // the unknown address would have been sent too.
+        const known = await api.post("/auth/forgot-password", { email: body.email })
+        expect(known.data).toEqual(response.data)
+        await smtp.waitForMessage(
+          (mail) => mail.to.includes(body.email) && /Reset/.test(mail.subject)
+        )
         expect(smtp.messages.filter((mail) => mail.to.includes(email))).toEqual([])
       })
 
