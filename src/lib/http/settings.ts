@@ -1,3 +1,5 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
 /**
  * Settings of the HTTP platform, read from the environment when first needed (after
  * medusa-config.ts has loaded .env files). README.md lists every variable.
@@ -30,7 +32,10 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   }
   const parsed = Number(value)
   if (!Number.isInteger(parsed) || parsed <= 0) {
-    throw new Error(`${name} must be a positive integer, got "${value}"`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      `${name} must be a positive integer, got "${value}"`
+    )
   }
   return parsed
 }

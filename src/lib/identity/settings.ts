@@ -1,3 +1,5 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
 /**
  * Token lifetimes and link targets of the identity features, from the environment
  * (README.md lists them).
@@ -16,7 +18,10 @@ function seconds(value: string | undefined, fallback: number, name: string): num
   }
   const parsed = Number(value)
   if (!Number.isInteger(parsed) || parsed <= 0) {
-    throw new Error(`${name} must be a positive whole number of seconds, got "${value}"`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      `${name} must be a positive whole number of seconds, got "${value}"`
+    )
   }
   return parsed
 }
