@@ -1,5 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
-
+import { positiveIntFromEnv } from "../env"
 /**
  * Settings of the HTTP platform, read from the environment when first needed (after
  * medusa-config.ts has loaded .env files). README.md lists every variable.
@@ -26,24 +25,10 @@ export type PlatformSettings = {
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:3000"
 const DEFAULT_TRUST_PROXY = "loopback, linklocal, uniquelocal"
 
-function positiveInt(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === "") {
-    return fallback
-  }
-  const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed <= 0) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_ARGUMENT,
-      `${name} must be a positive integer, got "${value}"`
-    )
-  }
-  return parsed
-}
-
 function rule(env: NodeJS.ProcessEnv, prefix: string, points: number, duration: number) {
   return {
-    points: positiveInt(env[`${prefix}_POINTS`], points, `${prefix}_POINTS`),
-    durationSeconds: positiveInt(env[`${prefix}_DURATION`], duration, `${prefix}_DURATION`),
+    points: positiveIntFromEnv(env[`${prefix}_POINTS`], points, `${prefix}_POINTS`),
+    durationSeconds: positiveIntFromEnv(env[`${prefix}_DURATION`], duration, `${prefix}_DURATION`),
   }
 }
 
