@@ -1,0 +1,89 @@
+import type { ContractRoute } from "../../lib/http/contract"
+import { listSchema } from "../../lib/http/pagination"
+import {
+  createProductBody,
+  listProductsQuery,
+  productView,
+  searchFacets,
+  searchProductsQuery,
+  updateProductBody,
+} from "../products/validators"
+
+const tags = ["Products"]
+
+/** The spec's product routes: reads for anyone (active products), writes for admins. */
+export const productsContract: ContractRoute[] = [
+  {
+    method: "GET",
+    path: "/products",
+    summary:
+      "Active products, filtered (category_id with sub-categories, tag, min_price, max_price, in_stock, q) and sorted",
+    tags,
+    access: "public",
+    query: listProductsQuery,
+    responses: {
+      200: { description: "A page of products", schema: listSchema(productView) },
+      403: { description: "include_inactive by a non-admin" },
+    },
+  },
+  {
+    method: "POST",
+    path: "/products",
+    summary: "Create a product: one variant, a price, stock at the default location",
+    tags,
+    access: "admin",
+    body: createProductBody,
+    responses: {
+      201: { description: "The product", schema: productView },
+      404: { description: "Unknown category" },
+      409: { description: "Handle taken" },
+    },
+  },
+  {
+    method: "GET",
+    path: "/products/search",
+    summary: "Ranked full-text search, tolerant of typos, with the list's filters and facets",
+    tags,
+    access: "public",
+    query: searchProductsQuery,
+    responses: {
+      200: {
+        description: "A page of matches, best first, with category and price-range counts",
+        schema: listSchema(productView).extend({ facets: searchFacets }),
+      },
+    },
+  },
+  {
+    method: "GET",
+    path: "/products/:id",
+    summary: "One product (inactive ones only for admins)",
+    tags,
+    access: "public",
+    responses: {
+      200: { description: "The product", schema: productView },
+      404: { description: "Unknown, deleted, or inactive for a non-admin" },
+    },
+  },
+  {
+    method: "PUT",
+    path: "/products/:id",
+    summary:
+      "Partial update, price and stock (stock_quantity = available units, or stock_adjustment)",
+    tags,
+    access: "admin",
+    body: updateProductBody,
+    responses: {
+      200: { description: "The product", schema: productView },
+      404: { description: "Unknown product or category" },
+      409: { description: "Handle taken, or an adjustment below what is reserved" },
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/products/:id",
+    summary: "Soft delete",
+    tags,
+    access: "admin",
+    responses: { 204: { description: "Deleted" }, 404: { description: "Unknown product" } },
+  },
+]

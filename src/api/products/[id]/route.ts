@@ -1,0 +1,26 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { actorOf } from "../../../lib/http/auth"
+import { readProduct } from "../../../lib/catalog/read"
+import { deleteCatalogProductWorkflow } from "../../../workflows/catalog/delete-catalog-product"
+import { updateCatalogProductWorkflow } from "../../../workflows/catalog/update-catalog-product"
+import type { UpdateProductBody } from "../validators"
+
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const asAdmin = actorOf(req)?.role === "admin"
+  res.type("application/json").send(await readProduct(req.scope, req.params.id, asAdmin))
+}
+
+export async function PUT(
+  req: MedusaRequest<UpdateProductBody>,
+  res: MedusaResponse
+): Promise<void> {
+  await updateCatalogProductWorkflow(req.scope).run({
+    input: { ...req.validatedBody, id: req.params.id },
+  })
+  res.type("application/json").send(await readProduct(req.scope, req.params.id, true))
+}
+
+export async function DELETE(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  await deleteCatalogProductWorkflow(req.scope).run({ input: { id: req.params.id } })
+  res.status(204).send()
+}

@@ -1,0 +1,30 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { actorOf } from "../../lib/http/auth"
+import { readCatalogPage, readProduct } from "../../lib/catalog/read"
+import { createCatalogProductWorkflow } from "../../workflows/catalog/create-catalog-product"
+import type { CreateProductBody, ListProductsQuery } from "./validators"
+
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const { include_inactive, ...query } = req.validatedQuery as ListProductsQuery
+  if (include_inactive && actorOf(req)?.role !== "admin") {
+    throw new MedusaError(MedusaError.Types.FORBIDDEN, "Only admins may list inactive products")
+  }
+  const body = await readCatalogPage(req.scope, {
+    ...query,
+    include_inactive: include_inactive ?? false,
+    sort: query.sort ?? (query.q ? "relevance" : "newest"),
+  })
+  res.type("application/json").send(body)
+}
+
+export async function POST(
+  req: MedusaRequest<CreateProductBody>,
+  res: MedusaResponse
+): Promise<void> {
+  const { result } = await createCatalogProductWorkflow(req.scope).run({ input: req.validatedBody })
+  res
+    .status(201)
+    .type("application/json")
+    .send(await readProduct(req.scope, result.product_id, true))
+}

@@ -1,0 +1,14 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { readCatalogPage } from "../../../lib/catalog/read"
+import type { SearchProductsQuery } from "../validators"
+
+/** Ranked, typo-tolerant search with the list's filters and facet counts. */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const query = req.validatedQuery as SearchProductsQuery
+  const body = await readCatalogPage(req.scope, {
+    ...query,
+    sort: query.sort ?? "relevance",
+    facets: true,
+  })
+  res.type("application/json").send(body)
+}

@@ -1,0 +1,150 @@
+import { z } from "@medusajs/framework/zod"
+import { paginationShape } from "../../lib/http/pagination"
+
+const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/
+
+/** Money in: a decimal string ("19.99") or a JSON number with at most two decimals. */
+export const money = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .refine((value) => DECIMAL.test(value), {
+    message: 'A non-negative amount with at most two decimals, e.g. "19.99"',
+  })
+
+const moneyQuery = z
+  .string()
+  .regex(DECIMAL, 'A non-negative amount with at most two decimals, e.g. "19.99"')
+
+const currencyCode = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, "An ISO 4217 code such as usd")
+  .transform((code) => code.toLowerCase())
+
+const tag = z.string().trim().min(1).max(64)
+const id = z.string().trim().min(1).max(100)
+const flag = z.enum(["true", "false"]).transform((value) => value === "true")
+
+const productFields = {
+  name: z.string().trim().min(1).max(255),
+  handle: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lower-case letters, digits and dashes")
+    .max(255),
+  description: z.string().max(10_000).nullable(),
+  price: money,
+  currency_code: currencyCode,
+  category_id: id.nullable(),
+  tags: z.array(tag).max(50),
+  stock_quantity: z.number().int().min(0).max(1_000_000_000),
+  is_active: z.boolean(),
+}
+
+export const createProductBody = z.object({
+  name: productFields.name,
+  handle: productFields.handle.optional(),
+  description: productFields.description.optional(),
+  price: productFields.price,
+  currency_code: productFields.currency_code.optional(),
+  category_id: productFields.category_id.optional(),
+  tags: productFields.tags.optional(),
+  stock_quantity: productFields.stock_quantity.optional(),
+  is_active: productFields.is_active.optional(),
+})
+
+export const updateProductBody = z
+  .object({
+    name: productFields.name.optional(),
+    handle: productFields.handle.optional(),
+    description: productFields.description.optional(),
+    price: productFields.price.optional(),
+    currency_code: productFields.currency_code.optional(),
+    category_id: productFields.category_id.optional(),
+    tags: productFields.tags.optional(),
+    is_active: productFields.is_active.optional(),
+    stock_quantity: productFields.stock_quantity.optional(),
+    stock_adjustment: z.number().int().min(-1_000_000_000).max(1_000_000_000).optional(),
+  })
+  .refine((body) => !(body.stock_quantity !== undefined && body.stock_adjustment !== undefined), {
+    message: "Send stock_quantity (a new level) or stock_adjustment (a change), not both",
+    path: ["stock_adjustment"],
+  })
+  .refine((body) => body.currency_code === undefined || body.price !== undefined, {
+    message: "currency_code names the currency of `price`; send it with a price",
+    path: ["currency_code"],
+  })
+
+const filterShape = {
+  category_id: id.optional(),
+  tag: tag.optional(),
+  min_price: moneyQuery.optional(),
+  max_price: moneyQuery.optional(),
+  in_stock: flag.optional(),
+}
+
+function pricesInOrder(query: { min_price?: string; max_price?: string }): boolean {
+  return (
+    query.min_price === undefined ||
+    query.max_price === undefined ||
+    Number(query.min_price) <= Number(query.max_price)
+  )
+}
+
+const priceOrder = {
+  message: "min_price must not be above max_price",
+  path: ["min_price"],
+}
+
+export const LIST_SORTS = ["newest", "price_asc", "price_desc", "name", "rating"] as const
+
+export const listProductsQuery = z
+  .object({
+    ...paginationShape,
+    ...filterShape,
+    q: z.string().trim().min(1).max(200).optional(),
+    sort: z.enum(LIST_SORTS).optional(),
+    /** Admins only: also list inactive (draft) products. */
+    include_inactive: flag.optional(),
+  })
+  .refine(pricesInOrder, priceOrder)
+
+export const searchProductsQuery = z
+  .object({
+    ...paginationShape,
+    ...filterShape,
+    q: z.string().trim().min(1).max(200),
+    sort: z.enum(["relevance", ...LIST_SORTS]).optional(),
+  })
+  .refine(pricesInOrder, priceOrder)
+
+export type CreateProductBody = z.infer<typeof createProductBody>
+export type UpdateProductBody = z.infer<typeof updateProductBody>
+export type ListProductsQuery = z.infer<typeof listProductsQuery>
+export type SearchProductsQuery = z.infer<typeof searchProductsQuery>
+
+/** The spec's product shape (responses; OpenAPI). */
+export const productView = z.object({
+  id: z.string(),
+  name: z.string(),
+  handle: z.string(),
+  description: z.string().nullable(),
+  price: z.string().nullable().describe('Decimal string in major units, e.g. "19.99"'),
+  currency_code: z.string().nullable(),
+  category_id: z.string().nullable(),
+  category: z.object({ id: z.string(), name: z.string(), handle: z.string() }).nullable(),
+  tags: z.array(z.string()),
+  images: z.array(z.object({ id: z.string(), url: z.string() })),
+  stock_quantity: z.number().int().nullable().describe("Units available (stocked − reserved)"),
+  in_stock: z.boolean(),
+  is_active: z.boolean(),
+  rating_average: z.number().nullable(),
+  review_count: z.number().int(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+export const searchFacets = z.object({
+  categories: z.array(z.object({ category_id: z.string(), count: z.number().int() })),
+  price_ranges: z.array(
+    z.object({ min: z.string(), max: z.string().nullable(), count: z.number().int() })
+  ),
+})

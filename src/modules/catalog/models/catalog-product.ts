@@ -1,0 +1,36 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The catalog's read model: one row per Medusa product, rebuilt by the catalog sync
+ * workflow from the product, pricing, inventory and review modules (which stay the
+ * source of truth). Every catalog read (list, one product, search) is one query on this
+ * table. The migration adds what DML cannot express: the `search_vector` tsvector column
+ * and the GIN / trigram indexes.
+ */
+export const CatalogProduct = model.define("catalog_product", {
+  /** The Medusa product's id. */
+  id: model.text().primaryKey(),
+  handle: model.text(),
+  name: model.text(),
+  description: model.text().nullable(),
+  is_active: model.boolean(),
+  variant_id: model.text().nullable(),
+  inventory_item_id: model.text().nullable(),
+  price: model.bigNumber().nullable(),
+  currency_code: model.text().nullable(),
+  category_id: model.text().nullable(),
+  /** The product's categories and all their ancestors (filtering includes sub-categories). */
+  category_ids: model.array(),
+  tags: model.array(),
+  /** Available units (stocked minus reserved over all locations); null when not tracked. */
+  stock_quantity: model.number().nullable(),
+  in_stock: model.boolean(),
+  rating_average: model.float().nullable(),
+  review_count: model.number().default(0),
+  product_created_at: model.dateTime(),
+  product_updated_at: model.dateTime(),
+  /** Name, category names and tags, lower-cased: what typo tolerance compares against. */
+  search_text: model.text(),
+  /** The product exactly as the API returns it. */
+  view: model.json(),
+})

@@ -1,0 +1,126 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { CatalogLexeme } from "./models/catalog-lexeme"
+import { CatalogProduct } from "./models/catalog-product"
+import { bindNamed } from "./sql/bind"
+import {
+  ADD_LEXEMES_SQL,
+  CATEGORY_COUNTS_SQL,
+  DELETE_SQL,
+  listSql,
+  REBUILD_LEXEMES_SQL,
+  ROWS_SQL,
+  searchSql,
+  UPSERT_SQL,
+  VIEW_SQL,
+} from "./sql/queries"
+import type { CatalogPage, CatalogQuery, CatalogRow } from "./types"
+
+type Params = Record<string, string | number | boolean | null>
+
+/**
+ * The catalog read model. Rows are written only by the catalog sync workflow; reads are
+ * single statements over the denormalized table (see sql/queries.ts).
+ */
+export default class CatalogModuleService extends MedusaService({
+  CatalogProduct,
+  CatalogLexeme,
+}) {
+  private async run<T>(manager: unknown, sql: string, params: Params): Promise<T[]> {
+    const [text, values] = bindNamed(sql, params)
+    return (manager as SqlEntityManager).execute(text, values) as Promise<T[]>
+  }
+
+  @InjectManager()
+  async queryCatalog(
+    query: CatalogQuery,
+    @MedusaContext() context: Context = {}
+  ): Promise<CatalogPage> {
+    const params: Params = {
+      include_inactive: query.include_inactive ?? false,
+      category_id: query.category_id ?? null,
+      tag: query.tag ?? null,
+      min_price: query.min_price ?? null,
+      max_price: query.max_price ?? null,
+      in_stock: query.in_stock ?? false,
+      limit: query.limit,
+      offset: query.offset,
+    }
+    if (query.q) {
+      const sql = searchSql(query.sort ?? "relevance", query.facets ?? false)
+      const [page] = await this.run<CatalogPage>(context.manager, sql, { ...params, q: query.q })
+      return page
+    }
+    const sort = !query.sort || query.sort === "relevance" ? "newest" : query.sort
+    const [page] = await this.run<CatalogPage>(context.manager, listSql(sort), params)
+    return page
+  }
+
+  /** One product's JSON, or undefined when it is unknown or deleted. */
+  @InjectManager()
+  async findView(
+    id: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ view: string; is_active: boolean } | undefined> {
+    const [row] = await this.run<{ view: string; is_active: boolean }>(context.manager, VIEW_SQL, {
+      id,
+    })
+    return row
+  }
+
+  /** The stored rows of these products (for compensation and stock-change detection). */
+  @InjectManager()
+  async findRows(
+    ids: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<{ id: string; stock_quantity: number | null; row: CatalogRow }[]> {
+    if (!ids.length) {
+      return []
+    }
+    return this.run(context.manager, ROWS_SQL, { ids: JSON.stringify(ids) })
+  }
+
+  @InjectTransactionManager()
+  async upsertRows(rows: CatalogRow[], @MedusaContext() context: Context = {}): Promise<void> {
+    if (!rows.length) {
+      return
+    }
+    await this.run(context.transactionManager, UPSERT_SQL, { rows: JSON.stringify(rows) })
+    await this.run(context.transactionManager, ADD_LEXEMES_SQL, {
+      ids: JSON.stringify(rows.map((row) => row.id)),
+    })
+  }
+
+  @InjectTransactionManager()
+  async removeRows(ids: string[], @MedusaContext() context: Context = {}): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await this.run(context.transactionManager, DELETE_SQL, { ids: JSON.stringify(ids) })
+  }
+
+  /** Recounts the lexicon from scratch (after a backfill or by the reconcile job). */
+  @InjectTransactionManager()
+  async rebuildLexicon(@MedusaContext() context: Context = {}): Promise<void> {
+    for (const sql of REBUILD_LEXEMES_SQL) {
+      await this.run(context.transactionManager, sql, {})
+    }
+  }
+
+  /** Active products per category, counting a product in every ancestor of its categories. */
+  @InjectManager()
+  async categoryCounts(@MedusaContext() context: Context = {}): Promise<Map<string, number>> {
+    const rows = await this.run<{ category_id: string; count: number }>(
+      context.manager,
+      CATEGORY_COUNTS_SQL,
+      {}
+    )
+    return new Map(rows.map((row) => [row.category_id, row.count]))
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Turns `:name` placeholders into the positional `?` bindings MikroORM's `execute` takes,
+ * so long statements can name their parameters. Only placeholders are replaced: values
+ * always travel as bindings, never in the SQL text. `::type` casts are left alone.
+ * Arrays must be passed as JSON text (knex would expand a JS array into a list).
+ */
+export function bindNamed(
+  sql: string,
+  params: Record<string, string | number | boolean | null>
+): [string, (string | number | boolean | null)[]] {
+  const values: (string | number | boolean | null)[] = []
+  const text = sql.replace(/(?<!:):([a-z_][a-z0-9_]*)/g, (_, name: string) => {
+    if (!(name in params)) {
+      throw new Error(`SQL parameter :${name} has no value`)
+    }
+    values.push(params[name])
+    return "?"
+  })
+  return [text, values]
+}

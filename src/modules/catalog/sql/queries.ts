@@ -1,0 +1,150 @@
+/**
+ * The catalog's SQL. Statements are constants; the only variable parts are chosen from
+ * the constants below by validated enums (sort order), and every value is a binding.
+ */
+
+/** Filters shared by list and search (`p` is catalog_product). */
+const FILTERS = `
+  p.deleted_at is null
+  and (p.is_active or :include_inactive::boolean)
+  and (:category_id::text is null or p.category_ids @> array[:category_id::text])
+  and (:tag::text is null or p.tags @> array[:tag::text])
+  and (:min_price::numeric is null or p.price >= :min_price::numeric)
+  and (:max_price::numeric is null or p.price <= :max_price::numeric)
+  and (not :in_stock::boolean or p.in_stock)`
+
+export const SORTS = {
+  newest: "p.product_created_at desc, p.id desc",
+  price_asc: "p.price asc nulls last, p.id asc",
+  price_desc: "p.price desc nulls last, p.id desc",
+  name: "lower(p.name) asc, p.id asc",
+  rating: "p.rating_average desc nulls last, p.review_count desc, p.id asc",
+  relevance: "m.rank desc, p.id asc",
+} as const
+
+export type CatalogSort = keyof typeof SORTS
+
+/** A page of products and the total, without a search term. */
+export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
+  return `
+  select
+    (select count(*) from catalog_product p where ${FILTERS})::int as count,
+    (select coalesce(json_agg(page.view order by page.ord), '[]')::text from (
+      select p.view, row_number() over (order by ${SORTS[sort]}) as ord
+      from catalog_product p where ${FILTERS}
+      order by ${SORTS[sort]} limit :limit offset :offset) page) as items`
+}
+
+/**
+ * Typo-tolerant search. Each word of the query matches itself as a prefix or one of its
+ * three nearest catalog words (trigram similarity on catalog_lexeme, index-assisted by
+ * the `%` operator); words are ANDed. Matches are ranked by full-text rank (name weighs
+ * most, then categories and tags, then the description) plus how closely the raw query
+ * resembles the name/categories/tags text, so exact spellings win over corrections.
+ */
+export function searchSql(sort: CatalogSort, withFacets: boolean): string {
+  const facets = withFacets
+    ? `,
+    (select coalesce(json_agg(json_build_object('category_id', f.c, 'count', f.n) order by f.n desc, f.c), '[]')::text
+      from (select unnest(p.category_ids) c, count(*)::int n from m join catalog_product p on p.id = m.id group by 1) f) as category_facets,
+    (select json_agg(json_build_object('min', b.lo::text, 'max', b.hi::text, 'count',
+        (select count(*) from m where m.price >= b.lo and (b.hi is null or m.price < b.hi))) order by b.lo)::text
+      from (values (0::numeric, 25::numeric), (25, 100), (100, 500), (500, null)) b(lo, hi)) as price_facets`
+    : ""
+  return `
+  with terms as (
+    select t.term, t.ord
+    from unnest(string_to_array(lower(regexp_replace(:q, '[^[:alnum:]]+', ' ', 'g')), ' '))
+      with ordinality t(term, ord)
+    where t.term <> ''
+  ),
+  alternatives as (
+    select x.ord, string_agg(quote_literal(x.word) || ':*', ' | ') as alt from (
+      select ord, term as word from terms
+      union
+      select t.ord, c.word from terms t cross join lateral (
+        select l.word from catalog_lexeme l
+        where length(t.term) >= 3 and l.word % t.term
+        order by similarity(l.word, t.term) desc, l.ndoc desc, l.word
+        limit 3) c
+    ) x group by x.ord
+  ),
+  tq as (
+    select to_tsquery('simple', string_agg('(' || alt || ')', ' & ' order by ord)) as q from alternatives
+  ),
+  m as materialized (
+    select p.id, p.price,
+      ts_rank_cd(p.search_vector, tq.q) + word_similarity(lower(:q), p.search_text) as rank
+    from catalog_product p, tq
+    where p.search_vector @@ tq.q and ${FILTERS}
+  )
+  select
+    (select count(*) from m)::int as count,
+    (select coalesce(json_agg(page.view order by page.ord), '[]')::text from (
+      select p.view, row_number() over (order by ${SORTS[sort]}) as ord
+      from m join catalog_product p on p.id = m.id
+      order by ${SORTS[sort]} limit :limit offset :offset) page) as items${facets}`
+}
+
+export const VIEW_SQL = `
+  select view::text as view, is_active from catalog_product
+  where id = :id and deleted_at is null`
+
+export const ROWS_SQL = `
+  select id, stock_quantity, to_jsonb(p) - 'search_vector' as row
+  from catalog_product p where id in (select jsonb_array_elements_text(:ids::jsonb))`
+
+/** One statement for a batch of rows; the rows travel as one JSON binding. */
+export const UPSERT_SQL = `
+  insert into catalog_product as p (
+    id, handle, name, description, is_active, variant_id, inventory_item_id, price, raw_price,
+    currency_code, category_id, category_ids, tags, stock_quantity, in_stock, rating_average,
+    review_count, product_created_at, product_updated_at, search_text, view)
+  select r.id, r.handle, r.name, r.description, r.is_active, r.variant_id, r.inventory_item_id,
+    r.price::numeric,
+    case when r.price is null then null else jsonb_build_object('value', r.price, 'precision', 20) end,
+    r.currency_code, r.category_id,
+    array(select jsonb_array_elements_text(r.category_ids)),
+    array(select jsonb_array_elements_text(r.tags)),
+    r.stock_quantity, r.in_stock, r.rating_average, r.review_count, r.product_created_at,
+    r.product_updated_at, r.search_text, r.view
+  from jsonb_to_recordset(:rows::jsonb) as r(
+    id text, handle text, name text, description text, is_active boolean, variant_id text,
+    inventory_item_id text, price text, currency_code text, category_id text, category_ids jsonb,
+    tags jsonb, stock_quantity int, in_stock boolean, rating_average real, review_count int,
+    product_created_at timestamptz, product_updated_at timestamptz, search_text text, view jsonb)
+  on conflict (id) do update set
+    handle = excluded.handle, name = excluded.name, description = excluded.description,
+    is_active = excluded.is_active, variant_id = excluded.variant_id,
+    inventory_item_id = excluded.inventory_item_id, price = excluded.price,
+    raw_price = excluded.raw_price, currency_code = excluded.currency_code,
+    category_id = excluded.category_id, category_ids = excluded.category_ids, tags = excluded.tags,
+    stock_quantity = excluded.stock_quantity, in_stock = excluded.in_stock,
+    rating_average = excluded.rating_average, review_count = excluded.review_count,
+    product_created_at = excluded.product_created_at,
+    product_updated_at = excluded.product_updated_at, search_text = excluded.search_text,
+    view = excluded.view, updated_at = now(), deleted_at = null`
+
+/** New words of the given products join the lexicon (counts are refreshed by a rebuild). */
+export const ADD_LEXEMES_SQL = `
+  insert into catalog_lexeme (word)
+  select distinct w from catalog_product p,
+    unnest(tsvector_to_array(to_tsvector('simple', p.search_text))) w
+  where p.id in (select jsonb_array_elements_text(:ids::jsonb)) and length(w) >= 3
+  on conflict (word) do nothing`
+
+/** Recounts every word and drops the ones no product uses any more. */
+export const REBUILD_LEXEMES_SQL = [
+  `delete from catalog_lexeme`,
+  `insert into catalog_lexeme (word, ndoc)
+   select word, ndoc from ts_stat('select to_tsvector(''simple'', search_text) from catalog_product where deleted_at is null')
+   where length(word) >= 3`,
+]
+
+export const DELETE_SQL = `
+  delete from catalog_product where id in (select jsonb_array_elements_text(:ids::jsonb))`
+
+export const CATEGORY_COUNTS_SQL = `
+  select c as category_id, count(*)::int as count
+  from catalog_product p, unnest(p.category_ids) c
+  where p.is_active and p.deleted_at is null group by c`

@@ -1,0 +1,34 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CATALOG_SOURCE_EVENTS, productIdsOfEvent } from "../lib/catalog/event-products"
+import { syncCatalogProductsWorkflow } from "../workflows/catalog/sync-catalog-products"
+
+/**
+ * Keeps the catalog read model in step with changes made outside the catalog's own
+ * workflows: Medusa's dashboard and /admin routes, checkouts and fulfilments (stock), and
+ * price edits. The sync is idempotent, so events about changes the catalog already synced
+ * cost one more rebuild of those rows and nothing else.
+ */
+export default async function syncCatalogOnChange({
+  event,
+  container,
+}: SubscriberArgs<{ id?: string }>): Promise<void> {
+  const id = event.data?.id
+  if (!id) {
+    return
+  }
+  const productIds = [...new Set(await productIdsOfEvent(container, event.name, id))]
+  if (!productIds.length) {
+    return
+  }
+  try {
+    await syncCatalogProductsWorkflow(container).run({ input: { product_ids: productIds } })
+  } catch (error) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .error(`catalog: sync after ${event.name} ${id} failed: ${(error as Error).message}`)
+    throw error
+  }
+}
+
+export const config: SubscriberConfig = { event: [...CATALOG_SOURCE_EVENTS] }

@@ -1,0 +1,19 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { invalidateCatalogCache } from "../../../lib/catalog/cache"
+
+/**
+ * Makes the next catalog read render afresh. Compensation invalidates again: the rows
+ * the failed workflow wrote have been put back, and a read in between may have cached them.
+ */
+export const invalidateCatalogCacheStep = createStep(
+  "catalog-invalidate-cache",
+  async (_input: void, { container }) => {
+    await invalidateCatalogCache(container)
+    return new StepResponse(undefined, true)
+  },
+  async (done, { container }) => {
+    if (done) {
+      await invalidateCatalogCache(container)
+    }
+  }
+)
