@@ -180,5 +180,6 @@ module.exports = defineConfig({
     notificationModule(smtpUrl, emailFrom),
     ...authModules(process.env),
     { resolve: localModule("src/modules/identity") },
+    { resolve: localModule("src/modules/review") },
   ],
 })
