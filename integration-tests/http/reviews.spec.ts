@@ -1,9 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { OrderStatus, ProductStatus } from "@medusajs/framework/utils"
+import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { Modules, OrderStatus, ProductStatus } from "@medusajs/framework/utils"
 import { createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosResponse } from "axios"
 import { REVIEW_MODULE } from "../../src/modules/review"
+import { ReviewEvents } from "../../src/modules/review/events"
 import type ReviewModuleService from "../../src/modules/review/service"
 import {
   createAdminUser,
@@ -154,6 +155,35 @@ medusaIntegrationTestRunner({
         })
         expect(again.status).toBe(404)
         expect((await post(alice, review(3))).status).toBe(201)
+      })
+    })
+
+    describe("events", () => {
+      it("emits review.created, approved, rejected and deleted with {id, product_id}", async () => {
+        const eventBus = getContainer().resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+        const emit = jest.spyOn(eventBus, "emit")
+        const workflowEvents: string[] = Object.values(ReviewEvents)
+        try {
+          const created = await post(alice, review(4))
+          const path = `${reviewsPath(product.product.id)}/${created.data.id}`
+          await moderate(created.data.id, "approved")
+          await moderate(created.data.id, "rejected")
+          await api.delete(path, { headers: admin.headers })
+          const reviewEvents = emit.mock.calls
+            .flatMap(([messages]) => (Array.isArray(messages) ? messages : [messages]))
+            // Only the workflows' own events: the module also emits review.review.created, …
+            .filter((message) => workflowEvents.includes(message.name))
+            .map((message) => [message.name, message.data])
+          const data = { id: created.data.id, product_id: product.product.id }
+          expect(reviewEvents).toEqual([
+            ["review.created", data],
+            ["review.approved", data],
+            ["review.rejected", data],
+            ["review.deleted", data],
+          ])
+        } finally {
+          emit.mockRestore()
+        }
       })
     })
 
