@@ -181,5 +181,6 @@ module.exports = defineConfig({
     ...authModules(process.env),
     { resolve: localModule("src/modules/identity") },
     { resolve: localModule("src/modules/catalog") },
+    { resolve: localModule("src/modules/review") },
   ],
 })

@@ -3,6 +3,7 @@ import { authContract } from "./auth"
 import { oauthContract } from "./oauth"
 import { operationsContract } from "./operations"
 import { productsContract } from "./products"
+import { reviewsContract } from "./reviews"
 import { usersContract } from "./users"
 
 /**
@@ -16,4 +17,5 @@ export const contractRoutes: ContractRoute[] = [
   ...oauthContract,
   ...usersContract,
   ...productsContract,
+  ...reviewsContract,
 ]

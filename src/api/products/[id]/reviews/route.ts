@@ -1,0 +1,53 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { actorOf, requireActorOf } from "../../../../lib/http/auth"
+import { listEnvelope } from "../../../../lib/http/pagination"
+import {
+  ensureProductListable,
+  listProductReviews,
+  loadReviewView,
+  productRatingOf,
+} from "../../../../lib/review/review-view"
+import type { ReviewStatus } from "../../../../modules/review/types"
+import { createReviewWorkflow } from "../../../../workflows/review/create-review"
+import type { CreateReviewBody, ListReviewsQuery } from "./validators"
+
+const ALL_STATUSES: ReviewStatus[] = ["pending", "approved", "rejected"]
+
+/**
+ * Approved reviews for everyone; admins may ask for other statuses (`all` for every one)
+ * and see reviews of unpublished products. The rating counts approved reviews only.
+ */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const query = req.validatedQuery as unknown as ListReviewsQuery
+  const isAdmin = actorOf(req)?.role === "admin"
+  const status = query.status ?? "approved"
+  if (status !== "approved" && !isAdmin) {
+    throw new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      "Only admins may list reviews that are not approved"
+    )
+  }
+  const productId = req.params.id
+  await ensureProductListable(req.scope, productId, isAdmin)
+  const page = { limit: query.limit, offset: query.offset }
+  const statuses = status === "all" ? ALL_STATUSES : [status]
+  const [{ items, count }, rating] = await Promise.all([
+    listProductReviews(req.scope, productId, statuses, page),
+    productRatingOf(req.scope, productId),
+  ])
+  res.status(200).json({ ...listEnvelope(items, count, page), ...rating })
+}
+
+/** A customer's review, pending moderation. */
+export async function POST(
+  req: MedusaRequest<CreateReviewBody>,
+  res: MedusaResponse
+): Promise<void> {
+  const actor = requireActorOf(req)
+  const { rating, title, body } = req.validatedBody
+  const { result } = await createReviewWorkflow(req.scope).run({
+    input: { product_id: req.params.id, customer_id: actor.id, rating, title, body },
+  })
+  res.status(201).json(await loadReviewView(req.scope, result.id))
+}
