@@ -2,6 +2,7 @@ import type { ContractRoute } from "../../lib/http/contract"
 import { authContract } from "./auth"
 import { oauthContract } from "./oauth"
 import { operationsContract } from "./operations"
+import { productImagesContract } from "./product-images"
 import { usersContract } from "./users"
 
 /**
@@ -14,4 +15,5 @@ export const contractRoutes: ContractRoute[] = [
   ...authContract,
   ...oauthContract,
   ...usersContract,
+  ...productImagesContract,
 ]
