@@ -1,5 +1,6 @@
 import type { ContractRoute } from "../../lib/http/contract"
 import { authContract } from "./auth"
+import { categoriesContract } from "./categories"
 import { oauthContract } from "./oauth"
 import { operationsContract } from "./operations"
 import { productImagesContract } from "./product-images"
@@ -16,4 +17,5 @@ export const contractRoutes: ContractRoute[] = [
   ...oauthContract,
   ...usersContract,
   ...productImagesContract,
+  ...categoriesContract,
 ]
