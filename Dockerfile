@@ -16,6 +16,9 @@ WORKDIR /app
 # .medusa/server holds the compiled backend, the built admin and a copy of package.json.
 COPY --from=build --chown=node:node /app/.medusa/server ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# Product images stored on local disk (no S3_BUCKET) go to /app/static (a volume in
+# docker-compose.yml); a named volume takes this directory's owner.
+RUN mkdir -p static && chown node:node static
 USER node
 EXPOSE 9000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \

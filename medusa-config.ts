@@ -156,6 +156,68 @@ function authModules(env: NodeJS.ProcessEnv): InputConfigModules {
   return [{ resolve: "@medusajs/medusa/auth", options: { providers } }]
 }
 
+/**
+ * File module (product images): Amazon S3 or an S3-compatible store when S3_BUCKET is
+ * set, else Medusa's local provider, which writes to `static/` and is served by Medusa at
+ * `/static` (URLs start with `${MEDUSA_BACKEND_URL}/static`).
+ */
+function fileModule(env: NodeJS.ProcessEnv): InputConfigModules[number] {
+  const bucket = env.S3_BUCKET || undefined
+  if (!bucket) {
+    const backendUrl = (env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`).replace(
+      /\/+$/,
+      ""
+    )
+    return {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { backend_url: `${backendUrl}/static` },
+          },
+        ],
+      },
+    }
+  }
+  const region = env.S3_REGION || undefined
+  if (!region) {
+    throw new Error("Set S3_REGION with S3_BUCKET")
+  }
+  const accessKeyId = env.S3_ACCESS_KEY_ID || undefined
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new Error("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (IAM role)")
+  }
+  const endpoint = env.S3_ENDPOINT || undefined
+  return {
+    resolve: "@medusajs/medusa/file",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/file-s3",
+          id: "s3",
+          options: {
+            bucket,
+            region,
+            endpoint,
+            file_url: (
+              env.S3_FILE_URL ||
+              (endpoint ? `${endpoint}/${bucket}` : `https://${bucket}.s3.${region}.amazonaws.com`)
+            ).replace(/\/+$/, ""),
+            ...(accessKeyId
+              ? { access_key_id: accessKeyId, secret_access_key: secretAccessKey }
+              : { authentication_method: "s3-iam-role" }),
+            // S3-compatible servers (MinIO, Ceph) usually want path-style addressing.
+            additional_client_config: endpoint ? { forcePathStyle: true } : {},
+          },
+        },
+      ],
+    },
+  }
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -178,6 +240,7 @@ module.exports = defineConfig({
   modules: [
     ...infrastructureModules(redisUrl),
     notificationModule(smtpUrl, emailFrom),
+    fileModule(process.env),
     ...authModules(process.env),
     { resolve: localModule("src/modules/identity") },
     { resolve: localModule("src/modules/catalog") },

@@ -1,9 +1,11 @@
 import type { ContractRoute } from "../../lib/http/contract"
 import { authContract } from "./auth"
+import { categoriesContract } from "./categories"
 import { oauthContract } from "./oauth"
 import { operationsContract } from "./operations"
 import { productsContract } from "./products"
 import { reviewsContract } from "./reviews"
+import { productImagesContract } from "./product-images"
 import { usersContract } from "./users"
 
 /**
@@ -18,4 +20,6 @@ export const contractRoutes: ContractRoute[] = [
   ...usersContract,
   ...productsContract,
   ...reviewsContract,
+  ...productImagesContract,
+  ...categoriesContract,
 ]

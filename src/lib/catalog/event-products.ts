@@ -11,6 +11,9 @@ export const CATALOG_SOURCE_EVENTS = [
   "product.created",
   "product.updated",
   "product.deleted",
+  // The product module's own event: also emitted by changes that skip the workflow events
+  // (e.g. Medusa's batch link of products to a category).
+  "product.product.updated",
   "product-variant.created",
   "product-variant.updated",
   "product-category.updated",
@@ -60,6 +63,7 @@ export async function productIdsOfEvent(
     case "product.created":
     case "product.updated":
     case "product.deleted":
+    case "product.product.updated":
       return [id]
     case "product-variant.created":
     case "product-variant.updated":

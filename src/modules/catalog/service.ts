@@ -12,9 +12,13 @@ import { bindNamed } from "./sql/bind"
 import {
   ADD_LEXEMES_SQL,
   CATEGORY_COUNTS_SQL,
+  DELETE_OWN_SQL,
   DELETE_SQL,
   listSql,
+  LOCK_ROWS_SQL,
+  NEXT_SYNC_VERSION_SQL,
   REBUILD_LEXEMES_SQL,
+  RESTORE_SQL,
   ROWS_SQL,
   searchSql,
   UPSERT_SQL,
@@ -23,6 +27,13 @@ import {
 import type { CatalogPage, CatalogQuery, CatalogRow } from "./types"
 
 type Params = Record<string, string | number | boolean | null>
+
+export type WrittenRow = {
+  id: string
+  stock_quantity: number | null
+  previous_stock: number | null
+  existed: boolean
+}
 
 /**
  * The catalog read model. Rows are written only by the catalog sync workflow; reads are
@@ -86,23 +97,75 @@ export default class CatalogModuleService extends MedusaService({
     return this.run(context.manager, ROWS_SQL, { ids: JSON.stringify(ids) })
   }
 
-  @InjectTransactionManager()
-  async upsertRows(rows: CatalogRow[], @MedusaContext() context: Context = {}): Promise<void> {
-    if (!rows.length) {
-      return
-    }
-    await this.run(context.transactionManager, UPSERT_SQL, { rows: JSON.stringify(rows) })
-    await this.run(context.transactionManager, ADD_LEXEMES_SQL, {
-      ids: JSON.stringify(rows.map((row) => row.id)),
-    })
+  /** A number that orders syncs: taken before a sync reads Medusa's modules. */
+  @InjectManager()
+  async nextSyncVersion(@MedusaContext() context: Context = {}): Promise<string> {
+    const [row] = await this.run<{ version: string }>(context.manager, NEXT_SYNC_VERSION_SQL, {})
+    return row.version
   }
 
+  /**
+   * Writes rows read by the sync numbered `version`, and removes the rows of `missing`
+   * products; rows last written by a later sync are left alone. Returns the rows written
+   * with the stock they had before.
+   */
   @InjectTransactionManager()
-  async removeRows(ids: string[], @MedusaContext() context: Context = {}): Promise<void> {
-    if (!ids.length) {
-      return
+  async writeRows(
+    rows: CatalogRow[],
+    missing: string[],
+    version: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<WrittenRow[]> {
+    const manager = context.transactionManager
+    let written: WrittenRow[] = []
+    if (rows.length) {
+      const ids = JSON.stringify(rows.map((row) => row.id))
+      const before = new Map(
+        (
+          await this.run<{ id: string; stock_quantity: number | null }>(manager, LOCK_ROWS_SQL, {
+            ids,
+          })
+        ).map((row) => [row.id, row.stock_quantity])
+      )
+      const upserted = await this.run<{ id: string; stock_quantity: number | null }>(
+        manager,
+        UPSERT_SQL,
+        { rows: JSON.stringify(rows), version }
+      )
+      written = upserted.map((row) => ({
+        ...row,
+        existed: before.has(row.id),
+        previous_stock: before.get(row.id) ?? null,
+      }))
+      await this.run(manager, ADD_LEXEMES_SQL, {
+        ids: JSON.stringify(written.map((row) => row.id)),
+      })
     }
-    await this.run(context.transactionManager, DELETE_SQL, { ids: JSON.stringify(ids) })
+    if (missing.length) {
+      await this.run(manager, DELETE_SQL, { ids: JSON.stringify(missing), version })
+    }
+    return written
+  }
+
+  /**
+   * Undoes the write of sync `expected`: rows it created go, rows it changed or removed
+   * come back (numbered `version`), unless a later sync has written them since.
+   */
+  @InjectTransactionManager()
+  async restoreRows(
+    previous: CatalogRow[],
+    created: string[],
+    expected: string,
+    version: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    const manager = context.transactionManager
+    if (created.length) {
+      await this.run(manager, DELETE_OWN_SQL, { ids: JSON.stringify(created), expected })
+    }
+    if (previous.length) {
+      await this.run(manager, RESTORE_SQL, { rows: JSON.stringify(previous), expected, version })
+    }
   }
 
   /** Recounts the lexicon from scratch (after a backfill or by the reconcile job). */

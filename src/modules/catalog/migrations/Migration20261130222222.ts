@@ -14,6 +14,11 @@ export class Migration20261130222222 extends Migration {
     // are stable; partial indexes cover what the public sees (active products).
     this.addSql(`CREATE EXTENSION IF NOT EXISTS pg_trgm;`);
     this.addSql(`alter table "catalog_product" add column if not exists "search_vector" tsvector generated always as (setweight(to_tsvector('simple', "name"), 'A') || setweight(to_tsvector('simple', "search_text"), 'B') || setweight(to_tsvector('simple', coalesce("description", '')), 'D')) stored;`);
+    // Sync ordering: every sync takes a number from this sequence *before* reading Medusa's
+    // modules, and a row is only overwritten by a sync with a higher number, so a slow
+    // sync can never replace a newer state with the older one it read.
+    this.addSql(`CREATE SEQUENCE IF NOT EXISTS "catalog_sync_version_seq";`);
+    this.addSql(`alter table "catalog_product" add column if not exists "sync_version" bigint not null default 0;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_catalog_product_search_vector" ON "catalog_product" USING gin ("search_vector");`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_catalog_product_category_ids" ON "catalog_product" USING gin ("category_ids");`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_catalog_product_tags" ON "catalog_product" USING gin ("tags");`);
@@ -28,6 +33,7 @@ export class Migration20261130222222 extends Migration {
     this.addSql(`drop table if exists "catalog_lexeme" cascade;`);
 
     this.addSql(`drop table if exists "catalog_product" cascade;`);
+    this.addSql(`drop sequence if exists "catalog_sync_version_seq";`);
   }
 
 }

@@ -91,15 +91,32 @@ export const VIEW_SQL = `
   where id = :id and deleted_at is null`
 
 export const ROWS_SQL = `
-  select id, stock_quantity, to_jsonb(p) - 'search_vector' as row
+  select id, stock_quantity, sync_version::text as sync_version,
+    to_jsonb(p) - 'search_vector' - 'sync_version' as row
   from catalog_product p where id in (select jsonb_array_elements_text(:ids::jsonb))`
 
-/** One statement for a batch of rows; the rows travel as one JSON binding. */
+/**
+ * Locks the rows a sync is about to write and returns their stock: a concurrent sync of
+ * the same product waits, then sees this one's stock as "before" (so a low-stock alert
+ * fires once per crossing). Run in the write's transaction, before UPSERT_SQL.
+ */
+export const LOCK_ROWS_SQL = `
+  select id, stock_quantity from catalog_product
+  where id in (select jsonb_array_elements_text(:ids::jsonb))
+  order by id
+  for update`
+
+export const NEXT_SYNC_VERSION_SQL = `select nextval('catalog_sync_version_seq')::text as version`
+
+/**
+ * One statement for a batch of rows; the rows travel as one JSON binding. A row is only
+ * replaced by a sync that started later (higher sync_version) than the one that wrote it.
+ */
 export const UPSERT_SQL = `
   insert into catalog_product as p (
     id, handle, name, description, is_active, variant_id, inventory_item_id, price, raw_price,
     currency_code, category_id, category_ids, tags, stock_quantity, in_stock, rating_average,
-    review_count, product_created_at, product_updated_at, search_text, view)
+    review_count, product_created_at, product_updated_at, search_text, view, sync_version)
   select r.id, r.handle, r.name, r.description, r.is_active, r.variant_id, r.inventory_item_id,
     r.price::numeric,
     case when r.price is null then null else jsonb_build_object('value', r.price, 'precision', 20) end,
@@ -107,7 +124,7 @@ export const UPSERT_SQL = `
     array(select jsonb_array_elements_text(r.category_ids)),
     array(select jsonb_array_elements_text(r.tags)),
     r.stock_quantity, r.in_stock, r.rating_average, r.review_count, r.product_created_at,
-    r.product_updated_at, r.search_text, r.view
+    r.product_updated_at, r.search_text, r.view, :version::bigint
   from jsonb_to_recordset(:rows::jsonb) as r(
     id text, handle text, name text, description text, is_active boolean, variant_id text,
     inventory_item_id text, price text, currency_code text, category_id text, category_ids jsonb,
@@ -123,7 +140,44 @@ export const UPSERT_SQL = `
     rating_average = excluded.rating_average, review_count = excluded.review_count,
     product_created_at = excluded.product_created_at,
     product_updated_at = excluded.product_updated_at, search_text = excluded.search_text,
-    view = excluded.view, updated_at = now(), deleted_at = null`
+    view = excluded.view, sync_version = excluded.sync_version, updated_at = now(),
+    deleted_at = null
+  where p.sync_version < excluded.sync_version
+  returning p.id, p.stock_quantity`
+
+/** Compensation: puts rows back where the failed sync's own write is still the latest. */
+export const RESTORE_SQL = `
+  insert into catalog_product as p (
+    id, handle, name, description, is_active, variant_id, inventory_item_id, price, raw_price,
+    currency_code, category_id, category_ids, tags, stock_quantity, in_stock, rating_average,
+    review_count, product_created_at, product_updated_at, search_text, view, sync_version)
+  select r.id, r.handle, r.name, r.description, r.is_active, r.variant_id, r.inventory_item_id,
+    r.price::numeric,
+    case when r.price is null then null else jsonb_build_object('value', r.price, 'precision', 20) end,
+    r.currency_code, r.category_id,
+    array(select jsonb_array_elements_text(r.category_ids)),
+    array(select jsonb_array_elements_text(r.tags)),
+    r.stock_quantity, r.in_stock, r.rating_average, r.review_count, r.product_created_at,
+    r.product_updated_at, r.search_text, r.view, :version::bigint
+  from jsonb_to_recordset(:rows::jsonb) as r(
+    id text, handle text, name text, description text, is_active boolean, variant_id text,
+    inventory_item_id text, price text, currency_code text, category_id text, category_ids jsonb,
+    tags jsonb, stock_quantity int, in_stock boolean, rating_average real, review_count int,
+    product_created_at timestamptz, product_updated_at timestamptz, search_text text, view jsonb)
+  on conflict (id) do update set
+    handle = excluded.handle, name = excluded.name, description = excluded.description,
+    is_active = excluded.is_active, variant_id = excluded.variant_id,
+    inventory_item_id = excluded.inventory_item_id, price = excluded.price,
+    raw_price = excluded.raw_price, currency_code = excluded.currency_code,
+    category_id = excluded.category_id, category_ids = excluded.category_ids, tags = excluded.tags,
+    stock_quantity = excluded.stock_quantity, in_stock = excluded.in_stock,
+    rating_average = excluded.rating_average, review_count = excluded.review_count,
+    product_created_at = excluded.product_created_at,
+    product_updated_at = excluded.product_updated_at, search_text = excluded.search_text,
+    view = excluded.view, sync_version = excluded.sync_version, updated_at = now(),
+    deleted_at = null
+  where p.sync_version = :expected::bigint
+  returning p.id`
 
 /** New words of the given products join the lexicon (counts are refreshed by a rebuild). */
 export const ADD_LEXEMES_SQL = `
@@ -141,8 +195,13 @@ export const REBUILD_LEXEMES_SQL = [
    where length(word) >= 3`,
 ]
 
+export const DELETE_OWN_SQL = `
+  delete from catalog_product
+  where id in (select jsonb_array_elements_text(:ids::jsonb)) and sync_version = :expected::bigint`
+
 export const DELETE_SQL = `
-  delete from catalog_product where id in (select jsonb_array_elements_text(:ids::jsonb))`
+  delete from catalog_product
+  where id in (select jsonb_array_elements_text(:ids::jsonb)) and sync_version < :version::bigint`
 
 export const CATEGORY_COUNTS_SQL = `
   select c as category_id, count(*)::int as count

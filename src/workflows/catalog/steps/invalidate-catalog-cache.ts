@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { invalidateCatalogCache } from "../../../lib/catalog/cache"
+import { invalidateCategoryTree } from "../../../lib/catalog/category-tree"
 
 /**
  * Makes the next catalog read render afresh. Compensation invalidates again: the rows
@@ -8,12 +9,13 @@ import { invalidateCatalogCache } from "../../../lib/catalog/cache"
 export const invalidateCatalogCacheStep = createStep(
   "catalog-invalidate-cache",
   async (_input: void, { container }) => {
-    await invalidateCatalogCache(container)
+    // Category counts change with products too (published, deleted, moved).
+    await Promise.all([invalidateCatalogCache(container), invalidateCategoryTree(container)])
     return new StepResponse(undefined, true)
   },
   async (done, { container }) => {
     if (done) {
-      await invalidateCatalogCache(container)
+      await Promise.all([invalidateCatalogCache(container), invalidateCategoryTree(container)])
     }
   }
 )

@@ -6,32 +6,33 @@ import type { CatalogRow } from "../../../modules/catalog/types"
 
 export type StockLowEvent = { product_id: string; stock_quantity: number; threshold: number }
 
-type Undo = { previous: CatalogRow[]; created: string[] }
+type Undo = { previous: CatalogRow[]; created: string[]; version: string }
 
 /**
- * Writes the rows and removes the rows of deleted products. Reports the products whose
+ * Writes the rows and removes the rows of deleted products (unless a later sync got there
+ * first: see CatalogModuleService.writeRows). Reports the products whose
  * available stock has just fallen below the low-stock threshold (it was at or above it,
  * or the product is new), so the alert fires once per crossing, not on every sale.
  */
 export const writeCatalogRowsStep = createStep(
   "catalog-write-rows",
-  async (input: { rows: CatalogRow[]; missing: string[] }, { container }) => {
+  async (input: { rows: CatalogRow[]; missing: string[]; version: string }, { container }) => {
     const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
     const ids = [...input.rows.map((row) => row.id), ...input.missing]
+    // What compensation puts back (read before the write).
     const before = await catalog.findRows(ids)
-    const previous = new Map(before.map((entry) => [entry.id, entry]))
-    await catalog.upsertRows(input.rows)
-    await catalog.removeRows(input.missing)
+    const written = await catalog.writeRows(input.rows, input.missing, input.version)
 
     const threshold = catalogSettings().lowStockThreshold
-    const stockLow: StockLowEvent[] = input.rows
-      .filter((row) => {
-        if (row.stock_quantity === null || row.stock_quantity >= threshold || !row.is_active) {
-          return false
-        }
-        const old = previous.get(row.id)?.stock_quantity
-        return old === undefined || old === null || old >= threshold
-      })
+    const active = new Set(input.rows.filter((row) => row.is_active).map((row) => row.id))
+    const stockLow: StockLowEvent[] = written
+      .filter(
+        (row) =>
+          active.has(row.id) &&
+          row.stock_quantity !== null &&
+          row.stock_quantity < threshold &&
+          (!row.existed || row.previous_stock === null || row.previous_stock >= threshold)
+      )
       .map((row) => ({
         product_id: row.id,
         stock_quantity: row.stock_quantity as number,
@@ -42,7 +43,8 @@ export const writeCatalogRowsStep = createStep(
       { stock_low: stockLow, product_ids: ids },
       {
         previous: before.map((entry) => entry.row),
-        created: input.rows.map((row) => row.id).filter((id) => !previous.has(id)),
+        created: written.filter((row) => !row.existed).map((row) => row.id),
+        version: input.version,
       }
     )
   },
@@ -51,7 +53,11 @@ export const writeCatalogRowsStep = createStep(
       return
     }
     const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
-    await catalog.removeRows(undo.created)
-    await catalog.upsertRows(undo.previous)
+    await catalog.restoreRows(
+      undo.previous,
+      undo.created,
+      undo.version,
+      await catalog.nextSyncVersion()
+    )
   }
 )

@@ -1,0 +1,15 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { receiveImages } from "../../../../lib/catalog/image-upload"
+import { loadProductImageViews } from "../../../../lib/catalog/product-images"
+import { addProductImagesWorkflow } from "../../../../workflows/catalog/add-product-images"
+
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const images = await receiveImages(req, res)
+  await addProductImagesWorkflow(req.scope).run({
+    input: {
+      product_id: req.params.id,
+      files: images.map((image) => ({ content: image.content.toString("base64") })),
+    },
+  })
+  res.status(201).json({ images: await loadProductImageViews(req.scope, req.params.id) })
+}

@@ -1,0 +1,74 @@
+import { buildCategoryTree, type CategoryRecord } from "../category-tree"
+
+function category(
+  id: string,
+  parent: string | null,
+  rank: number,
+  flags: Partial<Pick<CategoryRecord, "is_active" | "is_internal">> = {}
+): CategoryRecord {
+  return {
+    id,
+    name: id,
+    handle: id,
+    description: null,
+    parent_category_id: parent,
+    rank,
+    is_active: flags.is_active ?? true,
+    is_internal: flags.is_internal ?? false,
+  }
+}
+
+const categories = [
+  category("clothing", null, 0),
+  category("shoes", "clothing", 1),
+  category("shirts", "clothing", 0),
+  category("boots", "shoes", 0),
+  category("hidden", "clothing", 2, { is_active: false }),
+  category("under-hidden", "hidden", 0),
+  category("staff", null, 1, { is_internal: true }),
+]
+const memberships = [
+  { product_id: "p1", category_id: "boots" },
+  { product_id: "p1", category_id: "shoes" },
+  { product_id: "p2", category_id: "shirts" },
+  { product_id: "p3", category_id: "under-hidden" },
+  { product_id: "p4", category_id: "staff" },
+  { product_id: "p5", category_id: "unknown" },
+]
+
+describe("buildCategoryTree", () => {
+  it("nests by rank and counts each product once per node, hidden branches left out", () => {
+    const [clothing, ...rest] = buildCategoryTree(categories, memberships, {
+      includeHidden: false,
+    })
+    expect(rest).toEqual([])
+    expect(clothing).toMatchObject({ id: "clothing", parent_id: null, product_count: 2 })
+    expect(clothing).not.toHaveProperty("is_active")
+    expect(clothing.children.map((node) => [node.id, node.product_count])).toEqual([
+      ["shirts", 1],
+      ["shoes", 1],
+    ])
+    expect(clothing.children[1].children).toMatchObject([
+      { id: "boots", parent_id: "shoes", product_count: 1, children: [] },
+    ])
+  })
+
+  it("shows admins every category with its flags", () => {
+    const roots = buildCategoryTree(categories, memberships, { includeHidden: true })
+    expect(roots.map((node) => [node.id, node.product_count, node.is_internal])).toEqual([
+      ["clothing", 3, false],
+      ["staff", 1, true],
+    ])
+    const hidden = roots[0].children.find((node) => node.id === "hidden")
+    expect(hidden).toMatchObject({ is_active: false, product_count: 1 })
+    expect(hidden?.children.map((node) => node.id)).toEqual(["under-hidden"])
+  })
+
+  it("survives a cyclic parent chain", () => {
+    const cyclic = [category("a", "b", 0), category("b", "a", 0), category("root", null, 0)]
+    const roots = buildCategoryTree(cyclic, [{ product_id: "p", category_id: "a" }], {
+      includeHidden: true,
+    })
+    expect(roots.map((node) => node.id)).toEqual(["root"])
+  })
+})
