@@ -66,6 +66,12 @@ medusaIntegrationTestRunner({
       expect(data.count).toBe(DEMO_PRODUCTS.length)
       expect(data.products.map((p: { title: string }) => p.title)).toContain("Wireless Mouse")
 
+      // The engine's catalog is built by the seed too (read model backfill).
+      const engine = await api.get("/products?limit=100")
+      expect(engine.data.count).toBe(DEMO_PRODUCTS.length)
+      const search = await api.get("/products/search?q=wireles%20mouse")
+      expect(search.data.items[0].name).toBe("Wireless Mouse")
+
       const regions = await api.get("/store/regions", {
         headers: { "x-publishable-api-key": key.token },
       })

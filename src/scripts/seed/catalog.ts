@@ -14,6 +14,7 @@ import {
   handleOf,
   imageUrlFor,
 } from "./catalog-data"
+import { backfillCatalog } from "../../lib/catalog/backfill"
 import type { StoreContext } from "./store"
 
 type Container = ExecArgs["container"]
@@ -149,4 +150,6 @@ export async function seedCatalog(
   if (created) {
     logger.info(`seed: ${created} products with prices and stock`)
   }
+  // The catalog read model (GET /products) is built from what is now in Medusa.
+  await backfillCatalog(container)
 }

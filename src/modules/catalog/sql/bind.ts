@@ -1,7 +1,8 @@
 /**
  * Turns `:name` placeholders into the positional `?` bindings MikroORM's `execute` takes,
  * so long statements can name their parameters. Only placeholders are replaced: values
- * always travel as bindings, never in the SQL text. `::type` casts are left alone.
+ * always travel as bindings, never in the SQL text. `::type` casts and anything inside
+ * quoted literals (such as `'[[:alnum:]]'`) are left alone.
  * Arrays must be passed as JSON text (knex would expand a JS array into a list).
  */
 export function bindNamed(
@@ -9,12 +10,18 @@ export function bindNamed(
   params: Record<string, string | number | boolean | null>
 ): [string, (string | number | boolean | null)[]] {
   const values: (string | number | boolean | null)[] = []
-  const text = sql.replace(/(?<!:):([a-z_][a-z0-9_]*)/g, (_, name: string) => {
-    if (!(name in params)) {
-      throw new Error(`SQL parameter :${name} has no value`)
+  const text = sql.replace(
+    /('(?:[^']|'')*')|(?<!:):([a-z_][a-z0-9_]*)/g,
+    (match, literal, name: string) => {
+      if (literal) {
+        return match
+      }
+      if (!(name in params)) {
+        throw new Error(`SQL parameter :${name} has no value`)
+      }
+      values.push(params[name])
+      return "?"
     }
-    values.push(params[name])
-    return "?"
-  })
+  )
   return [text, values]
 }
