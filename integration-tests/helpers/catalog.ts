@@ -1,4 +1,5 @@
 import type { AxiosInstance } from "axios"
+import type { CatalogProductView } from "../../src/modules/catalog/types"
 
 export type CatalogProductBody = {
   name: string
@@ -12,25 +13,7 @@ export type CatalogProductBody = {
   handle?: string
 }
 
-export type CatalogProduct = {
-  id: string
-  name: string
-  handle: string
-  description: string | null
-  price: string | null
-  currency_code: string | null
-  category_id: string | null
-  category: { id: string; name: string; handle: string } | null
-  tags: string[]
-  images: { id: string; url: string }[]
-  stock_quantity: number | null
-  in_stock: boolean
-  is_active: boolean
-  rating_average: number | null
-  review_count: number
-  created_at: string
-  updated_at: string
-}
+export type CatalogProduct = CatalogProductView
 
 /** A product through the engine's POST /products (as an admin). */
 export async function createCatalogProduct(

@@ -109,10 +109,11 @@ export const LOCK_ROWS_SQL = `
 export const NEXT_SYNC_VERSION_SQL = `select nextval('catalog_sync_version_seq')::text as version`
 
 /**
- * One statement for a batch of rows; the rows travel as one JSON binding. A row is only
- * replaced by a sync that started later (higher sync_version) than the one that wrote it.
+ * Writes a batch of rows in one statement (the rows travel as one JSON binding), updating
+ * an existing row only where `condition` holds.
  */
-export const UPSERT_SQL = `
+function upsertSql(condition: string): string {
+  return `
   insert into catalog_product as p (
     id, handle, name, description, is_active, variant_id, inventory_item_id, price, raw_price,
     currency_code, category_id, category_ids, tags, stock_quantity, in_stock, rating_average,
@@ -142,42 +143,15 @@ export const UPSERT_SQL = `
     product_updated_at = excluded.product_updated_at, search_text = excluded.search_text,
     view = excluded.view, sync_version = excluded.sync_version, updated_at = now(),
     deleted_at = null
-  where p.sync_version < excluded.sync_version
+  where ${condition}
   returning p.id, p.stock_quantity`
+}
+
+/** A sync's write: a row only takes a write from a later-numbered sync. */
+export const UPSERT_SQL = upsertSql("p.sync_version < excluded.sync_version")
 
 /** Compensation: puts rows back where the failed sync's own write is still the latest. */
-export const RESTORE_SQL = `
-  insert into catalog_product as p (
-    id, handle, name, description, is_active, variant_id, inventory_item_id, price, raw_price,
-    currency_code, category_id, category_ids, tags, stock_quantity, in_stock, rating_average,
-    review_count, product_created_at, product_updated_at, search_text, view, sync_version)
-  select r.id, r.handle, r.name, r.description, r.is_active, r.variant_id, r.inventory_item_id,
-    r.price::numeric,
-    case when r.price is null then null else jsonb_build_object('value', r.price, 'precision', 20) end,
-    r.currency_code, r.category_id,
-    array(select jsonb_array_elements_text(r.category_ids)),
-    array(select jsonb_array_elements_text(r.tags)),
-    r.stock_quantity, r.in_stock, r.rating_average, r.review_count, r.product_created_at,
-    r.product_updated_at, r.search_text, r.view, :version::bigint
-  from jsonb_to_recordset(:rows::jsonb) as r(
-    id text, handle text, name text, description text, is_active boolean, variant_id text,
-    inventory_item_id text, price text, currency_code text, category_id text, category_ids jsonb,
-    tags jsonb, stock_quantity int, in_stock boolean, rating_average real, review_count int,
-    product_created_at timestamptz, product_updated_at timestamptz, search_text text, view jsonb)
-  on conflict (id) do update set
-    handle = excluded.handle, name = excluded.name, description = excluded.description,
-    is_active = excluded.is_active, variant_id = excluded.variant_id,
-    inventory_item_id = excluded.inventory_item_id, price = excluded.price,
-    raw_price = excluded.raw_price, currency_code = excluded.currency_code,
-    category_id = excluded.category_id, category_ids = excluded.category_ids, tags = excluded.tags,
-    stock_quantity = excluded.stock_quantity, in_stock = excluded.in_stock,
-    rating_average = excluded.rating_average, review_count = excluded.review_count,
-    product_created_at = excluded.product_created_at,
-    product_updated_at = excluded.product_updated_at, search_text = excluded.search_text,
-    view = excluded.view, sync_version = excluded.sync_version, updated_at = now(),
-    deleted_at = null
-  where p.sync_version = :expected::bigint
-  returning p.id`
+export const RESTORE_SQL = upsertSql("p.sync_version = :expected::bigint")
 
 /** New words of the given products join the lexicon (counts are refreshed by a rebuild). */
 export const ADD_LEXEMES_SQL = `
