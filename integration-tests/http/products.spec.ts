@@ -9,7 +9,31 @@ import {
   type CatalogProduct,
   type EngineUser,
 } from "../helpers"
-import { createStockLocationsWorkflow } from "@medusajs/medusa/core-flows"
+import { createStockLocationsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  createStep,
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { syncCatalogProductsWorkflow } from "../../src/workflows/catalog/sync-catalog-products"
+
+/** A workflow that renames a product, syncs the catalog, then fails: all must be undone. */
+const failAfterSync = createWorkflow("test-catalog-fail-after-sync", (input: { id: string }) => {
+  updateProductsWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({
+      selector: { id: input.id },
+      update: { title: "Renamed then undone" },
+    })),
+  })
+  syncCatalogProductsWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({ product_ids: [input.id] })),
+  })
+  createStep("test-catalog-fail", async () => {
+    throw new Error("planned failure")
+  })()
+  return new WorkflowResponse(input)
+})
 
 process.env.RATE_LIMIT_AUTH_POINTS = "100"
 process.env.RATE_LIMIT_AUTH_IP_POINTS = "1000"
@@ -364,6 +388,26 @@ medusaIntegrationTestRunner({
         expect(received.filter((e) => e.product_id === product.id)).toEqual([
           expect.objectContaining({ product_id: product.id, stock_quantity: 4 }),
         ])
+      })
+
+      it("puts the catalog row back when the workflow around a sync fails", async () => {
+        const product = await create({ name: "Steady Name", price: "12" })
+        // Read once so the cache holds the product too.
+        expect((await api.get(`/products/${product.id}`)).data.name).toBe("Steady Name")
+        const { errors } = await failAfterSync(getContainer()).run({
+          input: { id: product.id },
+          throwOnError: false,
+        })
+        expect(errors.map((e) => e.error.message)).toEqual(["planned failure"])
+        // The rename's own events were already released (Medusa releases a finished
+        // sub-workflow's events), so a subscriber sync may pass by; the row settles back.
+        await waitFor(
+          async () => (await api.get(`/products/${product.id}`)).data.name === "Steady Name"
+        )
+        const after = await api.get(`/products/${product.id}`)
+        expect(after.data).toMatchObject({ ...product, updated_at: expect.any(String) })
+        const list = await api.get("/products")
+        expect(list.data.items.map((p: CatalogProduct) => p.name)).toContain("Steady Name")
       })
 
       it("shows stock net of reservations made outside the catalog", async () => {

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import Redis from "ioredis"
-import { platformRedis } from "../http/redis"
+import { platformRedis, whenReady } from "../http/redis"
 import { platformSettings } from "../http/settings"
 import { ResponseCache } from "./response-cache"
 import { catalogSettings } from "./settings"
@@ -20,11 +20,14 @@ const GENERATION_KEY = "catalog:generation"
 const CHANNEL = "catalog:invalidated"
 const L2_TAG = "catalog"
 const L2_TTL_SECONDS = 300
+/** How often a process re-reads the shared generation, in case an announcement was missed. */
+const GENERATION_CHECK_MS = 1000
 
 let generation = 0
 let l1: ResponseCache | undefined
 let subscriber: Redis | undefined
 let subscribed: Promise<void> | undefined
+let lastCheck = 0
 
 function localCache(): ResponseCache {
   l1 ??= new ResponseCache(catalogSettings().cacheEntries, catalogSettings().cacheTtlMs)
@@ -50,12 +53,31 @@ function followSharedGeneration(): Promise<void> {
     subscriber.on("error", () => undefined)
     subscriber.on("message", (_channel: string, message: string) => adopt(Number(message)))
     await subscriber.subscribe(CHANNEL)
+    await whenReady(redis)
     adopt(Number((await redis.get(GENERATION_KEY)) ?? 0))
+    lastCheck = Date.now()
   })().catch(() => {
     // Redis unreachable: serve with the local generation and try again next time.
     subscribed = undefined
   })
   return subscribed
+}
+
+/**
+ * Pub/sub messages are not queued for a disconnected subscriber: at most once a second,
+ * the shared counter is read in the background, so a missed announcement costs at most
+ * about a second of stale answers.
+ */
+function recheckSharedGeneration(now = Date.now()): void {
+  const redis = platformRedis()
+  if (!redis || now - lastCheck < GENERATION_CHECK_MS) {
+    return
+  }
+  lastCheck = now
+  redis
+    .get(GENERATION_KEY)
+    .then((value) => adopt(Number(value ?? 0)))
+    .catch(() => undefined)
 }
 
 type CachingModule = {
@@ -79,6 +101,7 @@ export async function cachedCatalogRead(
   if (!subscribed) {
     await followSharedGeneration()
   }
+  recheckSharedGeneration()
   const fullKey = `${generation}|${key}`
   const hit = localCache().get(fullKey)
   if (hit !== undefined) {
@@ -110,6 +133,8 @@ export async function invalidateCatalogCache(scope: MedusaContainer): Promise<vo
   let next = generation + 1
   if (redis) {
     try {
+      // A process that has not talked to Redis yet (a `medusa exec` script) connects first.
+      await whenReady(redis)
       next = Math.max(next, await redis.incr(GENERATION_KEY))
       await redis.publish(CHANNEL, String(next))
     } catch (error) {

@@ -3,7 +3,10 @@ import { positiveIntFromEnv } from "../env"
 export type CatalogSettings = {
   /** `catalog.stock_low` is emitted when a product's available stock falls below this. */
   lowStockThreshold: number
-  /** How long a process keeps a rendered catalog response (milliseconds). */
+  /**
+   * How long a process keeps a rendered catalog response (milliseconds). Writes invalidate
+   * entries at once (generation); this only bounds memory held by unused entries.
+   */
   cacheTtlMs: number
   /** How many rendered responses a process keeps. */
   cacheEntries: number
@@ -12,7 +15,7 @@ export type CatalogSettings = {
 export function readCatalogSettings(env: NodeJS.ProcessEnv = process.env): CatalogSettings {
   return {
     lowStockThreshold: positiveIntFromEnv(env.LOW_STOCK_THRESHOLD, 5, "LOW_STOCK_THRESHOLD"),
-    cacheTtlMs: positiveIntFromEnv(env.CATALOG_CACHE_TTL_MS, 5000, "CATALOG_CACHE_TTL_MS"),
+    cacheTtlMs: positiveIntFromEnv(env.CATALOG_CACHE_TTL_MS, 60_000, "CATALOG_CACHE_TTL_MS"),
     cacheEntries: positiveIntFromEnv(env.CATALOG_CACHE_ENTRIES, 5000, "CATALOG_CACHE_ENTRIES"),
   }
 }

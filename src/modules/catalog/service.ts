@@ -11,8 +11,7 @@ import { CatalogProduct } from "./models/catalog-product"
 import { bindNamed } from "./sql/bind"
 import {
   ADD_LEXEMES_SQL,
-  CATEGORY_COUNTS_SQL,
-  DELETE_OWN_SQL,
+  DELETE_CREATED_SQL,
   DELETE_SQL,
   listSql,
   LOCK_ROWS_SQL,
@@ -148,23 +147,25 @@ export default class CatalogModuleService extends MedusaService({
   }
 
   /**
-   * Undoes the write of sync `expected`: rows it created go, rows it changed or removed
-   * come back (numbered `version`), unless a later sync has written them since.
+   * Undoes a sync whose workflow failed: rows it created go, rows it changed or removed
+   * come back, numbered `version` so they win over any sync that ran meanwhile. Such a
+   * sync may have read the state being rolled back (Medusa releases the events of a
+   * finished sub-workflow even when the workflow around it fails), so the snapshot taken
+   * before the write is the better answer.
    */
   @InjectTransactionManager()
   async restoreRows(
     previous: CatalogRow[],
     created: string[],
-    expected: string,
     version: string,
     @MedusaContext() context: Context = {}
   ): Promise<void> {
     const manager = context.transactionManager
     if (created.length) {
-      await this.run(manager, DELETE_OWN_SQL, { ids: JSON.stringify(created), expected })
+      await this.run(manager, DELETE_CREATED_SQL, { ids: JSON.stringify(created) })
     }
     if (previous.length) {
-      await this.run(manager, RESTORE_SQL, { rows: JSON.stringify(previous), expected, version })
+      await this.run(manager, RESTORE_SQL, { rows: JSON.stringify(previous), version })
     }
   }
 
@@ -174,16 +175,5 @@ export default class CatalogModuleService extends MedusaService({
     for (const sql of REBUILD_LEXEMES_SQL) {
       await this.run(context.transactionManager, sql, {})
     }
-  }
-
-  /** Active products per category, counting a product in every ancestor of its categories. */
-  @InjectManager()
-  async categoryCounts(@MedusaContext() context: Context = {}): Promise<Map<string, number>> {
-    const rows = await this.run<{ category_id: string; count: number }>(
-      context.manager,
-      CATEGORY_COUNTS_SQL,
-      {}
-    )
-    return new Map(rows.map((row) => [row.category_id, row.count]))
   }
 }

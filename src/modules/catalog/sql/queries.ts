@@ -13,16 +13,40 @@ const FILTERS = `
   and (:max_price::numeric is null or p.price <= :max_price::numeric)
   and (not :in_stock::boolean or p.in_stock)`
 
-export const SORTS = {
-  newest: "p.product_created_at desc, p.id desc",
-  price_asc: "p.price asc nulls last, p.id asc",
-  price_desc: "p.price desc nulls last, p.id desc",
-  name: "lower(p.name) asc, p.id asc",
-  rating: "p.rating_average desc nulls last, p.review_count desc, p.id asc",
-  relevance: "m.rank desc, p.id asc",
-} as const
+/** Sort orders over the alias `t`; each ends with the id, so pages are stable. */
+function sortOrder(sort: CatalogSort, t: string): string {
+  switch (sort) {
+    case "newest":
+      return `${t}.product_created_at desc, ${t}.id desc`
+    case "price_asc":
+      return `${t}.price asc nulls last, ${t}.id asc`
+    case "price_desc":
+      return `${t}.price desc nulls last, ${t}.id desc`
+    case "name":
+      return `lower(${t}.name) asc, ${t}.id asc`
+    case "rating":
+      return `${t}.rating_average desc nulls last, ${t}.review_count desc, ${t}.id asc`
+    case "relevance":
+      return `${t}.in_head desc, ${t}.score desc, ${t}.id asc`
+  }
+}
 
-export type CatalogSort = keyof typeof SORTS
+export const CATALOG_SORTS = [
+  "relevance",
+  "newest",
+  "price_asc",
+  "price_desc",
+  "name",
+  "rating",
+] as const
+
+export type CatalogSort = (typeof CATALOG_SORTS)[number]
+
+/**
+ * How many of the best full-text matches are re-ranked by their resemblance to the raw
+ * query. A fixed number, so the order of every page is the same whichever page is asked.
+ */
+export const RERANK_HEAD = 200
 
 /** A page of products and the total, without a search term. */
 export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
@@ -30,27 +54,43 @@ export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
   select
     (select count(*) from catalog_product p where ${FILTERS})::int as count,
     (select coalesce(json_agg(page.view order by page.ord), '[]')::text from (
-      select p.view, row_number() over (order by ${SORTS[sort]}) as ord
+      select p.view, row_number() over (order by ${sortOrder(sort, "p")}) as ord
       from catalog_product p where ${FILTERS}
-      order by ${SORTS[sort]} limit :limit offset :offset) page) as items`
+      order by ${sortOrder(sort, "p")} limit :limit offset :offset) page) as items`
 }
 
 /**
  * Typo-tolerant search. Each word of the query matches itself as a prefix or one of its
  * three nearest catalog words (trigram similarity on catalog_lexeme, index-assisted by
  * the `%` operator); words are ANDed. Matches are ranked by full-text rank (name weighs
- * most, then categories and tags, then the description) plus how closely the raw query
- * resembles the name/categories/tags text, so exact spellings win over corrections.
+ * most, then categories and tags, then the description); the best RERANK_HEAD of them are
+ * ranked again with how closely the raw query resembles the name/categories/tags text, so
+ * exact spellings win over corrections. Matches carry what sorts and facets need, so only
+ * the page's rows are read back from the table.
  */
 export function searchSql(sort: CatalogSort, withFacets: boolean): string {
   const facets = withFacets
     ? `,
     (select coalesce(json_agg(json_build_object('category_id', f.c, 'count', f.n) order by f.n desc, f.c), '[]')::text
-      from (select unnest(p.category_ids) c, count(*)::int n from m join catalog_product p on p.id = m.id group by 1) f) as category_facets,
+      from (select unnest(m.category_ids) c, count(*)::int n from m group by 1) f) as category_facets,
     (select json_agg(json_build_object('min', b.lo::text, 'max', b.hi::text, 'count',
         (select count(*) from m where m.price >= b.lo and (b.hi is null or m.price < b.hi))) order by b.lo)::text
       from (values (0::numeric, 25::numeric), (25, 100), (100, 500), (500, null)) b(lo, hi)) as price_facets`
     : ""
+  const ordered =
+    sort === "relevance"
+      ? `
+  head as (
+    select m.id, m.rank + word_similarity(lower(:q), p.search_text) as score
+    from (select id, rank from m order by rank desc, id limit ${RERANK_HEAD}) m
+    join catalog_product p on p.id = m.id
+  ),
+  ordered as (
+    select m.id, h.id is not null as in_head, coalesce(h.score, m.rank) as score
+    from m left join head h on h.id = m.id
+  ),`
+      : `
+  ordered as (select * from m),`
   return `
   with terms as (
     select t.term, t.ord
@@ -73,17 +113,19 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
     select to_tsquery('simple', string_agg('(' || alt || ')', ' & ' order by ord)) as q from alternatives
   ),
   m as materialized (
-    select p.id, p.price,
-      ts_rank_cd(p.search_vector, tq.q) + word_similarity(lower(:q), p.search_text) as rank
+    select p.id, p.price, p.category_ids, p.product_created_at, p.name, p.rating_average,
+      p.review_count, ts_rank_cd(p.search_vector, tq.q) as rank
     from catalog_product p, tq
     where p.search_vector @@ tq.q and ${FILTERS}
+  ),${ordered}
+  page as (
+    select o.id, row_number() over (order by ${sortOrder(sort, "o")}) as ord
+    from ordered o order by ${sortOrder(sort, "o")} limit :limit offset :offset
   )
   select
     (select count(*) from m)::int as count,
-    (select coalesce(json_agg(page.view order by page.ord), '[]')::text from (
-      select p.view, row_number() over (order by ${SORTS[sort]}) as ord
-      from m join catalog_product p on p.id = m.id
-      order by ${SORTS[sort]} limit :limit offset :offset) page) as items${facets}`
+    (select coalesce(json_agg(p.view order by page.ord), '[]')::text
+      from page join catalog_product p on p.id = page.id) as items${facets}`
 }
 
 export const VIEW_SQL = `
@@ -150,8 +192,8 @@ function upsertSql(condition: string): string {
 /** A sync's write: a row only takes a write from a later-numbered sync. */
 export const UPSERT_SQL = upsertSql("p.sync_version < excluded.sync_version")
 
-/** Compensation: puts rows back where the failed sync's own write is still the latest. */
-export const RESTORE_SQL = upsertSql("p.sync_version = :expected::bigint")
+/** Compensation: puts rows back as they were before a failed workflow's sync. */
+export const RESTORE_SQL = upsertSql("true")
 
 /** New words of the given products join the lexicon (counts are refreshed by a rebuild). */
 export const ADD_LEXEMES_SQL = `
@@ -169,15 +211,9 @@ export const REBUILD_LEXEMES_SQL = [
    where length(word) >= 3`,
 ]
 
-export const DELETE_OWN_SQL = `
-  delete from catalog_product
-  where id in (select jsonb_array_elements_text(:ids::jsonb)) and sync_version = :expected::bigint`
+export const DELETE_CREATED_SQL = `
+  delete from catalog_product where id in (select jsonb_array_elements_text(:ids::jsonb))`
 
 export const DELETE_SQL = `
   delete from catalog_product
   where id in (select jsonb_array_elements_text(:ids::jsonb)) and sync_version < :version::bigint`
-
-export const CATEGORY_COUNTS_SQL = `
-  select c as category_id, count(*)::int as count
-  from catalog_product p, unnest(p.category_ids) c
-  where p.is_active and p.deleted_at is null group by c`

@@ -6,7 +6,7 @@ import type { CatalogRow } from "../../../modules/catalog/types"
 
 export type StockLowEvent = { product_id: string; stock_quantity: number; threshold: number }
 
-type Undo = { previous: CatalogRow[]; created: string[]; version: string }
+type Undo = { previous: CatalogRow[]; created: string[] }
 
 /**
  * Writes the rows and removes the rows of deleted products (unless a later sync got there
@@ -44,7 +44,6 @@ export const writeCatalogRowsStep = createStep(
       {
         previous: before.map((entry) => entry.row),
         created: written.filter((row) => !row.existed).map((row) => row.id),
-        version: input.version,
       }
     )
   },
@@ -53,11 +52,6 @@ export const writeCatalogRowsStep = createStep(
       return
     }
     const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
-    await catalog.restoreRows(
-      undo.previous,
-      undo.created,
-      undo.version,
-      await catalog.nextSyncVersion()
-    )
+    await catalog.restoreRows(undo.previous, undo.created, await catalog.nextSyncVersion())
   }
 )

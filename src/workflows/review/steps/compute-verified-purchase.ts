@@ -16,11 +16,13 @@ export const computeVerifiedPurchaseStep = createStep(
     const { data } = await query.graph({
       entity: "order",
       fields: ["id", "status", "items.product_id"],
+      // Typed loosely: Medusa's generated query types (.medusa/types, written by
+      // `medusa develop`) do not know the nested item filter, though Query applies it.
       filters: {
         customer_id: input.customer_id,
         status: { $ne: OrderStatus.CANCELED },
         items: { product_id: input.product_id },
-      },
+      } as Record<string, unknown>,
     })
     // The nested filter narrows the orders; the items are checked again here so the
     // answer never depends on how the filter joins.
