@@ -19,6 +19,12 @@ const DEFAULT_EMAIL_FROM = "Commerce Engine <no-reply@localhost>"
 const DEFAULT_OAUTH_CALLBACK_BASE_URL = "http://localhost:9000"
 
 const redisUrl = process.env.REDIS_URL || undefined
+const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 10)
+if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {
+  throw new Error(
+    `EVENT_BUS_CONCURRENCY must be a positive integer, got "${process.env.EVENT_BUS_CONCURRENCY}"`
+  )
+}
 const storeCors = process.env.STORE_CORS || DEFAULT_STORE_CORS
 const adminCors = process.env.ADMIN_CORS || DEFAULT_ADMIN_CORS
 const smtpUrl = process.env.SMTP_URL || undefined
@@ -46,7 +52,12 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
     },
     {
       resolve: "@medusajs/medusa/event-bus-redis",
-      options: { redisUrl: url },
+      options: {
+        redisUrl: url,
+        // BullMQ handles one event at a time per process by default; a product write
+        // alone emits half a dozen events, so subscribers would queue up behind each other.
+        workerOptions: { concurrency: eventBusConcurrency },
+      },
     },
     {
       resolve: "@medusajs/medusa/workflow-engine-redis",

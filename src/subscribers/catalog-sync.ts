@@ -1,13 +1,14 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CATALOG_SOURCE_EVENTS, productIdsOfEvent } from "../lib/catalog/event-products"
-import { syncCatalogProductsWorkflow } from "../workflows/catalog/sync-catalog-products"
+import { requestCatalogSync } from "../lib/catalog/sync-batcher"
 
 /**
  * Keeps the catalog read model in step with changes made outside the catalog's own
  * workflows: Medusa's dashboard and /admin routes, checkouts and fulfilments (stock), and
  * price edits. The sync is idempotent, so events about changes the catalog already synced
- * cost one more rebuild of those rows and nothing else.
+ * cost one more rebuild of those rows and nothing else; events arriving together share
+ * one sync (sync-batcher.ts).
  */
 export default async function syncCatalogOnChange({
   event,
@@ -22,7 +23,7 @@ export default async function syncCatalogOnChange({
     return
   }
   try {
-    await syncCatalogProductsWorkflow(container).run({ input: { product_ids: productIds } })
+    await requestCatalogSync(container, productIds)
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

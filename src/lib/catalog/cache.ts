@@ -41,18 +41,24 @@ function adopt(next: number): void {
   }
 }
 
-/** Joins the shared generation once per process (Redis mode) and follows its changes. */
+/**
+ * Joins the shared generation (Redis mode) and follows its announcements. The subscriber
+ * connection is made once per process; ioredis reconnects and re-subscribes by itself.
+ * Until the first read of the counter succeeds, it is retried on later requests.
+ */
 function followSharedGeneration(): Promise<void> {
   const url = platformSettings().redisUrl
   const redis = platformRedis()
   if (!url || !redis) {
     return Promise.resolve()
   }
-  subscribed ??= (async () => {
+  if (!subscriber) {
     subscriber = new Redis(url, { maxRetriesPerRequest: 1 })
     subscriber.on("error", () => undefined)
     subscriber.on("message", (_channel: string, message: string) => adopt(Number(message)))
-    await subscriber.subscribe(CHANNEL)
+    subscriber.subscribe(CHANNEL).catch(() => undefined)
+  }
+  subscribed ??= (async () => {
     await whenReady(redis)
     adopt(Number((await redis.get(GENERATION_KEY)) ?? 0))
     lastCheck = Date.now()
@@ -99,7 +105,12 @@ export async function cachedCatalogRead(
   render: () => Promise<string>
 ): Promise<string> {
   if (!subscribed) {
-    await followSharedGeneration()
+    const joining = followSharedGeneration()
+    // Wait for the shared counter only when Redis answers; during an outage, reads go on
+    // with the local generation instead of stalling.
+    if (platformRedis()?.status === "ready") {
+      await joining
+    }
   }
   recheckSharedGeneration()
   const fullKey = `${generation}|${key}`
