@@ -1,0 +1,45 @@
+import type { ConfigModule } from "@medusajs/framework/types"
+
+/** medusa-config.ts evaluated with the given environment. */
+function loadConfig(env: Record<string, string>): ConfigModule {
+  const saved = { ...process.env }
+  delete process.env.EVENT_BUS_CONCURRENCY
+  Object.assign(process.env, env)
+  try {
+    let config: ConfigModule | undefined
+    jest.isolateModules(() => {
+      config = jest.requireActual<ConfigModule>("../../../../medusa-config")
+    })
+    return config as ConfigModule
+  } finally {
+    process.env = saved
+  }
+}
+
+function workerConcurrency(config: ConfigModule): unknown {
+  const bus = config.modules?.event_bus as {
+    resolve: string
+    options: { workerOptions?: { concurrency?: number } }
+  }
+  expect(bus.resolve).toBe("@medusajs/medusa/event-bus-redis")
+  return bus.options.workerOptions?.concurrency
+}
+
+describe("event bus configuration", () => {
+  it("handles 10 events at once per process by default, or EVENT_BUS_CONCURRENCY", () => {
+    expect(workerConcurrency(loadConfig({ REDIS_URL: "redis://localhost:6379" }))).toBe(10)
+    expect(
+      workerConcurrency(
+        loadConfig({ REDIS_URL: "redis://localhost:6379", EVENT_BUS_CONCURRENCY: "3" })
+      )
+    ).toBe(3)
+  })
+
+  it("refuses a value that is not a positive integer", () => {
+    for (const value of ["0", "-2", "1.5", "many"]) {
+      expect(() => loadConfig({ EVENT_BUS_CONCURRENCY: value })).toThrow(
+        `EVENT_BUS_CONCURRENCY must be a positive integer, got "${value}"`
+      )
+    }
+  })
+})
