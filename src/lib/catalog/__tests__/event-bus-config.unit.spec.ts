@@ -1,19 +1,8 @@
 import type { ConfigModule } from "@medusajs/framework/types"
+import { loadConfig as loadEnvConfig } from "./load-config"
 
-/** medusa-config.ts evaluated with the given environment. */
 function loadConfig(env: Record<string, string>): ConfigModule {
-  const saved = { ...process.env }
-  delete process.env.EVENT_BUS_CONCURRENCY
-  Object.assign(process.env, env)
-  try {
-    let config: ConfigModule | undefined
-    jest.isolateModules(() => {
-      config = jest.requireActual<ConfigModule>("../../../../medusa-config")
-    })
-    return config as ConfigModule
-  } finally {
-    process.env = saved
-  }
+  return loadEnvConfig(env, ["EVENT_BUS_CONCURRENCY"])
 }
 
 function workerConcurrency(config: ConfigModule): unknown {

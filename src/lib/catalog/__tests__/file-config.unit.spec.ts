@@ -1,4 +1,5 @@
 import type { ConfigModule } from "@medusajs/framework/types"
+import { loadConfig as loadEnvConfig } from "./load-config"
 
 type ProviderConfig = { resolve: string; id: string; options: Record<string, unknown> }
 
@@ -12,22 +13,8 @@ const S3_VARIABLES = [
   "MEDUSA_BACKEND_URL",
 ]
 
-/** medusa-config.ts evaluated with the given environment. */
 function loadConfig(env: Record<string, string>): ConfigModule {
-  const saved = { ...process.env }
-  for (const name of S3_VARIABLES) {
-    delete process.env[name]
-  }
-  Object.assign(process.env, env)
-  try {
-    let config: ConfigModule | undefined
-    jest.isolateModules(() => {
-      config = jest.requireActual<ConfigModule>("../../../../medusa-config")
-    })
-    return config as ConfigModule
-  } finally {
-    process.env = saved
-  }
+  return loadEnvConfig(env, S3_VARIABLES)
 }
 
 function fileProviders(config: ConfigModule): ProviderConfig[] {
