@@ -1,5 +1,5 @@
 import path from "node:path"
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
 
 /**
@@ -21,7 +21,8 @@ const DEFAULT_OAUTH_CALLBACK_BASE_URL = "http://localhost:9000"
 const redisUrl = process.env.REDIS_URL || undefined
 const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 10)
 if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {
-  throw new Error(
+  throw new MedusaError(
+    MedusaError.Types.INVALID_ARGUMENT,
     `EVENT_BUS_CONCURRENCY must be a positive integer, got "${process.env.EVENT_BUS_CONCURRENCY}"`
   )
 }
@@ -116,7 +117,10 @@ function oauthClient(env: NodeJS.ProcessEnv, prefix: "GOOGLE" | "GITHUB") {
   const clientId = env[`${prefix}_CLIENT_ID`] || undefined
   const clientSecret = env[`${prefix}_CLIENT_SECRET`] || undefined
   if (Boolean(clientId) !== Boolean(clientSecret)) {
-    throw new Error(`Set both ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET, or neither`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      `Set both ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET, or neither`
+    )
   }
   return clientId && clientSecret ? { clientId, clientSecret } : undefined
 }
@@ -194,12 +198,15 @@ function fileModule(env: NodeJS.ProcessEnv): InputConfigModules[number] {
   }
   const region = env.S3_REGION || undefined
   if (!region) {
-    throw new Error("Set S3_REGION with S3_BUCKET")
+    throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "Set S3_REGION with S3_BUCKET")
   }
   const accessKeyId = env.S3_ACCESS_KEY_ID || undefined
   const secretAccessKey = env.S3_SECRET_ACCESS_KEY || undefined
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-    throw new Error("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (IAM role)")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      "Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (IAM role)"
+    )
   }
   const endpoint = env.S3_ENDPOINT || undefined
   return {

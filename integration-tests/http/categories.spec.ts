@@ -14,6 +14,7 @@ import {
   type AdminSession,
   type EngineUser,
   type StoreContext,
+  waitFor,
 } from "../helpers"
 
 process.env.RATE_LIMIT_AUTH_POINTS = "100"
@@ -187,13 +188,10 @@ medusaIntegrationTestRunner({
         const extra = await createProduct(getContainer(), store)
         await link(getContainer(), ids.shirts, [extra.product.id])
         // Medusa's product events reach the catalog's subscriber, whose sync clears the tree.
-        const deadline = Date.now() + 30_000
-        let shirts: unknown
-        while (Date.now() < deadline) {
-          shirts = summary((await api.get("/products/categories")).data.categories).Shirts
-          if (JSON.stringify(shirts) === JSON.stringify([2, []])) break
-          await new Promise((resolve) => setTimeout(resolve, 200))
-        }
+        const shirtsCount = async () =>
+          summary((await api.get("/products/categories")).data.categories).Shirts
+        await waitFor(async () => JSON.stringify(await shirtsCount()) === JSON.stringify([2, []]))
+        const shirts = await shirtsCount()
         expect(shirts).toEqual([2, []])
       })
 

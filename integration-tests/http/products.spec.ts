@@ -8,6 +8,7 @@ import {
   type AdminSession,
   type CatalogProduct,
   type EngineUser,
+  waitFor,
 } from "../helpers"
 import { createStockLocationsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import {
@@ -400,7 +401,8 @@ medusaIntegrationTestRunner({
         })
         expect(errors.map((e) => e.error.message)).toEqual(["planned failure"])
         // The rename's own events were already released (Medusa releases a finished
-        // sub-workflow's events), so a subscriber sync may pass by; the row settles back.
+        // sub-workflow's events), so a subscriber sync may read the rolled-back state; the
+        // compensation's delayed catalog.sync_requested settles the row on Medusa's state.
         await waitFor(
           async () => (await api.get(`/products/${product.id}`)).data.name === "Steady Name"
         )
@@ -438,14 +440,3 @@ medusaIntegrationTestRunner({
     })
   },
 })
-
-/** Polls until `check` holds (events are processed asynchronously); fails after 30 s (the event bus may still be working through earlier tests' events). */
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error("condition not met in time")
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}

@@ -20,16 +20,23 @@ const currencyCode = z
   .regex(/^[A-Za-z]{3}$/, "An ISO 4217 code such as usd")
   .transform((code) => code.toLowerCase())
 
+/** A URL handle (products and categories): lower-case words joined by single hyphens. */
+export const handleSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    "Lower-case letters, digits and single hyphens, e.g. mens-shoes"
+  )
+
 const tag = z.string().trim().min(1).max(64)
 const id = z.string().trim().min(1).max(100)
 const flag = z.enum(["true", "false"]).transform((value) => value === "true")
 
 const productFields = {
   name: z.string().trim().min(1).max(255),
-  handle: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lower-case letters, digits and dashes")
-    .max(255),
+  handle: handleSchema,
   description: z.string().max(10_000).nullable(),
   price: money,
   currency_code: currencyCode,

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { CatalogProductView, CatalogRow } from "../../modules/catalog/types"
 import { loadRatings } from "./ratings"
+import { defaultCurrencyOf, loadStore } from "./store"
 
 /** What the sync reads of a Medusa product (query.graph result). */
 export type SourceProduct = {
@@ -69,8 +70,14 @@ export function formatAmount(amount: number | string): string {
   return `${whole}.${(fraction + "00").slice(0, Math.max(2, fraction.length))}`
 }
 
-function primaryVariant(product: SourceProduct) {
-  return [...(product.variants ?? [])].sort(
+type RankedVariant = { id: string; variant_rank?: number | null; created_at: string | Date }
+
+/**
+ * The variant that carries a product's price and stock in the catalog: the first by rank,
+ * then creation (the engine makes one-variant products; dashboard products may have more).
+ */
+export function primaryVariant<V extends RankedVariant>(variants: V[] | null | undefined) {
+  return [...(variants ?? [])].sort(
     (a, b) =>
       (a.variant_rank ?? 0) - (b.variant_rank ?? 0) ||
       iso(a.created_at).localeCompare(iso(b.created_at)) ||
@@ -91,7 +98,7 @@ export function toCatalogRow(
   categoryNames: Map<string, string>,
   rating: { rating_average: number | null; review_count: number }
 ): CatalogRow {
-  const variant = primaryVariant(product)
+  const variant = primaryVariant(product.variants)
   const prices = (variant?.prices ?? []).filter((price) => !price.rules_count)
   const price = prices.find((p) => p.currency_code === currency) ?? prices[0]
   const links = variant?.inventory_items ?? []
@@ -166,14 +173,6 @@ export function toCatalogRow(
   }
 }
 
-/** The store's default currency (the price the catalog shows). */
-async function storeCurrency(container: MedusaContainer): Promise<string> {
-  const storeModule = container.resolve(Modules.STORE)
-  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
-  const currencies = store?.supported_currencies ?? []
-  return (currencies.find((c) => c.is_default) ?? currencies[0])?.currency_code ?? "usd"
-}
-
 async function availability(container: MedusaContainer, itemIds: string[]): Promise<Availability> {
   const available: Availability = new Map()
   if (!itemIds.length) {
@@ -235,7 +234,7 @@ export async function buildCatalogRows(
     (p.variants ?? []).flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
   )
   const [currency, available, categoryNames, ratings] = await Promise.all([
-    storeCurrency(container),
+    loadStore(container).then(defaultCurrencyOf),
     availability(container, [...new Set(itemIds)]),
     categoryNamesOf(container, products),
     loadRatings(container, ids),

@@ -1,13 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-
-const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+import { handleSchema } from "../validators"
 
 const name = z.string().trim().min(1).max(200)
-const handle = z
-  .string()
-  .trim()
-  .max(200)
-  .regex(HANDLE, "Lower-case letters, digits and single hyphens, e.g. mens-shoes")
+const handle = handleSchema
 const description = z.string().trim().max(2000).nullable()
 const parentId = z.string().trim().min(1).max(100).nullable()
 const rank = z.number().int().min(0).max(100_000)

@@ -1,3 +1,5 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
 /**
  * Turns `:name` placeholders into the positional `?` bindings MikroORM's `execute` takes,
  * so long statements can name their parameters. Only placeholders are replaced: values
@@ -17,7 +19,10 @@ export function bindNamed(
         return match
       }
       if (!(name in params)) {
-        throw new Error(`SQL parameter :${name} has no value`)
+        throw new MedusaError(
+          MedusaError.Types.UNEXPECTED_STATE,
+          `SQL parameter :${name} has no value`
+        )
       }
       values.push(params[name])
       return "?"

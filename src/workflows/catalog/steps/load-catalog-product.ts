@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { primaryVariant } from "../../../lib/catalog/build-rows"
 
 export type LoadedProduct = {
   id: string
@@ -19,7 +20,7 @@ type Source = {
   }[]
 }
 
-/** The product a change is for (404 when unknown or deleted), with its first variant. */
+/** The product a change is for (404 when unknown or deleted), with its primary variant. */
 export const loadCatalogProductStep = createStep(
   "catalog-load-product",
   async (input: { id: string }, { container }) => {
@@ -43,11 +44,7 @@ export const loadCatalogProductStep = createStep(
     if (!product) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${input.id} was not found`)
     }
-    const variant = [...(product.variants ?? [])].sort(
-      (a, b) =>
-        (a.variant_rank ?? 0) - (b.variant_rank ?? 0) ||
-        new Date(a.created_at).getTime() - new Date(b.created_at).getTime()
-    )[0]
+    const variant = primaryVariant(product.variants)
     return new StepResponse<LoadedProduct>({
       id: product.id,
       variant_id: variant?.id ?? null,

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { defaultCurrencyOf, loadStore } from "../../../lib/catalog/store"
 
 export type ProductDefaults = {
   sales_channel_id: string | null
@@ -16,10 +17,7 @@ export type ProductDefaults = {
 export const resolveProductDefaultsStep = createStep(
   "catalog-resolve-product-defaults",
   async (input: { category_id?: string | null; needs_location: boolean }, { container }) => {
-    const storeModule = container.resolve(Modules.STORE)
-    const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
-    const currencies = store?.supported_currencies ?? []
-    const currency = (currencies.find((c) => c.is_default) ?? currencies[0])?.currency_code
+    const store = await loadStore(container)
 
     if (input.category_id) {
       const productModule = container.resolve(Modules.PRODUCT)
@@ -54,7 +52,7 @@ export const resolveProductDefaultsStep = createStep(
     return new StepResponse<ProductDefaults>({
       sales_channel_id: store?.default_sales_channel_id ?? null,
       location_id: locationId ?? "",
-      currency_code: currency ?? "usd",
+      currency_code: defaultCurrencyOf(store),
     })
   }
 )

@@ -1,6 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { Modules } from "@medusajs/framework/utils"
 import { catalogSettings } from "../../../lib/catalog/settings"
 import { CATALOG_MODULE } from "../../../modules/catalog"
+import {
+  CatalogEvents,
+  RESYNC_AFTER_ROLLBACK_MS,
+  type SyncRequestedData,
+} from "../../../modules/catalog/events"
 import type CatalogModuleService from "../../../modules/catalog/service"
 import type { CatalogRow } from "../../../modules/catalog/types"
 
@@ -53,5 +59,14 @@ export const writeCatalogRowsStep = createStep(
     }
     const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
     await catalog.restoreRows(undo.previous, undo.created, await catalog.nextSyncVersion())
+    // The compensations of earlier steps (Medusa's own) run after this one and may emit no
+    // event, so ask for a sync once the rollback is over: it reads the final state.
+    const productIds = [...undo.previous.map((row) => row.id), ...undo.created]
+    if (productIds.length) {
+      const data: SyncRequestedData = { product_ids: productIds }
+      await container
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: CatalogEvents.SYNC_REQUESTED, data }, { delay: RESYNC_AFTER_ROLLBACK_MS })
+    }
   }
 )
