@@ -1,8 +1,10 @@
 import type { ContractRoute } from "../../lib/http/contract"
 import { authContract } from "./auth"
+import { cartContract } from "./cart"
 import { categoriesContract } from "./categories"
 import { oauthContract } from "./oauth"
 import { operationsContract } from "./operations"
+import { ordersContract } from "./orders"
 import { productsContract } from "./products"
 import { reviewsContract } from "./reviews"
 import { productImagesContract } from "./product-images"
@@ -22,4 +24,6 @@ export const contractRoutes: ContractRoute[] = [
   ...reviewsContract,
   ...productImagesContract,
   ...categoriesContract,
+  ...cartContract,
+  ...ordersContract,
 ]

@@ -1,7 +1,8 @@
 import type { ContractRoute } from "../../lib/http/contract"
 import { listSchema } from "../../lib/http/pagination"
 import { userView } from "../auth/validators"
-import { listUsersQuery, orderSummary, updateUserBody, userOrdersQuery } from "../users/validators"
+import { orderList } from "../orders/validators"
+import { listUsersQuery, updateUserBody, userOrdersQuery } from "../users/validators"
 
 const tags = ["Users"]
 
@@ -52,12 +53,12 @@ export const usersContract: ContractRoute[] = [
   {
     method: "GET",
     path: "/users/:id/orders",
-    summary: "A user's orders, newest first",
+    summary: "A user's orders, newest first, with status and history (self or admin)",
     tags,
     access: "authenticated",
     query: userOrdersQuery,
     responses: {
-      200: { description: "A page of orders", schema: listSchema(orderSummary) },
+      200: { description: "A page of orders", schema: orderList },
       404: { description: "Unknown or not yours" },
     },
   },

@@ -38,15 +38,6 @@ export const updateUserBody = z.object({
 
 export const userOrdersQuery = z.object({ ...paginationShape })
 
-export const orderSummary = z.object({
-  id: z.string(),
-  display_id: z.number().nullable(),
-  status: z.string(),
-  total: z.string(),
-  currency_code: z.string(),
-  created_at: z.string(),
-})
-
 export type ListUsersQuery = z.infer<typeof listUsersQuery>
 export type UpdateUserBody = z.infer<typeof updateUserBody>
 export type UserOrdersQuery = z.infer<typeof userOrdersQuery>

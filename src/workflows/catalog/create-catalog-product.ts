@@ -60,6 +60,7 @@ export const createCatalogProductWorkflow = createWorkflow(
               category_ids: input.category_id ? [input.category_id] : [],
               tag_ids: tagIds ?? [],
               sales_channels: defaults.sales_channel_id ? [{ id: defaults.sales_channel_id }] : [],
+              shipping_profile_id: defaults.shipping_profile_id ?? undefined,
               options: [{ title: "Default", values: ["Default"] }],
               variants: [
                 {

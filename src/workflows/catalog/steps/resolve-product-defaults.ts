@@ -6,13 +6,15 @@ export type ProductDefaults = {
   sales_channel_id: string | null
   location_id: string
   currency_code: string
+  /** The store's default shipping profile, so the product can be shipped (null if none). */
+  shipping_profile_id: string | null
 }
 
 /**
  * Where a product made through the engine goes: the store's default sales channel (so
  * storefronts with the default publishable key see it), its default stock location (or
- * the first location when none is set) and its default currency. Also checks that a
- * given category exists (404 otherwise). Reads only.
+ * the first location when none is set), its default currency and its default shipping
+ * profile. Also checks that a given category exists (404 otherwise). Reads only.
  */
 export const resolveProductDefaultsStep = createStep(
   "catalog-resolve-product-defaults",
@@ -49,10 +51,14 @@ export const resolveProductDefaultsStep = createStep(
         "The store has no stock location: create one (or run the seed) before adding stock"
       )
     }
+    const [profile] = await container
+      .resolve(Modules.FULFILLMENT)
+      .listShippingProfiles({ type: "default" }, { select: ["id"], take: 1 })
     return new StepResponse<ProductDefaults>({
       sales_channel_id: store?.default_sales_channel_id ?? null,
       location_id: locationId ?? "",
       currency_code: defaultCurrencyOf(store),
+      shipping_profile_id: profile?.id ?? null,
     })
   }
 )

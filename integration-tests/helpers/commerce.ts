@@ -1,0 +1,73 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createCustomersWorkflow } from "@medusajs/medusa/core-flows"
+import { seedFulfillment } from "../../src/scripts/seed/fulfillment"
+import { seedStore } from "../../src/scripts/seed/store"
+import { signJwt } from "./jwt"
+import { uniqueEmail } from "./unique"
+
+export type CommerceSetup = {
+  salesChannelId: string
+  stockLocationId: string
+  /** Headers Medusa's /store routes need (the seed's publishable key). */
+  storeHeaders: { "x-publishable-api-key": string }
+}
+
+/**
+ * A store that can sell and ship: the seed's own regions (with tax regions), store
+ * currency, publishable key, default stock location, shipping profile and flat-rate
+ * options. Products made with POST /products land in its default channel and location.
+ */
+export async function createCommerceSetup(container: MedusaContainer): Promise<CommerceSetup> {
+  const ctx = await seedStore(container)
+  const stockLocationId = await seedFulfillment(container, ctx)
+  const [key] = await container
+    .resolve(Modules.API_KEY)
+    .listApiKeys({ type: "publishable" }, { take: 1 })
+  return {
+    salesChannelId: ctx.salesChannelId,
+    stockLocationId,
+    storeHeaders: { "x-publishable-api-key": key.token },
+  }
+}
+
+export type Shopper = { id: string; email: string; headers: { authorization: string } }
+
+/**
+ * Customers with access tokens signed like the engine's own (Medusa's JWT claims and
+ * secret), made directly so concurrency tests can have a hundred of them quickly; the
+ * engine verifies these tokens exactly as it does a login's.
+ */
+export async function createShoppers(container: MedusaContainer, count: number): Promise<Shopper[]> {
+  const emails = Array.from({ length: count }, () => uniqueEmail("shopper"))
+  const { result } = await createCustomersWorkflow(container).run({
+    input: {
+      customersData: emails.map((email) => ({ email, first_name: "Shop", last_name: "Per" })),
+    },
+  })
+  const { jwtSecret } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http
+  const now = Math.floor(Date.now() / 1000)
+  return result.map((customer) => {
+    const token = signJwt(
+      {
+        actor_id: customer.id,
+        actor_type: "customer",
+        auth_identity_id: `authid_${customer.id}`,
+        app_metadata: { customer_id: customer.id },
+        iat: now,
+        exp: now + 3600,
+      },
+      String(jwtSecret)
+    )
+    return { id: customer.id, email: customer.email, headers: { authorization: `Bearer ${token}` } }
+  })
+}
+
+export const TEST_ADDRESS = {
+  first_name: "Ada",
+  last_name: "Lovelace",
+  address_1: "12 Analytical Row",
+  city: "New York",
+  postal_code: "10001",
+  country_code: "us",
+}

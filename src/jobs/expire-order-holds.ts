@@ -1,0 +1,15 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { expireOrderHolds } from "../lib/order/expire-holds"
+
+/**
+ * Every minute: unpaid orders whose stock hold (ORDER_HOLD_MINUTES) ended are cancelled
+ * and their stock released (src/lib/order/expire-holds.ts).
+ */
+export default async function expireHeldOrders(container: MedusaContainer): Promise<void> {
+  await expireOrderHolds(container)
+}
+
+export const config = {
+  name: "order-expire-holds",
+  schedule: process.env.ORDER_EXPIRY_SCHEDULE || "* * * * *",
+}

@@ -1,0 +1,99 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { money } from "./money"
+
+const CART_VIEW_FIELDS = [
+  "id",
+  "currency_code",
+  "email",
+  "region_id",
+  "sales_channel_id",
+  "created_at",
+  "updated_at",
+  "items.id",
+  "items.product_id",
+  "items.variant_id",
+  "items.title",
+  "items.product_title",
+  "items.product_handle",
+  "items.thumbnail",
+  "items.unit_price",
+  "items.quantity",
+  "items.subtotal",
+  "item_subtotal",
+  "tax_total",
+  "shipping_total",
+  "discount_total",
+  "total",
+]
+
+type CartRow = {
+  id: string
+  currency_code: string
+  email: string | null
+  region_id: string | null
+  sales_channel_id: string | null
+  created_at: string | Date
+  updated_at: string | Date
+  items?: {
+    id: string
+    product_id: string | null
+    variant_id: string | null
+    title: string
+    product_title: string | null
+    product_handle: string | null
+    thumbnail: string | null
+    unit_price: BigNumberInput
+    quantity: BigNumberInput
+    subtotal?: BigNumberInput
+  }[]
+  item_subtotal: BigNumberInput
+  tax_total: BigNumberInput
+  shipping_total: BigNumberInput
+  discount_total: BigNumberInput
+  total: BigNumberInput
+}
+
+export type CartView = ReturnType<typeof toCartView>
+
+function toCartView(cart: CartRow) {
+  const items = (cart.items ?? []).map((item) => ({
+    id: item.id,
+    product_id: item.product_id,
+    variant_id: item.variant_id,
+    name: item.product_title ?? item.title,
+    handle: item.product_handle,
+    thumbnail: item.thumbnail,
+    unit_price: money(item.unit_price),
+    quantity: MathBN.convert(item.quantity).toNumber(),
+    line_total: money(item.subtotal ?? MathBN.mult(item.unit_price, item.quantity)),
+  }))
+  return {
+    id: cart.id,
+    currency_code: cart.currency_code,
+    items,
+    item_count: items.reduce((count, item) => count + item.quantity, 0),
+    subtotal: money(cart.item_subtotal),
+    discount: money(cart.discount_total),
+    tax: money(cart.tax_total),
+    shipping: money(cart.shipping_total),
+    total: money(cart.total),
+    created_at: new Date(cart.created_at).toISOString(),
+    updated_at: new Date(cart.updated_at).toISOString(),
+  }
+}
+
+/** The contract's cart: lines with product, unit price, quantity and line total; Medusa's totals. */
+export async function loadCartView(container: MedusaContainer, cartId: string): Promise<CartView> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "cart",
+    fields: CART_VIEW_FIELDS,
+    filters: { id: cartId },
+  })
+  const cart = data[0] as unknown as CartRow | undefined
+  if (!cart) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
+  }
+  return toCartView(cart)
+}

@@ -1,0 +1,246 @@
+import type { BigNumberInput } from "@medusajs/framework/types"
+
+/** What checkout reads of a cart (query.graph fields) to turn it into an order. */
+export const CHECKOUT_CART_FIELDS = [
+  "id",
+  "customer_id",
+  "email",
+  "currency_code",
+  "region_id",
+  "sales_channel_id",
+  "completed_at",
+  "locale",
+  "metadata",
+  "total",
+  "items.*",
+  "items.tax_lines.*",
+  "items.adjustments.*",
+  "items.variant.id",
+  "items.variant.manage_inventory",
+  "items.variant.allow_backorder",
+  "items.variant.inventory_items.inventory_item_id",
+  "items.variant.inventory_items.required_quantity",
+  "shipping_methods.*",
+  "shipping_methods.tax_lines.*",
+  "shipping_methods.adjustments.*",
+  "shipping_address.*",
+  "billing_address.*",
+  "promotions.id",
+]
+
+type TaxLine = {
+  description?: string | null
+  tax_rate_id?: string | null
+  code: string
+  rate: number
+  provider_id?: string | null
+}
+
+type Adjustment = {
+  code?: string | null
+  amount: BigNumberInput
+  description?: string | null
+  promotion_id?: string | null
+  provider_id?: string | null
+  is_tax_inclusive?: boolean
+}
+
+export type CheckoutCartItem = {
+  id: string
+  title: string
+  subtitle?: string | null
+  thumbnail?: string | null
+  quantity: number
+  product_id?: string | null
+  product_title?: string | null
+  product_description?: string | null
+  product_subtitle?: string | null
+  product_type?: string | null
+  product_type_id?: string | null
+  product_collection?: string | null
+  product_handle?: string | null
+  variant_id?: string | null
+  variant_sku?: string | null
+  variant_barcode?: string | null
+  variant_title?: string | null
+  variant_option_values?: Record<string, unknown> | null
+  requires_shipping?: boolean
+  is_discountable?: boolean
+  is_giftcard?: boolean
+  is_tax_inclusive?: boolean
+  is_custom_price?: boolean
+  unit_price: BigNumberInput
+  compare_at_unit_price?: BigNumberInput | null
+  metadata?: Record<string, unknown> | null
+  tax_lines?: TaxLine[]
+  adjustments?: Adjustment[]
+  variant?: {
+    id: string
+    manage_inventory?: boolean
+    allow_backorder?: boolean
+    inventory_items?: { inventory_item_id: string; required_quantity: number }[]
+  } | null
+}
+
+type Address = Record<string, unknown> & { id?: string }
+
+export type CheckoutCart = {
+  id: string
+  customer_id: string | null
+  email: string | null
+  currency_code: string
+  region_id: string | null
+  sales_channel_id: string | null
+  completed_at: string | Date | null
+  locale?: string | null
+  metadata?: Record<string, unknown> | null
+  total: BigNumberInput
+  items: CheckoutCartItem[]
+  shipping_methods?: {
+    name: string
+    description?: string | null
+    amount: BigNumberInput
+    is_tax_inclusive?: boolean
+    shipping_option_id?: string | null
+    data?: Record<string, unknown> | null
+    metadata?: Record<string, unknown> | null
+    tax_lines?: TaxLine[]
+    adjustments?: Adjustment[]
+  }[]
+  shipping_address?: Address | null
+  billing_address?: Address | null
+}
+
+/** The order item's metadata key that remembers which cart line it came from. */
+export const CART_LINE_KEY = "cart_line_item_id"
+
+function taxLinesOf(lines: TaxLine[] | undefined) {
+  return (lines ?? []).map((line) => ({
+    description: line.description,
+    tax_rate_id: line.tax_rate_id,
+    code: line.code,
+    rate: line.rate,
+    provider_id: line.provider_id,
+  }))
+}
+
+function adjustmentsOf(adjustments: Adjustment[] | undefined) {
+  return (adjustments ?? []).map((adjustment) => ({
+    code: adjustment.code,
+    amount: adjustment.amount,
+    description: adjustment.description,
+    promotion_id: adjustment.promotion_id,
+    provider_id: adjustment.provider_id,
+    is_tax_inclusive: adjustment.is_tax_inclusive,
+  }))
+}
+
+function withoutId(address: Address | null | undefined): Address | undefined {
+  if (!address) {
+    return undefined
+  }
+  const { id: _id, ...rest } = address
+  return rest
+}
+
+/**
+ * The order Medusa's order module creates from a checked-out cart: the cart's own prices,
+ * tax lines, adjustments and shipping methods (as completeCartWorkflow does), in status
+ * pending. Each item remembers its cart line so its stock reservation can be attached.
+ */
+export function orderInputFromCart(cart: CheckoutCart) {
+  return {
+    region_id: cart.region_id ?? undefined,
+    customer_id: cart.customer_id ?? undefined,
+    sales_channel_id: cart.sales_channel_id ?? undefined,
+    status: "pending" as const,
+    email: cart.email ?? undefined,
+    currency_code: cart.currency_code,
+    locale: cart.locale ?? undefined,
+    shipping_address: withoutId(cart.shipping_address),
+    billing_address: withoutId(cart.billing_address),
+    no_notification: false,
+    metadata: cart.metadata ?? undefined,
+    items: cart.items.map((item) => ({
+      title: item.title,
+      subtitle: item.subtitle,
+      thumbnail: item.thumbnail,
+      quantity: item.quantity,
+      product_id: item.product_id,
+      product_title: item.product_title,
+      product_description: item.product_description,
+      product_subtitle: item.product_subtitle,
+      product_type: item.product_type,
+      product_type_id: item.product_type_id,
+      product_collection: item.product_collection,
+      product_handle: item.product_handle,
+      variant_id: item.variant_id,
+      variant_sku: item.variant_sku,
+      variant_barcode: item.variant_barcode,
+      variant_title: item.variant_title,
+      variant_option_values: item.variant_option_values,
+      requires_shipping: item.requires_shipping,
+      is_discountable: item.is_discountable,
+      is_giftcard: item.is_giftcard,
+      is_tax_inclusive: item.is_tax_inclusive,
+      is_custom_price: item.is_custom_price,
+      unit_price: item.unit_price,
+      compare_at_unit_price: item.compare_at_unit_price,
+      metadata: { ...(item.metadata ?? {}), [CART_LINE_KEY]: item.id },
+      tax_lines: taxLinesOf(item.tax_lines),
+      adjustments: adjustmentsOf(item.adjustments),
+    })),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({
+      name: method.name,
+      description: method.description,
+      amount: method.amount,
+      is_tax_inclusive: method.is_tax_inclusive,
+      shipping_option_id: method.shipping_option_id,
+      data: method.data,
+      metadata: method.metadata,
+      tax_lines: taxLinesOf(method.tax_lines),
+      adjustments: adjustmentsOf(method.adjustments),
+    })),
+  }
+}
+
+export type StockNeed = {
+  /** The cart line the reservation is for. */
+  line_id: string
+  /** For the 409's message. */
+  title: string
+  inventory_item_id: string
+  quantity: number
+  allow_backorder: boolean
+}
+
+/**
+ * The units each cart line takes from each inventory item (quantity × units per variant),
+ * for variants whose inventory Medusa manages.
+ */
+export function stockNeedsOf(cart: CheckoutCart): StockNeed[] {
+  return cart.items.flatMap((item) => {
+    const variant = item.variant
+    if (!variant?.manage_inventory) {
+      return []
+    }
+    return (variant.inventory_items ?? []).map((link) => ({
+      line_id: item.id,
+      title: item.product_title ?? item.title,
+      inventory_item_id: link.inventory_item_id,
+      quantity: item.quantity * (link.required_quantity || 1),
+      allow_backorder: !!variant.allow_backorder,
+    }))
+  })
+}
+
+/** Total units per inventory item: two lines sharing one item count together. */
+export function totalsPerInventoryItem(needs: StockNeed[]): Map<string, number> {
+  const totals = new Map<string, number>()
+  for (const need of needs) {
+    if (!need.allow_backorder) {
+      totals.set(need.inventory_item_id, (totals.get(need.inventory_item_id) ?? 0) + need.quantity)
+    }
+  }
+  return totals
+}

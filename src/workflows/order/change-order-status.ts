@@ -1,0 +1,131 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  cancelOrderWorkflow,
+  capturePaymentWorkflow,
+  createOrderFulfillmentWorkflow,
+  createOrderShipmentWorkflow,
+  emitEventStep,
+  markOrderFulfillmentAsDeliveredWorkflow,
+  markPaymentCollectionAsPaid,
+  refundPaymentsWorkflow,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
+import { OrderLifecycleEvents } from "../../modules/order-lifecycle/events"
+import type { OrderStatus, StatusActor } from "../../modules/order-lifecycle/types"
+import { ensureStatusMoveStep } from "./steps/ensure-status-move"
+import { loadOrderLifecycleStep } from "./steps/load-order-lifecycle"
+import { planStatusActionsStep } from "./steps/plan-status-actions"
+import { recordStatusChangeStep } from "./steps/record-status-change"
+
+export type ChangeOrderStatusInput = {
+  order_id: string
+  to: OrderStatus
+  actor: StatusActor
+  note?: string | null
+  /** Set for a customer's own request: another customer's order is a 404. */
+  customer_id?: string
+  /** Only move when the order is still in this status (the expiry job: still pending). */
+  only_from?: OrderStatus
+}
+
+/** An order's lock key: status moves, payments and the expiry job serialise on it. */
+export function orderLockKey(orderId: string): string {
+  return `order-status:${orderId}`
+}
+
+/**
+ * Moves an order along the status machine (src/lib/order/status-machine.ts) and makes
+ * Medusa's records agree, through Medusa's own workflows: paid captures the authorized
+ * payment (or records an offline payment), shipped creates a fulfillment and its shipment,
+ * delivered marks that fulfillment delivered, cancelled runs cancelOrderWorkflow (stock
+ * released, captured money refunded), refunded refunds what was captured. The change is
+ * appended to the order's history and `order.status_changed` is emitted. Illegal moves
+ * are a 409 and change nothing; a failing Medusa action rolls the whole move back.
+ */
+export const changeOrderStatusWorkflow = createWorkflow(
+  "order-change-status",
+  (input: ChangeOrderStatusInput) => {
+    const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lifecycle = loadOrderLifecycleStep({
+      order_id: input.order_id,
+      customer_id: input.customer_id,
+    })
+    ensureStatusMoveStep({ lifecycle, to: input.to, only_from: input.only_from })
+    const actions = planStatusActionsStep({ order_id: input.order_id, to: input.to })
+    const createdBy = transform({ input }, ({ input }) => input.actor.id ?? undefined)
+
+    when("capture-payment", { actions }, ({ actions }) => !!actions.capture_payment_id).then(() => {
+      capturePaymentWorkflow.runAsStep({
+        input: { payment_id: actions.capture_payment_id as string, captured_by: createdBy },
+      })
+    })
+    when("mark-paid", { actions }, ({ actions }) => !!actions.mark_paid_collection_id).then(() => {
+      markPaymentCollectionAsPaid.runAsStep({
+        input: {
+          order_id: input.order_id,
+          payment_collection_id: actions.mark_paid_collection_id as string,
+          captured_by: createdBy,
+        },
+      })
+    })
+    when("ship", { actions }, ({ actions }) => actions.ship_items.length > 0).then(() => {
+      const fulfillment = createOrderFulfillmentWorkflow.runAsStep({
+        input: { order_id: input.order_id, items: actions.ship_items, created_by: createdBy },
+      })
+      const shipment = transform({ input, actions, fulfillment, createdBy }, (data) => ({
+        order_id: data.input.order_id,
+        fulfillment_id: data.fulfillment.id,
+        items: data.actions.ship_items,
+        created_by: data.createdBy,
+      }))
+      createOrderShipmentWorkflow.runAsStep({ input: shipment })
+    })
+    when("deliver", { actions }, ({ actions }) => !!actions.deliver_fulfillment_id).then(() => {
+      markOrderFulfillmentAsDeliveredWorkflow.runAsStep({
+        input: { orderId: input.order_id, fulfillmentId: actions.deliver_fulfillment_id as string },
+      })
+    })
+    when("cancel", { input }, ({ input }) => input.to === "cancelled").then(() => {
+      cancelOrderWorkflow.runAsStep({
+        input: { order_id: input.order_id, canceled_by: createdBy },
+      })
+    })
+    when("refund", { actions }, ({ actions }) => actions.refunds.length > 0).then(() => {
+      const refunds = transform({ actions, input, createdBy }, (data) =>
+        data.actions.refunds.map((refund) => ({
+          ...refund,
+          created_by: data.createdBy,
+          note: data.input.note ?? undefined,
+        }))
+      )
+      refundPaymentsWorkflow.runAsStep({ input: refunds })
+    })
+
+    const change = recordStatusChangeStep({
+      lifecycle,
+      to: input.to,
+      actor: input.actor,
+      note: input.note,
+    })
+    const event = transform({ change, lifecycle }, ({ change, lifecycle }) => ({
+      id: change.id,
+      order_id: change.order_id,
+      customer_id: lifecycle.customer_id,
+      from: change.from_status,
+      to: change.to_status,
+      actor_type: change.actor_type,
+      actor_id: change.actor_id,
+      note: change.note,
+    }))
+    emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(change)
+  }
+)

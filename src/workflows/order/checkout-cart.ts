@@ -1,0 +1,186 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { MathBN, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import {
+  acquireLockStep,
+  addShippingMethodToCartWorkflow,
+  createOrderPaymentCollectionWorkflow,
+  createOrdersStep,
+  createPaymentSessionsWorkflow,
+  createRemoteLinkStep,
+  emitEventStep,
+  listShippingOptionsForCartWorkflow,
+  releaseLockStep,
+  updateCartsStep,
+  updateCartWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { orderInputFromCart, stockNeedsOf } from "../../lib/order/checkout-cart"
+import { orderSettings } from "../../lib/order/settings"
+import { OrderLifecycleEvents } from "../../modules/order-lifecycle/events"
+import type { StatusActor } from "../../modules/order-lifecycle/types"
+import { attachReservationsStep } from "./steps/attach-reservations"
+import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
+import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
+import { reserveStockStep } from "./steps/reserve-stock"
+import { selectShippingOptionStep } from "./steps/select-shipping-option"
+
+export type CheckoutAddress = {
+  first_name?: string
+  last_name?: string
+  company?: string
+  address_1: string
+  address_2?: string
+  city: string
+  province?: string
+  postal_code: string
+  country_code: string
+  phone?: string
+}
+
+export type CheckoutCartInput = {
+  cart_id: string
+  customer_id: string
+  shipping_address: CheckoutAddress
+  billing_address?: CheckoutAddress
+  shipping_option_id?: string
+  actor: StatusActor
+}
+
+export type CheckoutResult = { order_id: string; payment_session_id: string }
+
+/** Medusa's lock timeout/ttl for a cart, as completeCartWorkflow uses them (seconds). */
+const CART_LOCK = { timeout: 30, ttl: 120 }
+
+/**
+ * Turns the customer's cart into a pending order whose stock is held.
+ *
+ * Under the cart's lock (Medusa's key for it, so cart edits and a second checkout wait):
+ * the addresses go on the cart (Medusa recomputes taxes), a shipping method is chosen,
+ * the stock is reserved under the inventory items' locks (409 when short, nothing
+ * changed), the order is made from the cart's own prices, the reservations point at its
+ * items, the cart is marked completed and linked to the order, and a payment collection
+ * with one payment session (Stripe's when configured, Medusa's system provider otherwise)
+ * is opened for the total. The order stays pending until paid; its hold ends after
+ * ORDER_HOLD_MINUTES, when the expiry job cancels it and releases the stock.
+ * Any failure compensates every step (reservations deleted, order deleted, cart reopened).
+ */
+export const checkoutCartWorkflow = createWorkflow(
+  "order-checkout-cart",
+  (input: CheckoutCartInput) => {
+    acquireLockStep({ key: input.cart_id, ...CART_LOCK })
+    const cart = loadCheckoutCartStep({
+      cart_id: input.cart_id,
+      customer_id: input.customer_id,
+      require_items: true,
+    })
+
+    const addresses = transform({ input }, ({ input }) => ({
+      id: input.cart_id,
+      shipping_address: input.shipping_address,
+      billing_address: input.billing_address ?? input.shipping_address,
+    }))
+    updateCartWorkflow.runAsStep({ input: addresses })
+
+    const needsShipping = transform({ cart }, ({ cart }) =>
+      cart.items.some((item) => item.requires_shipping)
+    )
+    const options = when("list-shipping-options", { needsShipping }, ({ needsShipping }) => {
+      return needsShipping
+    }).then(() =>
+      listShippingOptionsForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
+    )
+    const selection = transform({ options, cart, input, needsShipping }, (data) => ({
+      options: (data.options ?? []) as {
+        id: string
+        amount?: number
+        insufficient_inventory?: boolean
+      }[],
+      requested_id: data.input.shipping_option_id,
+      needs_shipping: data.needsShipping,
+      current_option_id: data.cart.shipping_methods?.[0]?.shipping_option_id ?? null,
+    }))
+    const optionId = selectShippingOptionStep(selection)
+    when("add-shipping-method", { optionId }, ({ optionId }) => !!optionId).then(() => {
+      const shippingInput = transform({ input, optionId }, ({ input, optionId }) => ({
+        cart_id: input.cart_id,
+        options: [{ id: optionId as string }],
+      }))
+      addShippingMethodToCartWorkflow.runAsStep({ input: shippingInput })
+    })
+
+    const finalCart = loadCheckoutCartStep({
+      cart_id: input.cart_id,
+      customer_id: input.customer_id,
+      require_items: true,
+    }).config({ name: "order-reload-checkout-cart" })
+
+    const needs = transform({ finalCart }, ({ finalCart }) => stockNeedsOf(finalCart))
+    const reservations = reserveStockStep({
+      sales_channel_id: finalCart.sales_channel_id,
+      needs,
+    })
+
+    const orderInput = transform({ finalCart }, ({ finalCart }) => orderInputFromCart(finalCart))
+    const orders = createOrdersStep([orderInput] as never)
+    const order = transform({ orders }, ({ orders }) => orders[0])
+    attachReservationsStep({ reservations, order_items: order.items as never })
+
+    const cartLink = transform({ order, input }, ({ order, input }) => [
+      { order: { order_id: order.id }, cart: { cart_id: input.cart_id } },
+    ])
+    createRemoteLinkStep(cartLink)
+    const completed = transform({ input }, ({ input }) => [
+      { id: input.cart_id, completed_at: new Date() },
+    ])
+    updateCartsStep(completed)
+
+    const collectionInput = transform({ order, finalCart }, ({ order, finalCart }) => ({
+      order_id: order.id,
+      amount: MathBN.convert(finalCart.total).toNumber(),
+    }))
+    const collections = createOrderPaymentCollectionWorkflow.runAsStep({ input: collectionInput })
+    const sessionInput = transform({ collections, input }, ({ collections, input }) => ({
+      payment_collection_id: collections[0].id,
+      provider_id: orderSettings().paymentProviderId,
+      customer_id: input.customer_id,
+    }))
+    const session = createPaymentSessionsWorkflow.runAsStep({ input: sessionInput })
+
+    const lifecycleInput = transform({ order, input }, ({ order, input }) => ({
+      order_id: order.id,
+      customer_id: input.customer_id,
+      hold_expires_at: new Date(Date.now() + orderSettings().holdMinutes * 60_000),
+      actor: input.actor,
+    }))
+    const { change } = createOrderLifecycleStep(lifecycleInput)
+
+    const placed = transform({ order }, ({ order }) => ({ id: order.id }))
+    emitEventStep({ eventName: OrderWorkflowEvents.PLACED, data: placed }).config({
+      name: "emit-order-placed",
+    })
+    const statusEvent = transform({ change, input }, ({ change, input }) => ({
+      id: change.id,
+      order_id: change.order_id,
+      customer_id: input.customer_id,
+      from: null,
+      to: change.to_status,
+      actor_type: change.actor_type,
+      actor_id: change.actor_id,
+      note: null,
+    }))
+    emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: statusEvent }).config({
+      name: "emit-order-status-changed",
+    })
+
+    releaseLockStep({ key: input.cart_id })
+    const result = transform({ order, session }, ({ order, session }) => ({
+      order_id: order.id,
+      payment_session_id: session.id,
+    }))
+    return new WorkflowResponse<CheckoutResult>(result)
+  }
+)

@@ -1,0 +1,52 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
+import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
+import type {
+  OrderLifecycleRecord,
+  OrderStatusChangeRecord,
+  StatusActor,
+} from "../../../modules/order-lifecycle/types"
+
+export type CreateOrderLifecycleInput = {
+  order_id: string
+  customer_id: string | null
+  hold_expires_at: Date
+  actor: StatusActor
+}
+
+/**
+ * A new order's lifecycle row (pending, with its stock hold's end) and the first entry of
+ * its history. Compensation deletes both.
+ */
+export const createOrderLifecycleStep = createStep(
+  "order-create-lifecycle",
+  async (input: CreateOrderLifecycleInput, { container }) => {
+    const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+    const lifecycle = (await service.createOrderLifecycles({
+      order_id: input.order_id,
+      customer_id: input.customer_id,
+      status: "pending",
+      hold_expires_at: input.hold_expires_at,
+    })) as unknown as OrderLifecycleRecord
+    const change = (await service.createOrderStatusChanges({
+      order_id: input.order_id,
+      from_status: null,
+      to_status: "pending",
+      actor_type: input.actor.type,
+      actor_id: input.actor.id,
+      note: null,
+    })) as unknown as OrderStatusChangeRecord
+    return new StepResponse(
+      { lifecycle, change },
+      { lifecycle_id: lifecycle.id, change_id: change.id }
+    )
+  },
+  async (created, { container }) => {
+    if (!created) {
+      return
+    }
+    const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+    await service.deleteOrderStatusChanges(created.change_id)
+    await service.deleteOrderLifecycles(created.lifecycle_id)
+  }
+)

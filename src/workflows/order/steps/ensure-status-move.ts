@@ -1,0 +1,22 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaError } from "@medusajs/framework/utils"
+import { canMove } from "../../../lib/order/status-machine"
+import type { OrderLifecycleRecord, OrderStatus } from "../../../modules/order-lifecycle/types"
+
+/**
+ * 409 unless the order may move from its current status to `to` (and is still in
+ * `only_from` when given). Reads only.
+ */
+export const ensureStatusMoveStep = createStep(
+  "order-ensure-status-move",
+  async (input: { lifecycle: OrderLifecycleRecord; to: OrderStatus; only_from?: OrderStatus }) => {
+    const from = input.lifecycle.status
+    if (!canMove(from, input.to) || (input.only_from && from !== input.only_from)) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Order ${input.lifecycle.order_id} cannot move from ${from} to ${input.to}`
+      )
+    }
+    return new StepResponse(from)
+  }
+)

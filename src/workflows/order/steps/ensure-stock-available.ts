@@ -1,0 +1,79 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+
+export type StockCheck = {
+  variant_id: string
+  /** Everything the cart would then hold of this variant. */
+  quantity: number
+  title: string
+}
+
+type VariantRow = {
+  id: string
+  manage_inventory?: boolean
+  allow_backorder?: boolean
+  inventory_items?: { inventory_item_id: string; required_quantity: number }[]
+}
+
+/**
+ * 409 when a cart would hold more of a variant than can be sold now (stocked minus
+ * reserved at the sales channel's locations). Advisory: nothing is held until checkout,
+ * which checks again under the inventory locks. Reads only.
+ */
+export const ensureStockAvailableStep = createStep(
+  "order-ensure-stock-available",
+  async (input: { checks: StockCheck[]; sales_channel_id: string | null }, { container }) => {
+    const checks = input.checks.filter((check) => check.quantity > 0)
+    if (!checks.length) {
+      return new StepResponse(undefined)
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const inventory = container.resolve(Modules.INVENTORY)
+    const [{ data: variants }, { data: channels }] = await Promise.all([
+      query.graph({
+        entity: "product_variant",
+        fields: [
+          "id",
+          "manage_inventory",
+          "allow_backorder",
+          "inventory_items.inventory_item_id",
+          "inventory_items.required_quantity",
+        ],
+        filters: { id: checks.map((check) => check.variant_id) },
+      }),
+      query.graph({
+        entity: "sales_channel",
+        fields: ["stock_locations.id"],
+        filters: { id: input.sales_channel_id ? [input.sales_channel_id] : [] },
+      }),
+    ])
+    const locationIds = (
+      (channels[0] as { stock_locations?: { id: string }[] } | undefined)?.stock_locations ?? []
+    ).map((location) => location.id)
+    const variantOf = new Map((variants as unknown as VariantRow[]).map((v) => [v.id, v]))
+
+    for (const check of checks) {
+      const variant = variantOf.get(check.variant_id)
+      if (!variant?.manage_inventory || variant.allow_backorder) {
+        continue
+      }
+      for (const link of variant.inventory_items ?? []) {
+        const available = locationIds.length
+          ? await inventory.retrieveAvailableQuantity(link.inventory_item_id, locationIds)
+          : 0
+        const needed = check.quantity * (link.required_quantity || 1)
+        if (MathBN.lt(available, needed)) {
+          throw new MedusaError(
+            MedusaError.Types.CONFLICT,
+            `Not enough stock for ${check.title}: ${check.quantity} requested, ${MathBN.convert(
+              available
+            )
+              .dividedToIntegerBy(link.required_quantity || 1)
+              .toString()} available`
+          )
+        }
+      }
+    }
+    return new StepResponse(undefined)
+  }
+)

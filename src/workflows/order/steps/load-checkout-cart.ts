@@ -1,0 +1,38 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { CHECKOUT_CART_FIELDS, type CheckoutCart } from "../../../lib/order/checkout-cart"
+
+export type LoadCheckoutCartInput = {
+  cart_id: string
+  customer_id: string
+  /** Checked once the cart is final: an empty cart cannot become an order. */
+  require_items: boolean
+}
+
+/**
+ * The cart being checked out, read after the cart's lock was taken, so "already checked
+ * out" is decided on the latest state. Another customer's cart is a 404 like an unknown
+ * one. Reads only.
+ */
+export const loadCheckoutCartStep = createStep(
+  "order-load-checkout-cart",
+  async (input: LoadCheckoutCartInput, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "cart",
+      fields: CHECKOUT_CART_FIELDS,
+      filters: { id: input.cart_id },
+    })
+    const cart = data[0] as unknown as CheckoutCart | undefined
+    if (!cart || cart.customer_id !== input.customer_id) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
+    }
+    if (cart.completed_at) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, "This cart has already been checked out")
+    }
+    if (input.require_items && !cart.items?.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "The cart is empty")
+    }
+    return new StepResponse(cart)
+  }
+)

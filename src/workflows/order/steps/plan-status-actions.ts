@@ -1,0 +1,138 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import type { OrderStatus } from "../../../modules/order-lifecycle/types"
+
+type PaymentRow = {
+  id: string
+  canceled_at?: string | Date | null
+  captured_at?: string | Date | null
+  amount: BigNumberInput
+  captures?: { amount: BigNumberInput }[]
+  refunds?: { amount: BigNumberInput }[]
+}
+
+type OrderState = {
+  id: string
+  items?: { id: string; quantity: BigNumberInput }[]
+  fulfillments?: {
+    id: string
+    canceled_at?: string | Date | null
+    shipped_at?: string | Date | null
+    delivered_at?: string | Date | null
+    created_at: string | Date
+  }[]
+  payment_collections?: { id: string; status: string; payments?: PaymentRow[] }[]
+}
+
+/** What a status move does to Medusa's order, payment and fulfillment records. */
+export type StatusActions = {
+  /** paid: capture this authorized payment… */
+  capture_payment_id: string | null
+  /** …or, with nothing authorized, record the collection as paid (offline payment). */
+  mark_paid_collection_id: string | null
+  /** shipped: the order's items, fulfilled and shipped in one fulfillment. */
+  ship_items: { id: string; quantity: number }[]
+  /** delivered: the shipped fulfillment to mark delivered. */
+  deliver_fulfillment_id: string | null
+  /** refunded: what is still refundable of each captured payment. */
+  refunds: { payment_id: string; amount: number }[]
+}
+
+const NONE: StatusActions = {
+  capture_payment_id: null,
+  mark_paid_collection_id: null,
+  ship_items: [],
+  deliver_fulfillment_id: null,
+  refunds: [],
+}
+
+function sum(values: { amount: BigNumberInput }[] | undefined) {
+  return (values ?? []).reduce((total, value) => MathBN.add(total, value.amount), MathBN.convert(0))
+}
+
+/**
+ * Reads the Medusa side of an order and decides what the move to `to` must do there (see
+ * docs/ORDERS.md). A move Medusa's state cannot back (marking paid an order whose payment
+ * collection is gone, delivering without a shipment) is a 409. Reads only.
+ */
+export const planStatusActionsStep = createStep(
+  "order-plan-status-actions",
+  async (input: { order_id: string; to: OrderStatus }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "items.id",
+        "items.quantity",
+        "fulfillments.id",
+        "fulfillments.canceled_at",
+        "fulfillments.shipped_at",
+        "fulfillments.delivered_at",
+        "fulfillments.created_at",
+        "payment_collections.id",
+        "payment_collections.status",
+        "payment_collections.payments.id",
+        "payment_collections.payments.amount",
+        "payment_collections.payments.canceled_at",
+        "payment_collections.payments.captured_at",
+        "payment_collections.payments.captures.amount",
+        "payment_collections.payments.refunds.amount",
+      ],
+      filters: { id: input.order_id },
+    })
+    const order = data[0] as unknown as OrderState | undefined
+    if (!order) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found`)
+    }
+    const collections = order.payment_collections ?? []
+    const payments = collections.flatMap((collection) => collection.payments ?? [])
+    const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
+
+    switch (input.to) {
+      case "paid": {
+        const authorized = payments.find((p) => !p.canceled_at && !p.captures?.length)
+        if (authorized) {
+          return new StepResponse<StatusActions>({ ...NONE, capture_payment_id: authorized.id })
+        }
+        const open = collections.find((collection) => collection.status === "not_paid")
+        if (!open) {
+          throw conflict(`Order ${order.id} has no unpaid payment collection to mark as paid`)
+        }
+        return new StepResponse<StatusActions>({ ...NONE, mark_paid_collection_id: open.id })
+      }
+      case "shipped": {
+        const items = (order.items ?? []).map((item) => ({
+          id: item.id,
+          quantity: MathBN.convert(item.quantity).toNumber(),
+        }))
+        return new StepResponse<StatusActions>({ ...NONE, ship_items: items })
+      }
+      case "delivered": {
+        const shipped = (order.fulfillments ?? []).find(
+          (f) => !f.canceled_at && f.shipped_at && !f.delivered_at
+        )
+        if (!shipped) {
+          throw conflict(`Order ${order.id} has no shipped fulfillment to mark as delivered`)
+        }
+        return new StepResponse<StatusActions>({ ...NONE, deliver_fulfillment_id: shipped.id })
+      }
+      case "refunded": {
+        const refunds = payments
+          .map((payment) => ({
+            payment_id: payment.id,
+            amount: MathBN.sub(sum(payment.captures), sum(payment.refunds)),
+          }))
+          .filter((refund) => MathBN.gt(refund.amount, 0))
+          .map((refund) => ({ payment_id: refund.payment_id, amount: refund.amount.toNumber() }))
+        if (!refunds.length) {
+          throw conflict(`Order ${order.id} has no captured money left to refund`)
+        }
+        return new StepResponse<StatusActions>({ ...NONE, refunds })
+      }
+      default:
+        return new StepResponse<StatusActions>(NONE)
+    }
+  }
+)

@@ -1,0 +1,112 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { inventoryLockKey } from "../../../lib/catalog/locks"
+import { totalsPerInventoryItem, type StockNeed } from "../../../lib/order/checkout-cart"
+import { CART_LINE_KEY } from "../../../lib/order/checkout-cart"
+
+/** How long a checkout waits for the inventory items' locks before giving up (seconds). */
+const LOCK_TIMEOUT_SECONDS = 30
+
+export type ReserveStockInput = { sales_channel_id: string | null; needs: StockNeed[] }
+
+export type HeldReservation = { id: string; line_id: string }
+
+async function locationsOfChannel(
+  container: MedusaContainer,
+  salesChannelId: string | null
+): Promise<string[]> {
+  if (!salesChannelId) {
+    return []
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "sales_channel",
+    fields: ["stock_locations.id"],
+    filters: { id: salesChannelId },
+  })
+  const channel = data[0] as { stock_locations?: { id: string }[] } | undefined
+  return (channel?.stock_locations ?? []).map((location) => location.id)
+}
+
+/**
+ * Reserves the stock of a checkout, or nothing (409). Medusa's own reservation checks each
+ * line alone and without a lock, so carts racing for the last units, or two lines sharing
+ * one inventory item, oversell (medusajs/medusa#16825, #16502). Here every inventory item
+ * of the order is locked first (the same `inventory-item:<id>` keys stock edits take; Redis
+ * locks when REDIS_URL is set, so they hold across instances), availability is read inside
+ * the locks and compared with the summed need per item, and the reservations are written
+ * before the locks are released. Each item is reserved at one location of the cart's sales
+ * channel that can cover the whole need (the one with the most available).
+ */
+export const reserveStockStep = createStep(
+  "order-reserve-stock",
+  async (input: ReserveStockInput, { container }) => {
+    if (!input.needs.length) {
+      return new StepResponse<HeldReservation[], string[]>([], [])
+    }
+    const inventory = container.resolve(Modules.INVENTORY)
+    const totals = totalsPerInventoryItem(input.needs)
+    const itemIds = [...new Set(input.needs.map((need) => need.inventory_item_id))].sort()
+    const locationIds = await locationsOfChannel(container, input.sales_channel_id)
+    if (!locationIds.length) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "No stock location serves this cart's sales channel"
+      )
+    }
+
+    const created = await container.resolve(Modules.LOCKING).execute(
+      itemIds.map(inventoryLockKey),
+      async () => {
+        const levels = await inventory.listInventoryLevels(
+          { inventory_item_id: itemIds, location_id: locationIds },
+          { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
+        )
+        const locationOf = new Map<string, string>()
+        for (const itemId of itemIds) {
+          const candidates = levels
+            .filter((level) => level.inventory_item_id === itemId)
+            .map((level) => ({
+              location_id: level.location_id,
+              available: MathBN.sub(level.stocked_quantity, level.reserved_quantity),
+            }))
+            .sort((a, b) => (MathBN.gt(a.available, b.available) ? -1 : 1))
+          const needed = totals.get(itemId) ?? 0
+          const best = candidates[0]
+          if (!best || (needed > 0 && MathBN.lt(best.available, needed))) {
+            const title = input.needs.find((need) => need.inventory_item_id === itemId)?.title
+            throw new MedusaError(
+              MedusaError.Types.CONFLICT,
+              `Not enough stock for ${title ?? itemId}: ${needed} requested`
+            )
+          }
+          locationOf.set(itemId, best.location_id)
+        }
+        return inventory.createReservationItems(
+          input.needs.map((need) => ({
+            inventory_item_id: need.inventory_item_id,
+            location_id: locationOf.get(need.inventory_item_id) as string,
+            quantity: need.quantity,
+            allow_backorder: need.allow_backorder,
+            description: "Held for a pending order",
+            metadata: { [CART_LINE_KEY]: need.line_id },
+          }))
+        )
+      },
+      { timeout: LOCK_TIMEOUT_SECONDS }
+    )
+    const held = created.map((reservation) => ({
+      id: reservation.id,
+      line_id: String(reservation.metadata?.[CART_LINE_KEY] ?? ""),
+    }))
+    return new StepResponse<HeldReservation[], string[]>(
+      held,
+      held.map((reservation) => reservation.id)
+    )
+  },
+  async (reservationIds, { container }) => {
+    if (reservationIds?.length) {
+      await container.resolve(Modules.INVENTORY).deleteReservationItems(reservationIds)
+    }
+  }
+)
