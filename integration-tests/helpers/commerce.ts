@@ -38,14 +38,18 @@ export type Shopper = { id: string; email: string; headers: { authorization: str
  * secret), made directly so concurrency tests can have a hundred of them quickly; the
  * engine verifies these tokens exactly as it does a login's.
  */
-export async function createShoppers(container: MedusaContainer, count: number): Promise<Shopper[]> {
+export async function createShoppers(
+  container: MedusaContainer,
+  count: number
+): Promise<Shopper[]> {
   const emails = Array.from({ length: count }, () => uniqueEmail("shopper"))
   const { result } = await createCustomersWorkflow(container).run({
     input: {
       customersData: emails.map((email) => ({ email, first_name: "Shop", last_name: "Per" })),
     },
   })
-  const { jwtSecret } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http
+  const { jwtSecret } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
+    .http
   const now = Math.floor(Date.now() / 1000)
   return result.map((customer) => {
     const token = signJwt(

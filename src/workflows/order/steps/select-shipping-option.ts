@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError, MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 
-type Option = { id: string; amount?: BigNumberInput | null; insufficient_inventory?: boolean }
+type Option = { id: string; amount?: BigNumberInput | null }
 
 export type SelectShippingOptionInput = {
   options: Option[]
@@ -24,7 +24,10 @@ export const selectShippingOptionStep = createStep(
     if (!input.needs_shipping) {
       return new StepResponse<string | null>(null)
     }
-    const usable = input.options.filter((option) => !option.insufficient_inventory)
+    // Medusa flags options whose location lacks the stock; that is decided (as a 409) by
+    // the reservation under the inventory locks, so every option that serves the address
+    // is usable here.
+    const usable = input.options
     if (input.requested_id) {
       if (!usable.some((option) => option.id === input.requested_id)) {
         throw new MedusaError(

@@ -1,0 +1,50 @@
+import type { AxiosInstance } from "axios"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { Shopper } from "./commerce"
+import { TEST_ADDRESS } from "./commerce"
+
+const anyStatus = { validateStatus: () => true }
+
+/** Puts `quantity` of a product in the shopper's cart and checks it out (any outcome). */
+export async function addAndCheckout(
+  api: AxiosInstance,
+  shopper: Shopper,
+  productId: string,
+  quantity = 1
+) {
+  const added = await api.post(
+    "/cart/add",
+    { product_id: productId, quantity },
+    { headers: shopper.headers, ...anyStatus }
+  )
+  if (added.status !== 200) {
+    throw new Error(`add to cart: ${added.status} ${JSON.stringify(added.data)}`)
+  }
+  return api.post(
+    "/cart/checkout",
+    { shipping_address: TEST_ADDRESS },
+    { headers: shopper.headers, ...anyStatus }
+  )
+}
+
+/** Stocked, reserved and available units of a product's (first) inventory item, all locations. */
+export async function stockOf(container: MedusaContainer, productId: string) {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "product",
+    fields: ["variants.inventory_items.inventory_item_id"],
+    filters: { id: productId },
+  })
+  const product = data[0] as {
+    variants: { inventory_items: { inventory_item_id: string }[] }[]
+  }
+  const itemId = product.variants[0].inventory_items[0].inventory_item_id
+  const levels = await container
+    .resolve(Modules.INVENTORY)
+    .listInventoryLevels({ inventory_item_id: itemId })
+  const sum = (key: "stocked_quantity" | "reserved_quantity") =>
+    levels.reduce((total, level) => total + Number(level[key]), 0)
+  const stocked = sum("stocked_quantity")
+  const reserved = sum("reserved_quantity")
+  return { inventoryItemId: itemId, stocked, reserved, available: stocked - reserved }
+}

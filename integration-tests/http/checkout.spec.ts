@@ -1,0 +1,304 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { expireOrderHolds } from "../../src/lib/order/expire-holds"
+import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
+import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
+import {
+  addAndCheckout,
+  createAdminUser,
+  createCatalogProduct,
+  createCommerceSetup,
+  createShoppers,
+  stockOf,
+  TEST_ADDRESS,
+  waitFor,
+  type AdminSession,
+  type CatalogProduct,
+  type Shopper,
+} from "../helpers"
+
+jest.setTimeout(120_000)
+
+const anyStatus = { validateStatus: () => true }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminSession
+    let lamp: CatalogProduct
+    let alice: Shopper
+    let bob: Shopper
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await createAdminUser(container, api)
+      await createCommerceSetup(container)
+      lamp = await createCatalogProduct(api, admin.headers, {
+        name: "Desk Lamp",
+        price: "19.99",
+        stock_quantity: 5,
+      })
+      ;[alice, bob] = await createShoppers(container, 2)
+    })
+
+    const checkout = (who: { headers: Record<string, string> }, body: Record<string, unknown>) =>
+      api.post("/cart/checkout", body, { headers: who.headers, ...anyStatus })
+    const add = (who: Shopper, productId: string, quantity: number) =>
+      api.post("/cart/add", { product_id: productId, quantity }, { headers: who.headers })
+
+    describe("POST /cart/checkout", () => {
+      it("makes a pending order, holds its stock and opens its payment", async () => {
+        const cartId = (await add(alice, lamp.id, 2)).data.id
+        const response = await checkout(alice, {
+          shipping_address: TEST_ADDRESS,
+          billing_address: { ...TEST_ADDRESS, city: "Boston", postal_code: "02108" },
+        })
+        expect(response.status).toBe(201)
+        const { order, payment } = response.data
+        expect(order).toMatchObject({
+          status: "pending",
+          user_id: alice.id,
+          email: alice.email,
+          currency_code: "usd",
+          item_count: 2,
+          subtotal: "39.98",
+          shipping: "5.00",
+          total: "44.98",
+          shipping_method: "Standard Shipping",
+          shipping_address: expect.objectContaining({ city: "New York", country_code: "us" }),
+          billing_address: expect.objectContaining({ city: "Boston" }),
+          items: [
+            expect.objectContaining({ product_id: lamp.id, quantity: 2, unit_price: "19.99" }),
+          ],
+          status_history: [
+            expect.objectContaining({
+              from: null,
+              to: "pending",
+              actor_type: "customer",
+              actor_id: alice.id,
+            }),
+          ],
+        })
+        const holdMinutes = (new Date(order.hold_expires_at).getTime() - Date.now()) / 60_000
+        expect(holdMinutes).toBeGreaterThan(14)
+        expect(holdMinutes).toBeLessThanOrEqual(15)
+        expect(payment).toEqual({
+          id: expect.stringMatching(/^payses_/),
+          order_id: order.id,
+          amount: "44.98",
+          currency_code: "usd",
+          status: "pending",
+          provider: "pp_system_default",
+          client_secret: null,
+        })
+
+        const container = getContainer()
+        expect(await stockOf(container, lamp.id)).toMatchObject({
+          stocked: 5,
+          reserved: 2,
+          available: 3,
+        })
+        const reservations = await container
+          .resolve(Modules.INVENTORY)
+          .listReservationItems({ line_item_id: order.items[0].id })
+        expect(reservations).toHaveLength(1)
+        expect(Number(reservations[0].quantity)).toBe(2)
+
+        const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "order",
+          fields: ["status", "cart.id"],
+          filters: { id: order.id },
+        })
+        expect(data[0]).toMatchObject({ status: "pending", cart: { id: cartId } })
+
+        // The cart is done: the next GET /cart is a new, empty one.
+        const next = await api.get("/cart", { headers: alice.headers })
+        expect(next.data.id).not.toBe(cartId)
+        expect(next.data.items).toEqual([])
+
+        // The catalog shows what can still be sold.
+        await waitFor(async () => {
+          const product = await api.get(`/products/${lamp.id}`)
+          return product.data.stock_quantity === 3
+        })
+      })
+
+      it("uses a requested shipping option and refuses one that does not serve the cart", async () => {
+        await add(alice, lamp.id, 1)
+        const container = getContainer()
+        const [express] = await container
+          .resolve(Modules.FULFILLMENT)
+          .listShippingOptions({ name: "Express Shipping" })
+        const unknown = await checkout(alice, {
+          shipping_address: TEST_ADDRESS,
+          shipping_option_id: "so_unknown",
+        })
+        expect(unknown.status).toBe(400)
+        expect(await stockOf(container, lamp.id)).toMatchObject({ reserved: 0 })
+        const response = await checkout(alice, {
+          shipping_address: TEST_ADDRESS,
+          shipping_option_id: express.id,
+        })
+        expect(response.status).toBe(201)
+        expect(response.data.order).toMatchObject({ shipping: "15.00", total: "34.99" })
+      })
+
+      it("refuses an empty cart (400)", async () => {
+        const response = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(response.status).toBe(400)
+        expect(response.data.message).toMatch(/empty/)
+      })
+
+      it("refuses more than the stock (409) and holds nothing", async () => {
+        await add(alice, lamp.id, 3)
+        await add(bob, lamp.id, 3)
+        expect((await checkout(alice, { shipping_address: TEST_ADDRESS })).status).toBe(201)
+        const late = await checkout(bob, { shipping_address: TEST_ADDRESS })
+        expect(late.status).toBe(409)
+        expect(late.data).toMatchObject({
+          type: "conflict",
+          message: expect.stringMatching(/Not enough stock for Desk Lamp/),
+        })
+        expect(await stockOf(getContainer(), lamp.id)).toMatchObject({ reserved: 3, available: 2 })
+        // Bob's cart is untouched and can still be checked out once it fits.
+        const cart = await api.get("/cart", { headers: bob.headers })
+        expect(cart.data.items[0].quantity).toBe(3)
+        await api.put(`/cart/${cart.data.items[0].id}`, { quantity: 2 }, { headers: bob.headers })
+        expect((await checkout(bob, { shipping_address: TEST_ADDRESS })).status).toBe(201)
+        expect(await stockOf(getContainer(), lamp.id)).toMatchObject({ reserved: 5, available: 0 })
+      })
+
+      it("validates the addresses", async () => {
+        await add(alice, lamp.id, 1)
+        const { country_code: _country, ...noCountry } = TEST_ADDRESS
+        for (const body of [
+          {},
+          { shipping_address: noCountry },
+          { shipping_address: { ...TEST_ADDRESS, country_code: "usa" } },
+          { shipping_address: { ...TEST_ADDRESS, city: "   " } },
+          { shipping_address: TEST_ADDRESS, billing_address: { city: "x" } },
+          { shipping_address: TEST_ADDRESS, coupon: "FREE" },
+        ]) {
+          const response = await checkout(alice, body)
+          expect(response.status).toBe(400)
+          expect(response.data.type).toBe("invalid_data")
+        }
+        expect(await stockOf(getContainer(), lamp.id)).toMatchObject({ reserved: 0 })
+      })
+
+      it("is for customers only", async () => {
+        expect((await checkout({ headers: {} }, { shipping_address: TEST_ADDRESS })).status).toBe(
+          401
+        )
+        expect((await checkout(admin, { shipping_address: TEST_ADDRESS })).status).toBe(403)
+      })
+    })
+
+    describe("POST /orders (direct)", () => {
+      const direct = (who: { headers: Record<string, string> }, body: Record<string, unknown>) =>
+        api.post("/orders", body, { headers: who.headers, ...anyStatus })
+
+      it("orders without touching the customer's cart", async () => {
+        const mug = await createCatalogProduct(api, admin.headers, {
+          name: "Mug",
+          price: "7.50",
+          stock_quantity: 10,
+        })
+        await add(alice, mug.id, 1)
+        const response = await direct(alice, {
+          items: [
+            { product_id: lamp.id, quantity: 1 },
+            { product_id: mug.id, quantity: 2 },
+            { product_id: mug.id, quantity: 1 },
+          ],
+          shipping_address: TEST_ADDRESS,
+        })
+        expect(response.status).toBe(201)
+        expect(response.data.order).toMatchObject({
+          status: "pending",
+          item_count: 4,
+          subtotal: "42.49",
+        })
+        expect(response.data.payment.amount).toBe("47.49")
+        const cart = await api.get("/cart", { headers: alice.headers })
+        expect(
+          cart.data.items.map((i: { product_id: string; quantity: number }) => [
+            i.product_id,
+            i.quantity,
+          ])
+        ).toEqual([[mug.id, 1]])
+        expect(await stockOf(getContainer(), mug.id)).toMatchObject({ reserved: 3 })
+      })
+
+      it("is a 404 for an unknown product and a 409 above the stock, holding nothing", async () => {
+        const unknown = await direct(alice, {
+          items: [{ product_id: "prod_nope", quantity: 1 }],
+          shipping_address: TEST_ADDRESS,
+        })
+        expect(unknown.status).toBe(404)
+        const tooMany = await direct(alice, {
+          items: [{ product_id: lamp.id, quantity: 6 }],
+          shipping_address: TEST_ADDRESS,
+        })
+        expect(tooMany.status).toBe(409)
+        expect(await stockOf(getContainer(), lamp.id)).toMatchObject({ reserved: 0 })
+        const carts = await getContainer()
+          .resolve(Modules.CART)
+          .listCarts({ customer_id: alice.id })
+        expect(carts).toHaveLength(0)
+      })
+
+      it("validates the body and needs a customer", async () => {
+        for (const body of [
+          { items: [], shipping_address: TEST_ADDRESS },
+          { items: [{ product_id: lamp.id, quantity: 0 }], shipping_address: TEST_ADDRESS },
+          { items: [{ product_id: lamp.id, quantity: 1 }] },
+        ]) {
+          expect((await direct(alice, body)).status).toBe(400)
+        }
+        const body = {
+          items: [{ product_id: lamp.id, quantity: 1 }],
+          shipping_address: TEST_ADDRESS,
+        }
+        expect((await direct({ headers: {} }, body)).status).toBe(401)
+        expect((await direct(admin, body)).status).toBe(403)
+      })
+    })
+
+    describe("stock hold expiry", () => {
+      it("cancels unpaid orders whose hold ended and gives their stock back", async () => {
+        const expiring = await addAndCheckout(api, alice, lamp.id, 2)
+        const current = await addAndCheckout(api, bob, lamp.id, 1)
+        expect([expiring.status, current.status]).toEqual([201, 201])
+        const container = getContainer()
+        expect(await stockOf(container, lamp.id)).toMatchObject({ reserved: 3 })
+
+        // Alice's hold ends first: the job runs at a time after hers and before Bob's.
+        const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+        const [lifecycle] = await service.listOrderLifecycles({ order_id: expiring.data.order.id })
+        await service.updateOrderLifecycles({
+          id: lifecycle.id,
+          hold_expires_at: new Date(Date.now() - 1000),
+        })
+        const report = await expireOrderHolds(container)
+        expect(report).toEqual({ cancelled: [expiring.data.order.id], skipped: [] })
+
+        const order = await api.get(`/orders/${expiring.data.order.id}`, { headers: alice.headers })
+        expect(order.data.status).toBe("cancelled")
+        expect(order.data.hold_expires_at).toBeNull()
+        expect(order.data.status_history.at(-1)).toMatchObject({
+          from: "pending",
+          to: "cancelled",
+          actor_type: "system",
+          actor_id: null,
+          note: "Not paid before the stock hold ended",
+        })
+        expect(await stockOf(container, lamp.id)).toMatchObject({ reserved: 1, available: 4 })
+        const bobs = await api.get(`/orders/${current.data.order.id}`, { headers: bob.headers })
+        expect(bobs.data.status).toBe("pending")
+
+        // Nothing left to expire: a second run changes nothing.
+        expect(await expireOrderHolds(container)).toEqual({ cancelled: [], skipped: [] })
+      })
+    })
+  },
+})
