@@ -263,5 +263,6 @@ module.exports = defineConfig({
     { resolve: localModule("src/modules/identity") },
     { resolve: localModule("src/modules/catalog") },
     { resolve: localModule("src/modules/review") },
+    { resolve: localModule("src/modules/idempotency") },
   ],
 })
