@@ -1,6 +1,7 @@
 import path from "node:path"
 import { randomUUID } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { createCustomer, createStoreContext, type CustomerSession } from "../helpers"
 import purgeIdempotencyKeys from "../../src/jobs/purge-idempotency-keys"
 import {
@@ -10,11 +11,39 @@ import {
 } from "../../src/lib/http/idempotency"
 import { IDEMPOTENCY_MODULE } from "../../src/modules/idempotency"
 import type IdempotencyModuleService from "../../src/modules/idempotency/service"
+import {
+  recordIdempotentResponseStep,
+  type RecordIdempotentResponseInput,
+} from "../../src/workflows/idempotency/steps/record-idempotent-response"
+import {
+  deleteExpiredIdempotencyKeysStep,
+  type DeleteExpiredIdempotencyKeysInput,
+} from "../../src/workflows/idempotency/steps/delete-expired-idempotency-keys"
 
 const anyStatus = { validateStatus: () => true }
 const ROUTE = "/samples/idempotent"
 const ANONYMOUS_SCOPE = "anonymous POST /samples/idempotent"
 const HOUR = 3_600_000
+
+const failStep = createStep("test-idempotency-fail", async () => {
+  throw new Error("a later step failed")
+})
+
+// The steps followed by one that fails, so their compensations run.
+const recordThenFail = createWorkflow(
+  "test-idempotency-record-then-fail",
+  (input: RecordIdempotentResponseInput) => {
+    recordIdempotentResponseStep(input)
+    failStep()
+  }
+)
+const purgeThenFail = createWorkflow(
+  "test-idempotency-purge-then-fail",
+  (input: DeleteExpiredIdempotencyKeysInput) => {
+    deleteExpiredIdempotencyKeysStep(input)
+    failStep()
+  }
+)
 
 type SampleBody = { name: string; fail?: boolean; status?: number; delay_ms?: number }
 type SampleRun = { id: string; run: number; name: string; actor: string | null }
@@ -220,6 +249,54 @@ medusaIntegrationTestRunner({
         `${prefix}-live`,
       ])
       expect(await purgeIdempotencyKeys(getContainer())).toBe(0)
+    })
+
+    it("undoes a recorded response and a purge when a later step fails", async () => {
+      const key = newKey()
+      const now = new Date()
+      const past = new Date(now.getTime() - HOUR)
+      const record = (fingerprint: string, expiresAt: Date) => ({
+        scope: ANONYMOUS_SCOPE,
+        key,
+        fingerprint,
+        response_status: 201,
+        response_body: { fingerprint },
+        expires_at: expiresAt.toISOString(),
+        now: now.toISOString(),
+      })
+      const rows = () => keys().listIdempotencyKeys({ scope: ANONYMOUS_SCOPE, key })
+
+      // An insert is deleted again.
+      const inserted = await recordThenFail(getContainer()).run({
+        input: record("new", new Date(now.getTime() + HOUR)),
+        throwOnError: false,
+      })
+      expect(inserted.errors).toHaveLength(1)
+      expect(await rows()).toEqual([])
+
+      // An overwrite of an expired record puts the expired one back.
+      await keys().recordResponse({
+        ...record("expired", past),
+        expires_at: past,
+        now: past,
+      })
+      await recordThenFail(getContainer()).run({
+        input: record("new", new Date(now.getTime() + HOUR)),
+        throwOnError: false,
+      })
+      expect(await rows()).toEqual([
+        expect.objectContaining({
+          fingerprint: "expired",
+          response_body: { fingerprint: "expired" },
+        }),
+      ])
+
+      // A purge puts the deleted rows back.
+      await purgeThenFail(getContainer()).run({
+        input: { before: now.toISOString(), limit: 100 },
+        throwOnError: false,
+      })
+      expect(await rows()).toEqual([expect.objectContaining({ fingerprint: "expired" })])
     })
   },
 })
