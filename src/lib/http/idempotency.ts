@@ -247,7 +247,16 @@ function send(res: MedusaResponse, result: IdempotentResult): void {
  * runs; with one, see `executeIdempotent`, keyed per caller (`actorOf(req)`, or
  * "anonymous") and `route` (method and pattern, e.g. "POST /cart/checkout"). A replay
  * carries `Idempotent-Replayed: true`. Errors (bad key 400, reuse or in progress 409, the
- * handler's own) are thrown to the error handler.
+ * handler's own) are thrown to the error handler. The handler returns what to send and
+ * never writes to `res` itself; its route's contract entry has `idempotent: true`.
+ *
+ * @example
+ * export async function POST(req: MedusaRequest<CheckoutBody>, res: MedusaResponse) {
+ *   await runIdempotent(req, res, "POST /cart/checkout", async () => {
+ *     const { result } = await checkoutWorkflow(req.scope).run({ input: req.validatedBody })
+ *     return { status: 201, body: { order: result } }
+ *   })
+ * }
  */
 export async function runIdempotent(
   req: MedusaRequest,
