@@ -264,5 +264,6 @@ module.exports = defineConfig({
     { resolve: localModule("src/modules/catalog") },
     { resolve: localModule("src/modules/review") },
     { resolve: localModule("src/modules/order-lifecycle") },
+    { resolve: localModule("src/modules/idempotency") },
   ],
 })

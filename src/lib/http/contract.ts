@@ -43,6 +43,11 @@ export type ContractRoute = {
   query?: z.ZodObject
   /** Stricter per-IP and per-IP+account limits (login, register, forgot-password). */
   rateLimit?: "auth"
+  /**
+   * The route takes an optional `Idempotency-Key` header (its handler answers through
+   * `runIdempotent`, src/lib/http/idempotency.ts); documented in OpenAPI with its 409.
+   */
+  idempotent?: true
   responses: Record<number, ContractResponse>
 }
 

@@ -11,6 +11,7 @@ const EXPOSED_HEADERS = [
   "RateLimit-Limit",
   "RateLimit-Remaining",
   "RateLimit-Reset",
+  "Idempotent-Replayed",
 ]
 
 function originMatches(allowed: (string | RegExp)[], origin: string): boolean {

@@ -30,6 +30,15 @@ function errorResponse(description: string) {
   return { description, content: { "application/json": { schema: ERROR_REF } } }
 }
 
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes retries safe: a repeat of a successful request with the same key (per caller and route) and the same parameters and body gets the first response again, with `Idempotent-Replayed: true`, without redoing the work. Failed requests are not remembered. Keys live 24 hours by default (IDEMPOTENCY_KEY_TTL_HOURS).",
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x20-\\x7E]+$" },
+}
+
 function parameters(route: ContractRoute): Operation[] {
   const pathParams = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map(([, name]) => ({
     name,
@@ -37,8 +46,9 @@ function parameters(route: ContractRoute): Operation[] {
     required: true,
     schema: { type: "string" },
   }))
+  const headerParams = route.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []
   if (!route.query) {
-    return pathParams
+    return [...pathParams, ...headerParams]
   }
   const query = jsonSchema(route.query, "input") as {
     properties?: Record<string, JsonSchema>
@@ -50,7 +60,7 @@ function parameters(route: ContractRoute): Operation[] {
     required: query.required?.includes(name) ?? false,
     schema,
   }))
-  return [...pathParams, ...queryParams]
+  return [...pathParams, ...headerParams, ...queryParams]
 }
 
 function operation(route: ContractRoute): Operation {
@@ -67,8 +77,12 @@ function operation(route: ContractRoute): Operation {
         }
       : { description: response.description }
   }
-  if (route.body || route.query) {
-    responses["400"] ??= errorResponse("Invalid input; `errors` lists each field")
+  if (route.body || route.query || route.idempotent) {
+    responses["400"] ??= errorResponse(
+      route.idempotent
+        ? "Invalid input (`errors` lists each field) or Idempotency-Key"
+        : "Invalid input; `errors` lists each field"
+    )
   }
   responses["401"] ??= errorResponse(
     route.access === "public" ? "The access token sent is invalid" : "No or invalid access token"
@@ -76,6 +90,11 @@ function operation(route: ContractRoute): Operation {
   if (route.access === "customer" || route.access === "admin") {
     responses["403"] ??= errorResponse(
       `Signed in, but not as ${route.access === "admin" ? "an admin" : "a customer"}`
+    )
+  }
+  if (route.idempotent) {
+    responses["409"] ??= errorResponse(
+      "The Idempotency-Key was used with a different request, or a request with it is still in progress"
     )
   }
   responses["429"] ??= errorResponse("Rate limited; see Retry-After and RateLimit-* headers")
