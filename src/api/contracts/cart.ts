@@ -54,6 +54,7 @@ export const cartContract: ContractRoute[] = [
   {
     method: "POST",
     path: "/cart/checkout",
+    idempotent: true,
     summary:
       "Check out the cart: a pending order with its stock held (ORDER_HOLD_MINUTES) and a payment to confirm",
     tags,

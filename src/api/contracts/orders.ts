@@ -24,6 +24,7 @@ export const ordersContract: ContractRoute[] = [
   {
     method: "POST",
     path: "/orders",
+    idempotent: true,
     summary: "A direct order without the cart (same stock hold and payment as checkout)",
     tags,
     access: "customer",

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireActorOf } from "../../lib/http/auth"
+import { runIdempotent } from "../../lib/http/idempotency"
 import { listEnvelope } from "../../lib/http/pagination"
 import { loadPlacedOrder } from "../../lib/order/checkout-view"
 import { listOrders } from "../../lib/order/order-access"
@@ -19,18 +20,20 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   res.status(200).json(listEnvelope(items, count, page))
 }
 
-/** A direct order without the cart: 201 with the pending order and its payment. */
+/** A direct order without the cart: 201 with the pending order and its payment (idempotent). */
 export async function POST(
   req: MedusaRequest<DirectOrderBody>,
   res: MedusaResponse
 ): Promise<void> {
   const actor = requireActorOf(req)
-  const { result } = await placeDirectOrderWorkflow(req.scope).run({
-    input: {
-      customer_id: actor.id,
-      ...req.validatedBody,
-      actor: { type: "customer", id: actor.id },
-    },
+  await runIdempotent(req, res, "POST /orders", async () => {
+    const { result } = await placeDirectOrderWorkflow(req.scope).run({
+      input: {
+        customer_id: actor.id,
+        ...req.validatedBody,
+        actor: { type: "customer", id: actor.id },
+      },
+    })
+    return { status: 201, body: await loadPlacedOrder(req.scope, result) }
   })
-  res.status(201).json(await loadPlacedOrder(req.scope, result))
 }

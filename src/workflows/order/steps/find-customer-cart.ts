@@ -13,13 +13,11 @@ export const findCustomerCartStep = createStep(
     const openCarts = { customer_id: input.customer_id, completed_at: null } as unknown as {
       customer_id: string
     }
-    const carts = await container
-      .resolve(Modules.CART)
-      .listCarts(openCarts, {
-        select: ["id", "metadata", "created_at"],
-        order: { created_at: "DESC" },
-        take: 10,
-      })
+    const carts = await container.resolve(Modules.CART).listCarts(openCarts, {
+      select: ["id", "metadata", "created_at"],
+      order: { created_at: "DESC" },
+      take: 10,
+    })
     const open = carts.find((cart) => !isDirectOrderCart(cart))
     return new StepResponse<string | null>(open?.id ?? null)
   }
