@@ -80,11 +80,9 @@ medusaIntegrationTestRunner({
         .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
         .listOrderLifecycles({})
       expect(lifecycles).toHaveLength(10)
-      const reservations = await container
-        .resolve(Modules.INVENTORY)
-        .listReservationItems({
-          inventory_item_id: (await stockOf(container, product.id)).inventoryItemId,
-        })
+      const reservations = await container.resolve(Modules.INVENTORY).listReservationItems({
+        inventory_item_id: (await stockOf(container, product.id)).inventoryItemId,
+      })
       expect(reservations).toHaveLength(10)
       expect(reservations.every((reservation) => !!reservation.line_item_id)).toBe(true)
     })
