@@ -1,16 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireActorOf } from "../../../lib/http/auth"
+import { openCartIdOf } from "../../../lib/order/customer-cart"
 import { loadCartView } from "../../../lib/order/cart-view"
 import { addCartItemWorkflow } from "../../../workflows/order/add-cart-item"
-import { ensureCustomerCartWorkflow } from "../../../workflows/order/ensure-customer-cart"
 import type { AddToCartBody } from "../validators"
 
 /** Adds a product to the customer's open cart (made on first use) and returns the cart. */
 export async function POST(req: MedusaRequest<AddToCartBody>, res: MedusaResponse): Promise<void> {
   const actor = requireActorOf(req)
-  const { result: cartId } = await ensureCustomerCartWorkflow(req.scope).run({
-    input: { customer_id: actor.id },
-  })
+  const cartId = await openCartIdOf(req.scope, actor.id)
   await addCartItemWorkflow(req.scope).run({
     input: { cart_id: cartId, ...req.validatedBody },
   })

@@ -1,9 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
 import { requireActorOf } from "../../../lib/http/auth"
 import { runIdempotent } from "../../../lib/http/idempotency"
+import { findOpenCartId } from "../../../lib/order/customer-cart"
 import { loadPlacedOrder } from "../../../lib/order/checkout-view"
 import { checkoutCartWorkflow } from "../../../workflows/order/checkout-cart"
-import { ensureCustomerCartWorkflow } from "../../../workflows/order/ensure-customer-cart"
 import type { CheckoutBody } from "../validators"
 
 /**
@@ -13,9 +14,10 @@ import type { CheckoutBody } from "../validators"
 export async function POST(req: MedusaRequest<CheckoutBody>, res: MedusaResponse): Promise<void> {
   const actor = requireActorOf(req)
   await runIdempotent(req, res, "POST /cart/checkout", async () => {
-    const { result: cartId } = await ensureCustomerCartWorkflow(req.scope).run({
-      input: { customer_id: actor.id },
-    })
+    const cartId = await findOpenCartId(req.scope, actor.id)
+    if (!cartId) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "The cart is empty")
+    }
     const { result } = await checkoutCartWorkflow(req.scope).run({
       input: {
         cart_id: cartId,

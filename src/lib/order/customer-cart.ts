@@ -1,0 +1,40 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { ensureCustomerCartWorkflow } from "../../workflows/order/ensure-customer-cart"
+import { isDirectOrderCart } from "./cart-kinds"
+
+/** The customer's open cart, read without a lock (null when there is none). */
+export async function findOpenCartId(
+  container: MedusaContainer,
+  customerId: string
+): Promise<string | null> {
+  // `completed_at: null` is an IS NULL filter; the generated filter type omits null.
+  const openCarts = { customer_id: customerId, completed_at: null } as unknown as {
+    customer_id: string
+  }
+  const carts = await container.resolve(Modules.CART).listCarts(openCarts, {
+    select: ["id", "metadata", "created_at"],
+    order: { created_at: "DESC" },
+    take: 10,
+  })
+  return carts.find((cart) => !isDirectOrderCart(cart))?.id ?? null
+}
+
+/**
+ * The customer's open cart id, created on first use. The common case (the cart exists)
+ * is one read; only a missing cart runs the workflow, which re-checks under the
+ * customer's lock so simultaneous first requests still make one cart.
+ */
+export async function openCartIdOf(
+  container: MedusaContainer,
+  customerId: string
+): Promise<string> {
+  const existing = await findOpenCartId(container, customerId)
+  if (existing) {
+    return existing
+  }
+  const { result } = await ensureCustomerCartWorkflow(container).run({
+    input: { customer_id: customerId },
+  })
+  return result
+}
