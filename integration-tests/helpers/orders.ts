@@ -48,3 +48,52 @@ export async function stockOf(container: MedusaContainer, productId: string) {
   const reserved = sum("reserved_quantity")
   return { inventoryItemId: itemId, stocked, reserved, available: stocked - reserved }
 }
+
+/**
+ * An order placed the way a storefront using only Medusa's store API places one: cart,
+ * line, address, shipping method, system payment session, then /store/carts/{id}/complete.
+ */
+export async function completeCartThroughMedusa(
+  api: AxiosInstance,
+  storeHeaders: Record<string, string>,
+  shopper: Shopper,
+  variantId: string,
+  quantity = 1
+): Promise<{ orderId: string }> {
+  const headers = { ...storeHeaders, ...shopper.headers }
+  const { data: regions } = await api.get("/store/regions", { headers })
+  const region = regions.regions.find((r: { currency_code: string }) => r.currency_code === "usd")
+  const { data: created } = await api.post(
+    "/store/carts",
+    {
+      region_id: region.id,
+      email: shopper.email,
+      shipping_address: TEST_ADDRESS,
+      billing_address: TEST_ADDRESS,
+      items: [{ variant_id: variantId, quantity }],
+    },
+    { headers }
+  )
+  const cartId = created.cart.id
+  const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
+  await api.post(
+    `/store/carts/${cartId}/shipping-methods`,
+    { option_id: options.shipping_options[0].id },
+    { headers }
+  )
+  const { data: collection } = await api.post(
+    "/store/payment-collections",
+    { cart_id: cartId },
+    { headers }
+  )
+  await api.post(
+    `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    { headers }
+  )
+  const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
+  if (completed.type !== "order") {
+    throw new Error(`cart completion: ${JSON.stringify(completed)}`)
+  }
+  return { orderId: completed.order.id }
+}

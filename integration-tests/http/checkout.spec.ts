@@ -5,6 +5,7 @@ import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
 import {
   addAndCheckout,
+  completeCartThroughMedusa,
   createAdminUser,
   createCatalogProduct,
   createCommerceSetup,
@@ -14,6 +15,7 @@ import {
   waitFor,
   type AdminSession,
   type CatalogProduct,
+  type CommerceSetup,
   type Shopper,
 } from "../helpers"
 
@@ -24,6 +26,7 @@ const anyStatus = { validateStatus: () => true }
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminSession
+    let setup: CommerceSetup
     let lamp: CatalogProduct
     let alice: Shopper
     let bob: Shopper
@@ -31,7 +34,7 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       const container = getContainer()
       admin = await createAdminUser(container, api)
-      await createCommerceSetup(container)
+      setup = await createCommerceSetup(container)
       lamp = await createCatalogProduct(api, admin.headers, {
         name: "Desk Lamp",
         price: "19.99",
@@ -261,6 +264,52 @@ medusaIntegrationTestRunner({
         }
         expect((await direct({ headers: {} }, body)).status).toBe(401)
         expect((await direct(admin, body)).status).toBe(403)
+      })
+    })
+
+    describe("orders placed through Medusa's store API", () => {
+      it("are tracked like the engine's: listed, with a history, movable", async () => {
+        const [variant] = await getContainer()
+          .resolve(Modules.PRODUCT)
+          .listProductVariants({ product_id: lamp.id })
+        const { orderId } = await completeCartThroughMedusa(
+          api,
+          setup.storeHeaders,
+          alice,
+          variant.id,
+          2
+        )
+        await waitFor(async () => {
+          const response = await api.get(`/orders/${orderId}`, {
+            headers: alice.headers,
+            ...anyStatus,
+          })
+          return response.status === 200
+        })
+        const order = await api.get(`/orders/${orderId}`, { headers: alice.headers })
+        expect(order.data).toMatchObject({
+          status: "pending",
+          hold_expires_at: null,
+          user_id: alice.id,
+          items: [expect.objectContaining({ product_id: lamp.id, quantity: 2 })],
+          status_history: [
+            expect.objectContaining({
+              from: null,
+              to: "pending",
+              actor_type: "system",
+              note: "Placed through Medusa's store API",
+            }),
+          ],
+        })
+        const listed = await api.get("/orders", { headers: alice.headers })
+        expect(listed.data.items.map((o: { id: string }) => o.id)).toEqual([orderId])
+        const paid = await api.put(
+          `/orders/${orderId}/status`,
+          { status: "paid" },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(paid.status).toBe(200)
+        expect(paid.data.payment.captured).toBe(paid.data.total)
       })
     })
 

@@ -10,8 +10,10 @@ import type {
 export type CreateOrderLifecycleInput = {
   order_id: string
   customer_id: string | null
-  hold_expires_at: Date
+  /** Null for an order whose stock Medusa reserved itself (no hold to expire). */
+  hold_expires_at: Date | null
   actor: StatusActor
+  note?: string | null
 }
 
 /**
@@ -34,7 +36,7 @@ export const createOrderLifecycleStep = createStep(
       to_status: "pending",
       actor_type: input.actor.type,
       actor_id: input.actor.id,
-      note: null,
+      note: input.note ?? null,
     })) as unknown as OrderStatusChangeRecord
     return new StepResponse(
       { lifecycle, change },
