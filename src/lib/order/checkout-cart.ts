@@ -1,4 +1,4 @@
-import type { BigNumberInput } from "@medusajs/framework/types"
+import type { BigNumberInput, CreateOrderDTO } from "@medusajs/framework/types"
 
 /** What checkout reads of a cart (query.graph fields) to turn it into an order. */
 export const CHECKOUT_CART_FIELDS = [
@@ -26,6 +26,7 @@ export const CHECKOUT_CART_FIELDS = [
   "shipping_address.*",
   "billing_address.*",
   "promotions.id",
+  "promotions.code",
 ]
 
 type TaxLine = {
@@ -82,7 +83,28 @@ export type CheckoutCartItem = {
   } | null
 }
 
-type Address = Record<string, unknown> & { id?: string }
+type AddressField =
+  | "first_name"
+  | "last_name"
+  | "company"
+  | "address_1"
+  | "address_2"
+  | "city"
+  | "province"
+  | "postal_code"
+  | "country_code"
+  | "phone"
+
+type Address = { id?: string; metadata?: Record<string, unknown> | null } & Partial<
+  Record<AddressField, string | null>
+>
+
+/** The same object without its null values (Medusa's DTO types take undefined, not null). */
+function withoutNulls<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>
+  }
+}
 
 export type CheckoutCart = {
   id: string
@@ -109,38 +131,44 @@ export type CheckoutCart = {
   }[]
   shipping_address?: Address | null
   billing_address?: Address | null
+  promotions?: { id: string; code?: string | null }[]
 }
 
 /** The order item's metadata key that remembers which cart line it came from. */
 export const CART_LINE_KEY = "cart_line_item_id"
 
 function taxLinesOf(lines: TaxLine[] | undefined) {
-  return (lines ?? []).map((line) => ({
-    description: line.description,
-    tax_rate_id: line.tax_rate_id,
-    code: line.code,
-    rate: line.rate,
-    provider_id: line.provider_id,
-  }))
+  return (lines ?? []).map((line) =>
+    withoutNulls({
+      description: line.description,
+      tax_rate_id: line.tax_rate_id,
+      code: line.code,
+      rate: line.rate,
+      provider_id: line.provider_id,
+    })
+  )
 }
 
 function adjustmentsOf(adjustments: Adjustment[] | undefined) {
-  return (adjustments ?? []).map((adjustment) => ({
-    code: adjustment.code,
-    amount: adjustment.amount,
-    description: adjustment.description,
-    promotion_id: adjustment.promotion_id,
-    provider_id: adjustment.provider_id,
-    is_tax_inclusive: adjustment.is_tax_inclusive,
-  }))
+  return (adjustments ?? []).map((adjustment) =>
+    withoutNulls({
+      code: adjustment.code,
+      amount: adjustment.amount,
+      description: adjustment.description,
+      promotion_id: adjustment.promotion_id,
+      provider_id: adjustment.provider_id,
+      is_tax_inclusive: adjustment.is_tax_inclusive,
+    })
+  )
 }
 
-function withoutId(address: Address | null | undefined): Address | undefined {
+/** An address to copy onto the order: its fields, without the cart address's id. */
+function copyOfAddress(address: Address | null | undefined) {
   if (!address) {
     return undefined
   }
   const { id: _id, ...rest } = address
-  return rest
+  return withoutNulls(rest)
 }
 
 /**
@@ -148,7 +176,7 @@ function withoutId(address: Address | null | undefined): Address | undefined {
  * tax lines, adjustments and shipping methods (as completeCartWorkflow does), in status
  * pending. Each item remembers its cart line so its stock reservation can be attached.
  */
-export function orderInputFromCart(cart: CheckoutCart) {
+export function orderInputFromCart(cart: CheckoutCart): CreateOrderDTO {
   return {
     region_id: cart.region_id ?? undefined,
     customer_id: cart.customer_id ?? undefined,
@@ -157,50 +185,54 @@ export function orderInputFromCart(cart: CheckoutCart) {
     email: cart.email ?? undefined,
     currency_code: cart.currency_code,
     locale: cart.locale ?? undefined,
-    shipping_address: withoutId(cart.shipping_address),
-    billing_address: withoutId(cart.billing_address),
+    shipping_address: copyOfAddress(cart.shipping_address),
+    billing_address: copyOfAddress(cart.billing_address),
     no_notification: false,
     metadata: cart.metadata ?? undefined,
-    items: cart.items.map((item) => ({
-      title: item.title,
-      subtitle: item.subtitle,
-      thumbnail: item.thumbnail,
-      quantity: item.quantity,
-      product_id: item.product_id,
-      product_title: item.product_title,
-      product_description: item.product_description,
-      product_subtitle: item.product_subtitle,
-      product_type: item.product_type,
-      product_type_id: item.product_type_id,
-      product_collection: item.product_collection,
-      product_handle: item.product_handle,
-      variant_id: item.variant_id,
-      variant_sku: item.variant_sku,
-      variant_barcode: item.variant_barcode,
-      variant_title: item.variant_title,
-      variant_option_values: item.variant_option_values,
-      requires_shipping: item.requires_shipping,
-      is_discountable: item.is_discountable,
-      is_giftcard: item.is_giftcard,
-      is_tax_inclusive: item.is_tax_inclusive,
-      is_custom_price: item.is_custom_price,
-      unit_price: item.unit_price,
-      compare_at_unit_price: item.compare_at_unit_price,
-      metadata: { ...(item.metadata ?? {}), [CART_LINE_KEY]: item.id },
-      tax_lines: taxLinesOf(item.tax_lines),
-      adjustments: adjustmentsOf(item.adjustments),
-    })),
-    shipping_methods: (cart.shipping_methods ?? []).map((method) => ({
-      name: method.name,
-      description: method.description,
-      amount: method.amount,
-      is_tax_inclusive: method.is_tax_inclusive,
-      shipping_option_id: method.shipping_option_id,
-      data: method.data,
-      metadata: method.metadata,
-      tax_lines: taxLinesOf(method.tax_lines),
-      adjustments: adjustmentsOf(method.adjustments),
-    })),
+    items: cart.items.map((item) =>
+      withoutNulls({
+        title: item.title,
+        subtitle: item.subtitle,
+        thumbnail: item.thumbnail,
+        quantity: item.quantity,
+        product_id: item.product_id,
+        product_title: item.product_title,
+        product_description: item.product_description,
+        product_subtitle: item.product_subtitle,
+        product_type: item.product_type,
+        product_type_id: item.product_type_id,
+        product_collection: item.product_collection,
+        product_handle: item.product_handle,
+        variant_id: item.variant_id,
+        variant_sku: item.variant_sku,
+        variant_barcode: item.variant_barcode,
+        variant_title: item.variant_title,
+        variant_option_values: item.variant_option_values,
+        requires_shipping: item.requires_shipping,
+        is_discountable: item.is_discountable,
+        is_giftcard: item.is_giftcard,
+        is_tax_inclusive: item.is_tax_inclusive,
+        is_custom_price: item.is_custom_price,
+        unit_price: item.unit_price,
+        compare_at_unit_price: item.compare_at_unit_price,
+        metadata: { ...(item.metadata ?? {}), [CART_LINE_KEY]: item.id },
+        tax_lines: taxLinesOf(item.tax_lines),
+        adjustments: adjustmentsOf(item.adjustments),
+      })
+    ),
+    shipping_methods: (cart.shipping_methods ?? []).map((method) =>
+      withoutNulls({
+        name: method.name,
+        description: method.description,
+        amount: method.amount,
+        is_tax_inclusive: method.is_tax_inclusive,
+        shipping_option_id: method.shipping_option_id,
+        data: method.data,
+        metadata: method.metadata,
+        tax_lines: taxLinesOf(method.tax_lines),
+        adjustments: adjustmentsOf(method.adjustments),
+      })
+    ),
   }
 }
 
@@ -243,4 +275,32 @@ export function totalsPerInventoryItem(needs: StockNeed[]): Map<string, number> 
     }
   }
   return totals
+}
+
+/** The promotion usage a checked-out cart registers (its item and shipping adjustments). */
+export function promotionUsageOf(cart: CheckoutCart) {
+  const adjustments = [
+    ...cart.items.flatMap((item) => item.adjustments ?? []),
+    ...(cart.shipping_methods ?? []).flatMap((method) => method.adjustments ?? []),
+  ]
+  return {
+    computedActions: adjustments
+      .filter((adjustment) => !!adjustment.code)
+      .map((adjustment) => ({ amount: adjustment.amount, code: adjustment.code as string })),
+    registrationContext: {
+      customer_id: cart.customer_id ?? null,
+      customer_email: cart.email ?? null,
+    },
+  }
+}
+
+/** Links a new order gets, as completeCartWorkflow makes them: its cart and promotions. */
+export function orderLinksOf(cart: CheckoutCart, orderId: string) {
+  return [
+    { order: { order_id: orderId }, cart: { cart_id: cart.id } },
+    ...(cart.promotions ?? []).map((promotion) => ({
+      order: { order_id: orderId },
+      promotion: { promotion_id: promotion.id },
+    })),
+  ]
 }

@@ -18,13 +18,19 @@ import {
   updateCartsStep,
   updateCartWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { orderInputFromCart, stockNeedsOf } from "../../lib/order/checkout-cart"
+import {
+  orderInputFromCart,
+  orderLinksOf,
+  promotionUsageOf,
+  stockNeedsOf,
+} from "../../lib/order/checkout-cart"
 import { orderSettings } from "../../lib/order/settings"
 import { OrderLifecycleEvents } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attachReservationsStep } from "./steps/attach-reservations"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
 import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
+import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
 import { selectShippingOptionStep } from "./steps/select-shipping-option"
 
@@ -125,18 +131,29 @@ export const checkoutCartWorkflow = createWorkflow(
     })
 
     const orderInput = transform({ finalCart }, ({ finalCart }) => orderInputFromCart(finalCart))
-    const orders = createOrdersStep([orderInput] as never)
+    const orders = createOrdersStep(transform({ orderInput }, ({ orderInput }) => [orderInput]))
     const order = transform({ orders }, ({ orders }) => orders[0])
-    attachReservationsStep({ reservations, order_items: order.items as never })
+    // Right after the order: an order never exists without its status row.
+    const lifecycleInput = transform({ order, input }, ({ order, input }) => ({
+      order_id: order.id,
+      customer_id: input.customer_id,
+      hold_expires_at: new Date(Date.now() + orderSettings().holdMinutes * 60_000),
+      actor: input.actor,
+    }))
+    const { change } = createOrderLifecycleStep(lifecycleInput)
+    attachReservationsStep({ reservations, order_items: order.items ?? [] })
 
-    const cartLink = transform({ order, input }, ({ order, input }) => [
-      { order: { order_id: order.id }, cart: { cart_id: input.cart_id } },
-    ])
-    createRemoteLinkStep(cartLink)
+    const links = transform({ order, finalCart }, ({ order, finalCart }) =>
+      orderLinksOf(finalCart, order.id)
+    )
+    createRemoteLinkStep(links)
     const completed = transform({ input }, ({ input }) => [
       { id: input.cart_id, completed_at: new Date() },
     ])
     updateCartsStep(completed)
+    registerPromotionUsageStep(
+      transform({ finalCart }, ({ finalCart }) => promotionUsageOf(finalCart))
+    )
 
     const collectionInput = transform({ order, finalCart }, ({ order, finalCart }) => ({
       order_id: order.id,
@@ -149,14 +166,6 @@ export const checkoutCartWorkflow = createWorkflow(
       customer_id: input.customer_id,
     }))
     const session = createPaymentSessionsWorkflow.runAsStep({ input: sessionInput })
-
-    const lifecycleInput = transform({ order, input }, ({ order, input }) => ({
-      order_id: order.id,
-      customer_id: input.customer_id,
-      hold_expires_at: new Date(Date.now() + orderSettings().holdMinutes * 60_000),
-      actor: input.actor,
-    }))
-    const { change } = createOrderLifecycleStep(lifecycleInput)
 
     const placed = transform({ order }, ({ order }) => ({ id: order.id }))
     emitEventStep({ eventName: OrderWorkflowEvents.PLACED, data: placed }).config({

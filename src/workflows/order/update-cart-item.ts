@@ -22,11 +22,16 @@ export type UpdateCartItemInput = { customer_id: string; item_id: string; quanti
 export const updateCartItemWorkflow = createWorkflow(
   "order-update-cart-item",
   (input: UpdateCartItemInput) => {
-    const item = loadCustomerCartItemStep({
+    const found = loadCustomerCartItemStep({
       item_id: input.item_id,
       customer_id: input.customer_id,
     })
-    acquireLockStep({ key: item.cart_id, timeout: 30, ttl: 120 })
+    acquireLockStep({ key: found.cart_id, timeout: 30, ttl: 120 })
+    // Again under the lock: a checkout that held it may have completed the cart meanwhile.
+    const item = loadCustomerCartItemStep({
+      item_id: input.item_id,
+      customer_id: input.customer_id,
+    }).config({ name: "order-reload-customer-cart-item" })
 
     when("remove-cart-line", { input }, ({ input }) => input.quantity === 0).then(() => {
       deleteLineItemsWorkflow.runAsStep({ input: { cart_id: item.cart_id, ids: [item.id] } })

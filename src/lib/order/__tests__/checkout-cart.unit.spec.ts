@@ -61,7 +61,7 @@ describe("checkout: cart to order", () => {
       shipping_methods: [{ name: "Standard", amount: 5, shipping_option_id: "so_1" }],
     })
     expect(input.shipping_address).not.toHaveProperty("id")
-    expect(input.items[0]).toMatchObject({
+    expect(input.items?.[0]).toMatchObject({
       quantity: 2,
       unit_price: 19.99,
       metadata: { gift: true, [CART_LINE_KEY]: "cali_1" },

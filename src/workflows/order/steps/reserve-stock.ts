@@ -12,6 +12,8 @@ export type ReserveStockInput = { sales_channel_id: string | null; needs: StockN
 
 export type HeldReservation = { id: string; line_id: string }
 
+type HeldStock = { reservation_ids: string[]; item_ids: string[] }
+
 async function locationsOfChannel(
   container: MedusaContainer,
   salesChannelId: string | null
@@ -29,20 +31,23 @@ async function locationsOfChannel(
 }
 
 /**
- * Reserves the stock of a checkout, or nothing (409). Medusa's own reservation checks each
- * line alone and without a lock, so carts racing for the last units, or two lines sharing
- * one inventory item, oversell (medusajs/medusa#16825, #16502). Here every inventory item
- * of the order is locked first (the same `inventory-item:<id>` keys stock edits take; Redis
- * locks when REDIS_URL is set, so they hold across instances), availability is read inside
- * the locks and compared with the summed need per item, and the reservations are written
- * before the locks are released. Each item is reserved at one location of the cart's sales
+ * Reserves the stock of a checkout, or nothing (409). Medusa's checkout validates each line
+ * alone and before it locks, so carts racing for the last units, or two lines sharing one
+ * inventory item, oversell (medusajs/medusa#16825, #16502). Here every inventory item of
+ * the order is locked first (src/lib/catalog/locks.ts: the key Medusa's inventory steps
+ * and the catalog's stock edits take; Redis locks when REDIS_URL is set, so they hold
+ * across instances), availability is read inside the locks and compared with the summed
+ * need per item, and the reservations are written before the locks are released. Each item is reserved at one location of the cart's sales
  * channel that can cover the whole need (the one with the most available).
  */
 export const reserveStockStep = createStep(
   "order-reserve-stock",
   async (input: ReserveStockInput, { container }) => {
     if (!input.needs.length) {
-      return new StepResponse<HeldReservation[], string[]>([], [])
+      return new StepResponse<HeldReservation[], HeldStock>([], {
+        reservation_ids: [],
+        item_ids: [],
+      })
     }
     const inventory = container.resolve(Modules.INVENTORY)
     const totals = totalsPerInventoryItem(input.needs)
@@ -99,14 +104,23 @@ export const reserveStockStep = createStep(
       id: reservation.id,
       line_id: String(reservation.metadata?.[CART_LINE_KEY] ?? ""),
     }))
-    return new StepResponse<HeldReservation[], string[]>(
-      held,
-      held.map((reservation) => reservation.id)
-    )
+    return new StepResponse<HeldReservation[], HeldStock>(held, {
+      reservation_ids: held.map((reservation) => reservation.id),
+      item_ids: itemIds,
+    })
   },
-  async (reservationIds, { container }) => {
-    if (reservationIds?.length) {
-      await container.resolve(Modules.INVENTORY).deleteReservationItems(reservationIds)
+  async (heldStock, { container }) => {
+    if (!heldStock?.reservation_ids.length) {
+      return
     }
+    // Under the same locks: deleting a reservation rewrites the level's reserved quantity.
+    await container
+      .resolve(Modules.LOCKING)
+      .execute(
+        heldStock.item_ids.map(inventoryLockKey),
+        () =>
+          container.resolve(Modules.INVENTORY).deleteReservationItems(heldStock.reservation_ids),
+        { timeout: LOCK_TIMEOUT_SECONDS }
+      )
   }
 )
