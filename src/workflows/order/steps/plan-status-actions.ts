@@ -14,7 +14,10 @@ type PaymentRow = {
 
 type OrderState = {
   id: string
-  items?: { id: string; quantity: BigNumberInput }[]
+  items?: {
+    id: string
+    detail?: { quantity: BigNumberInput; fulfilled_quantity?: BigNumberInput | null } | null
+  }[]
   fulfillments?: {
     id: string
     canceled_at?: string | Date | null
@@ -31,7 +34,7 @@ export type StatusActions = {
   capture_payment_id: string | null
   /** …or, with nothing authorized, record the collection as paid (offline payment). */
   mark_paid_collection_id: string | null
-  /** shipped: the order's items, fulfilled and shipped in one fulfillment. */
+  /** shipped: the order's unfulfilled items, fulfilled and shipped in one fulfillment. */
   ship_items: { id: string; quantity: number }[]
   /** delivered: the shipped fulfillment to mark delivered. */
   deliver_fulfillment_id: string | null
@@ -64,8 +67,11 @@ export const planStatusActionsStep = createStep(
       entity: "order",
       fields: [
         "id",
+        // The quantities live on the item's detail; "items.quantity" alone comes back
+        // empty when asked for beside other relations (Medusa only fills it in with totals).
         "items.id",
-        "items.quantity",
+        "items.detail.quantity",
+        "items.detail.fulfilled_quantity",
         "fulfillments.id",
         "fulfillments.canceled_at",
         "fulfillments.shipped_at",
@@ -103,10 +109,18 @@ export const planStatusActionsStep = createStep(
         return new StepResponse<StatusActions>({ ...NONE, mark_paid_collection_id: open.id })
       }
       case "shipped": {
-        const items = (order.items ?? []).map((item) => ({
-          id: item.id,
-          quantity: MathBN.convert(item.quantity).toNumber(),
-        }))
+        const items = (order.items ?? [])
+          .map((item) => ({
+            id: item.id,
+            quantity: MathBN.sub(
+              item.detail?.quantity ?? 0,
+              item.detail?.fulfilled_quantity ?? 0
+            ).toNumber(),
+          }))
+          .filter((item) => item.quantity > 0)
+        if (!items.length) {
+          throw conflict(`Order ${order.id} has nothing left to ship`)
+        }
         return new StepResponse<StatusActions>({ ...NONE, ship_items: items })
       }
       case "delivered": {
