@@ -377,16 +377,24 @@ medusaIntegrationTestRunner({
         expect(await stock()).toEqual({ stocked: STOCK, reserved: 0, reservations: 0 })
       })
 
-      it("paid → refunded refunds the capture without shipping or cancelling", async () => {
-        const order = await placeOrder()
-        await advance(order.id, ["paid"])
+      it.each([[["paid"]], [["paid", "processing"]]])(
+        "refunding before shipping (after %j) refunds the capture and gives the stock back",
+        async (path) => {
+          const order = await placeOrder()
+          await advance(order.id, path)
 
-        const moved = await setStatus(order.id, "refunded")
-        expectStatusChange(moved, "paid", "refunded")
-        const medusa = await medusaOrder(order.id)
-        expect(refundedOf(medusa)).toBe(order.total)
-        expect(medusa.fulfillments).toEqual([])
-      })
+          const moved = await setStatus(order.id, "refunded")
+          expectStatusChange(moved, path[path.length - 1], "refunded")
+          expect(moved.data.payment).toMatchObject({ captured: order.total, refunded: order.total })
+          const medusa = await medusaOrder(order.id)
+          expect(refundedOf(medusa)).toBe(order.total)
+          expect(medusa.fulfillments).toEqual([])
+          // Refunded is final: the order will never ship, so Medusa must not keep it open
+          // for fulfilment nor hold its stock.
+          expect(medusa.status).toBe("canceled")
+          expect(await stock()).toEqual({ stocked: STOCK, reserved: 0, reservations: 0 })
+        }
+      )
     })
 
     // --- 2. illegal moves ----------------------------------------------------------------
@@ -653,6 +661,26 @@ medusaIntegrationTestRunner({
           actor_id: admin.user.id,
         })
         expect((await medusaOrder(order.id)).status).toBe("canceled")
+      })
+
+      it("refuses (409) while a fulfillment made in Medusa's dashboard is live, changing nothing", async () => {
+        const order = await placeOrder()
+        await advance(order.id, ["paid"])
+        const fulfilled = await api.post(
+          `/admin/orders/${order.id}/fulfillments`,
+          { items: [{ id: order.items[0].id, quantity: QUANTITY }] },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(fulfilled.status).toBe(200)
+        const before = await getOrder(order.id)
+        const medusaBefore = await medusaOrder(order.id)
+
+        const refused = await cancel(order.id, alice.headers)
+        expect(refused.status).toBe(409)
+        expect(refused.data.message).toMatch(/has a fulfillment/)
+        expect(await getOrder(order.id)).toEqual(before)
+        expect(await medusaOrder(order.id)).toEqual(medusaBefore)
+        expect(medusaBefore.status).not.toBe("canceled")
       })
 
       it.each([
