@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type {
   BigNumberInput,
   IEventBusModuleService,
+  IFulfillmentModuleService,
   IInventoryService,
   MedusaContainer,
   Subscriber,
@@ -395,6 +396,83 @@ medusaIntegrationTestRunner({
           expect(await stock()).toEqual({ stocked: STOCK, reserved: 0, reservations: 0 })
         }
       )
+    })
+
+    describe("concurrency and rollback", () => {
+      it("lets only one of two simultaneous payments through, capturing once", async () => {
+        const order = await placeOrder()
+        const responses = await Promise.all([
+          setStatus(order.id, "paid"),
+          setStatus(order.id, "paid"),
+        ])
+        expect(responses.map((response) => response.status).sort()).toEqual([200, 409])
+        const medusa = await medusaOrder(order.id)
+        expect(capturedOf(medusa)).toBe(order.total)
+        expect(paymentsOf(medusa).filter((payment) => payment.captured_at)).toHaveLength(1)
+        expect((await getOrder(order.id)).status_history.map((entry) => entry.to)).toEqual([
+          "pending",
+          "paid",
+        ])
+      })
+
+      it("never both ships and cancels an order when the two race", async () => {
+        const order = await placeOrder()
+        await advance(order.id, ["paid", "processing"])
+        const [shipped, cancelled] = await Promise.all([
+          setStatus(order.id, "shipped"),
+          api.delete(`/orders/${order.id}`, { headers: alice.headers, ...anyStatus }),
+        ])
+        expect([shipped.status, cancelled.status].sort()).toEqual([200, 409])
+
+        const view = await getOrder(order.id)
+        const medusa = await medusaOrder(order.id)
+        const live = medusa.fulfillments.filter((fulfillment) => !fulfillment.canceled_at)
+        if (shipped.status === 200) {
+          expect(view.status).toBe("shipped")
+          expect(medusa.status).not.toBe("canceled")
+          expect(live).toHaveLength(1)
+          expect(refundedOf(medusa)).toBe("0.00")
+        } else {
+          expect(view.status).toBe("cancelled")
+          expect(medusa.status).toBe("canceled")
+          expect(live).toHaveLength(0)
+          expect(refundedOf(medusa)).toBe(order.total)
+        }
+        expect(view.status_history).toHaveLength(4)
+      })
+
+      it("rolls the whole move back when a Medusa action fails part-way", async () => {
+        const order = await placeOrder()
+        const before = await advance(order.id, ["paid", "processing"])
+        // Someone lowers the order's reservation in Medusa's dashboard: the fulfillment is
+        // created, then adjusting the stock for it fails.
+        const [reservation] = await getContainer()
+          .resolve<IInventoryService>(Modules.INVENTORY)
+          .listReservationItems({ line_item_id: order.items[0].id })
+        const lowered = await api.post(
+          `/admin/reservations/${reservation.id}`,
+          { quantity: 1 },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(lowered.status).toBe(200)
+
+        const failed = await setStatus(order.id, "shipped")
+        expect(failed.status).toBe(400)
+        expect(failed.data.message).toMatch(/reserved quantity/)
+        const medusa = await medusaOrder(order.id)
+        expect(medusa.fulfillments.filter((fulfillment) => !fulfillment.canceled_at)).toEqual([])
+        // The fulfillment had been made (the failure came after it) and was cancelled back.
+        const made = await getContainer()
+          .resolve<IFulfillmentModuleService>(Modules.FULFILLMENT)
+          .listFulfillments({})
+        expect(made).toHaveLength(1)
+        expect(made[0].canceled_at).not.toBeNull()
+        expect(await getOrder(order.id)).toEqual(before)
+        expect(await stock()).toEqual({ stocked: STOCK, reserved: 1, reservations: 1 })
+
+        // The lock was released with the rollback: the order can still be cancelled.
+        expect((await setStatus(order.id, "cancelled")).status).toBe(200)
+      })
     })
 
     // --- 2. illegal moves ----------------------------------------------------------------
