@@ -9,6 +9,7 @@ import type {
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import type { AxiosResponse } from "axios"
+import { orderList, orderView } from "../../src/api/orders/validators"
 import {
   OrderLifecycleEvents,
   type OrderStatusChangedData,
@@ -151,6 +152,8 @@ medusaIntegrationTestRunner({
     async function getOrder(orderId: string, headers: Headers = admin.headers) {
       const response = await api.get(`/orders/${orderId}`, { headers, ...anyStatus })
       expect(response.status).toBe(200)
+      // The documented response (OpenAPI is generated from the same schema), key for key.
+      expect(orderView.strict().safeParse(response.data).error).toBeUndefined()
       return response.data as OrderView
     }
 
@@ -800,6 +803,7 @@ medusaIntegrationTestRunner({
         expect(ids(sneaky)).toEqual([second.id, first.id])
 
         const all = await api.get("/orders", { headers: admin.headers })
+        expect(orderList.strict().safeParse(all.data).error).toBeUndefined()
         expect(all.data).toMatchObject({ count: 3, limit: 20, offset: 0 })
         expect(ids(all)).toEqual([bobs.id, second.id, first.id])
 
