@@ -4,6 +4,7 @@ import type {
   IEventBusModuleService,
   IFulfillmentModuleService,
   IInventoryService,
+  IPaymentModuleService,
   MedusaContainer,
   Subscriber,
 } from "@medusajs/framework/types"
@@ -49,7 +50,13 @@ type OrderView = {
   hold_expires_at: string | null
   total: string
   items: { id: string; quantity: number }[]
-  payment: { status: string; amount: string; captured: string; refunded: string } | null
+  payment: {
+    id: string
+    status: string
+    amount: string
+    captured: string
+    refunded: string
+  } | null
   status_history: HistoryEntry[]
   updated_at: string
 }
@@ -71,6 +78,7 @@ type MedusaOrder = {
   payment_collections: {
     status: string
     payments: {
+      id: string
       captured_at: string | null
       canceled_at: string | null
       captures: Amount[]
@@ -172,6 +180,7 @@ medusaIntegrationTestRunner({
           "fulfillments.items.line_item_id",
           "fulfillments.items.quantity",
           "payment_collections.status",
+          "payment_collections.payments.id",
           "payment_collections.payments.captured_at",
           "payment_collections.payments.canceled_at",
           "payment_collections.payments.captures.amount",
@@ -276,6 +285,41 @@ medusaIntegrationTestRunner({
         expect((await adminOrder(order.id)).payment_status).toBe("captured")
         // Paying does not ship: the stock is still held for the order.
         expect(await stock()).toEqual({ stocked: STOCK, reserved: QUANTITY, reservations: 1 })
+      })
+
+      it("pending → paid captures a payment the provider already authorized, once", async () => {
+        const order = await placeOrder()
+        // What confirming the payment with the provider does: the session is authorized.
+        const payment = await getContainer()
+          .resolve<IPaymentModuleService>(Modules.PAYMENT)
+          .authorizePaymentSession(order.payment!.id, {})
+        expect(payment?.captured_at ?? null).toBeNull()
+
+        const moved = await setStatus(order.id, "paid")
+        expectStatusChange(moved, "pending", "paid")
+        const payments = paymentsOf(await medusaOrder(order.id))
+        expect(payments).toHaveLength(1)
+        expect(payments[0]).toMatchObject({ id: payment!.id, captured_at: expect.anything() })
+        expect(sum(payments[0].captures)).toBe(order.total)
+      })
+
+      it("cancelling a pending order cancels an authorized payment instead of refunding", async () => {
+        const order = await placeOrder()
+        const payment = await getContainer()
+          .resolve<IPaymentModuleService>(Modules.PAYMENT)
+          .authorizePaymentSession(order.payment!.id, {})
+
+        const moved = await setStatus(order.id, "cancelled")
+        expectStatusChange(moved, "pending", "cancelled")
+        const payments = paymentsOf(await medusaOrder(order.id))
+        expect(payments).toEqual([
+          expect.objectContaining({
+            id: payment!.id,
+            canceled_at: expect.anything(),
+            captures: [],
+          }),
+        ])
+        expect(moved.data.payment).toMatchObject({ captured: "0.00", refunded: "0.00" })
       })
 
       it("paid → processing changes nothing in Medusa", async () => {
