@@ -201,7 +201,11 @@ medusaIntegrationTestRunner({
 
     /** Medusa's admin API view of the order (its computed payment and fulfillment status). */
     async function adminOrder(orderId: string) {
-      const response = await api.get(`/admin/orders/${orderId}`, { headers: admin.headers })
+      const response = await api.get(`/admin/orders/${orderId}`, {
+        headers: admin.headers,
+        ...anyStatus,
+      })
+      expect(response.status).toBe(200)
       return response.data.order as {
         status: string
         payment_status: string
