@@ -44,7 +44,8 @@ export function orderLockKey(orderId: string): string {
  * Medusa's records agree, through Medusa's own workflows: paid captures the authorized
  * payment (or records an offline payment), shipped creates a fulfillment and its shipment,
  * delivered marks that fulfillment delivered, cancelled runs cancelOrderWorkflow (stock
- * released, captured money refunded), refunded refunds what was captured. The change is
+ * released, captured money refunded), refunded refunds what was captured (and, when
+ * nothing was fulfilled yet, cancels the Medusa order the same way). The change is
  * appended to the order's history and `order.status_changed` is emitted. Illegal moves
  * are a 409 and change nothing; a failing Medusa action rolls the whole move back.
  */
@@ -92,7 +93,7 @@ export const changeOrderStatusWorkflow = createWorkflow(
         input: { orderId: input.order_id, fulfillmentId: actions.deliver_fulfillment_id as string },
       })
     })
-    when("cancel", { input }, ({ input }) => input.to === "cancelled").then(() => {
+    when("cancel", { actions }, ({ actions }) => actions.cancel_order).then(() => {
       cancelOrderWorkflow.runAsStep({
         input: { order_id: input.order_id, canceled_by: createdBy },
       })

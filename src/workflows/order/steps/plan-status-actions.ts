@@ -14,7 +14,10 @@ type PaymentRow = {
 
 type OrderState = {
   id: string
-  items?: { id: string; quantity: BigNumberInput }[]
+  items?: {
+    id: string
+    detail?: { quantity: BigNumberInput; fulfilled_quantity?: BigNumberInput | null } | null
+  }[]
   fulfillments?: {
     id: string
     canceled_at?: string | Date | null
@@ -31,11 +34,16 @@ export type StatusActions = {
   capture_payment_id: string | null
   /** …or, with nothing authorized, record the collection as paid (offline payment). */
   mark_paid_collection_id: string | null
-  /** shipped: the order's items, fulfilled and shipped in one fulfillment. */
+  /** shipped: the order's unfulfilled items, fulfilled and shipped in one fulfillment. */
   ship_items: { id: string; quantity: number }[]
   /** delivered: the shipped fulfillment to mark delivered. */
   deliver_fulfillment_id: string | null
-  /** refunded: what is still refundable of each captured payment. */
+  /**
+   * cancelled, or refunded before anything was fulfilled: cancel the Medusa order
+   * (cancelOrderWorkflow releases the reservations and refunds what was captured).
+   */
+  cancel_order: boolean
+  /** refunded once goods went out: what is still refundable of each captured payment. */
   refunds: { payment_id: string; amount: number }[]
 }
 
@@ -44,6 +52,7 @@ const NONE: StatusActions = {
   mark_paid_collection_id: null,
   ship_items: [],
   deliver_fulfillment_id: null,
+  cancel_order: false,
   refunds: [],
 }
 
@@ -54,7 +63,8 @@ function sum(values: { amount: BigNumberInput }[] | undefined) {
 /**
  * Reads the Medusa side of an order and decides what the move to `to` must do there (see
  * docs/ORDERS.md). A move Medusa's state cannot back (marking paid an order whose payment
- * collection is gone, delivering without a shipment) is a 409. Reads only.
+ * collection is gone, delivering without a shipment, cancelling with a live fulfillment)
+ * is a 409. Reads only.
  */
 export const planStatusActionsStep = createStep(
   "order-plan-status-actions",
@@ -64,8 +74,11 @@ export const planStatusActionsStep = createStep(
       entity: "order",
       fields: [
         "id",
+        // The quantities live on the item's detail; "items.quantity" alone comes back
+        // empty when asked for beside other relations (Medusa only fills it in with totals).
         "items.id",
-        "items.quantity",
+        "items.detail.quantity",
+        "items.detail.fulfilled_quantity",
         "fulfillments.id",
         "fulfillments.canceled_at",
         "fulfillments.shipped_at",
@@ -88,6 +101,7 @@ export const planStatusActionsStep = createStep(
     }
     const collections = order.payment_collections ?? []
     const payments = collections.flatMap((collection) => collection.payments ?? [])
+    const fulfillments = (order.fulfillments ?? []).filter((f) => !f.canceled_at)
     const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
 
     switch (input.to) {
@@ -103,16 +117,22 @@ export const planStatusActionsStep = createStep(
         return new StepResponse<StatusActions>({ ...NONE, mark_paid_collection_id: open.id })
       }
       case "shipped": {
-        const items = (order.items ?? []).map((item) => ({
-          id: item.id,
-          quantity: MathBN.convert(item.quantity).toNumber(),
-        }))
+        const items = (order.items ?? [])
+          .map((item) => ({
+            id: item.id,
+            quantity: MathBN.sub(
+              item.detail?.quantity ?? 0,
+              item.detail?.fulfilled_quantity ?? 0
+            ).toNumber(),
+          }))
+          .filter((item) => item.quantity > 0)
+        if (!items.length) {
+          throw conflict(`Order ${order.id} has nothing left to ship`)
+        }
         return new StepResponse<StatusActions>({ ...NONE, ship_items: items })
       }
       case "delivered": {
-        const shipped = (order.fulfillments ?? []).find(
-          (f) => !f.canceled_at && f.shipped_at && !f.delivered_at
-        )
+        const shipped = fulfillments.find((f) => f.shipped_at && !f.delivered_at)
         if (!shipped) {
           throw conflict(`Order ${order.id} has no shipped fulfillment to mark as delivered`)
         }
@@ -129,7 +149,22 @@ export const planStatusActionsStep = createStep(
         if (!refunds.length) {
           throw conflict(`Order ${order.id} has no captured money left to refund`)
         }
+        // Refunded is final: an order refunded before anything was fulfilled never ships,
+        // so it is cancelled in Medusa too (its stock is released, not held for ever).
+        if (!fulfillments.length) {
+          return new StepResponse<StatusActions>({ ...NONE, cancel_order: true })
+        }
         return new StepResponse<StatusActions>({ ...NONE, refunds })
+      }
+      case "cancelled": {
+        // Medusa cancels only orders whose fulfillments are all cancelled (one made in
+        // Medusa's dashboard, even unshipped, blocks it): say so instead of its 400.
+        if (fulfillments.length) {
+          throw conflict(
+            `Order ${order.id} has a fulfillment; cancel it in Medusa before cancelling the order`
+          )
+        }
+        return new StepResponse<StatusActions>({ ...NONE, cancel_order: true })
       }
       default:
         return new StepResponse<StatusActions>(NONE)
