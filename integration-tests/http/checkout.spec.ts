@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { expireOrderHolds } from "../../src/lib/order/expire-holds"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
@@ -347,6 +348,37 @@ medusaIntegrationTestRunner({
 
         // Nothing left to expire: a second run changes nothing.
         expect(await expireOrderHolds(container)).toEqual({ cancelled: [], skipped: [] })
+      })
+
+      it("retries later an expiry whose cancellation fails, without blocking the others", async () => {
+        const stuck = await addAndCheckout(api, alice, lamp.id, 1)
+        const fine = await addAndCheckout(api, bob, lamp.id, 1)
+        const container = getContainer()
+        // Cancelled behind the engine's back (e.g. in the dashboard): Medusa refuses to
+        // cancel it again, so the engine's cancellation fails.
+        await cancelOrderWorkflow(container).run({ input: { order_id: stuck.data.order.id } })
+        const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+        const past = new Date(Date.now() - 1000)
+        for (const response of [stuck, fine]) {
+          const [lifecycle] = await service.listOrderLifecycles({
+            order_id: response.data.order.id,
+          })
+          await service.updateOrderLifecycles({ id: lifecycle.id, hold_expires_at: past })
+        }
+
+        const now = new Date()
+        const report = await expireOrderHolds(container, now)
+        expect(report).toEqual({
+          cancelled: [fine.data.order.id],
+          skipped: [stuck.data.order.id],
+        })
+        const [postponed] = await service.listOrderLifecycles({ order_id: stuck.data.order.id })
+        expect(postponed.status).toBe("pending")
+        expect(new Date(postponed.hold_expires_at as Date).getTime()).toBe(
+          now.getTime() + 10 * 60_000
+        )
+        // Not picked again until then.
+        expect(await expireOrderHolds(container, now)).toEqual({ cancelled: [], skipped: [] })
       })
     })
   },

@@ -79,6 +79,11 @@ function isMedusaError(error: unknown): error is { type: string; message: string
   )
 }
 
+/** The in-memory and Postgres locking providers time out with a plain Error. */
+function isLockTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === "Timed-out acquiring lock."
+}
+
 export type ErrorResponse = {
   status: number
   body: ErrorBody
@@ -122,6 +127,16 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
       body.errors = formatted.fieldErrors
     }
     return { status: STATUS_BY_MEDUSA_TYPE[formatted.type], body, headers: {}, unexpected: false }
+  }
+  if (isLockTimeout(error)) {
+    // Another request held the same lock for longer than this one would wait: a conflict
+    // with current state, safe to retry (the Redis provider already throws a CONFLICT).
+    return {
+      status: 409,
+      body: { type: "conflict", message: "The resource is busy with another request; retry" },
+      headers: { "Retry-After": "1" },
+      unexpected: false,
+    }
   }
   return {
     status: 500,

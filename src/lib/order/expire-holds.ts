@@ -1,12 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
 import type { OrderLifecycleRecord } from "../../modules/order-lifecycle/types"
 import { changeOrderStatusWorkflow } from "../../workflows/order/change-order-status"
+import { postponeOrderHoldWorkflow } from "../../workflows/order/postpone-order-hold"
 
 /** Orders one run looks at; the rest wait for the next run (a minute later). */
 const BATCH = 100
+
+/** When an expiry that failed is tried again. */
+const RETRY_DELAY_MS = 10 * 60_000
 
 export type ExpiryReport = { cancelled: string[]; skipped: string[] }
 
@@ -42,9 +46,17 @@ export async function expireOrderHolds(
       report.cancelled.push(order_id)
     } catch (error) {
       report.skipped.push(order_id)
-      const conflict = error instanceof MedusaError && error.type === MedusaError.Types.CONFLICT
-      const log = conflict ? logger.debug.bind(logger) : logger.error.bind(logger)
-      log(`orders: hold of ${order_id} not expired: ${(error as Error).message}`)
+      // Paid (or otherwise moved) a moment ago: nothing to do. Still pending: the
+      // cancellation itself failed; retry later so it does not block the queue.
+      const { result: stillPending } = await postponeOrderHoldWorkflow(container).run({
+        input: { order_id, until: new Date(now.getTime() + RETRY_DELAY_MS) },
+      })
+      const message = `orders: hold of ${order_id} not expired: ${(error as Error).message}`
+      if (stillPending) {
+        logger.error(`${message} (retrying in ${RETRY_DELAY_MS / 60_000} min)`)
+      } else {
+        logger.debug(message)
+      }
     }
   }
   if (report.cancelled.length) {

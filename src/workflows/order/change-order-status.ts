@@ -10,6 +10,7 @@ import {
   capturePaymentWorkflow,
   createOrderFulfillmentWorkflow,
   createOrderShipmentWorkflow,
+  deletePaymentSessionsWorkflow,
   emitEventStep,
   markOrderFulfillmentAsDeliveredWorkflow,
   markPaymentCollectionAsPaid,
@@ -61,6 +62,14 @@ export const changeOrderStatusWorkflow = createWorkflow(
     ensureStatusMoveStep({ lifecycle, to: input.to, only_from: input.only_from })
     const actions = planStatusActionsStep({ order_id: input.order_id, to: input.to })
     const createdBy = transform({ input }, ({ input }) => input.actor.id ?? undefined)
+    // Recorded before Medusa's actions: captures and refunds cannot be undone, so the one
+    // step after them that could still fail must not be this one (its compensation can).
+    const change = recordStatusChangeStep({
+      lifecycle,
+      to: input.to,
+      actor: input.actor,
+      note: input.note,
+    })
 
     when("capture-payment", { actions }, ({ actions }) => !!actions.capture_payment_id).then(() => {
       capturePaymentWorkflow.runAsStep({
@@ -98,6 +107,11 @@ export const changeOrderStatusWorkflow = createWorkflow(
         input: { order_id: input.order_id, canceled_by: createdBy },
       })
     })
+    when("close-payment-sessions", { actions }, ({ actions }) => {
+      return actions.close_session_ids.length > 0
+    }).then(() => {
+      deletePaymentSessionsWorkflow.runAsStep({ input: { ids: actions.close_session_ids } })
+    })
     when("refund", { actions }, ({ actions }) => actions.refunds.length > 0).then(() => {
       const refunds = transform({ actions, input, createdBy }, (data) =>
         data.actions.refunds.map((refund) => ({
@@ -109,12 +123,6 @@ export const changeOrderStatusWorkflow = createWorkflow(
       refundPaymentsWorkflow.runAsStep({ input: refunds })
     })
 
-    const change = recordStatusChangeStep({
-      lifecycle,
-      to: input.to,
-      actor: input.actor,
-      note: input.note,
-    })
     const event = transform({ change, lifecycle }, ({ change, lifecycle }) => ({
       id: change.id,
       order_id: change.order_id,

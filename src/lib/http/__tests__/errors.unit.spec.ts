@@ -91,4 +91,14 @@ describe("toErrorResponse", () => {
     expect(response.status).toBe(500)
     expect(JSON.stringify(response.body)).not.toContain("internal detail")
   })
+
+  it("answers a lock wait that timed out with a retryable 409", () => {
+    const response = toErrorResponse(new Error("Timed-out acquiring lock."), "req-9")
+    expect(response).toMatchObject({
+      status: 409,
+      body: { type: "conflict" },
+      headers: { "Retry-After": "1" },
+      unexpected: false,
+    })
+  })
 })

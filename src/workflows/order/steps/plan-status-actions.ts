@@ -25,7 +25,12 @@ type OrderState = {
     delivered_at?: string | Date | null
     created_at: string | Date
   }[]
-  payment_collections?: { id: string; status: string; payments?: PaymentRow[] }[]
+  payment_collections?: {
+    id: string
+    status: string
+    payments?: PaymentRow[]
+    payment_sessions?: { id: string; status: string }[]
+  }[]
 }
 
 /** What a status move does to Medusa's order, payment and fulfillment records. */
@@ -43,9 +48,17 @@ export type StatusActions = {
    * (cancelOrderWorkflow releases the reservations and refunds what was captured).
    */
   cancel_order: boolean
+  /**
+   * cancelled: payment sessions still open to the customer (a Stripe PaymentIntent with a
+   * client secret), deleted so the order cannot be paid after it was cancelled.
+   */
+  close_session_ids: string[]
   /** refunded once goods went out: what is still refundable of each captured payment. */
   refunds: { payment_id: string; amount: number }[]
 }
+
+/** Sessions nobody has paid yet: a customer could still confirm them. */
+const OPEN_SESSION_STATUSES = ["pending", "requires_more"]
 
 const NONE: StatusActions = {
   capture_payment_id: null,
@@ -53,6 +66,7 @@ const NONE: StatusActions = {
   ship_items: [],
   deliver_fulfillment_id: null,
   cancel_order: false,
+  close_session_ids: [],
   refunds: [],
 }
 
@@ -92,6 +106,8 @@ export const planStatusActionsStep = createStep(
         "payment_collections.payments.captured_at",
         "payment_collections.payments.captures.amount",
         "payment_collections.payments.refunds.amount",
+        "payment_collections.payment_sessions.id",
+        "payment_collections.payment_sessions.status",
       ],
       filters: { id: input.order_id },
     })
@@ -164,7 +180,15 @@ export const planStatusActionsStep = createStep(
             `Order ${order.id} has a fulfillment; cancel it in Medusa before cancelling the order`
           )
         }
-        return new StepResponse<StatusActions>({ ...NONE, cancel_order: true })
+        const closeSessionIds = collections
+          .flatMap((collection) => collection.payment_sessions ?? [])
+          .filter((session) => OPEN_SESSION_STATUSES.includes(session.status))
+          .map((session) => session.id)
+        return new StepResponse<StatusActions>({
+          ...NONE,
+          cancel_order: true,
+          close_session_ids: closeSessionIds,
+        })
       }
       default:
         return new StepResponse<StatusActions>(NONE)
