@@ -146,6 +146,37 @@ medusaIntegrationTestRunner({
         expect(response.data.order).toMatchObject({ shipping: "15.00", total: "34.99" })
       })
 
+      it("taxes the order for the shipping address and refuses a country outside the region", async () => {
+        const container = getContainer()
+        const tax = container.resolve(Modules.TAX)
+        const [usTax] = (await tax.listTaxRegions({ country_code: "us" })).filter(
+          (region) => !region.parent_id
+        )
+        await tax.createTaxRates({
+          tax_region_id: usTax.id,
+          name: "US sales tax",
+          code: "US-TAX",
+          rate: 10,
+          is_default: true,
+        })
+        await add(alice, lamp.id, 1)
+        expect((await api.get("/cart", { headers: alice.headers })).data.tax).toBe("0.00")
+
+        const abroad = await checkout(alice, {
+          shipping_address: { ...TEST_ADDRESS, country_code: "DE" },
+        })
+        expect(abroad.status).toBe(400)
+        expect(abroad.data.message).toMatch(/does not sell to DE/)
+
+        const response = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(response.status).toBe(201)
+        const order = response.data.order
+        // 10 % of 19.99 and of the 5.00 shipping.
+        expect(order.tax).toBe("2.50")
+        expect(order.total).toBe("27.49")
+        expect(response.data.payment.amount).toBe("27.49")
+      })
+
       it("refuses an empty cart (400)", async () => {
         const response = await checkout(alice, { shipping_address: TEST_ADDRESS })
         expect(response.status).toBe(400)

@@ -27,6 +27,7 @@ export const CHECKOUT_CART_FIELDS = [
   "billing_address.*",
   "promotions.id",
   "promotions.code",
+  "region.countries.iso_2",
 ]
 
 type TaxLine = {
@@ -132,6 +133,7 @@ export type CheckoutCart = {
   shipping_address?: Address | null
   billing_address?: Address | null
   promotions?: { id: string; code?: string | null }[]
+  region?: { countries?: { iso_2: string }[] } | null
 }
 
 /** The order item's metadata key that remembers which cart line it came from. */
@@ -303,4 +305,22 @@ export function orderLinksOf(cart: CheckoutCart, orderId: string) {
       promotion: { promotion_id: promotion.id },
     })),
   ]
+}
+
+/** Advisory stock checks of a cart's lines (units per variant), before any cart work. */
+export function stockChecksOf(cart: CheckoutCart) {
+  const perVariant = new Map<string, { variant_id: string; quantity: number; title: string }>()
+  for (const item of cart.items) {
+    if (!item.variant_id) {
+      continue
+    }
+    const check = perVariant.get(item.variant_id) ?? {
+      variant_id: item.variant_id,
+      quantity: 0,
+      title: item.product_title ?? item.title,
+    }
+    check.quantity += Number(item.quantity)
+    perVariant.set(item.variant_id, check)
+  }
+  return [...perVariant.values()]
 }

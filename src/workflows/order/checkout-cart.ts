@@ -16,10 +16,11 @@ import {
   listShippingOptionsForCartWorkflow,
   releaseLockStep,
   updateCartsStep,
-  updateCartWorkflow,
+  refreshCartItemsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import {
   orderInputFromCart,
+  stockChecksOf,
   orderLinksOf,
   promotionUsageOf,
   stockNeedsOf,
@@ -29,6 +30,8 @@ import { OrderLifecycleEvents } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attachReservationsStep } from "./steps/attach-reservations"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
+import { ensureAddressInRegionStep } from "./steps/ensure-address-in-region"
+import { ensureStockAvailableStep } from "./steps/ensure-stock-available"
 import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
@@ -65,7 +68,8 @@ const CART_LOCK = { timeout: 30, ttl: 120 }
  * Turns the customer's cart into a pending order whose stock is held.
  *
  * Under the cart's lock (Medusa's key for it, so cart edits and a second checkout wait):
- * the addresses go on the cart (Medusa recomputes taxes), a shipping method is chosen,
+ * a quick stock read refuses sold-out carts early, the addresses go on the cart and it is
+ * refreshed (taxes for the address), a shipping method is chosen,
  * the stock is reserved under the inventory items' locks (409 when short, nothing
  * changed), the order is made from the cart's own prices, the reservations point at its
  * items, the cart is marked completed and linked to the order, and a payment collection
@@ -84,12 +88,33 @@ export const checkoutCartWorkflow = createWorkflow(
       require_items: true,
     })
 
-    const addresses = transform({ input }, ({ input }) => ({
-      id: input.cart_id,
-      shipping_address: input.shipping_address,
-      billing_address: input.billing_address ?? input.shipping_address,
-    }))
-    updateCartWorkflow.runAsStep({ input: addresses })
+    // Sold out already: refuse in a few milliseconds, before the cart work below. The
+    // reservation under the inventory locks stays the deciding check.
+    ensureStockAvailableStep({
+      checks: transform({ cart }, ({ cart }) => stockChecksOf(cart)),
+      sales_channel_id: cart.sales_channel_id,
+    })
+    ensureAddressInRegionStep(
+      transform({ input, cart }, ({ input, cart }) => ({
+        country_code: input.shipping_address.country_code,
+        region_countries: (cart.region?.countries ?? []).map((country) => country.iso_2),
+      }))
+    )
+    // The addresses are written without updateCartWorkflow (its validation and events are
+    // not needed here; the region check is above) and the cart refreshed once below.
+    const addresses = transform({ input }, ({ input }) => [
+      {
+        id: input.cart_id,
+        shipping_address: input.shipping_address,
+        billing_address: input.billing_address ?? input.shipping_address,
+      },
+    ])
+    updateCartsStep(addresses).config({ name: "order-set-cart-addresses" })
+    // One full refresh: prices, promotions and the items' taxes for the new address. It
+    // runs before a shipping method is added, whose own (partial) refresh taxes the method.
+    refreshCartItemsWorkflow.runAsStep({
+      input: { cart_id: input.cart_id, force_refresh: true },
+    })
 
     const needsShipping = transform({ cart }, ({ cart }) =>
       cart.items.some((item) => item.requires_shipping)
