@@ -42,17 +42,19 @@ export const checkoutBody = z.object({
   shipping_option_id: z.string().min(1).max(100).optional(),
 })
 
-const cartItemView = z.object({
+/** A cart or order line (src/lib/order/line-view.ts). */
+export const lineView = z.object({
   id: z.string(),
   product_id: z.string().nullable(),
   variant_id: z.string().nullable(),
   name: z.string(),
-  handle: z.string().nullable(),
   thumbnail: z.string().nullable(),
   unit_price: z.string(),
   quantity: z.number().int(),
   line_total: z.string(),
 })
+
+const cartItemView = lineView.extend({ handle: z.string().nullable() })
 
 export const cartView = z.object({
   id: z.string(),

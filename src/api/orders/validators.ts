@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { listSchema, paginationShape } from "../../lib/http/pagination"
 import { ORDER_STATUSES } from "../../modules/order-lifecycle/models/order-lifecycle"
-import { addressBody } from "../cart/validators"
+import { addressBody, lineView } from "../cart/validators"
 
 export const directOrderBody = z.object({
   items: z
@@ -76,18 +76,7 @@ export const orderView = z.object({
   status: z.enum(ORDER_STATUSES),
   hold_expires_at: z.string().nullable(),
   currency_code: z.string(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      product_id: z.string().nullable(),
-      variant_id: z.string().nullable(),
-      name: z.string(),
-      thumbnail: z.string().nullable(),
-      unit_price: z.string(),
-      quantity: z.number().int(),
-      line_total: z.string(),
-    })
-  ),
+  items: z.array(lineView),
   item_count: z.number().int(),
   subtotal: z.string(),
   discount: z.string(),

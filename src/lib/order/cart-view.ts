@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
+import { lineView, unitCount } from "./line-view"
 import { money } from "./money"
 
 const CART_VIEW_FIELDS = [
@@ -59,21 +60,14 @@ export type CartView = ReturnType<typeof toCartView>
 
 function toCartView(cart: CartRow) {
   const items = (cart.items ?? []).map((item) => ({
-    id: item.id,
-    product_id: item.product_id,
-    variant_id: item.variant_id,
-    name: item.product_title ?? item.title,
+    ...lineView(item),
     handle: item.product_handle,
-    thumbnail: item.thumbnail,
-    unit_price: money(item.unit_price),
-    quantity: MathBN.convert(item.quantity).toNumber(),
-    line_total: money(item.subtotal ?? MathBN.mult(item.unit_price, item.quantity)),
   }))
   return {
     id: cart.id,
     currency_code: cart.currency_code,
     items,
-    item_count: items.reduce((count, item) => count + item.quantity, 0),
+    item_count: unitCount(items),
     subtotal: money(cart.item_subtotal),
     discount: money(cart.discount_total),
     tax: money(cart.tax_total),

@@ -6,6 +6,7 @@ import type {
   OrderLifecycleRecord,
   OrderStatusChangeRecord,
 } from "../../modules/order-lifecycle/types"
+import { lineView, unitCount } from "./line-view"
 import { money } from "./money"
 
 const ORDER_VIEW_FIELDS = [
@@ -162,16 +163,7 @@ function toOrderView(
   lifecycle: OrderLifecycleRecord,
   history: OrderStatusChangeRecord[]
 ) {
-  const items = (order.items ?? []).map((item) => ({
-    id: item.id,
-    product_id: item.product_id,
-    variant_id: item.variant_id,
-    name: item.product_title ?? item.title,
-    thumbnail: item.thumbnail,
-    unit_price: money(item.unit_price),
-    quantity: MathBN.convert(item.quantity).toNumber(),
-    line_total: money(item.subtotal ?? MathBN.mult(item.unit_price, item.quantity)),
-  }))
+  const items = (order.items ?? []).map(lineView)
   return {
     id: order.id,
     display_id: order.display_id,
@@ -183,7 +175,7 @@ function toOrderView(
       : null,
     currency_code: order.currency_code,
     items,
-    item_count: items.reduce((count, item) => count + item.quantity, 0),
+    item_count: unitCount(items),
     subtotal: money(order.item_subtotal),
     discount: money(order.discount_total),
     tax: money(order.tax_total),

@@ -5,13 +5,12 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   deleteLineItemsWorkflow,
   releaseLockStep,
   updateLineItemInCartWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { ensureStockAvailableStep } from "./steps/ensure-stock-available"
-import { loadCustomerCartItemStep } from "./steps/load-customer-cart-item"
+import { lockCustomerCartItem } from "./lock-customer-cart-item"
 
 export type UpdateCartItemInput = { customer_id: string; item_id: string; quantity: number }
 
@@ -22,16 +21,7 @@ export type UpdateCartItemInput = { customer_id: string; item_id: string; quanti
 export const updateCartItemWorkflow = createWorkflow(
   "order-update-cart-item",
   (input: UpdateCartItemInput) => {
-    const found = loadCustomerCartItemStep({
-      item_id: input.item_id,
-      customer_id: input.customer_id,
-    })
-    acquireLockStep({ key: found.cart_id, timeout: 30, ttl: 120 })
-    // Again under the lock: a checkout that held it may have completed the cart meanwhile.
-    const item = loadCustomerCartItemStep({
-      item_id: input.item_id,
-      customer_id: input.customer_id,
-    }).config({ name: "order-reload-customer-cart-item" })
+    const item = lockCustomerCartItem(input)
 
     when("remove-cart-line", { input }, ({ input }) => input.quantity === 0).then(() => {
       deleteLineItemsWorkflow.runAsStep({ input: { cart_id: item.cart_id, ids: [item.id] } })
