@@ -16,7 +16,7 @@ import {
   listShippingOptionsForCartWorkflow,
   releaseLockStep,
   updateCartsStep,
-  refreshCartItemsWorkflow,
+  updateCartWorkflow,
 } from "@medusajs/medusa/core-flows"
 import {
   orderInputFromCart,
@@ -68,8 +68,8 @@ const CART_LOCK = { timeout: 30, ttl: 120 }
  * Turns the customer's cart into a pending order whose stock is held.
  *
  * Under the cart's lock (Medusa's key for it, so cart edits and a second checkout wait):
- * a quick stock read refuses sold-out carts early, the addresses go on the cart and it is
- * refreshed (taxes for the address), a shipping method is chosen,
+ * a quick stock read refuses sold-out carts early, the addresses go on the cart (Medusa
+ * recomputes taxes), a shipping method is chosen,
  * the stock is reserved under the inventory items' locks (409 when short, nothing
  * changed), the order is made from the cart's own prices, the reservations point at its
  * items, the cart is marked completed and linked to the order, and a payment collection
@@ -100,21 +100,14 @@ export const checkoutCartWorkflow = createWorkflow(
         region_countries: (cart.region?.countries ?? []).map((country) => country.iso_2),
       }))
     )
-    // The addresses are written without updateCartWorkflow (its validation and events are
-    // not needed here; the region check is above) and the cart refreshed once below.
-    const addresses = transform({ input }, ({ input }) => [
-      {
-        id: input.cart_id,
-        shipping_address: input.shipping_address,
-        billing_address: input.billing_address ?? input.shipping_address,
-      },
-    ])
-    updateCartsStep(addresses).config({ name: "order-set-cart-addresses" })
-    // One full refresh: prices, promotions and the items' taxes for the new address. It
-    // runs before a shipping method is added, whose own (partial) refresh taxes the method.
-    refreshCartItemsWorkflow.runAsStep({
-      input: { cart_id: input.cart_id, force_refresh: true },
-    })
+    // Medusa's own address update: it recomputes the cart (taxes for the address) only
+    // when the address changed.
+    const addresses = transform({ input }, ({ input }) => ({
+      id: input.cart_id,
+      shipping_address: input.shipping_address,
+      billing_address: input.billing_address ?? input.shipping_address,
+    }))
+    updateCartWorkflow.runAsStep({ input: addresses })
 
     const needsShipping = transform({ cart }, ({ cart }) =>
       cart.items.some((item) => item.requires_shipping)

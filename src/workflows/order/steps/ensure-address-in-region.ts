@@ -2,9 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 
 /**
- * 400 when the shipping address's country is not one of the cart region's countries (what
- * Medusa's updateCartWorkflow checks; checkout writes the address without that workflow's
- * full cart refresh). Reads only.
+ * 400 when the shipping address's country is not one of the cart region's countries,
+ * before any cart work, with a message a shopper understands. Reads only.
  */
 export const ensureAddressInRegionStep = createStep(
   "order-ensure-address-in-region",
