@@ -1,6 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { expireOrderHolds } from "../../src/lib/order/expire-holds"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
@@ -345,6 +344,37 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("orders cancelled in Medusa", () => {
+      it("are cancelled in the engine's status too, by the system", async () => {
+        const placed = await addAndCheckout(api, alice, lamp.id, 1)
+        const orderId = placed.data.order.id
+        const cancelled = await api.post(
+          `/admin/orders/${orderId}/cancel`,
+          {},
+          {
+            headers: admin.headers,
+          }
+        )
+        expect(cancelled.status).toBe(200)
+        await waitFor(async () => {
+          const order = await api.get(`/orders/${orderId}`, { headers: alice.headers })
+          return order.data.status === "cancelled"
+        })
+        const order = await api.get(`/orders/${orderId}`, { headers: alice.headers })
+        expect(order.data.status_history.map((c: { to: string }) => c.to)).toEqual([
+          "pending",
+          "cancelled",
+        ])
+        expect(order.data.status_history[1]).toMatchObject({
+          from: "pending",
+          actor_type: "system",
+          note: "Cancelled in Medusa",
+        })
+        expect(order.data.hold_expires_at).toBeNull()
+        expect(await stockOf(getContainer(), lamp.id)).toMatchObject({ reserved: 0 })
+      })
+    })
+
     describe("stock hold expiry", () => {
       it("cancels unpaid orders whose hold ended and gives their stock back", async () => {
         const expiring = await addAndCheckout(api, alice, lamp.id, 2)
@@ -385,9 +415,14 @@ medusaIntegrationTestRunner({
         const stuck = await addAndCheckout(api, alice, lamp.id, 1)
         const fine = await addAndCheckout(api, bob, lamp.id, 1)
         const container = getContainer()
-        // Cancelled behind the engine's back (e.g. in the dashboard): Medusa refuses to
-        // cancel it again, so the engine's cancellation fails.
-        await cancelOrderWorkflow(container).run({ input: { order_id: stuck.data.order.id } })
+        // Fulfilled in Medusa's dashboard while still unpaid: the engine refuses to cancel an
+        // order with a live fulfillment, so this expiry fails.
+        const fulfilled = await api.post(
+          `/admin/orders/${stuck.data.order.id}/fulfillments`,
+          { items: [{ id: stuck.data.order.items[0].id, quantity: 1 }] },
+          { headers: admin.headers }
+        )
+        expect(fulfilled.status).toBe(200)
         const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
         const past = new Date(Date.now() - 1000)
         for (const response of [stuck, fine]) {

@@ -1,0 +1,55 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { OrderLifecycleEvents } from "../../modules/order-lifecycle/events"
+import { orderLockKey } from "./change-order-status"
+import { findLifecycleToCancelStep } from "./steps/find-lifecycle-to-cancel"
+import { recordStatusChangeStep } from "./steps/record-status-change"
+
+/**
+ * Brings the engine's status in line when an order was cancelled in Medusa itself (the
+ * dashboard, /admin/orders/{id}/cancel): the lifecycle moves to cancelled, with a history
+ * entry by the system, and `order.status_changed` is emitted. Medusa already released the
+ * stock and settled the payments. Orders the engine cancelled are already cancelled here:
+ * nothing happens for them.
+ */
+export const recordMedusaCancellationWorkflow = createWorkflow(
+  "order-record-medusa-cancellation",
+  (input: { order_id: string }) => {
+    const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    const lifecycle = findLifecycleToCancelStep({ order_id: input.order_id })
+    const recorded = when(
+      "record-cancellation",
+      { lifecycle },
+      ({ lifecycle }) => !!lifecycle
+    ).then(() => {
+      const change = recordStatusChangeStep(
+        transform({ lifecycle }, ({ lifecycle }) => ({
+          lifecycle: lifecycle!,
+          to: "cancelled" as const,
+          actor: { type: "system" as const, id: null },
+          note: "Cancelled in Medusa",
+        }))
+      )
+      const event = transform({ change, lifecycle }, ({ change, lifecycle }) => ({
+        id: change.id,
+        order_id: change.order_id,
+        customer_id: lifecycle!.customer_id,
+        from: change.from_status,
+        to: change.to_status,
+        actor_type: change.actor_type,
+        actor_id: change.actor_id,
+        note: change.note,
+      }))
+      emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
+      return change
+    })
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(transform({ recorded }, ({ recorded }) => !!recorded))
+  }
+)
