@@ -1,4 +1,4 @@
-import type { OrderStatus, StatusActorType } from "./types"
+import type { OrderStatus, OrderStatusChangeRecord, StatusActorType } from "./types"
 
 /** Events of the order lifecycle (for notifications and live order-status pushes). */
 export const OrderLifecycleEvents = {
@@ -14,4 +14,21 @@ export type OrderStatusChangedData = {
   actor_type: StatusActorType
   actor_id: string | null
   note: string | null
+}
+
+/** The `order.status_changed` payload of a recorded change. */
+export function statusChangedData(
+  change: OrderStatusChangeRecord,
+  customerId: string | null
+): OrderStatusChangedData {
+  return {
+    id: change.id,
+    order_id: change.order_id,
+    customer_id: customerId,
+    from: change.from_status,
+    to: change.to_status,
+    actor_type: change.actor_type,
+    actor_id: change.actor_id,
+    note: change.note,
+  }
 }

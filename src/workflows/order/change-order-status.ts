@@ -17,7 +17,7 @@ import {
   refundPaymentsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
-import { OrderLifecycleEvents } from "../../modules/order-lifecycle/events"
+import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { OrderStatus, StatusActor } from "../../modules/order-lifecycle/types"
 import { ensureStatusMoveStep } from "./steps/ensure-status-move"
 import { loadOrderLifecycleStep } from "./steps/load-order-lifecycle"
@@ -123,16 +123,9 @@ export const changeOrderStatusWorkflow = createWorkflow(
       refundPaymentsWorkflow.runAsStep({ input: refunds })
     })
 
-    const event = transform({ change, lifecycle }, ({ change, lifecycle }) => ({
-      id: change.id,
-      order_id: change.order_id,
-      customer_id: lifecycle.customer_id,
-      from: change.from_status,
-      to: change.to_status,
-      actor_type: change.actor_type,
-      actor_id: change.actor_id,
-      note: change.note,
-    }))
+    const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>
+      statusChangedData(change, lifecycle.customer_id)
+    )
     emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(change)

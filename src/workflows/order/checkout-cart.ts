@@ -26,7 +26,7 @@ import {
   stockNeedsOf,
 } from "../../lib/order/checkout-cart"
 import { orderSettings } from "../../lib/order/settings"
-import { OrderLifecycleEvents } from "../../modules/order-lifecycle/events"
+import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attachReservationsStep } from "./steps/attach-reservations"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
@@ -189,16 +189,9 @@ export const checkoutCartWorkflow = createWorkflow(
     emitEventStep({ eventName: OrderWorkflowEvents.PLACED, data: placed }).config({
       name: "emit-order-placed",
     })
-    const statusEvent = transform({ change, input }, ({ change, input }) => ({
-      id: change.id,
-      order_id: change.order_id,
-      customer_id: input.customer_id,
-      from: null,
-      to: change.to_status,
-      actor_type: change.actor_type,
-      actor_id: change.actor_id,
-      note: null,
-    }))
+    const statusEvent = transform({ change, input }, ({ change, input }) =>
+      statusChangedData(change, input.customer_id)
+    )
     emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: statusEvent }).config({
       name: "emit-order-status-changed",
     })

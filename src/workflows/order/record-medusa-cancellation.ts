@@ -5,7 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { OrderLifecycleEvents } from "../../modules/order-lifecycle/events"
+import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import { orderLockKey } from "./change-order-status"
 import { findLifecycleToCancelStep } from "./steps/find-lifecycle-to-cancel"
 import { recordStatusChangeStep } from "./steps/record-status-change"
@@ -36,16 +36,9 @@ export const recordMedusaCancellationWorkflow = createWorkflow(
           note: "Cancelled in Medusa",
         }))
       )
-      const event = transform({ change, lifecycle }, ({ change, lifecycle }) => ({
-        id: change.id,
-        order_id: change.order_id,
-        customer_id: lifecycle!.customer_id,
-        from: change.from_status,
-        to: change.to_status,
-        actor_type: change.actor_type,
-        actor_id: change.actor_id,
-        note: change.note,
-      }))
+      const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>
+        statusChangedData(change, lifecycle!.customer_id)
+      )
       emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
       return change
     })
