@@ -3,6 +3,9 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { seedFulfillment } from "../../src/scripts/seed/fulfillment"
 import { seedStore } from "../../src/scripts/seed/store"
+import type { AxiosInstance } from "axios"
+import { createAdminUser, type AdminSession } from "./admin"
+import { createCatalogProduct, type CatalogProduct, type CatalogProductBody } from "./catalog"
 import { signJwt } from "./jwt"
 import { uniqueEmail } from "./unique"
 
@@ -74,4 +77,28 @@ export const TEST_ADDRESS = {
   city: "New York",
   postal_code: "10001",
   country_code: "us",
+}
+
+export type Shop = {
+  admin: AdminSession
+  setup: CommerceSetup
+  product: CatalogProduct
+  alice: Shopper
+  bob: Shopper
+}
+
+/**
+ * What the cart and order specs start from: an admin, a store that can sell and ship, one
+ * product made through POST /products, and two customers.
+ */
+export async function createShop(
+  container: MedusaContainer,
+  api: AxiosInstance,
+  product: CatalogProductBody
+): Promise<Shop> {
+  const admin = await createAdminUser(container, api)
+  const setup = await createCommerceSetup(container)
+  const created = await createCatalogProduct(api, admin.headers, product)
+  const [alice, bob] = await createShoppers(container, 2)
+  return { admin, setup, product: created, alice, bob }
 }

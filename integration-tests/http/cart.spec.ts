@@ -2,14 +2,12 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Medusa from "@medusajs/js-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import {
-  createAdminUser,
   createCatalogProduct,
-  createCommerceSetup,
-  createShoppers,
   type AdminSession,
   type CatalogProduct,
   type CommerceSetup,
   type Shopper,
+  createShop,
 } from "../helpers"
 
 jest.setTimeout(120_000)
@@ -34,15 +32,17 @@ medusaIntegrationTestRunner({
     let bob: Shopper
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await createAdminUser(container, api)
-      setup = await createCommerceSetup(container)
-      lamp = await createCatalogProduct(api, admin.headers, {
+      ;({
+        admin,
+        setup,
+        product: lamp,
+        alice,
+        bob,
+      } = await createShop(getContainer(), api, {
         name: "Desk Lamp",
         price: "19.99",
         stock_quantity: 5,
-      })
-      ;[alice, bob] = await createShoppers(container, 2)
+      }))
     })
 
     const getCart = (who: Shopper) => api.get("/cart", { headers: who.headers, ...anyStatus })

@@ -6,10 +6,7 @@ import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/
 import {
   addAndCheckout,
   completeCartThroughMedusa,
-  createAdminUser,
   createCatalogProduct,
-  createCommerceSetup,
-  createShoppers,
   stockOf,
   TEST_ADDRESS,
   waitFor,
@@ -17,6 +14,7 @@ import {
   type CatalogProduct,
   type CommerceSetup,
   type Shopper,
+  createShop,
 } from "../helpers"
 
 jest.setTimeout(120_000)
@@ -32,15 +30,17 @@ medusaIntegrationTestRunner({
     let bob: Shopper
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await createAdminUser(container, api)
-      setup = await createCommerceSetup(container)
-      lamp = await createCatalogProduct(api, admin.headers, {
+      ;({
+        admin,
+        setup,
+        product: lamp,
+        alice,
+        bob,
+      } = await createShop(getContainer(), api, {
         name: "Desk Lamp",
         price: "19.99",
         stock_quantity: 5,
-      })
-      ;[alice, bob] = await createShoppers(container, 2)
+      }))
     })
 
     const checkout = (who: { headers: Record<string, string> }, body: Record<string, unknown>) =>

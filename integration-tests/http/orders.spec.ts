@@ -16,16 +16,13 @@ import {
   type OrderStatusChangedData,
 } from "../../src/modules/order-lifecycle/events"
 import {
-  createAdminUser,
-  createCatalogProduct,
-  createCommerceSetup,
-  createShoppers,
   TEST_ADDRESS,
   waitFor,
   type AdminSession,
   type CatalogProduct,
   type CommerceSetup,
   type Shopper,
+  createShop,
 } from "../helpers"
 
 jest.setTimeout(180_000)
@@ -105,15 +102,17 @@ medusaIntegrationTestRunner({
     let bob: Shopper
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await createAdminUser(container, api)
-      setup = await createCommerceSetup(container)
-      product = await createCatalogProduct(api, admin.headers, {
+      ;({
+        admin,
+        setup,
+        product: product,
+        alice,
+        bob,
+      } = await createShop(getContainer(), api, {
         name: "Lamp",
         price: "19.99",
         stock_quantity: STOCK,
-      })
-      ;[alice, bob] = await createShoppers(container, 2)
+      }))
     })
 
     // --- helpers -------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { lineView, unitCount } from "./line-view"
+import { lineView, unitCount, type LineRow } from "./line-view"
 import { money } from "./money"
 
 const CART_VIEW_FIELDS = [
@@ -37,18 +37,7 @@ type CartRow = {
   sales_channel_id: string | null
   created_at: string | Date
   updated_at: string | Date
-  items?: {
-    id: string
-    product_id: string | null
-    variant_id: string | null
-    title: string
-    product_title: string | null
-    product_handle: string | null
-    thumbnail: string | null
-    unit_price: BigNumberInput
-    quantity: BigNumberInput
-    subtotal?: BigNumberInput
-  }[]
+  items?: (LineRow & { product_handle: string | null })[]
   item_subtotal: BigNumberInput
   tax_total: BigNumberInput
   shipping_total: BigNumberInput

@@ -6,7 +6,7 @@ import type {
   OrderLifecycleRecord,
   OrderStatusChangeRecord,
 } from "../../modules/order-lifecycle/types"
-import { lineView, unitCount } from "./line-view"
+import { lineView, unitCount, type LineRow } from "./line-view"
 import { money } from "./money"
 
 const ORDER_VIEW_FIELDS = [
@@ -60,17 +60,7 @@ type OrderRow = {
   currency_code: string
   created_at: string | Date
   updated_at: string | Date
-  items?: {
-    id: string
-    product_id: string | null
-    variant_id: string | null
-    title: string
-    product_title: string | null
-    thumbnail: string | null
-    unit_price: BigNumberInput
-    quantity: BigNumberInput
-    subtotal?: BigNumberInput
-  }[]
+  items?: LineRow[]
   item_subtotal: BigNumberInput
   tax_total: BigNumberInput
   shipping_total: BigNumberInput
