@@ -112,6 +112,44 @@ function notificationModule(url: string | undefined, from: string): InputConfigM
   return { resolve: "@medusajs/medusa/notification", options: { providers: [provider] } }
 }
 
+/**
+ * Payment module: Stripe (Medusa's provider, `src/modules/stripe-payment`) when
+ * STRIPE_API_KEY is set, with its webhook secret (required: 3-D Secure and delayed
+ * payments only finish through webhooks) and STRIPE_API_URL for a fake Stripe; Medusa's
+ * system provider alone otherwise, so development works offline. Payments are captured
+ * when the customer confirms (docs/PAYMENTS.md). Medusa processes webhooks 5 s after they
+ * arrive, with 3 attempts (its `webhook_delay`/`webhook_retries` options are not read in
+ * 2.21: the route looks for options the module service does not keep).
+ */
+function paymentModule(env: NodeJS.ProcessEnv): InputConfigModules[number] {
+  const apiKey = env.STRIPE_API_KEY || undefined
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET || undefined
+  if (apiKey && !webhookSecret) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      "Set STRIPE_WEBHOOK_SECRET with STRIPE_API_KEY (the signing secret of the webhook endpoint)"
+    )
+  }
+  const providers = apiKey
+    ? [
+        {
+          resolve: localModule("src/modules/stripe-payment"),
+          id: "stripe",
+          options: {
+            apiKey,
+            webhookSecret,
+            apiUrl: env.STRIPE_API_URL || undefined,
+            capture: true,
+          },
+        },
+      ]
+    : []
+  return {
+    resolve: "@medusajs/medusa/payment",
+    options: { providers },
+  }
+}
+
 /** A provider's client id and secret: both or neither. */
 function oauthClient(env: NodeJS.ProcessEnv, prefix: "GOOGLE" | "GITHUB") {
   const clientId = env[`${prefix}_CLIENT_ID`] || undefined
@@ -259,11 +297,13 @@ module.exports = defineConfig({
     ...infrastructureModules(redisUrl),
     notificationModule(smtpUrl, emailFrom),
     fileModule(process.env),
+    paymentModule(process.env),
     ...authModules(process.env),
     { resolve: localModule("src/modules/identity") },
     { resolve: localModule("src/modules/catalog") },
     { resolve: localModule("src/modules/review") },
     { resolve: localModule("src/modules/order-lifecycle") },
     { resolve: localModule("src/modules/idempotency") },
+    { resolve: localModule("src/modules/payment-ledger") },
   ],
 })

@@ -1,0 +1,131 @@
+import Stripe from "stripe"
+import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
+import type {
+  ProviderWebhookPayload,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  WebhookActionData,
+  WebhookActionResult,
+} from "@medusajs/framework/types"
+import { PaymentActions } from "@medusajs/framework/utils"
+import { stripeHostOptions, type EngineStripeOptions } from "./options"
+import { getAmountFromSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
+
+/** What the engine asks of `updatePayment` to confirm a PaymentIntent server-side. */
+export type IntentConfirmation = { payment_method?: string; return_url?: string }
+
+/** The key under which a confirmation travels in the session data given to updatePayment. */
+export const CONFIRMATION_KEY = "engine_confirmation"
+
+/** Webhook results carry the Stripe event they came from, for the engine's event log. */
+export type EngineWebhookData = WebhookActionData & {
+  event_id: string
+  event_type: string
+}
+
+type StatusMapper = { getStatus(intent: Stripe.PaymentIntent): UpdatePaymentOutput }
+
+/**
+ * Medusa's Stripe provider (`@medusajs/payment-stripe` 2.21.2), with three additions:
+ *
+ * - the Stripe client is rebuilt from options, so `apiUrl` can point it at a fake Stripe
+ *   (the official one is `new Stripe(apiKey)` and ignores host options), and with network
+ *   retries, whose retried POSTs reuse one idempotency key;
+ * - `updatePayment` confirms the PaymentIntent when the engine passes a confirmation
+ *   (POST /payments/confirm), under an idempotency key; a declined card is not thrown but
+ *   returned as the intent's state (status `error`, `last_payment_error`), so Medusa records
+ *   it on the session and the order stays pending;
+ * - webhook results name their Stripe event, and `charge.refunded` (refunds made in
+ *   Stripe's dashboard) is passed on for the engine to record. Medusa's own subscriber
+ *   ignores it (`not_supported`).
+ *
+ * Everything else is Medusa's. `stripe-payment.unit.spec.ts` fails if the parent's shape
+ * (the members used here) changes.
+ */
+export default class EngineStripeProviderService extends StripeProviderService {
+  static override identifier = StripeProviderService.identifier
+
+  constructor(container: Record<string, unknown>, options: EngineStripeOptions) {
+    super(container, options)
+    this.stripe_ = new Stripe(options.apiKey, {
+      ...stripeHostOptions(options.apiUrl),
+      maxNetworkRetries: options.maxNetworkRetries ?? 2,
+      appInfo: { name: "commerce-engine" },
+    })
+  }
+
+  /** The client, for the engine's own provider-level checks (webhook signatures). */
+  get client(): Stripe {
+    return this.stripe_
+  }
+
+  override async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const confirmation = input.data?.[CONFIRMATION_KEY] as IntentConfirmation | undefined
+    if (!confirmation) {
+      return super.updatePayment(input)
+    }
+    const id = input.data?.id as string
+    try {
+      const intent = await this.stripe_.paymentIntents.confirm(
+        id,
+        {
+          ...(confirmation.payment_method ? { payment_method: confirmation.payment_method } : {}),
+          ...(confirmation.return_url ? { return_url: confirmation.return_url } : {}),
+          expand: ["payment_method"],
+        },
+        { idempotencyKey: input.context?.idempotency_key }
+      )
+      return this.statusOf(intent)
+    } catch (error) {
+      // A decline is an answer, not a failure: the intent (requires_payment_method with
+      // last_payment_error) goes on the session like any other state.
+      if (error instanceof Stripe.errors.StripeCardError && error.payment_intent) {
+        return this.statusOf(error.payment_intent)
+      }
+      throw this.buildError("An error occurred in updatePayment (confirm)", error as Error)
+    }
+  }
+
+  override async getWebhookActionAndData(
+    payload: ProviderWebhookPayload["payload"]
+  ): Promise<WebhookActionResult> {
+    // Verifies the signature (and its age): a forged or replayed event throws here.
+    const event = this.constructWebhookEvent(payload)
+    const reference = { event_id: event.id, event_type: event.type }
+    if (event.type === "charge.refunded") {
+      return { action: PaymentActions.NOT_SUPPORTED, data: await this.refundDataOf(event) }
+    }
+    const result = await super.getWebhookActionAndData(payload)
+    if (!result.data) {
+      return result
+    }
+    const data: EngineWebhookData = { ...result.data, ...reference }
+    return { ...result, data }
+  }
+
+  /** A refunded charge's session (through its PaymentIntent) and total refunded. */
+  private async refundDataOf(event: Stripe.Event): Promise<EngineWebhookData | undefined> {
+    const charge = event.data.object as Stripe.Charge
+    const intentId =
+      typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id
+    let sessionId = charge.metadata?.session_id
+    if (!sessionId && intentId) {
+      const intent = await this.stripe_.paymentIntents.retrieve(intentId)
+      sessionId = intent.metadata?.session_id
+    }
+    if (!sessionId) {
+      return undefined
+    }
+    return {
+      session_id: sessionId,
+      amount: getAmountFromSmallestUnit(charge.amount_refunded, charge.currency),
+      event_id: event.id,
+      event_type: event.type,
+    }
+  }
+
+  /** Medusa's own mapping of an intent to a session status (private in the parent). */
+  private statusOf(intent: Stripe.PaymentIntent): UpdatePaymentOutput {
+    return (this as unknown as StatusMapper).getStatus(intent)
+  }
+}
