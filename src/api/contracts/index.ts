@@ -5,6 +5,7 @@ import { categoriesContract } from "./categories"
 import { oauthContract } from "./oauth"
 import { operationsContract } from "./operations"
 import { ordersContract } from "./orders"
+import { paymentsContract } from "./payments"
 import { productsContract } from "./products"
 import { reviewsContract } from "./reviews"
 import { productImagesContract } from "./product-images"
@@ -26,4 +27,5 @@ export const contractRoutes: ContractRoute[] = [
   ...categoriesContract,
   ...cartContract,
   ...ordersContract,
+  ...paymentsContract,
 ]

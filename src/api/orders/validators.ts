@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { listSchema, paginationShape } from "../../lib/http/pagination"
 import { ORDER_STATUSES } from "../../modules/order-lifecycle/models/order-lifecycle"
 import { addressBody, lineView } from "../cart/validators"
+import { paymentView } from "../payments/validators"
 
 export const directOrderBody = z.object({
   items: z
@@ -94,18 +95,8 @@ export const orderView = z.object({
 
 export const orderList = listSchema(orderView)
 
-/** The payment opened at checkout, with what the storefront needs to confirm it. */
-export const checkoutPaymentView = z.object({
-  id: z.string(),
-  order_id: z.string(),
-  amount: z.string(),
-  currency_code: z.string(),
-  status: z.string(),
-  provider: z.string(),
-  client_secret: z.string().nullable(),
-})
-
-export const placedOrderView = z.object({ order: orderView, payment: checkoutPaymentView })
+/** The order and the payment opened for it (POST /payments/confirm takes its id). */
+export const placedOrderView = z.object({ order: orderView, payment: paymentView })
 
 export type DirectOrderBody = z.infer<typeof directOrderBody>
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>

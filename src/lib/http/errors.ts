@@ -9,6 +9,9 @@ export type ErrorBody = {
   message: string
   errors?: FieldError[]
   request_id?: string
+  /** A payment provider's reason for a decline (Stripe's `code` and `decline_code`). */
+  code?: string
+  decline_code?: string
 }
 
 /** Invalid input, with one entry per offending field. */
@@ -27,7 +30,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly type: string,
     message: string,
-    readonly headers: Record<string, string> = {}
+    readonly headers: Record<string, string> = {},
+    readonly details: Pick<ErrorBody, "code" | "decline_code"> = {}
   ) {
     super(message)
   }
@@ -100,7 +104,7 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
   if (error instanceof HttpError) {
     return {
       status: error.status,
-      body: { type: error.type, message: error.message },
+      body: { type: error.type, message: error.message, ...error.details },
       headers: error.headers,
       unexpected: false,
     }

@@ -36,6 +36,7 @@ import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
 import { selectShippingOptionStep } from "./steps/select-shipping-option"
+import { createPaymentAttemptStep } from "../payment/steps/create-payment-attempt"
 
 export type CheckoutAddress = {
   first_name?: string
@@ -184,6 +185,21 @@ export const checkoutCartWorkflow = createWorkflow(
       customer_id: input.customer_id,
     }))
     const session = createPaymentSessionsWorkflow.runAsStep({ input: sessionInput })
+    // The engine's record of the payment: the API's payment id, its owner and outcome.
+    createPaymentAttemptStep(
+      transform({ session, collections, order, input }, (data) => ({
+        session: {
+          id: data.session.id,
+          payment_collection_id: data.collections[0].id,
+          provider_id: data.session.provider_id,
+          amount: data.session.amount as number,
+          currency_code: data.session.currency_code,
+          data: data.session.data,
+        },
+        order_id: data.order.id,
+        customer_id: data.input.customer_id,
+      }))
+    )
 
     const placed = transform({ order }, ({ order }) => ({ id: order.id }))
     emitEventStep({ eventName: OrderWorkflowEvents.PLACED, data: placed }).config({

@@ -7,6 +7,8 @@ export const FINDING_KINDS = [
   "succeeded_intent_pending_order",
   /** Money was taken for an order that is cancelled. */
   "captured_on_cancelled_order",
+  /** Stripe refunded more than Medusa recorded (a refund made in Stripe's dashboard). */
+  "refund_outside_engine",
 ] as const
 
 export const FINDING_RESOLUTIONS = ["fixed", "needs_attention"] as const

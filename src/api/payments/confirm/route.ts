@@ -1,0 +1,52 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { requireActorOf } from "../../../lib/http/auth"
+import { HttpError } from "../../../lib/http/errors"
+import { STRIPE_PROVIDER_ID } from "../../../lib/order/settings"
+import { findAttemptFor, loadPaymentFor } from "../../../lib/payment/payment-access"
+import { settlePaymentWorkflow } from "../../../workflows/payment/settle-payment"
+import type { ConfirmPaymentBody } from "../validators"
+
+/**
+ * Confirms the caller's payment: Stripe confirms the intent (with the card given, or the
+ * one the storefront attached), and a success pays the order at once. 3-D Secure answers
+ * `requires_action` with Stripe's next action; the webhook finishes it. A decline is a
+ * 402 with Stripe's reason, and the order stays pending. Confirming a payment that
+ * already succeeded answers it again.
+ */
+export async function POST(
+  req: MedusaRequest<ConfirmPaymentBody>,
+  res: MedusaResponse
+): Promise<void> {
+  const actor = requireActorOf(req)
+  const { payment_id, payment_method_id } = req.validatedBody
+  const attempt = await findAttemptFor(req.scope, actor, payment_id)
+  if (attempt.status === "failed" || attempt.status === "canceled") {
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `Payment ${payment_id} ${attempt.status}: create a new payment for the order`
+    )
+  }
+  if (attempt.status !== "succeeded") {
+    const { result } = await settlePaymentWorkflow(req.scope).run({
+      input: {
+        attempt_id: attempt.id,
+        customer_id: actor.id,
+        // The system provider has nothing to confirm: authorizing it is the payment.
+        confirm: attempt.provider_id === STRIPE_PROVIDER_ID ? { payment_method_id } : undefined,
+        actor: { type: "customer", id: actor.id },
+        note: "Payment confirmed by the customer",
+      },
+    })
+    if (result.status === "failed") {
+      throw new HttpError(
+        402,
+        "payment_declined",
+        result.failure.message ?? "The payment was declined",
+        {},
+        { code: result.failure.code ?? undefined }
+      )
+    }
+  }
+  res.status(200).json(await loadPaymentFor(req.scope, actor, attempt.id))
+}

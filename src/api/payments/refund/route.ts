@@ -1,0 +1,19 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { requireActorOf } from "../../../lib/http/auth"
+import { findAttemptFor, loadPaymentFor } from "../../../lib/payment/payment-access"
+import { refundPaymentWorkflow } from "../../../workflows/payment/refund-payment"
+import type { RefundPaymentBody } from "../validators"
+
+/** Refunds part or all of a payment (admin); the order becomes (partially_)refunded. */
+export async function POST(
+  req: MedusaRequest<RefundPaymentBody>,
+  res: MedusaResponse
+): Promise<void> {
+  const actor = requireActorOf(req)
+  const { payment_id, amount, reason } = req.validatedBody
+  const attempt = await findAttemptFor(req.scope, actor, payment_id)
+  await refundPaymentWorkflow(req.scope).run({
+    input: { attempt_id: attempt.id, amount, reason, actor: { type: "admin", id: actor.id } },
+  })
+  res.status(200).json(await loadPaymentFor(req.scope, actor, attempt.id))
+}

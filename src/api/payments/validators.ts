@@ -1,0 +1,94 @@
+import { z } from "@medusajs/framework/zod"
+import { listSchema, paginationShape } from "../../lib/http/pagination"
+import {
+  FINDING_KINDS,
+  FINDING_RESOLUTIONS,
+} from "../../modules/payment-ledger/models/reconciliation-finding"
+
+const id = z.string().min(1).max(100)
+/** A decimal amount with at most two places, as a string or a number ("12.50", 12.5). */
+const amount = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .refine((value) => /^\d{1,10}(\.\d{1,2})?$/.test(value), "A positive amount with 2 decimals")
+  .refine((value) => Number(value) > 0, "Must be greater than 0")
+
+export const createPaymentBody = z.object({ order_id: id })
+
+export const confirmPaymentBody = z.object({
+  payment_id: id,
+  /** A Stripe PaymentMethod (pm_…), e.g. a saved card; else the one the storefront attached. */
+  payment_method_id: id.optional(),
+})
+
+export const refundPaymentBody = z.object({
+  payment_id: id,
+  /** Defaults to everything still refundable. */
+  amount: amount.optional(),
+  reason: z.string().max(500).optional(),
+})
+
+export const listPaymentsQuery = z.object({
+  ...paginationShape,
+  /** Admins only: one order's payments. */
+  order_id: id.optional(),
+})
+
+export const savePaymentMethodBody = z.object({
+  /** A PaymentMethod made by Stripe.js on the storefront (pm_…). */
+  payment_method_id: id,
+})
+
+export const listFindingsQuery = z.object({
+  ...paginationShape,
+  resolution: z.enum(FINDING_RESOLUTIONS).optional(),
+})
+
+export const paymentView = z.object({
+  id: z.string(),
+  order_id: z.string(),
+  amount: z.string(),
+  currency_code: z.string(),
+  status: z.string(),
+  provider: z.string(),
+  client_secret: z.string().nullable(),
+  next_action: z.record(z.string(), z.unknown()).nullable(),
+  captured_amount: z.string(),
+  refunded_amount: z.string(),
+  failure: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+export const paymentList = listSchema(paymentView)
+
+export const paymentMethodView = z.object({
+  id: z.string(),
+  type: z.string(),
+  brand: z.string().nullable(),
+  last4: z.string().nullable(),
+  exp_month: z.number().nullable(),
+  exp_year: z.number().nullable(),
+})
+
+export const paymentMethodList = z.object({ items: z.array(paymentMethodView) })
+
+export const findingView = z.object({
+  id: z.string(),
+  kind: z.enum(FINDING_KINDS),
+  order_id: z.string(),
+  payment_id: z.string().nullable(),
+  resolution: z.enum(FINDING_RESOLUTIONS),
+  detail: z.string(),
+  first_seen_at: z.string(),
+  last_seen_at: z.string(),
+})
+
+export const findingList = listSchema(findingView)
+
+export type CreatePaymentBody = z.infer<typeof createPaymentBody>
+export type ConfirmPaymentBody = z.infer<typeof confirmPaymentBody>
+export type RefundPaymentBody = z.infer<typeof refundPaymentBody>
+export type ListPaymentsQuery = z.infer<typeof listPaymentsQuery>
+export type SavePaymentMethodBody = z.infer<typeof savePaymentMethodBody>
+export type ListFindingsQuery = z.infer<typeof listFindingsQuery>

@@ -1,0 +1,15 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { reconcilePayments } from "../lib/payment/reconcile"
+
+/**
+ * Every 10 minutes (PAYMENT_RECONCILE_SCHEDULE): payments and orders are compared and
+ * what is safe is fixed (src/lib/payment/reconcile.ts).
+ */
+export default async function reconcilePaymentsJob(container: MedusaContainer): Promise<void> {
+  await reconcilePayments(container)
+}
+
+export const config = {
+  name: "payment-reconcile",
+  schedule: process.env.PAYMENT_RECONCILE_SCHEDULE || "*/10 * * * *",
+}

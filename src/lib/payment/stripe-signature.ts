@@ -1,0 +1,48 @@
+import Stripe from "stripe"
+import type {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+
+/** Medusa's webhook route for the Stripe provider (`pp_stripe_stripe`). */
+export const STRIPE_WEBHOOK_PATH = "/hooks/payment/stripe_stripe"
+
+/**
+ * Refuses a Stripe webhook whose signature is wrong or older than Stripe's 5-minute
+ * tolerance with a 400, before Medusa's route queues it: Medusa answers every webhook 200
+ * and only checks the signature later, in the background, so a forged event would
+ * otherwise be acknowledged and retried. The provider checks it again when applying it.
+ */
+export function verifyStripeSignature(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+): void {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET
+  if (!secret) {
+    return next()
+  }
+  const signature = req.headers["stripe-signature"]
+  const raw = (req as MedusaRequest & { rawBody?: Buffer }).rawBody
+  try {
+    if (typeof signature !== "string" || !raw) {
+      throw new Error("missing signature or body")
+    }
+    Stripe.webhooks.constructEvent(raw, signature, secret)
+  } catch {
+    return next(
+      new MedusaError(MedusaError.Types.INVALID_DATA, "The Stripe signature is not valid")
+    )
+  }
+  next()
+}
+
+export const stripeWebhookMiddlewares: MiddlewareRoute = {
+  matcher: STRIPE_WEBHOOK_PATH,
+  methods: ["POST"],
+  bodyParser: { preserveRawBody: true },
+  middlewares: [verifyStripeSignature],
+}

@@ -1,0 +1,83 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  cancelOrderWorkflow,
+  emitEventStep,
+  refundPaymentsWorkflow,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
+import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
+import type { StatusActor } from "../../modules/order-lifecycle/types"
+import { orderLockKey } from "../order/change-order-status"
+import { ensureStatusMoveStep } from "../order/steps/ensure-status-move"
+import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
+import { recordStatusChangeStep } from "../order/steps/record-status-change"
+import { loadPaymentAttemptStep } from "./steps/load-payment-attempt"
+import { planRefundStep } from "./steps/plan-refund"
+
+export type RefundPaymentInput = {
+  attempt_id: string
+  /** Decimal string; everything still refundable when omitted. */
+  amount?: string
+  reason?: string
+  actor: StatusActor
+}
+
+/**
+ * Refunds part or all of a payment (POST /payments/refund, admin). Under the order's lock:
+ * the amount is checked against what is still refundable (409 above it), the order moves
+ * to partially_refunded or refunded (a legal move, else 409), and Medusa refunds through
+ * the provider (Stripe, with the refund's id as idempotency key) with
+ * refundPaymentsWorkflow, or, for a full refund of an order nothing was shipped from,
+ * cancelOrderWorkflow, which refunds the rest and releases the stock.
+ */
+export const refundPaymentWorkflow = createWorkflow(
+  "payment-refund",
+  (input: RefundPaymentInput) => {
+    const found = loadPaymentAttemptStep({ id: input.attempt_id })
+    const lockKey = transform({ found }, ({ found }) => orderLockKey(found.order_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const attempt = loadPaymentAttemptStep({ id: input.attempt_id }).config({
+      name: "payment-reload-attempt",
+    })
+    const plan = planRefundStep({ attempt, amount: input.amount })
+    const lifecycle = loadOrderLifecycleStep({ order_id: found.order_id })
+    ensureStatusMoveStep({ lifecycle, to: plan.to })
+    // Recorded first, as status moves do: the refund at Stripe cannot be undone, so the
+    // step that can still fail after it must not be this one.
+    const change = recordStatusChangeStep({
+      lifecycle,
+      to: plan.to,
+      actor: input.actor,
+      note: input.reason ?? null,
+    })
+    const createdBy = transform({ input }, ({ input }) => input.actor.id ?? undefined)
+    when("cancel-order", { plan }, ({ plan }) => plan.cancel_order).then(() => {
+      cancelOrderWorkflow.runAsStep({
+        input: { order_id: found.order_id, canceled_by: createdBy },
+      })
+    })
+    when("refund", { plan }, ({ plan }) => !plan.cancel_order).then(() => {
+      const refunds = transform({ plan, input, createdBy }, ({ plan, input, createdBy }) => [
+        {
+          payment_id: plan.payment_id,
+          amount: plan.amount,
+          created_by: createdBy,
+          note: input.reason,
+        },
+      ])
+      refundPaymentsWorkflow.runAsStep({ input: refunds })
+    })
+    const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>
+      statusChangedData(change, lifecycle.customer_id)
+    )
+    emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(plan)
+  }
+)

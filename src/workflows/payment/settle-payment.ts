@@ -1,0 +1,116 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  capturePaymentWorkflow,
+  emitEventStep,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
+import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
+import type { StatusActor } from "../../modules/order-lifecycle/types"
+import type { AttemptStatus } from "../../modules/payment-ledger/types"
+import type { ProviderFailure } from "../../lib/payment/attempt-outcome"
+import { orderLockKey } from "../order/change-order-status"
+import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
+import { recordStatusChangeStep } from "../order/steps/record-status-change"
+import { authorizePaymentAttemptStep } from "./steps/authorize-payment-attempt"
+import { confirmPaymentIntentStep } from "./steps/confirm-payment-intent"
+import { loadPaymentAttemptStep } from "./steps/load-payment-attempt"
+import { updatePaymentAttemptStep } from "./steps/update-payment-attempt"
+
+export type SettlePaymentInput = {
+  attempt_id: string
+  /** Set for a customer's own request: another customer's payment is a 404. */
+  customer_id?: string
+  /** POST /payments/confirm: confirm the PaymentIntent first (with this card, if given). */
+  confirm?: { payment_method_id?: string }
+  actor: StatusActor
+  note?: string
+}
+
+export type SettlePaymentResult = {
+  attempt_id: string
+  order_id: string
+  status: AttemptStatus
+  failure: ProviderFailure
+  next_action: Record<string, unknown> | null
+}
+
+/**
+ * Brings an order in line with its payment, whoever asks: the customer's confirmation,
+ * a Stripe webhook (any event, delivered any number of times, in any order), an admin or
+ * the reconciliation job. Under the order's lock it (optionally) confirms the intent,
+ * authorizes the session from Stripe's live state, captures the payment (Medusa's
+ * capturePaymentWorkflow: a payment already captured is left as it is), moves a pending
+ * order to paid and records the attempt's outcome. Run twice, it changes nothing the
+ * second time: that is what makes each webhook apply once.
+ */
+export const settlePaymentWorkflow = createWorkflow(
+  "payment-settle",
+  (input: SettlePaymentInput) => {
+    const found = loadPaymentAttemptStep({ id: input.attempt_id, customer_id: input.customer_id })
+    const lockKey = transform({ found }, ({ found }) => orderLockKey(found.order_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    // Read again under the lock: another settlement may have just finished.
+    const attempt = loadPaymentAttemptStep({ id: input.attempt_id }).config({
+      name: "payment-reload-attempt",
+    })
+
+    when("confirm-intent", { input }, ({ input }) => !!input.confirm).then(() => {
+      confirmPaymentIntentStep({ attempt, payment_method_id: input.confirm?.payment_method_id })
+    })
+    const authorization = authorizePaymentAttemptStep({ attempt })
+
+    when("capture", { authorization }, ({ authorization }) => authorization.record_capture).then(
+      () => {
+        capturePaymentWorkflow.runAsStep({
+          input: { payment_id: authorization.payment_id as string },
+        })
+      }
+    )
+
+    const lifecycle = loadOrderLifecycleStep({ order_id: found.order_id })
+    when("mark-paid", { authorization, lifecycle }, ({ authorization, lifecycle }) => {
+      return authorization.status === "succeeded" && lifecycle.status === "pending"
+    }).then(() => {
+      const change = recordStatusChangeStep({
+        lifecycle,
+        to: "paid",
+        actor: input.actor,
+        note: input.note ?? "Payment received",
+      })
+      const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>
+        statusChangedData(change, lifecycle.customer_id)
+      )
+      emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event }).config({
+        name: "emit-order-paid",
+      })
+    })
+
+    const changes = transform({ authorization, attempt }, ({ authorization, attempt }) => ({
+      attempt,
+      changes: {
+        status: authorization.status,
+        payment_id: authorization.payment_id ?? attempt.payment_id,
+        provider_reference: authorization.provider_reference ?? attempt.provider_reference,
+        failure_code: authorization.failure.code,
+        failure_message: authorization.failure.message,
+      },
+    }))
+    updatePaymentAttemptStep(changes)
+    releaseLockStep({ key: lockKey })
+
+    const result = transform({ authorization, attempt }, ({ authorization, attempt }) => ({
+      attempt_id: attempt.id,
+      order_id: attempt.order_id,
+      status: authorization.status,
+      failure: authorization.failure,
+      next_action: authorization.next_action,
+    }))
+    return new WorkflowResponse<SettlePaymentResult>(result)
+  }
+)

@@ -1,0 +1,102 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import {
+  attemptStatusOfSession,
+  failureOf,
+  nextActionOf,
+  type ProviderFailure,
+} from "../../../lib/payment/attempt-outcome"
+import type { AttemptStatus, PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
+
+export type AttemptAuthorization = {
+  status: AttemptStatus
+  /** Medusa's payment, when the session is authorized (or was already). */
+  payment_id: string | null
+  /**
+   * The capture still has to go through Medusa's capturePaymentWorkflow: the payment is not
+   * captured, or was captured by the provider at authorization (Stripe's automatic capture)
+   * without the order transaction that workflow records. False once both are done, so a
+   * settlement triggered by `payment.captured` does not capture (and emit) again.
+   */
+  record_capture: boolean
+  failure: ProviderFailure
+  next_action: Record<string, unknown> | null
+  provider_reference: string | null
+}
+
+/** True unless the payment is captured and each capture has its order transaction. */
+async function captureNeedsRecording(
+  container: MedusaContainer,
+  paymentId: string,
+  orderId: string
+): Promise<boolean> {
+  const payment = await container
+    .resolve(Modules.PAYMENT)
+    .retrievePayment(paymentId, { select: ["id", "captured_at"], relations: ["captures"] })
+  const captureIds = (payment.captures ?? []).map((capture) => capture.id)
+  if (!payment.captured_at || !captureIds.length) {
+    return true
+  }
+  const recorded = await container
+    .resolve(Modules.ORDER)
+    .listOrderTransactions(
+      { order_id: orderId, reference: "capture", reference_id: captureIds },
+      { select: ["id"] }
+    )
+  return recorded.length < captureIds.length
+}
+
+/**
+ * Asks Medusa's payment module to authorize the attempt's session. The module is
+ * idempotent (an authorized session returns its payment), asks the provider for the
+ * PaymentIntent's live state, and records any other state (requires_more, error) on the
+ * session, which is read back here. So whatever order the confirmation, webhooks and the
+ * reconciliation job run in, each sees Stripe's current answer, not a stale event's.
+ *
+ * No compensation: an authorization reflects what Stripe already did; Medusa's payment is
+ * the record of it, and nothing later in the workflow can make it untrue.
+ */
+export const authorizePaymentAttemptStep = createStep(
+  "payment-authorize-attempt",
+  async (input: { attempt: PaymentAttemptRecord }, { container }) => {
+    const payments = container.resolve(Modules.PAYMENT)
+    const sessionId = input.attempt.session_id
+    const [existing] = await payments.listPaymentSessions({ id: sessionId }, { take: 1 })
+    if (!existing) {
+      // Replaced by a newer attempt, or closed when the order was cancelled.
+      return new StepResponse<AttemptAuthorization>({
+        status: input.attempt.status === "succeeded" ? "succeeded" : "canceled",
+        payment_id: input.attempt.payment_id,
+        record_capture: false,
+        failure: { code: input.attempt.failure_code, message: input.attempt.failure_message },
+        next_action: null,
+        provider_reference: input.attempt.provider_reference,
+      })
+    }
+    let paymentId: string | null = null
+    try {
+      const payment = await payments.authorizePaymentSession(sessionId, {})
+      paymentId = payment?.id ?? null
+    } catch (error) {
+      // "Session was not authorized with the provider": its state is on the session now.
+      if (!(error instanceof MedusaError) || error.type !== MedusaError.Types.NOT_ALLOWED) {
+        throw error
+      }
+    }
+    const session = await payments.retrievePaymentSession(sessionId, {
+      select: ["id", "status", "data"],
+    })
+    const data = (session.data ?? {}) as Record<string, unknown>
+    return new StepResponse<AttemptAuthorization>({
+      status: paymentId ? "succeeded" : attemptStatusOfSession(session.status),
+      payment_id: paymentId,
+      record_capture: paymentId
+        ? await captureNeedsRecording(container, paymentId, input.attempt.order_id)
+        : false,
+      failure: failureOf(data),
+      next_action: nextActionOf(data),
+      provider_reference: typeof data.id === "string" ? data.id : null,
+    })
+  }
+)

@@ -1,0 +1,61 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
+import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
+import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
+import type { OrderLifecycleRecord } from "../../../modules/order-lifecycle/types"
+
+/** Attempts that may still take the customer's money: a second one would charge twice. */
+const LIVE_STATUSES = ["pending", "requires_action", "succeeded"]
+
+export type NewAttemptPlan = {
+  /** The order's open payment collection, or null when one must be made. */
+  payment_collection_id: string | null
+  /** The order's total, for a new collection. */
+  amount: number
+}
+
+/**
+ * A new payment is allowed for a pending order whose payments all failed or were
+ * cancelled (or that has none): anything else is a 409, so an order is never paid twice.
+ * Says which payment collection the new session goes in. Reads only.
+ */
+export const ensureNewAttemptAllowedStep = createStep(
+  "payment-ensure-new-attempt-allowed",
+  async (input: { lifecycle: OrderLifecycleRecord }, { container }) => {
+    const { lifecycle } = input
+    if (lifecycle.status !== "pending") {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Order ${lifecycle.order_id} is ${lifecycle.status}: only a pending order can be paid`
+      )
+    }
+    const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
+    const attempts = (await ledger.listPaymentAttempts(
+      { order_id: lifecycle.order_id },
+      { order: { created_at: "DESC" } }
+    )) as unknown as PaymentAttemptRecord[]
+    const live = attempts.find((attempt) => LIVE_STATUSES.includes(attempt.status))
+    if (live) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Order ${lifecycle.order_id} already has a payment ${live.status === "succeeded" ? "that succeeded" : "in progress"} (${live.id})`
+      )
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "total", "payment_collections.id", "payment_collections.status"],
+      filters: { id: lifecycle.order_id },
+    })
+    const order = data[0] as
+      { total: number; payment_collections?: { id: string; status: string }[] } | undefined
+    const open = (order?.payment_collections ?? []).find((collection) =>
+      ["not_paid", "awaiting"].includes(collection.status)
+    )
+    return new StepResponse<NewAttemptPlan>({
+      payment_collection_id: open?.id ?? null,
+      amount: Number(order?.total ?? 0),
+    })
+  }
+)

@@ -1,0 +1,74 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import type { OrderStatus } from "../../../modules/order-lifecycle/types"
+import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
+
+export type RefundPlan = {
+  payment_id: string
+  amount: number
+  /** refunded when nothing is left to refund afterwards, else partially_refunded. */
+  to: OrderStatus
+  /**
+   * A full refund of an order nothing was shipped from also cancels Medusa's order, so its
+   * stock is released (cancelOrderWorkflow refunds what is left), as PUT status does.
+   */
+  cancel_order: boolean
+}
+
+type Amount = { amount: BigNumberInput }
+type PaymentRow = { id: string; captures?: Amount[]; refunds?: Amount[] }
+type OrderRow = { fulfillments?: { canceled_at?: string | Date | null }[] }
+
+function total(rows: Amount[] | undefined) {
+  return (rows ?? []).reduce((sum, row) => MathBN.add(sum, row.amount), MathBN.convert(0))
+}
+
+/**
+ * Decides a refund of `amount` (default: everything left) of an attempt's payment, read
+ * under the order's lock: nothing captured, or more than what is left, is a 409. Reads only.
+ */
+export const planRefundStep = createStep(
+  "payment-plan-refund",
+  async (input: { attempt: PaymentAttemptRecord; amount?: string }, { container }) => {
+    const { attempt } = input
+    const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
+    if (!attempt.payment_id) {
+      throw conflict(`Payment ${attempt.id} has captured nothing to refund`)
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const [{ data: payments }, { data: orders }] = await Promise.all([
+      query.graph({
+        entity: "payment",
+        fields: ["id", "captures.amount", "refunds.amount"],
+        filters: { id: attempt.payment_id },
+      }),
+      query.graph({
+        entity: "order",
+        fields: ["id", "fulfillments.canceled_at"],
+        filters: { id: attempt.order_id },
+      }),
+    ])
+    const payment = payments[0] as unknown as PaymentRow | undefined
+    const remaining = MathBN.sub(total(payment?.captures), total(payment?.refunds))
+    if (!payment || MathBN.lte(remaining, 0)) {
+      throw conflict(`Payment ${attempt.id} has no captured money left to refund`)
+    }
+    const amount = input.amount === undefined ? remaining : MathBN.convert(input.amount)
+    if (MathBN.gt(amount, remaining)) {
+      throw conflict(
+        `Cannot refund ${input.amount}: only ${remaining.toNumber().toFixed(2)} of payment ${attempt.id} is left to refund`
+      )
+    }
+    const full = MathBN.eq(amount, remaining)
+    const shipped = ((orders[0] as unknown as OrderRow | undefined)?.fulfillments ?? []).some(
+      (fulfillment) => !fulfillment.canceled_at
+    )
+    return new StepResponse<RefundPlan>({
+      payment_id: payment.id,
+      amount: amount.toNumber(),
+      to: full ? "refunded" : "partially_refunded",
+      cancel_order: full && !shipped,
+    })
+  }
+)
