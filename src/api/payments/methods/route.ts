@@ -22,16 +22,14 @@ export async function POST(
   })
   const cards = await listSavedCards(req.scope, actor.id)
   const saved = cards.find((card) => card.id === result.payment_method_id)
-  res
-    .status(201)
-    .json(
-      saved ?? {
-        id: result.payment_method_id,
-        type: "card",
-        brand: null,
-        last4: null,
-        exp_month: null,
-        exp_year: null,
-      }
-    )
+  res.status(201).json(
+    saved ?? {
+      id: result.payment_method_id,
+      type: "card",
+      brand: null,
+      last4: null,
+      exp_month: null,
+      exp_year: null,
+    }
+  )
 }
