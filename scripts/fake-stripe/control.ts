@@ -18,6 +18,7 @@
 import { StripeApiError } from "./errors"
 import { optionalEnum, optionalString, parseParams, positiveInteger, type Params } from "./params"
 import type { FakeStripe } from "./server"
+import type { EventType } from "./types"
 
 export interface ControlAnswer {
   status: number
@@ -80,7 +81,9 @@ export async function handleControl(
       return json({ cleared: true })
     }
     if (resource === "events" && at === "GET 1") {
-      return json(fake.eventsOf(optionalString(params, "type"), optionalString(params, "object")))
+      // An unknown type simply matches nothing.
+      const type = optionalString(params, "type") as EventType | undefined
+      return json(fake.eventsOf(type, optionalString(params, "object")))
     }
     if (resource === "events" && action === "deliver" && at === "POST 3") {
       const statuses = await fake.deliver(id, {

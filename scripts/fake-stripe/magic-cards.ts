@@ -101,8 +101,13 @@ export function magicToken(token: string): CardProfile | undefined {
   return token.startsWith("tok_") ? profile(token.slice("tok_".length)) : undefined
 }
 
-export function magicPaymentMethodIds(): string[] {
-  return Object.keys(PROFILES).map((name) => `pm_card_${name}`)
+/** A card the fake itself uses (e.g. "visa" for an out-of-band success). */
+export function testCard(name: string): CardProfile {
+  const card = profile(name)
+  if (!card) {
+    throw new Error(`fake-stripe: no test card named ${name}`)
+  }
+  return card
 }
 
 /** Stable per card number, as Stripe's fingerprint is, so duplicate-card checks can work. */

@@ -8,7 +8,7 @@ import { createFailedCharge, createSuccessfulCharge, type Decline } from "./char
 import { docUrl, invalidRequest, StripeApiError, unexpectedIntentState } from "./errors"
 import { clientSecret, newId, nowSeconds } from "./ids"
 import { cardOf, createCardPaymentMethod } from "./payment-methods"
-import { magicPaymentMethod } from "./magic-cards"
+import { testCard } from "./magic-cards"
 import { formatAmount, minimumAmount } from "./money"
 import type { Store } from "./store"
 import type {
@@ -408,12 +408,8 @@ export function succeedOutOfBand(store: Store, intent: PaymentIntent): void {
       `This PaymentIntent cannot succeed because it has a status of ${intent.status}.`
     )
   }
-  const visa = magicPaymentMethod("pm_card_visa")
   const method = intent.payment_method
     ? store.paymentMethod(intent.payment_method)
-    : visa && createCardPaymentMethod(store, visa)
-  if (!method) {
-    throw new Error("fake-stripe: the visa test card is missing from magic-cards.ts")
-  }
+    : createCardPaymentMethod(store, testCard("visa"))
   authorize(store, intent, method, true)
 }

@@ -12,7 +12,6 @@ import { IdempotencyKeys } from "./idempotency"
 import { randomToken } from "./ids"
 import { parseParams, type Params } from "./params"
 import { authenticateIntent, succeedOutOfBand, type AuthenticationOutcome } from "./payment-intents"
-import { refundableChargeOf } from "./charges"
 import { createRefund } from "./refunds"
 import { authenticateSetupIntent } from "./setup-intents"
 import { API_VERSION, Store } from "./store"
@@ -239,7 +238,7 @@ export class FakeStripe {
     return this.store.events
   }
 
-  eventsOf(type?: EventType | string, objectId?: string): StripeEvent[] {
+  eventsOf(type?: EventType, objectId?: string): StripeEvent[] {
     return this.store.events.filter(
       (event) =>
         (type === undefined || event.type === type) &&
@@ -297,11 +296,8 @@ export class FakeStripe {
 
   /** A refund made in Stripe's dashboard; the whole remaining amount by default. */
   refundOutOfBand(intentId: string, amount?: number): Refund {
-    const intent = this.store.paymentIntent(intentId)
-    const charge = refundableChargeOf(this.store, intent)
     const refund = createRefund(this.store, {
-      paymentIntent: intent.id,
-      charge: charge?.id,
+      paymentIntent: this.store.paymentIntent(intentId).id,
       amount,
       reason: "requested_by_customer",
     })

@@ -55,12 +55,10 @@ export type PaymentIntentStatus =
 
 export type CaptureMethod = "automatic" | "automatic_async" | "manual"
 
-export type NextAction =
-  | {
-      type: "use_stripe_sdk"
-      use_stripe_sdk: { type: "three_d_secure_redirect"; stripe_js: string; source: string }
-    }
-  | { type: "redirect_to_url"; redirect_to_url: { url: string; return_url: string } }
+export interface NextAction {
+  type: "use_stripe_sdk"
+  use_stripe_sdk: { type: "three_d_secure_redirect"; stripe_js: string; source: string }
+}
 
 /** `last_payment_error` / `last_setup_error`: the error object of the failed attempt. */
 export interface PaymentError {

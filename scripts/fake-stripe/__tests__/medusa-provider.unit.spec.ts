@@ -4,7 +4,7 @@
  */
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
 import Stripe from "stripe"
-import { FakeStripe } from "../server"
+import { FakeStripe, type EventType } from "../server"
 import { eventPayload, signatureHeader } from "../webhooks"
 
 /** The provider builds its client for api.stripe.com; point it at the fake instead. */
@@ -194,7 +194,7 @@ describe("Medusa's Stripe provider against the fake", () => {
       data: { session_id: "payses_5", payment_method: "pm_card_visa", confirm: true },
     })
     expect(initiated.status).toBe("authorized")
-    const webhook = (type: string, secret = fake.webhookSecret) => {
+    const webhook = (type: EventType, secret = fake.webhookSecret) => {
       const [event] = fake.eventsOf(type, initiated.id)
       const rawData = eventPayload(event)
       return {

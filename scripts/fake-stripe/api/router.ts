@@ -53,7 +53,11 @@ function matches(pattern: string, path: string): string | undefined {
       if (!actual[index]) {
         return undefined
       }
-      id = decodeURIComponent(actual[index])
+      try {
+        id = decodeURIComponent(actual[index])
+      } catch {
+        return undefined
+      }
     } else if (expected[index] !== actual[index]) {
       return undefined
     }
