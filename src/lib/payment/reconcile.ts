@@ -10,8 +10,10 @@ import { recordFindingWorkflow } from "../../workflows/payment/record-finding"
 import { settlePaymentWorkflow } from "../../workflows/payment/settle-payment"
 
 /** Attempts younger than this may still be mid-confirmation: left to their request. */
-const SETTLE_GRACE_MS = 2 * 60_000
-const BATCH = 200
+const DEFAULT_GRACE_MS = 2 * 60_000
+/** Payments last touched longer ago than this are settled for good and not read again. */
+const LOOKBACK_MS = 7 * 24 * 60 * 60_000
+const BATCH = 500
 
 export type ReconciliationSummary = { checked: number; fixed: number; needs_attention: number }
 
@@ -27,13 +29,19 @@ type Finding = { kind: FindingKind; attempt: PaymentAttemptRecord; fixed: boolea
  * Each finding is kept (GET /payments/reconciliation) and logged.
  */
 export async function reconcilePayments(
-  container: MedusaContainer
+  container: MedusaContainer,
+  options: { graceMs?: number } = {}
 ): Promise<ReconciliationSummary> {
+  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
   const lifecycles = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
   const attempts = (await ledger.listPaymentAttempts(
-    { created_at: { $lt: new Date(Date.now() - SETTLE_GRACE_MS) } },
+    {
+      status: ["pending", "requires_action", "succeeded"],
+      created_at: { $lt: new Date(Date.now() - graceMs) },
+      updated_at: { $gte: new Date(Date.now() - LOOKBACK_MS) },
+    },
     { take: BATCH, order: { updated_at: "DESC" } }
   )) as unknown as PaymentAttemptRecord[]
   const orders = (await lifecycles.listOrderLifecycles({

@@ -8,6 +8,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { DEMO_PUBLISHABLE_KEY_TITLE } from "./demo-settings"
+import { orderSettings } from "../../lib/order/settings"
 
 type Container = ExecArgs["container"]
 
@@ -57,7 +58,9 @@ export async function seedStore(container: Container): Promise<StoreContext> {
       input: {
         regions: missingRegions.map((r) => ({
           ...r,
-          payment_providers: ["pp_system_default"],
+          // Only the configured provider: with Stripe, the system provider (which accepts
+          // any order without payment) must not be offered to storefronts.
+          payment_providers: [orderSettings().paymentProviderId],
         })),
       },
     })

@@ -31,7 +31,8 @@ export type RefundPaymentInput = {
 /**
  * Refunds part or all of a payment (POST /payments/refund, admin). Under the order's lock:
  * the amount is checked against what is still refundable (409 above it), the order moves
- * to partially_refunded or refunded (a legal move, else 409), and Medusa refunds through
+ * to partially_refunded or refunded (a legal move, else 409; a further partial refund
+ * leaves it partially refunded), and Medusa refunds through
  * the provider (Stripe, with the refund's id as idempotency key) with
  * refundPaymentsWorkflow, or, for a full refund of an order nothing was shipped from,
  * cancelOrderWorkflow, which refunds the rest and releases the stock.
@@ -47,14 +48,20 @@ export const refundPaymentWorkflow = createWorkflow(
     })
     const plan = planRefundStep({ attempt, amount: input.amount })
     const lifecycle = loadOrderLifecycleStep({ order_id: found.order_id })
-    ensureStatusMoveStep({ lifecycle, to: plan.to })
+    // A further partial refund leaves a partially refunded order where it is.
+    const moves = transform({ lifecycle, plan }, ({ lifecycle, plan }) => {
+      return lifecycle.status !== plan.to
+    })
     // Recorded first, as status moves do: the refund at Stripe cannot be undone, so the
     // step that can still fail after it must not be this one.
-    const change = recordStatusChangeStep({
-      lifecycle,
-      to: plan.to,
-      actor: input.actor,
-      note: input.reason ?? null,
+    const change = when("record-refund-status", { moves }, ({ moves }) => moves).then(() => {
+      ensureStatusMoveStep({ lifecycle, to: plan.to })
+      return recordStatusChangeStep({
+        lifecycle,
+        to: plan.to,
+        actor: input.actor,
+        note: input.reason ?? null,
+      })
     })
     const createdBy = transform({ input }, ({ input }) => input.actor.id ?? undefined)
     when("cancel-order", { plan }, ({ plan }) => plan.cancel_order).then(() => {
@@ -73,10 +80,12 @@ export const refundPaymentWorkflow = createWorkflow(
       ])
       refundPaymentsWorkflow.runAsStep({ input: refunds })
     })
-    const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>
-      statusChangedData(change, lifecycle.customer_id)
-    )
-    emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
+    when("emit-refund-status", { change }, ({ change }) => !!change).then(() => {
+      const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>
+        statusChangedData(change!, lifecycle.customer_id)
+      )
+      emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
+    })
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(plan)
   }

@@ -1,0 +1,563 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MathBN, Modules } from "@medusajs/framework/utils"
+import { paymentList, paymentView } from "../../src/api/payments/validators"
+import { reconcilePayments } from "../../src/lib/payment/reconcile"
+import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
+import {
+  addAndCheckout,
+  createShop,
+  startFakeStripe,
+  type AdminSession,
+  type CatalogProduct,
+  type FakeStripe,
+  type Shopper,
+} from "../helpers"
+
+jest.setTimeout(180_000)
+
+const anyStatus = { validateStatus: () => true }
+
+let stripe: FakeStripe
+
+beforeAll(async () => {
+  stripe = await startFakeStripe()
+})
+
+afterAll(async () => {
+  await stripe.stop()
+})
+
+type Payment = {
+  id: string
+  order_id: string
+  amount: string
+  currency_code: string
+  status: string
+  provider: string
+  client_secret: string | null
+  next_action: Record<string, unknown> | null
+  captured_amount: string
+  refunded_amount: string
+  failure: { code: string | null; message: string | null } | null
+}
+
+type OrderView = {
+  id: string
+  status: string
+  status_history: { from: string | null; to: string; actor_type: string }[]
+}
+
+/** Stripe's PaymentIntent id is the part of the client secret before `_secret_`. */
+function intentIdOf(payment: Payment): string {
+  return (payment.client_secret as string).split("_secret_")[0]
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminSession
+    let product: CatalogProduct
+    let alice: Shopper
+    let bob: Shopper
+
+    beforeEach(async () => {
+      stripe.clear()
+      ;({ admin, product, alice, bob } = await createShop(getContainer(), api, {
+        name: "Kettle",
+        price: "25.00",
+        stock_quantity: 20,
+      }))
+    })
+
+    async function checkout(shopper: Shopper = alice, quantity = 2) {
+      const response = await addAndCheckout(api, shopper, product.id, quantity)
+      expect(response.status).toBe(201)
+      return response.data as { order: { id: string; total: string }; payment: Payment }
+    }
+
+    function confirm(shopper: Shopper, paymentId: string, paymentMethodId?: string) {
+      return api.post(
+        "/payments/confirm",
+        {
+          payment_id: paymentId,
+          ...(paymentMethodId ? { payment_method_id: paymentMethodId } : {}),
+        },
+        { headers: shopper.headers, ...anyStatus }
+      )
+    }
+
+    async function orderOf(id: string, headers = admin.headers): Promise<OrderView> {
+      const { data } = await api.get(`/orders/${id}`, { headers })
+      return data as OrderView
+    }
+
+    async function paidOrder(shopper: Shopper = alice) {
+      const placed = await checkout(shopper)
+      const confirmed = await confirm(shopper, placed.payment.id, "pm_card_visa")
+      expect(confirmed.status).toBe(200)
+      return { ...placed, intentId: intentIdOf(placed.payment), payment: confirmed.data as Payment }
+    }
+
+    async function medusaPaymentsOf(orderId: string) {
+      const query = getContainer().resolve("query")
+      const { data } = await query.graph({
+        entity: "order",
+        fields: [
+          "payment_collections.payments.id",
+          "payment_collections.payments.captured_at",
+          "payment_collections.payments.captures.amount",
+          "payment_collections.payments.refunds.amount",
+        ],
+        filters: { id: orderId },
+      })
+      return (
+        (data[0] as { payment_collections: { payments: unknown[] }[] }).payment_collections ?? []
+      ).flatMap((c) => c.payments) as {
+        id: string
+        captured_at: string | null
+        captures: { amount: number }[]
+        refunds: { amount: number }[]
+      }[]
+    }
+
+    describe("checkout opens a Stripe payment", () => {
+      it("answers the PaymentIntent's client secret, created with the session as idempotency key", async () => {
+        const { order, payment } = await checkout()
+        expect(paymentView.parse(payment)).toBeTruthy()
+        expect(payment).toMatchObject({
+          id: expect.stringMatching(/^payatt_/),
+          order_id: order.id,
+          amount: "55.00",
+          currency_code: "usd",
+          status: "pending",
+          provider: "pp_stripe_stripe",
+          client_secret: expect.stringMatching(/^pi_\w+_secret_\w+$/),
+          captured_amount: "0.00",
+        })
+        const intent = stripe.paymentIntent(intentIdOf(payment))
+        expect(intent).toMatchObject({
+          amount: 5500,
+          currency: "usd",
+          status: "requires_payment_method",
+        })
+        const creates = stripe.requests.filter(
+          (r) => r.method === "POST" && r.path === "/v1/payment_intents"
+        )
+        expect(creates).toHaveLength(1)
+        expect(creates[0].idempotencyKey).toMatch(/^payses_/)
+      })
+    })
+
+    describe("POST /payments/confirm", () => {
+      it("succeeds with a good card: captured once, the order paid by the customer", async () => {
+        const { order, payment } = await checkout()
+        const confirmed = await confirm(alice, payment.id, "pm_card_visa")
+        expect(confirmed.status).toBe(200)
+        expect(confirmed.data).toMatchObject({
+          id: payment.id,
+          status: "succeeded",
+          captured_amount: "55.00",
+          client_secret: null,
+          failure: null,
+        })
+        expect(stripe.paymentIntent(intentIdOf(payment)).status).toBe("succeeded")
+        const view = await orderOf(order.id, alice.headers)
+        expect(view.status).toBe("paid")
+        expect(view.status_history.map((c) => [c.to, c.actor_type])).toEqual([
+          ["pending", "customer"],
+          ["paid", "customer"],
+        ])
+        const [medusaPayment] = await medusaPaymentsOf(order.id)
+        expect(medusaPayment.captured_at).toBeTruthy()
+        expect(medusaPayment.captures).toHaveLength(1)
+        // The confirmation carried an idempotency key made of the session and the card.
+        const confirms = stripe.requests.filter((r) => r.path.endsWith("/confirm"))
+        expect(confirms).toHaveLength(1)
+        expect(confirms[0].idempotencyKey).toMatch(/^payses_\w+:confirm:pm_card_visa$/)
+      })
+
+      it("confirming again answers the same succeeded payment without charging twice", async () => {
+        const { payment } = await paidOrder()
+        const again = await confirm(alice, payment.id, "pm_card_visa")
+        expect(again.status).toBe(200)
+        expect(again.data.status).toBe("succeeded")
+        expect(stripe.countRequests("POST", /\/confirm$/)).toBe(1)
+        expect(stripe.countRequests("POST", /\/capture$/)).toBe(0)
+      })
+
+      it("a declined card is a 402 with Stripe's reason; the order stays pending", async () => {
+        const { order, payment } = await checkout()
+        const declined = await confirm(alice, payment.id, "pm_card_chargeDeclined")
+        expect(declined.status).toBe(402)
+        expect(declined.data).toMatchObject({
+          type: "payment_declined",
+          message: "Your card was declined.",
+          code: "generic_decline",
+        })
+        expect((await orderOf(order.id)).status).toBe("pending")
+        const { data: failed } = await api.get(`/payments/${payment.id}`, {
+          headers: alice.headers,
+        })
+        expect(failed).toMatchObject({
+          status: "failed",
+          failure: { code: "generic_decline", message: "Your card was declined." },
+          captured_amount: "0.00",
+        })
+        // A failed payment cannot be confirmed again: a new one is needed.
+        expect((await confirm(alice, payment.id, "pm_card_visa")).status).toBe(409)
+      })
+
+      it("insufficient funds are reported with their own decline code", async () => {
+        const { payment } = await checkout()
+        const declined = await confirm(alice, payment.id, "pm_card_chargeDeclinedInsufficientFunds")
+        expect(declined.status).toBe(402)
+        expect(declined.data.code).toBe("insufficient_funds")
+      })
+
+      it("3-D Secure answers requires_action with Stripe's next action", async () => {
+        const { order, payment } = await checkout()
+        const pending = await confirm(alice, payment.id, "pm_card_threeDSecure2Required")
+        expect(pending.status).toBe(200)
+        expect(pending.data).toMatchObject({
+          status: "requires_action",
+          next_action: { type: "use_stripe_sdk" },
+          client_secret: payment.client_secret,
+        })
+        expect((await orderOf(order.id)).status).toBe("pending")
+      })
+
+      it("refuses bad input, another customer's payment, no token and an admin", async () => {
+        const { payment } = await checkout()
+        const missing = await api.post(
+          "/payments/confirm",
+          {},
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(missing.status).toBe(400)
+        expect(missing.data.errors).toEqual(
+          expect.arrayContaining([expect.objectContaining({ field: "payment_id" })])
+        )
+        const extra = await api.post(
+          "/payments/confirm",
+          { payment_id: payment.id, amount: 1 },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(extra.status).toBe(400)
+        expect((await confirm(bob, payment.id, "pm_card_visa")).status).toBe(404)
+        expect((await confirm(alice, "payatt_unknown", "pm_card_visa")).status).toBe(404)
+        const anonymous = await api.post("/payments/confirm", { payment_id: payment.id }, anyStatus)
+        expect(anonymous.status).toBe(401)
+        const asAdmin = await api.post(
+          "/payments/confirm",
+          { payment_id: payment.id },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(asAdmin.status).toBe(403)
+        expect(stripe.countRequests("POST", /\/confirm$/)).toBe(0)
+      })
+    })
+
+    describe("POST /payments/create", () => {
+      it("opens a new payment after a decline, which then succeeds", async () => {
+        const { order, payment } = await checkout()
+        expect((await confirm(alice, payment.id, "pm_card_chargeDeclined")).status).toBe(402)
+        const created = await api.post(
+          "/payments/create",
+          { order_id: order.id },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(created.status).toBe(201)
+        expect(created.data).toMatchObject({
+          order_id: order.id,
+          amount: "55.00",
+          status: "pending",
+          client_secret: expect.stringMatching(/^pi_/),
+        })
+        expect(created.data.id).not.toBe(payment.id)
+        const confirmed = await confirm(alice, created.data.id, "pm_card_visa")
+        expect(confirmed.data.status).toBe("succeeded")
+        expect((await orderOf(order.id)).status).toBe("paid")
+        // Both attempts are in the history, the failed one with its reason.
+        const { data: history } = await api.get(`/payments?limit=10`, { headers: alice.headers })
+        expect(history.items.map((p: Payment) => p.status)).toEqual(["succeeded", "failed"])
+      })
+
+      it("is a 409 while a payment is in progress or once paid, and a 404 for others' orders", async () => {
+        const { order, payment } = await checkout()
+        const body = { order_id: order.id }
+        const inProgress = await api.post("/payments/create", body, {
+          headers: alice.headers,
+          ...anyStatus,
+        })
+        expect(inProgress.status).toBe(409)
+        expect(inProgress.data.message).toContain(payment.id)
+        expect(
+          (await api.post("/payments/create", body, { headers: bob.headers, ...anyStatus })).status
+        ).toBe(404)
+        await confirm(alice, payment.id, "pm_card_visa")
+        const paid = await api.post("/payments/create", body, {
+          headers: alice.headers,
+          ...anyStatus,
+        })
+        expect(paid.status).toBe(409)
+        expect(
+          stripe.countRequests("POST", /^\/v1\/payment_intents$/, { excludeReplays: true })
+        ).toBe(1)
+      })
+
+      it("two concurrent requests after a decline open one payment", async () => {
+        const { order, payment } = await checkout()
+        await confirm(alice, payment.id, "pm_card_chargeDeclined")
+        const results = await Promise.all(
+          [1, 2, 3].map(() =>
+            api.post(
+              "/payments/create",
+              { order_id: order.id },
+              { headers: alice.headers, ...anyStatus }
+            )
+          )
+        )
+        expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409])
+      })
+    })
+
+    describe("POST /payments/refund", () => {
+      it("refunds part, refuses more than is left, then refunds the rest", async () => {
+        const { order, payment } = await paidOrder()
+        const refund = (body: Record<string, unknown>, headers = admin.headers) =>
+          api.post(
+            "/payments/refund",
+            { payment_id: payment.id, ...body },
+            { headers, ...anyStatus }
+          )
+
+        const partial = await refund({ amount: "10.00", reason: "Dented lid" })
+        expect(partial.status).toBe(200)
+        expect(partial.data).toMatchObject({
+          status: "partially_refunded",
+          refunded_amount: "10.00",
+        })
+        expect((await orderOf(order.id)).status).toBe("partially_refunded")
+
+        const over = await refund({ amount: "45.01" })
+        expect(over.status).toBe(409)
+        expect(over.data.message).toMatch(/only 45.00/)
+
+        const again = await refund({ amount: "5.00" })
+        expect(again.status).toBe(200)
+        expect(again.data).toMatchObject({ status: "partially_refunded", refunded_amount: "15.00" })
+
+        const rest = await refund({})
+        expect(rest.status).toBe(200)
+        expect(rest.data).toMatchObject({ status: "refunded", refunded_amount: "55.00" })
+        const view = await orderOf(order.id)
+        expect(view.status).toBe("refunded")
+
+        const stripeRefunds = stripe.requests.filter((r) => r.path === "/v1/refunds" && !r.replayed)
+        expect(stripeRefunds.map((r) => r.params.amount)).toEqual(["1000", "500", "4000"])
+        expect(stripeRefunds.every((r) => typeof r.idempotencyKey === "string")).toBe(true)
+        expect((await refund({ amount: "1.00" })).status).toBe(409)
+      })
+
+      it("refuses customers, bad amounts and payments with nothing captured", async () => {
+        const { payment } = await paidOrder()
+        const asCustomer = await api.post(
+          "/payments/refund",
+          { payment_id: payment.id },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(asCustomer.status).toBe(403)
+        for (const amount of ["-1", "0", "1.234", "abc"]) {
+          const bad = await api.post(
+            "/payments/refund",
+            { payment_id: payment.id, amount },
+            { headers: admin.headers, ...anyStatus }
+          )
+          expect(bad.status).toBe(400)
+        }
+        const unpaid = await checkout(bob)
+        const nothing = await api.post(
+          "/payments/refund",
+          { payment_id: unpaid.payment.id },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(nothing.status).toBe(409)
+        expect(stripe.countRequests("POST", "/v1/refunds")).toBe(0)
+      })
+
+      it("cancelling a paid order refunds it at Stripe", async () => {
+        const { order, payment, intentId } = await paidOrder()
+        const cancelled = await api.delete(`/orders/${order.id}`, { headers: alice.headers })
+        expect(cancelled.data.status).toBe("cancelled")
+        const refunds = stripe.requests.filter((r) => r.path === "/v1/refunds" && !r.replayed)
+        expect(refunds).toHaveLength(1)
+        expect(refunds[0].params).toMatchObject({ amount: "5500", payment_intent: intentId })
+        const { data } = await api.get(`/payments/${payment.id}`, { headers: alice.headers })
+        expect(data).toMatchObject({ status: "refunded", refunded_amount: "55.00" })
+      })
+    })
+
+    describe("GET /payments and /payments/{id}", () => {
+      it("lists the caller's own history, paginated; others get a 404", async () => {
+        const first = await checkout(alice, 1)
+        await confirm(alice, first.payment.id, "pm_card_visa")
+        const second = await checkout(alice, 1)
+        await checkout(bob, 1)
+
+        const page = await api.get("/payments?limit=1", { headers: alice.headers })
+        expect(paymentList.parse(page.data)).toBeTruthy()
+        expect(page.data).toMatchObject({ count: 2, limit: 1, offset: 0 })
+        expect(page.data.items.map((p: Payment) => p.id)).toEqual([second.payment.id])
+        const next = await api.get("/payments?limit=1&offset=1", { headers: alice.headers })
+        expect(next.data.items.map((p: Payment) => p.id)).toEqual([first.payment.id])
+
+        const bobs = await api.get("/payments", { headers: bob.headers })
+        expect(bobs.data.count).toBe(1)
+        expect(bobs.data.items[0].id).not.toBe(first.payment.id)
+
+        const leak = await api.get(`/payments/${first.payment.id}`, {
+          headers: bob.headers,
+          ...anyStatus,
+        })
+        expect(leak.status).toBe(404)
+        const own = await api.get(`/payments/${first.payment.id}`, { headers: alice.headers })
+        expect(own.data).toMatchObject({ status: "succeeded", captured_amount: "30.00" })
+        const asAdmin = await api.get(`/payments/${first.payment.id}`, { headers: admin.headers })
+        expect(asAdmin.status).toBe(200)
+        const adminList = await api.get(`/payments?order_id=${first.order.id}`, {
+          headers: admin.headers,
+        })
+        expect(adminList.data.items.map((p: Payment) => p.id)).toEqual([first.payment.id])
+        expect((await api.get("/payments", anyStatus)).status).toBe(401)
+        expect(
+          (await api.get("/payments?limit=0", { headers: alice.headers, ...anyStatus })).status
+        ).toBe(400)
+      })
+    })
+
+    describe("saved cards: /payments/methods", () => {
+      it("are added, listed and removed by their owner only", async () => {
+        const saved = await api.post(
+          "/payments/methods",
+          { payment_method_id: "pm_card_visa" },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(saved.status).toBe(201)
+        expect(saved.data).toMatchObject({
+          id: expect.stringMatching(/^pm_/),
+          type: "card",
+          brand: "visa",
+          last4: "4242",
+        })
+        const cardId = saved.data.id as string
+        const listed = await api.get("/payments/methods", { headers: alice.headers })
+        expect(listed.data.items.map((c: { id: string }) => c.id)).toEqual([cardId])
+
+        // Bob has no cards and cannot see or remove Alice's.
+        const bobs = await api.get("/payments/methods", { headers: bob.headers })
+        expect(bobs.data.items).toEqual([])
+        const steal = await api.delete(`/payments/methods/${cardId}`, {
+          headers: bob.headers,
+          ...anyStatus,
+        })
+        expect(steal.status).toBe(404)
+        expect(stripe.paymentMethod(cardId).customer).toBeTruthy()
+
+        // A saved card pays: it is Alice's Stripe customer's.
+        const { payment } = await checkout()
+        const paid = await confirm(alice, payment.id, cardId)
+        expect(paid.data.status).toBe("succeeded")
+
+        const removed = await api.delete(`/payments/methods/${cardId}`, {
+          headers: alice.headers,
+          ...anyStatus,
+        })
+        expect(removed.status).toBe(204)
+        expect(stripe.paymentMethod(cardId).customer).toBeNull()
+        expect((await api.get("/payments/methods", { headers: alice.headers })).data.items).toEqual(
+          []
+        )
+      })
+
+      it("refuses no token, an admin, bad input and a card Stripe refuses", async () => {
+        expect((await api.get("/payments/methods", anyStatus)).status).toBe(401)
+        expect(
+          (await api.get("/payments/methods", { headers: admin.headers, ...anyStatus })).status
+        ).toBe(403)
+        const empty = await api.post(
+          "/payments/methods",
+          {},
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(empty.status).toBe(400)
+        const declined = await api.post(
+          "/payments/methods",
+          { payment_method_id: "pm_card_chargeDeclined" },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(declined.status).toBe(400)
+        expect((await api.get("/payments/methods", { headers: alice.headers })).data.items).toEqual(
+          []
+        )
+      })
+    })
+
+    describe("reconciliation", () => {
+      it("pays an order whose intent succeeded at Stripe without the engine hearing of it", async () => {
+        const { order, payment } = await checkout()
+        stripe.succeedOutOfBand(intentIdOf(payment))
+        expect((await orderOf(order.id)).status).toBe("pending")
+
+        const summary = await reconcilePayments(getContainer(), { graceMs: 0 })
+        expect(summary.fixed).toBe(1)
+        expect((await orderOf(order.id)).status).toBe("paid")
+        const [medusaPayment] = await medusaPaymentsOf(order.id)
+        expect(MathBN.convert(medusaPayment.captures[0].amount).toNumber()).toBe(55)
+
+        const { data } = await api.get("/payments/reconciliation", { headers: admin.headers })
+        expect(data.items).toEqual([
+          expect.objectContaining({
+            kind: "succeeded_intent_pending_order",
+            order_id: order.id,
+            payment_id: payment.id,
+            resolution: "fixed",
+          }),
+        ])
+        // A second run finds nothing new.
+        expect((await reconcilePayments(getContainer(), { graceMs: 0 })).fixed).toBe(0)
+        const customer = await api.get("/payments/reconciliation", {
+          headers: alice.headers,
+          ...anyStatus,
+        })
+        expect(customer.status).toBe(403)
+      })
+
+      it("reports money captured on a cancelled order for a person to decide", async () => {
+        const { order, payment } = await checkout()
+        // Planted: the order is cancelled in the engine while Medusa's payment is captured.
+        const { data: paid } = await confirm(alice, payment.id, "pm_card_visa")
+        expect(paid.status).toBe("succeeded")
+        const lifecycle = getContainer().resolve(ORDER_LIFECYCLE_MODULE) as {
+          listOrderLifecycles(f: object): Promise<{ id: string }[]>
+          updateOrderLifecycles(d: object): Promise<unknown>
+        }
+        const [row] = await lifecycle.listOrderLifecycles({ order_id: order.id })
+        await lifecycle.updateOrderLifecycles({ id: row.id, status: "cancelled" })
+
+        const summary = await reconcilePayments(getContainer(), { graceMs: 0 })
+        expect(summary.needs_attention).toBe(1)
+        const { data } = await api.get("/payments/reconciliation?resolution=needs_attention", {
+          headers: admin.headers,
+        })
+        expect(data.items).toEqual([
+          expect.objectContaining({ kind: "captured_on_cancelled_order", order_id: order.id }),
+        ])
+        // Nothing was refunded behind the admin's back.
+        expect(stripe.countRequests("POST", "/v1/refunds")).toBe(0)
+        const payments = getContainer().resolve(Modules.PAYMENT)
+        const [medusaPayment] = await medusaPaymentsOf(order.id)
+        const refunds = await payments.listRefunds({ payment_id: medusaPayment.id })
+        expect(refunds).toHaveLength(0)
+      })
+    })
+  },
+})
