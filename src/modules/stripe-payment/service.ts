@@ -82,6 +82,15 @@ export default class EngineStripeProviderService extends StripeProviderService {
       if (error instanceof Stripe.errors.StripeCardError && error.payment_intent) {
         return this.statusOf(error.payment_intent)
       }
+      // Already confirmed (by Stripe.js on the storefront, or a request that raced this
+      // one): the intent's present state is the answer.
+      if (
+        error instanceof Stripe.errors.StripeInvalidRequestError &&
+        error.code === "payment_intent_unexpected_state" &&
+        error.payment_intent
+      ) {
+        return this.statusOf(error.payment_intent)
+      }
       throw this.buildError("An error occurred in updatePayment (confirm)", error as Error)
     }
   }

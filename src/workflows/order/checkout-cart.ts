@@ -4,7 +4,7 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { MathBN, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { MathBN, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import {
   acquireLockStep,
   addShippingMethodToCartWorkflow,
@@ -179,6 +179,17 @@ export const checkoutCartWorkflow = createWorkflow(
       amount: MathBN.convert(finalCart.total).toNumber(),
     }))
     const collections = createOrderPaymentCollectionWorkflow.runAsStep({ input: collectionInput })
+    // Cart ↔ payment collection, as Medusa's own checkout links them: Medusa's webhook
+    // handling (processPaymentWorkflow) then locks the cart while it authorizes, which the
+    // engine's settlement locks too, so the two never authorize one session at once.
+    createRemoteLinkStep(
+      transform({ collections, input }, ({ collections, input }) => [
+        {
+          [Modules.CART]: { cart_id: input.cart_id },
+          [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
+        },
+      ])
+    ).config({ name: "link-cart-payment-collection" })
     const sessionInput = transform({ collections, input }, ({ collections, input }) => ({
       payment_collection_id: collections[0].id,
       provider_id: orderSettings().paymentProviderId,

@@ -4,6 +4,7 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { claimWebhookEventStep } from "./steps/claim-webhook-event"
 import { compareProviderRefundsStep } from "./steps/compare-provider-refunds"
 import { findAttemptBySessionStep } from "./steps/find-attempt-by-session"
@@ -21,7 +22,7 @@ export type ApplyPaymentWebhookInput = {
 
 /**
  * Applies a verified Stripe event once (src/subscribers/apply-payment-webhook.ts). The
- * event is logged; one already applied is only counted. A PaymentIntent event settles the
+ * event is logged under its own lock; a delivery of one already applied is only counted. A PaymentIntent event settles the
  * attempt from Stripe's live state (settlePaymentWorkflow: the event's own content is not
  * trusted, so a late or out-of-order event cannot undo a newer state); `charge.refunded`
  * is compared with Medusa's refunds and a refund made outside the engine is recorded as a
@@ -31,6 +32,9 @@ export type ApplyPaymentWebhookInput = {
 export const applyPaymentWebhookWorkflow = createWorkflow(
   "payment-apply-webhook",
   (input: ApplyPaymentWebhookInput) => {
+    // Deliveries of one event are applied one after the other: the claim reads and counts.
+    const eventLock = transform({ input }, ({ input }) => `payment-webhook:${input.event_id}`)
+    acquireLockStep({ key: eventLock, timeout: 60, ttl: 120 })
     const claim = claimWebhookEventStep({
       event_id: input.event_id,
       type: input.event_type,
@@ -107,6 +111,7 @@ export const applyPaymentWebhookWorkflow = createWorkflow(
         }))
       )
     })
+    releaseLockStep({ key: eventLock })
     return new WorkflowResponse(outcome)
   }
 )

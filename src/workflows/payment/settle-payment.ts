@@ -14,12 +14,12 @@ import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lif
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import type { AttemptStatus } from "../../modules/payment-ledger/types"
 import type { ProviderFailure } from "../../lib/payment/attempt-outcome"
-import { orderLockKey } from "../order/change-order-status"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
 import { recordStatusChangeStep } from "../order/steps/record-status-change"
 import { authorizePaymentAttemptStep } from "./steps/authorize-payment-attempt"
 import { confirmPaymentIntentStep } from "./steps/confirm-payment-intent"
 import { loadPaymentAttemptStep } from "./steps/load-payment-attempt"
+import { resolvePaymentLocksStep } from "./steps/resolve-payment-locks"
 import { updatePaymentAttemptStep } from "./steps/update-payment-attempt"
 
 export type SettlePaymentInput = {
@@ -43,7 +43,8 @@ export type SettlePaymentResult = {
 /**
  * Brings an order in line with its payment, whoever asks: the customer's confirmation,
  * a Stripe webhook (any event, delivered any number of times, in any order), an admin or
- * the reconciliation job. Under the order's lock it (optionally) confirms the intent,
+ * the reconciliation job. Under the order's and its cart's locks (the cart's is the one
+ * Medusa's own webhook handling takes) it (optionally) confirms the intent,
  * authorizes the session from Stripe's live state, captures the payment (Medusa's
  * capturePaymentWorkflow: a payment already captured is left as it is), moves a pending
  * order to paid and records the attempt's outcome. Run twice, it changes nothing the
@@ -53,8 +54,23 @@ export const settlePaymentWorkflow = createWorkflow(
   "payment-settle",
   (input: SettlePaymentInput) => {
     const found = loadPaymentAttemptStep({ id: input.attempt_id, customer_id: input.customer_id })
-    const lockKey = transform({ found }, ({ found }) => orderLockKey(found.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const locks = resolvePaymentLocksStep({ order_id: found.order_id })
+    // Also when run inside another workflow (a webhook's application): lock steps are
+    // skipped in sub-workflows unless asked, and this one must not run unlocked.
+    acquireLockStep({
+      key: locks.cart_keys,
+      ownerId: locks.owner_id,
+      timeout: 30,
+      ttl: 120,
+      executeOnSubWorkflow: true,
+    }).config({ name: "payment-lock-cart" })
+    acquireLockStep({
+      key: locks.order_key,
+      ownerId: locks.owner_id,
+      timeout: 30,
+      ttl: 120,
+      executeOnSubWorkflow: true,
+    }).config({ name: "payment-lock-order" })
     // Read again under the lock: another settlement may have just finished.
     const attempt = loadPaymentAttemptStep({ id: input.attempt_id }).config({
       name: "payment-reload-attempt",
@@ -102,7 +118,16 @@ export const settlePaymentWorkflow = createWorkflow(
       },
     }))
     updatePaymentAttemptStep(changes)
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({
+      key: locks.order_key,
+      ownerId: locks.owner_id,
+      executeOnSubWorkflow: true,
+    }).config({ name: "payment-unlock-order" })
+    releaseLockStep({
+      key: locks.cart_keys,
+      ownerId: locks.owner_id,
+      executeOnSubWorkflow: true,
+    }).config({ name: "payment-unlock-cart" })
 
     const result = transform({ authorization, attempt }, ({ authorization, attempt }) => ({
       attempt_id: attempt.id,
