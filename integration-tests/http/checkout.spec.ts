@@ -85,13 +85,19 @@ medusaIntegrationTestRunner({
         expect(holdMinutes).toBeGreaterThan(14)
         expect(holdMinutes).toBeLessThanOrEqual(15)
         expect(payment).toEqual({
-          id: expect.stringMatching(/^payses_/),
+          id: expect.stringMatching(/^payatt_/),
           order_id: order.id,
           amount: "44.98",
           currency_code: "usd",
           status: "pending",
           provider: "pp_system_default",
           client_secret: null,
+          next_action: null,
+          captured_amount: "0.00",
+          refunded_amount: "0.00",
+          failure: null,
+          created_at: expect.any(String),
+          updated_at: expect.any(String),
         })
 
         const container = getContainer()
@@ -224,6 +230,36 @@ medusaIntegrationTestRunner({
           401
         )
         expect((await checkout(admin, { shipping_address: TEST_ADDRESS })).status).toBe(403)
+      })
+    })
+
+    describe("payments without Stripe (Medusa's system provider)", () => {
+      it("POST /payments/confirm pays the order; saved cards need Stripe", async () => {
+        const placed = await addAndCheckout(api, alice, lamp.id, 1)
+        expect(placed.status).toBe(201)
+        const { order, payment } = placed.data
+        const confirmed = await api.post(
+          "/payments/confirm",
+          { payment_id: payment.id },
+          { headers: alice.headers }
+        )
+        expect(confirmed.data).toMatchObject({
+          status: "succeeded",
+          provider: "pp_system_default",
+          captured_amount: payment.amount,
+        })
+        const { data: view } = await api.get(`/orders/${order.id}`, { headers: alice.headers })
+        expect(view.status).toBe("paid")
+        const cards = await api.post(
+          "/payments/methods",
+          { payment_method_id: "pm_card_visa" },
+          { headers: alice.headers, validateStatus: () => true }
+        )
+        expect(cards.status).toBe(400)
+        expect(cards.data.message).toMatch(/need Stripe/)
+        expect((await api.get("/payments/methods", { headers: alice.headers })).data.items).toEqual(
+          []
+        )
       })
     })
 

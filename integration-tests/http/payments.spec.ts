@@ -256,6 +256,26 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("an order marked paid by hand", () => {
+      it("closes its open Stripe payment, so the customer cannot pay twice", async () => {
+        const { order, payment } = await checkout()
+        const marked = await api.put(
+          `/orders/${order.id}/status`,
+          { status: "paid", note: "Paid by bank transfer" },
+          { headers: admin.headers }
+        )
+        expect(marked.data.status).toBe("paid")
+        expect(stripe.paymentIntent(intentIdOf(payment)).status).toBe("canceled")
+        const { data: closed } = await api.get(`/payments/${payment.id}`, {
+          headers: alice.headers,
+        })
+        expect(closed).toMatchObject({ status: "canceled", client_secret: null })
+        const late = await confirm(alice, payment.id, "pm_card_visa")
+        expect(late.status).toBe(409)
+        expect(stripe.countRequests("POST", /\/confirm$/)).toBe(0)
+      })
+    })
+
     describe("POST /payments/create", () => {
       it("opens a new payment after a decline, which then succeeds", async () => {
         const { order, payment } = await checkout()

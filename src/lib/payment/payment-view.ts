@@ -73,11 +73,16 @@ export async function loadPaymentViews(
   const sessionById = new Map(sessions.map((s) => [s.id, s]))
   const paymentById = new Map(paid.map((p) => [p.id, p]))
   return attempts.map((attempt) => {
-    const data = sessionById.get(attempt.session_id)?.data ?? null
+    const session = sessionById.get(attempt.session_id)
+    const data = session?.data ?? null
     const payment = attempt.payment_id ? paymentById.get(attempt.payment_id) : undefined
     const captured = total(payment?.captures)
     const refunded = total(payment?.refunds)
-    const open = attempt.status === "pending" || attempt.status === "requires_action"
+    // Medusa deletes the session of a payment nobody can finish any more (the order was
+    // cancelled, marked paid by hand, or the customer started a new payment).
+    const closed =
+      !session && (attempt.status === "pending" || attempt.status === "requires_action")
+    const open = !closed && (attempt.status === "pending" || attempt.status === "requires_action")
     const secret = data?.client_secret
     const nextAction = data?.next_action
     return {
@@ -85,7 +90,7 @@ export async function loadPaymentViews(
       order_id: attempt.order_id,
       amount: money(attempt.amount),
       currency_code: attempt.currency_code,
-      status: paymentStatusOf(attempt, captured, refunded),
+      status: closed ? "canceled" : paymentStatusOf(attempt, captured, refunded),
       provider: attempt.provider_id,
       client_secret: open && typeof secret === "string" ? secret : null,
       next_action:

@@ -38,6 +38,12 @@ export async function POST(
         note: "Payment confirmed by the customer",
       },
     })
+    if (result.status === "canceled") {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Payment ${payment_id} was cancelled (its order was cancelled or paid otherwise)`
+      )
+    }
     if (result.status === "failed") {
       throw new HttpError(
         402,

@@ -21,9 +21,14 @@ export const confirmPaymentIntentStep = createStep(
   "payment-confirm-intent",
   async (input: ConfirmPaymentIntentInput, { container }) => {
     const payments = container.resolve(Modules.PAYMENT)
-    const session = await payments.retrievePaymentSession(input.attempt.session_id, {
-      select: ["id", "data", "amount", "currency_code", "status"],
-    })
+    const [session] = await payments.listPaymentSessions(
+      { id: input.attempt.session_id },
+      { select: ["id", "data", "amount", "currency_code", "status"], take: 1 }
+    )
+    if (!session) {
+      // Closed (the order was cancelled or marked paid by hand): nothing to confirm.
+      return new StepResponse({ status: "canceled" })
+    }
     const confirmation: IntentConfirmation = { payment_method: input.payment_method_id }
     const updated = await payments.updatePaymentSession({
       id: session.id,
