@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { paymentList, paymentView } from "../../src/api/payments/validators"
 import { reconcilePayments } from "../../src/lib/payment/reconcile"
+import type { PaymentView } from "../../src/lib/payment/payment-view"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import {
   addAndCheckout,
@@ -27,19 +28,7 @@ afterAll(async () => {
   await stripe.stop()
 })
 
-type Payment = {
-  id: string
-  order_id: string
-  amount: string
-  currency_code: string
-  status: string
-  provider: string
-  client_secret: string | null
-  next_action: Record<string, unknown> | null
-  captured_amount: string
-  refunded_amount: string
-  failure: { code: string | null; message: string | null } | null
-}
+type Payment = PaymentView
 
 type OrderView = {
   id: string

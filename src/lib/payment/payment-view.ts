@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { money } from "../order/money"
+import { money, sumAmounts } from "../order/money"
 import type { PaymentAttemptRecord } from "../../modules/payment-ledger/types"
 
 /** The contract's payment: one attempt to pay an order, with the money it moved. */
@@ -27,10 +27,6 @@ export type PaymentView = {
 type Amount = { amount: BigNumberInput }
 type PaymentRow = { id: string; captures?: Amount[]; refunds?: Amount[] }
 type SessionRow = { id: string; data?: Record<string, unknown> | null }
-
-function total(rows: Amount[] | undefined) {
-  return (rows ?? []).reduce((sum, row) => MathBN.add(sum, row.amount), MathBN.convert(0))
-}
 
 function iso(value: Date | string): string {
   return new Date(value).toISOString()
@@ -76,8 +72,8 @@ export async function loadPaymentViews(
     const session = sessionById.get(attempt.session_id)
     const data = session?.data ?? null
     const payment = attempt.payment_id ? paymentById.get(attempt.payment_id) : undefined
-    const captured = total(payment?.captures)
-    const refunded = total(payment?.refunds)
+    const captured = sumAmounts(payment?.captures)
+    const refunded = sumAmounts(payment?.refunds)
     // Medusa deletes the session of a payment nobody can finish any more (the order was
     // cancelled, marked paid by hand, or the customer started a new payment).
     const closed =

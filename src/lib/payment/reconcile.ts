@@ -6,6 +6,7 @@ import type { OrderLifecycleRecord } from "../../modules/order-lifecycle/types"
 import { PAYMENT_LEDGER_MODULE } from "../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../modules/payment-ledger/service"
 import type { FindingKind, PaymentAttemptRecord } from "../../modules/payment-ledger/types"
+import { sumAmounts } from "../order/money"
 import { recordFindingWorkflow } from "../../workflows/payment/record-finding"
 import { settlePaymentWorkflow } from "../../workflows/payment/settle-payment"
 
@@ -108,7 +109,5 @@ async function capturedNotRefunded(container: MedusaContainer, paymentId: string
   const payment = await container
     .resolve(Modules.PAYMENT)
     .retrievePayment(paymentId, { select: ["id"], relations: ["captures", "refunds"] })
-  const sum = (rows: { amount: unknown }[] | undefined) =>
-    (rows ?? []).reduce((total, row) => MathBN.add(total, row.amount as number), MathBN.convert(0))
-  return MathBN.sub(sum(payment.captures), sum(payment.refunds))
+  return MathBN.sub(sumAmounts(payment.captures), sumAmounts(payment.refunds))
 }

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
+import { sumAmounts } from "../../../lib/order/money"
 
 export type RefundComparison = {
   /** Stripe refunded more than Medusa recorded: a refund made outside the engine. */
@@ -22,10 +23,7 @@ export const compareProviderRefundsStep = createStep(
       const payment = await container
         .resolve(Modules.PAYMENT)
         .retrievePayment(attempt.payment_id, { select: ["id"], relations: ["refunds"] })
-      recorded = (payment.refunds ?? []).reduce(
-        (sum, refund) => MathBN.add(sum, refund.amount),
-        MathBN.convert(0)
-      )
+      recorded = sumAmounts(payment.refunds)
     }
     const outside = MathBN.gt(input.provider_refunded, recorded)
     return new StepResponse<RefundComparison>({

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { OrderStatus } from "../../../modules/order-lifecycle/types"
 import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
+import { sumAmounts } from "../../../lib/order/money"
 
 export type RefundPlan = {
   payment_id: string
@@ -19,10 +20,6 @@ export type RefundPlan = {
 type Amount = { amount: BigNumberInput }
 type PaymentRow = { id: string; captures?: Amount[]; refunds?: Amount[] }
 type OrderRow = { fulfillments?: { canceled_at?: string | Date | null }[] }
-
-function total(rows: Amount[] | undefined) {
-  return (rows ?? []).reduce((sum, row) => MathBN.add(sum, row.amount), MathBN.convert(0))
-}
 
 /**
  * Decides a refund of `amount` (default: everything left) of an attempt's payment, read
@@ -50,7 +47,7 @@ export const planRefundStep = createStep(
       }),
     ])
     const payment = payments[0] as unknown as PaymentRow | undefined
-    const remaining = MathBN.sub(total(payment?.captures), total(payment?.refunds))
+    const remaining = MathBN.sub(sumAmounts(payment?.captures), sumAmounts(payment?.refunds))
     if (!payment || MathBN.lte(remaining, 0)) {
       throw conflict(`Payment ${attempt.id} has no captured money left to refund`)
     }
