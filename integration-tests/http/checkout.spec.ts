@@ -48,6 +48,19 @@ medusaIntegrationTestRunner({
     const add = (who: Shopper, productId: string, quantity: number) =>
       api.post("/cart/add", { product_id: productId, quantity }, { headers: who.headers })
 
+    /** Medusa's payment of an order (its first collection's first payment). */
+    async function paymentOf(orderId: string): Promise<string | undefined> {
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "order",
+          fields: ["payment_collections.payments.id"],
+          filters: { id: orderId },
+        })
+      type Row = { payment_collections?: { payments?: { id: string }[] }[] }
+      return (data[0] as Row).payment_collections?.[0]?.payments?.[0]?.id
+    }
+
     describe("POST /cart/checkout", () => {
       it("makes a pending order, holds its stock and opens its payment", async () => {
         const cartId = (await add(alice, lamp.id, 2)).data.id
@@ -370,6 +383,15 @@ medusaIntegrationTestRunner({
         })
         const listed = await api.get("/orders", { headers: alice.headers })
         expect(listed.data.items.map((o: { id: string }) => o.id)).toEqual([orderId])
+        // Its payment is in the customer's history: authorized by Medusa, not captured yet.
+        const payments = await api.get("/payments", { headers: alice.headers })
+        expect(payments.data.items).toEqual([
+          expect.objectContaining({
+            order_id: orderId,
+            status: "succeeded",
+            captured_amount: "0.00",
+          }),
+        ])
         const paid = await api.put(
           `/orders/${orderId}/status`,
           { status: "paid" },
@@ -377,6 +399,43 @@ medusaIntegrationTestRunner({
         )
         expect(paid.status).toBe(200)
         expect(paid.data.payment.captured).toBe(paid.data.total)
+      })
+    })
+
+    describe("payments captured in Medusa's dashboard", () => {
+      it("make the engine's pending order paid, by the system", async () => {
+        const [variant] = await getContainer()
+          .resolve(Modules.PRODUCT)
+          .listProductVariants({ product_id: lamp.id })
+        const { orderId } = await completeCartThroughMedusa(
+          api,
+          setup.storeHeaders,
+          alice,
+          variant.id,
+          1
+        )
+        await waitFor(async () => {
+          const { data } = await api.get("/payments", { headers: alice.headers })
+          return data.count === 1
+        })
+        const paymentId = await paymentOf(orderId)
+        const captured = await api.post(
+          `/admin/payments/${paymentId}/capture`,
+          {},
+          { headers: admin.headers }
+        )
+        expect(captured.status).toBe(200)
+        await waitFor(async () => {
+          const { data } = await api.get(`/orders/${orderId}`, { headers: alice.headers })
+          return data.status === "paid"
+        })
+        const { data: view } = await api.get(`/orders/${orderId}`, { headers: alice.headers })
+        expect(view.status_history.at(-1)).toMatchObject({
+          from: "pending",
+          to: "paid",
+          actor_type: "system",
+          note: "Payment captured",
+        })
       })
     })
 

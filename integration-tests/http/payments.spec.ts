@@ -173,6 +173,37 @@ medusaIntegrationTestRunner({
         expect(stripe.countRequests("POST", /\/capture$/)).toBe(0)
       })
 
+      it("concurrent confirmations confirm at Stripe once and pay the order once", async () => {
+        const { order, payment } = await checkout()
+        const results = await Promise.all(
+          [1, 2, 3].map(() => confirm(alice, payment.id, "pm_card_visa"))
+        )
+        expect(results.map((r) => [r.status, r.data.status])).toEqual([
+          [200, "succeeded"],
+          [200, "succeeded"],
+          [200, "succeeded"],
+        ])
+        expect(stripe.countRequests("POST", /\/confirm$/, { excludeReplays: true })).toBe(1)
+        const view = await orderOf(order.id)
+        expect(view.status_history.filter((c) => c.to === "paid")).toHaveLength(1)
+        expect((await medusaPaymentsOf(order.id))[0].captures).toHaveLength(1)
+      })
+
+      it("without a card, or with one Stripe does not know, is a 400", async () => {
+        const { order, payment } = await checkout()
+        const none = await confirm(alice, payment.id)
+        expect(none.status).toBe(400)
+        expect(none.data.message).toMatch(/payment method/i)
+        const unknown = await confirm(alice, payment.id, "pm_unknown123")
+        expect(unknown.status).toBe(400)
+        expect(unknown.data.message).toMatch(/Stripe refused the payment method/)
+        const malformed = await confirm(alice, payment.id, "card_4242")
+        expect(malformed.status).toBe(400)
+        expect((await orderOf(order.id)).status).toBe("pending")
+        // Still payable with a good card.
+        expect((await confirm(alice, payment.id, "pm_card_visa")).data.status).toBe("succeeded")
+      })
+
       it("a declined card is a 402 with Stripe's reason; the order stays pending", async () => {
         const { order, payment } = await checkout()
         const declined = await confirm(alice, payment.id, "pm_card_chargeDeclined")
@@ -193,6 +224,9 @@ medusaIntegrationTestRunner({
         })
         // A failed payment cannot be confirmed again: a new one is needed.
         expect((await confirm(alice, payment.id, "pm_card_visa")).status).toBe(409)
+        // Cancelling the order closes the declined intent too: Stripe.js cannot retry it.
+        await api.delete(`/orders/${order.id}`, { headers: alice.headers })
+        expect(stripe.paymentIntent(intentIdOf(payment)).status).toBe("canceled")
       })
 
       it("insufficient funds are reported with their own decline code", async () => {
@@ -363,8 +397,27 @@ medusaIntegrationTestRunner({
 
         const stripeRefunds = stripe.requests.filter((r) => r.path === "/v1/refunds" && !r.replayed)
         expect(stripeRefunds.map((r) => r.params.amount)).toEqual(["1000", "500", "4000"])
-        expect(stripeRefunds.every((r) => typeof r.idempotencyKey === "string")).toBe(true)
         expect((await refund({ amount: "1.00" })).status).toBe(409)
+      })
+
+      it("a retried refund with the same Idempotency-Key refunds once", async () => {
+        const { payment } = await paidOrder()
+        const send = () =>
+          api.post(
+            "/payments/refund",
+            { payment_id: payment.id, amount: "10.00" },
+            { headers: { ...admin.headers, "idempotency-key": "refund-once-1" }, ...anyStatus }
+          )
+        const first = await send()
+        const retry = await send()
+        expect(first.status).toBe(200)
+        expect(retry.status).toBe(200)
+        expect(retry.headers["idempotent-replayed"]).toBe("true")
+        expect(retry.data.refunded_amount).toBe("10.00")
+        expect(stripe.countRequests("POST", "/v1/refunds", { excludeReplays: true })).toBe(1)
+        // Stripe got its own idempotency key (Medusa's refund id).
+        const [call] = stripe.requests.filter((r) => r.path === "/v1/refunds")
+        expect(call.idempotencyKey).toMatch(/^ref_/)
       })
 
       it("refuses customers, bad amounts and payments with nothing captured", async () => {
@@ -564,8 +617,17 @@ medusaIntegrationTestRunner({
         expect(stripe.countRequests("POST", "/v1/refunds")).toBe(0)
         const payments = getContainer().resolve(Modules.PAYMENT)
         const [medusaPayment] = await medusaPaymentsOf(order.id)
-        const refunds = await payments.listRefunds({ payment_id: medusaPayment.id })
-        expect(refunds).toHaveLength(0)
+        expect(await payments.listRefunds({ payment_id: medusaPayment.id })).toHaveLength(0)
+        // The admin follows the advice: the money goes back, the order stays cancelled.
+        const refunded = await api.post(
+          "/payments/refund",
+          { payment_id: payment.id },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(refunded.status).toBe(200)
+        expect(refunded.data).toMatchObject({ status: "refunded", refunded_amount: "55.00" })
+        expect((await orderOf(order.id)).status).toBe("cancelled")
+        expect(stripe.countRequests("POST", "/v1/refunds")).toBe(1)
       })
     })
   },

@@ -39,6 +39,7 @@ export default async function settleCapturedPayment({
       attempt_id: attempt.id,
       actor: { type: "system", id: null },
       note: "Payment captured",
+      allow_capture: false,
     },
   })
 }

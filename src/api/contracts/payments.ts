@@ -48,7 +48,14 @@ export const paymentsContract: ContractRoute[] = [
     body: confirmPaymentBody,
     responses: {
       200: { description: "The payment after confirmation", schema: paymentView },
-      402: { description: "Card declined: Stripe's reason in `message`, `code`, `decline_code`" },
+      400: {
+        description:
+          "No card to charge, a card Stripe refuses (unknown, another customer's), or system payments not allowed",
+      },
+      402: {
+        description:
+          "Card declined: Stripe's message, and `code` (its decline code, else error code)",
+      },
       404: { description: "Unknown payment, or another customer's" },
       409: { description: "The payment failed or was cancelled: create a new one" },
     },
@@ -56,6 +63,7 @@ export const paymentsContract: ContractRoute[] = [
   {
     method: "POST",
     path: "/payments/refund",
+    idempotent: true,
     summary: "Refund part or all of a captured payment (admin)",
     tags,
     access: "admin",

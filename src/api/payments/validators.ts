@@ -18,7 +18,10 @@ export const createPaymentBody = z.object({ order_id: id })
 export const confirmPaymentBody = z.object({
   payment_id: id,
   /** A Stripe PaymentMethod (pm_…), e.g. a saved card; else the one the storefront attached. */
-  payment_method_id: id.optional(),
+  payment_method_id: z
+    .string()
+    .regex(/^pm_\w{1,100}$/, "A Stripe PaymentMethod id (pm_…)")
+    .optional(),
 })
 
 export const refundPaymentBody = z.object({
@@ -36,7 +39,7 @@ export const listPaymentsQuery = z.object({
 
 export const savePaymentMethodBody = z.object({
   /** A PaymentMethod made by Stripe.js on the storefront (pm_…). */
-  payment_method_id: id,
+  payment_method_id: z.string().regex(/^pm_\w{1,100}$/, "A Stripe PaymentMethod id (pm_…)"),
 })
 
 export const listFindingsQuery = z.object({

@@ -7,7 +7,7 @@ import type {
   WebhookActionData,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { PaymentActions } from "@medusajs/framework/utils"
+import { MedusaError, PaymentActions } from "@medusajs/framework/utils"
 import { stripeHostOptions, type EngineStripeOptions } from "./options"
 import { getAmountFromSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 
@@ -23,6 +23,16 @@ export type EngineWebhookData = WebhookActionData & {
   event_type: string
 }
 
+/** Intent states a confirmation could have moved on: anything else was confirmed before. */
+const CONFIRMABLE: string[] = ["requires_payment_method", "requires_confirmation"]
+
+/**
+ * How old a webhook may be when it is processed. Its age was checked (Stripe's 5 minutes)
+ * when it arrived (src/lib/payment/stripe-signature.ts); Medusa processes it later, after
+ * a delay and retries, and a backlog must not make a verified event unreadable.
+ */
+const QUEUED_WEBHOOK_TOLERANCE_SECONDS = 7 * 24 * 60 * 60
+
 type StatusMapper = { getStatus(intent: Stripe.PaymentIntent): UpdatePaymentOutput }
 
 /**
@@ -37,7 +47,8 @@ type StatusMapper = { getStatus(intent: Stripe.PaymentIntent): UpdatePaymentOutp
  *   it on the session and the order stays pending;
  * - webhook results name their Stripe event, and `charge.refunded` (refunds made in
  *   Stripe's dashboard) is passed on for the engine to record. Medusa's own subscriber
- *   ignores it (`not_supported`).
+ *   ignores it (`not_supported`). Queued webhooks are read with a long signature
+ *   tolerance: their age was checked when they arrived.
  *
  * Everything else is Medusa's. `stripe-payment.unit.spec.ts` fails if the parent's shape
  * (the members used here) changes.
@@ -82,14 +93,22 @@ export default class EngineStripeProviderService extends StripeProviderService {
       if (error instanceof Stripe.errors.StripeCardError && error.payment_intent) {
         return this.statusOf(error.payment_intent)
       }
-      // Already confirmed (by Stripe.js on the storefront, or a request that raced this
-      // one): the intent's present state is the answer.
-      if (
-        error instanceof Stripe.errors.StripeInvalidRequestError &&
-        error.code === "payment_intent_unexpected_state" &&
-        error.payment_intent
-      ) {
-        return this.statusOf(error.payment_intent)
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+        const intent = error.payment_intent
+        // Already confirmed (by Stripe.js on the storefront, or a request that raced this
+        // one): the intent's present state is the answer.
+        if (
+          error.code === "payment_intent_unexpected_state" &&
+          intent &&
+          !CONFIRMABLE.includes(intent.status)
+        ) {
+          return this.statusOf(intent)
+        }
+        // The customer's mistake: no card, an unknown one, or one that is not theirs.
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Stripe refused the payment method: ${error.message}`
+        )
       }
       throw this.buildError("An error occurred in updatePayment (confirm)", error as Error)
     }
@@ -110,6 +129,20 @@ export default class EngineStripeProviderService extends StripeProviderService {
     }
     const data: EngineWebhookData = { ...result.data, ...reference }
     return { ...result, data }
+  }
+
+  /** The signature is checked again, against the arrival check's age limit (see above). */
+  override constructWebhookEvent(data: ProviderWebhookPayload["payload"]): Stripe.Event {
+    try {
+      return this.stripe_.webhooks.constructEvent(
+        data.rawData as Buffer,
+        data.headers["stripe-signature"] as string,
+        this.options_.webhookSecret,
+        QUEUED_WEBHOOK_TOLERANCE_SECONDS
+      )
+    } catch (error) {
+      throw this.buildError("An error occurred in constructWebhookEvent", error as Error)
+    }
   }
 
   /** A refunded charge's session (through its PaymentIntent) and total refunded. */

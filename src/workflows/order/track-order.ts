@@ -8,12 +8,14 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { orderLockKey } from "./change-order-status"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
 import { findUntrackedOrderStep } from "./steps/find-untracked-order"
+import { recordOrderPaymentAttemptsStep } from "../payment/steps/record-order-payment-attempts"
 
 /**
  * Gives an order placed through Medusa's own routes (`/store/carts/{id}/complete`, draft
  * orders) a lifecycle row, so it is listed, has a history and can move along the status
- * machine like the engine's orders. It starts pending without a hold (Medusa reserved its
- * stock and authorized its payment itself). Orders the engine's checkout placed already
+ * machine like the engine's orders, and its payment sessions get payment attempts. It
+ * starts pending without a hold (Medusa reserved its stock and authorized its payment
+ * itself). Orders the engine's checkout placed already
  * have their row: nothing happens for them.
  */
 export const trackOrderWorkflow = createWorkflow(
@@ -34,7 +36,15 @@ export const trackOrderWorkflow = createWorkflow(
         actor: { type: "system" as const, id: null },
         note: "Placed through Medusa's store API",
       }))
-      return createOrderLifecycleStep(lifecycleInput)
+      const lifecycle = createOrderLifecycleStep(lifecycleInput)
+      // Its payment, too: listed in /payments, and a later capture settles the order.
+      recordOrderPaymentAttemptsStep(
+        transform({ untracked }, ({ untracked }) => ({
+          order_id: untracked!.order_id,
+          customer_id: untracked!.customer_id,
+        }))
+      )
+      return lifecycle
     })
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(transform({ created }, ({ created }) => !!created))

@@ -46,22 +46,27 @@ export const refundPaymentWorkflow = createWorkflow(
     const attempt = loadPaymentAttemptStep({ id: input.attempt_id }).config({
       name: "payment-reload-attempt",
     })
-    const plan = planRefundStep({ attempt, amount: input.amount })
     const lifecycle = loadOrderLifecycleStep({ order_id: found.order_id })
-    // A further partial refund leaves a partially refunded order where it is.
+    const plan = planRefundStep({ attempt, amount: input.amount, order_status: lifecycle.status })
+    // A further partial refund leaves a partially refunded order where it is, and money
+    // taken for a cancelled order is given back without reopening it.
     const moves = transform({ lifecycle, plan }, ({ lifecycle, plan }) => {
-      return lifecycle.status !== plan.to
+      return lifecycle.status !== plan.to && lifecycle.status !== "cancelled"
     })
-    // Recorded first, as status moves do: the refund at Stripe cannot be undone, so the
-    // step that can still fail after it must not be this one.
-    const change = when("record-refund-status", { moves }, ({ moves }) => moves).then(() => {
+    // Recorded first, as status moves do, and its event too: the refund at Stripe cannot be
+    // undone, so the steps that can still fail after it must not be these.
+    when("record-refund-status", { moves }, ({ moves }) => moves).then(() => {
       ensureStatusMoveStep({ lifecycle, to: plan.to })
-      return recordStatusChangeStep({
+      const change = recordStatusChangeStep({
         lifecycle,
         to: plan.to,
         actor: input.actor,
         note: input.reason ?? null,
       })
+      const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>
+        statusChangedData(change, lifecycle.customer_id)
+      )
+      emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
     })
     const createdBy = transform({ input }, ({ input }) => input.actor.id ?? undefined)
     when("cancel-order", { plan }, ({ plan }) => plan.cancel_order).then(() => {
@@ -79,12 +84,6 @@ export const refundPaymentWorkflow = createWorkflow(
         },
       ])
       refundPaymentsWorkflow.runAsStep({ input: refunds })
-    })
-    when("emit-refund-status", { change }, ({ change }) => !!change).then(() => {
-      const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>
-        statusChangedData(change!, lifecycle.customer_id)
-      )
-      emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
     })
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(plan)

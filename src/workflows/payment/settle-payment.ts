@@ -30,6 +30,11 @@ export type SettlePaymentInput = {
   confirm?: { payment_method_id?: string }
   actor: StatusActor
   note?: string
+  /**
+   * False when settling after a capture made elsewhere (`payment.captured`): the order is
+   * marked paid but nothing more is captured (an admin's partial capture stays partial).
+   */
+  allow_capture?: boolean
 }
 
 export type SettlePaymentResult = {
@@ -81,13 +86,13 @@ export const settlePaymentWorkflow = createWorkflow(
     })
     const authorization = authorizePaymentAttemptStep({ attempt })
 
-    when("capture", { authorization }, ({ authorization }) => authorization.record_capture).then(
-      () => {
-        capturePaymentWorkflow.runAsStep({
-          input: { payment_id: authorization.payment_id as string },
-        })
-      }
-    )
+    when("capture", { authorization, input }, ({ authorization, input }) => {
+      return authorization.record_capture && input.allow_capture !== false
+    }).then(() => {
+      capturePaymentWorkflow.runAsStep({
+        input: { payment_id: authorization.payment_id as string },
+      })
+    })
 
     const lifecycle = loadOrderLifecycleStep({ order_id: found.order_id })
     when("mark-paid", { authorization, lifecycle }, ({ authorization, lifecycle }) => {

@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { requireActorOf } from "../../../lib/http/auth"
 import { HttpError } from "../../../lib/http/errors"
-import { STRIPE_PROVIDER_ID } from "../../../lib/order/settings"
+import { orderSettings, STRIPE_PROVIDER_ID, SYSTEM_PROVIDER_ID } from "../../../lib/order/settings"
 import { findAttemptFor, loadPaymentFor } from "../../../lib/payment/payment-access"
 import { settlePaymentWorkflow } from "../../../workflows/payment/settle-payment"
 import type { ConfirmPaymentBody } from "../validators"
@@ -27,6 +27,12 @@ export async function POST(
       `Payment ${payment_id} ${attempt.status}: create a new payment for the order`
     )
   }
+  if (attempt.provider_id === SYSTEM_PROVIDER_ID && !orderSettings().allowSystemPayments) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "This shop takes no online payments (no Stripe configured): the order is paid when the shop records the payment"
+    )
+  }
   if (attempt.status !== "succeeded") {
     const { result } = await settlePaymentWorkflow(req.scope).run({
       input: {
@@ -42,6 +48,13 @@ export async function POST(
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `Payment ${payment_id} was cancelled (its order was cancelled or paid otherwise)`
+      )
+    }
+    if (result.status === "pending") {
+      // Stripe had no card to charge: none given and none attached by Stripe.js.
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "No payment method: pass payment_method_id or attach one with Stripe.js first"
       )
     }
     if (result.status === "failed") {

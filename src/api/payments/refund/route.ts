@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireActorOf } from "../../../lib/http/auth"
+import { runIdempotent } from "../../../lib/http/idempotency"
 import { findAttemptFor, loadPaymentFor } from "../../../lib/payment/payment-access"
 import { refundPaymentWorkflow } from "../../../workflows/payment/refund-payment"
 import type { RefundPaymentBody } from "../validators"
@@ -11,9 +12,12 @@ export async function POST(
 ): Promise<void> {
   const actor = requireActorOf(req)
   const { payment_id, amount, reason } = req.validatedBody
-  const attempt = await findAttemptFor(req.scope, actor, payment_id)
-  await refundPaymentWorkflow(req.scope).run({
-    input: { attempt_id: attempt.id, amount, reason, actor: { type: "admin", id: actor.id } },
+  // A retry with the same Idempotency-Key answers the first refund instead of paying again.
+  await runIdempotent(req, res, "POST /payments/refund", async () => {
+    const attempt = await findAttemptFor(req.scope, actor, payment_id)
+    await refundPaymentWorkflow(req.scope).run({
+      input: { attempt_id: attempt.id, amount, reason, actor: { type: "admin", id: actor.id } },
+    })
+    return { status: 200, body: await loadPaymentFor(req.scope, actor, attempt.id) }
   })
-  res.status(200).json(await loadPaymentFor(req.scope, actor, attempt.id))
 }

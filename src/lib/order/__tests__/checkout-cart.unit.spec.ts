@@ -120,11 +120,21 @@ describe("money and settings", () => {
     expect(readOrderSettings({})).toEqual({
       holdMinutes: 15,
       paymentProviderId: "pp_system_default",
+      allowSystemPayments: true,
     })
     expect(readOrderSettings({ ORDER_HOLD_MINUTES: "30", STRIPE_API_KEY: "sk_test_x" })).toEqual({
       holdMinutes: 30,
       paymentProviderId: "pp_stripe_stripe",
+      allowSystemPayments: true,
     })
     expect(() => readOrderSettings({ ORDER_HOLD_MINUTES: "0" })).toThrow()
+  })
+
+  it("lets customers confirm system payments only outside production, unless allowed", () => {
+    const allowed = (env: NodeJS.ProcessEnv) => readOrderSettings(env).allowSystemPayments
+    expect(allowed({ NODE_ENV: "development" })).toBe(true)
+    expect(allowed({ NODE_ENV: "production" })).toBe(false)
+    expect(allowed({ NODE_ENV: "production", ALLOW_SYSTEM_PAYMENTS: "true" })).toBe(true)
+    expect(allowed({ NODE_ENV: "test", ALLOW_SYSTEM_PAYMENTS: "false" })).toBe(false)
   })
 })

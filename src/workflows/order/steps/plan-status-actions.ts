@@ -57,8 +57,11 @@ export type StatusActions = {
   refunds: { payment_id: string; amount: number }[]
 }
 
-/** Sessions nobody has paid yet: a customer could still confirm them. */
-const OPEN_SESSION_STATUSES = ["pending", "requires_more"]
+/**
+ * Sessions nobody has paid yet: a customer could still confirm them (a declined one too:
+ * Stripe.js can retry its intent with another card).
+ */
+const OPEN_SESSION_STATUSES = ["pending", "requires_more", "error", "pending_authorization"]
 
 const NONE: StatusActions = {
   capture_payment_id: null,

@@ -29,6 +29,10 @@ export const confirmPaymentIntentStep = createStep(
       // Closed (the order was cancelled or marked paid by hand): nothing to confirm.
       return new StepResponse({ status: "canceled" })
     }
+    if (session.status === "authorized" || session.status === "captured") {
+      // Settled by a webhook or a concurrent request while this one waited for the lock.
+      return new StepResponse({ status: session.status })
+    }
     const confirmation: IntentConfirmation = { payment_method: input.payment_method_id }
     const updated = await payments.updatePaymentSession({
       id: session.id,

@@ -45,11 +45,33 @@ export const ensureNewAttemptAllowedStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
-      fields: ["id", "total", "payment_collections.id", "payment_collections.status"],
+      fields: [
+        "id",
+        "total",
+        "payment_collections.id",
+        "payment_collections.status",
+        "payment_collections.payments.id",
+        "payment_collections.payments.canceled_at",
+      ],
       filters: { id: lifecycle.order_id },
     })
-    const order = data[0] as
-      { total: number; payment_collections?: { id: string; status: string }[] } | undefined
+    type CollectionRow = {
+      id: string
+      status: string
+      payments?: { id: string; canceled_at?: string | Date | null }[]
+    }
+    const order = data[0] as { total: number; payment_collections?: CollectionRow[] } | undefined
+    // Money Medusa holds for the order already (e.g. its own webhook handling recorded a
+    // Stripe.js retry the engine has not settled yet): a second payment would charge twice.
+    const held = (order?.payment_collections ?? [])
+      .flatMap((collection) => collection.payments ?? [])
+      .find((payment) => !payment.canceled_at)
+    if (held) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Order ${lifecycle.order_id} already has an authorized or captured payment (${held.id})`
+      )
+    }
     const open = (order?.payment_collections ?? []).find((collection) =>
       ["not_paid", "awaiting"].includes(collection.status)
     )

@@ -27,7 +27,10 @@ type OrderRow = { fulfillments?: { canceled_at?: string | Date | null }[] }
  */
 export const planRefundStep = createStep(
   "payment-plan-refund",
-  async (input: { attempt: PaymentAttemptRecord; amount?: string }, { container }) => {
+  async (
+    input: { attempt: PaymentAttemptRecord; amount?: string; order_status: OrderStatus },
+    { container }
+  ) => {
     const { attempt } = input
     const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
     if (!attempt.payment_id) {
@@ -65,7 +68,8 @@ export const planRefundStep = createStep(
       payment_id: payment.id,
       amount: amount.toNumber(),
       to: full ? "refunded" : "partially_refunded",
-      cancel_order: full && !shipped,
+      // A cancelled order is cancelled in Medusa already: only the money goes back.
+      cancel_order: full && !shipped && input.order_status !== "cancelled",
     })
   }
 )
