@@ -4,6 +4,8 @@ import { paymentList, paymentView } from "../../src/api/payments/validators"
 import { reconcilePayments } from "../../src/lib/payment/reconcile"
 import type { PaymentView } from "../../src/lib/payment/payment-view"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
+import { seedStore } from "../../src/scripts/seed/store"
+import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import {
   addAndCheckout,
   createShop,
@@ -276,6 +278,34 @@ medusaIntegrationTestRunner({
         )
         expect(asAdmin.status).toBe(403)
         expect(stripe.countRequests("POST", /\/confirm$/)).toBe(0)
+      })
+    })
+
+    describe("the seed", () => {
+      it("moves regions made before Stripe was configured to Stripe only", async () => {
+        const container = getContainer()
+        const query = container.resolve("query")
+        const providersOf = async () => {
+          const { data } = await query.graph({
+            entity: "region",
+            fields: ["name", "payment_providers.id"],
+          })
+          return (data as { payment_providers: { id: string }[] }[]).map((region) =>
+            region.payment_providers.map((provider) => provider.id)
+          )
+        }
+        const [region] = await container.resolve(Modules.REGION).listRegions({}, { take: 1 })
+        await updateRegionsWorkflow(container).run({
+          input: {
+            selector: { id: region.id },
+            update: { payment_providers: ["pp_system_default"] },
+          },
+        })
+        expect((await providersOf()).flat()).toContain("pp_system_default")
+        await seedStore(container)
+        const after = await providersOf()
+        expect(after.length).toBeGreaterThan(0)
+        expect(after.every((ids) => ids.join() === "pp_stripe_stripe")).toBe(true)
       })
     })
 

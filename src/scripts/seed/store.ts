@@ -5,6 +5,7 @@ import {
   createRegionsWorkflow,
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { DEMO_PUBLISHABLE_KEY_TITLE } from "./demo-settings"
@@ -66,6 +67,10 @@ export async function seedStore(container: Container): Promise<StoreContext> {
     })
     logger.info(`seed: regions ${missingRegions.map((r) => r.name).join(", ")}`)
   }
+  await offerConfiguredPaymentProvider(
+    container,
+    existingRegions.map((region) => region.id)
+  )
 
   const countries = REGIONS.flatMap((r) => r.countries)
   const taxed = await taxModule.listTaxRegions({ country_code: countries })
@@ -95,4 +100,38 @@ export async function seedStore(container: Container): Promise<StoreContext> {
   }
 
   return { storeId: store.id, salesChannelId }
+}
+
+/**
+ * Regions seeded before the payment provider changed (Stripe configured later) are moved
+ * to the configured one, so checkout can open its payments there.
+ */
+async function offerConfiguredPaymentProvider(
+  container: Container,
+  regionIds: string[]
+): Promise<void> {
+  if (!regionIds.length) {
+    return
+  }
+  const providerId = orderSettings().paymentProviderId
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "region",
+    fields: ["id", "name", "payment_providers.id"],
+    filters: { id: regionIds },
+  })
+  const regions = data as { id: string; name: string; payment_providers?: { id: string }[] }[]
+  const stale = regions.filter(
+    (region) =>
+      (region.payment_providers ?? []).map((provider) => provider.id).join() !== providerId
+  )
+  for (const region of stale) {
+    await updateRegionsWorkflow(container).run({
+      input: { selector: { id: region.id }, update: { payment_providers: [providerId] } },
+    })
+  }
+  if (stale.length) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .info(`seed: regions ${stale.map((r) => r.name).join(", ")} now offer ${providerId}`)
+  }
 }
