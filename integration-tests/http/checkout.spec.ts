@@ -48,6 +48,21 @@ medusaIntegrationTestRunner({
     const add = (who: Shopper, productId: string, quantity: number) =>
       api.post("/cart/add", { product_id: productId, quantity }, { headers: who.headers })
 
+    /** Alice's order of `quantity` lamps, completed through Medusa's store API. */
+    async function placeThroughMedusa(quantity: number): Promise<string> {
+      const [variant] = await getContainer()
+        .resolve(Modules.PRODUCT)
+        .listProductVariants({ product_id: lamp.id })
+      const { orderId } = await completeCartThroughMedusa(
+        api,
+        setup.storeHeaders,
+        alice,
+        variant.id,
+        quantity
+      )
+      return orderId
+    }
+
     /** Medusa's payment of an order (its first collection's first payment). */
     async function paymentOf(orderId: string): Promise<string | undefined> {
       const { data } = await getContainer()
@@ -349,16 +364,7 @@ medusaIntegrationTestRunner({
 
     describe("orders placed through Medusa's store API", () => {
       it("are tracked like the engine's: listed, with a history, movable", async () => {
-        const [variant] = await getContainer()
-          .resolve(Modules.PRODUCT)
-          .listProductVariants({ product_id: lamp.id })
-        const { orderId } = await completeCartThroughMedusa(
-          api,
-          setup.storeHeaders,
-          alice,
-          variant.id,
-          2
-        )
+        const orderId = await placeThroughMedusa(2)
         await waitFor(async () => {
           const response = await api.get(`/orders/${orderId}`, {
             headers: alice.headers,
@@ -404,16 +410,7 @@ medusaIntegrationTestRunner({
 
     describe("payments captured in Medusa's dashboard", () => {
       it("make the engine's pending order paid, by the system", async () => {
-        const [variant] = await getContainer()
-          .resolve(Modules.PRODUCT)
-          .listProductVariants({ product_id: lamp.id })
-        const { orderId } = await completeCartThroughMedusa(
-          api,
-          setup.storeHeaders,
-          alice,
-          variant.id,
-          1
-        )
+        const orderId = await placeThroughMedusa(1)
         await waitFor(async () => {
           const { data } = await api.get("/payments", { headers: alice.headers })
           return data.count === 1

@@ -493,7 +493,7 @@ medusaIntegrationTestRunner({
         const first = await checkout(alice, 1)
         await confirm(alice, first.payment.id, "pm_card_visa")
         const second = await checkout(alice, 1)
-        await checkout(bob, 1)
+        const bobsOrder = await checkout(bob, 1)
 
         const page = await api.get("/payments?limit=1", { headers: alice.headers })
         expect(paymentList.parse(page.data)).toBeTruthy()
@@ -501,6 +501,16 @@ medusaIntegrationTestRunner({
         expect(page.data.items.map((p: Payment) => p.id)).toEqual([second.payment.id])
         const next = await api.get("/payments?limit=1&offset=1", { headers: alice.headers })
         expect(next.data.items.map((p: Payment) => p.id)).toEqual([first.payment.id])
+
+        // An order filter stays within the caller's own payments.
+        const ownOrder = await api.get(`/payments?order_id=${first.order.id}`, {
+          headers: alice.headers,
+        })
+        expect(ownOrder.data.items.map((p: Payment) => p.id)).toEqual([first.payment.id])
+        const othersOrder = await api.get(`/payments?order_id=${bobsOrder.order.id}`, {
+          headers: alice.headers,
+        })
+        expect(othersOrder.data).toMatchObject({ count: 0, items: [] })
 
         const bobs = await api.get("/payments", { headers: bob.headers })
         expect(bobs.data.count).toBe(1)

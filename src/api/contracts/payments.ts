@@ -20,7 +20,7 @@ export const paymentsContract: ContractRoute[] = [
   {
     method: "GET",
     path: "/payments",
-    summary: "The caller's payment history, newest first (admins: all, or one order's)",
+    summary: "The caller's payment history, newest first, or one order's (admins: everyone's)",
     tags,
     access: "authenticated",
     query: listPaymentsQuery,

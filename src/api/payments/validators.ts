@@ -33,7 +33,7 @@ export const refundPaymentBody = z.object({
 
 export const listPaymentsQuery = z.object({
   ...paginationShape,
-  /** Admins only: one order's payments. */
+  /** One order's payments (a customer's own orders only). */
   order_id: id.optional(),
 })
 

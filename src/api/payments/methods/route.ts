@@ -1,6 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requireActorOf } from "../../../lib/http/auth"
-import { assertSavedCardsAvailable, listSavedCards } from "../../../lib/payment/saved-cards"
+import {
+  assertSavedCardsAvailable,
+  listSavedCards,
+  paymentMethodView,
+} from "../../../lib/payment/saved-cards"
 import { savePaymentMethodWorkflow } from "../../../workflows/payment/save-payment-method"
 import type { SavePaymentMethodBody } from "../validators"
 
@@ -20,16 +24,8 @@ export async function POST(
   const { result } = await savePaymentMethodWorkflow(req.scope).run({
     input: { customer_id: actor.id, payment_method_id: req.validatedBody.payment_method_id },
   })
+  // Stripe's SetupIntent names the card only by id: its details come from the card list.
   const cards = await listSavedCards(req.scope, actor.id)
   const saved = cards.find((card) => card.id === result.payment_method_id)
-  res.status(201).json(
-    saved ?? {
-      id: result.payment_method_id,
-      type: "card",
-      brand: null,
-      last4: null,
-      exp_month: null,
-      exp_year: null,
-    }
-  )
+  res.status(201).json(saved ?? paymentMethodView({ id: result.payment_method_id }))
 }
