@@ -306,21 +306,3 @@ export function orderLinksOf(cart: CheckoutCart, orderId: string) {
     })),
   ]
 }
-
-/** Advisory stock checks of a cart's lines (units per variant), before any cart work. */
-export function stockChecksOf(cart: CheckoutCart) {
-  const perVariant = new Map<string, { variant_id: string; quantity: number; title: string }>()
-  for (const item of cart.items) {
-    if (!item.variant_id) {
-      continue
-    }
-    const check = perVariant.get(item.variant_id) ?? {
-      variant_id: item.variant_id,
-      quantity: 0,
-      title: item.product_title ?? item.title,
-    }
-    check.quantity += Number(item.quantity)
-    perVariant.set(item.variant_id, check)
-  }
-  return [...perVariant.values()]
-}

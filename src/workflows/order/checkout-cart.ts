@@ -20,7 +20,6 @@ import {
 } from "@medusajs/medusa/core-flows"
 import {
   orderInputFromCart,
-  stockChecksOf,
   orderLinksOf,
   promotionUsageOf,
   stockNeedsOf,
@@ -31,7 +30,6 @@ import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attachReservationsStep } from "./steps/attach-reservations"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
 import { ensureAddressInRegionStep } from "./steps/ensure-address-in-region"
-import { ensureStockAvailableStep } from "./steps/ensure-stock-available"
 import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
@@ -69,10 +67,9 @@ const CART_LOCK = { timeout: 30, ttl: 120 }
  * Turns the customer's cart into a pending order whose stock is held.
  *
  * Under the cart's lock (Medusa's key for it, so cart edits and a second checkout wait):
- * a quick stock read refuses sold-out carts early, the addresses go on the cart (Medusa
- * recomputes taxes), a shipping method is chosen,
  * the stock is reserved under the inventory items' locks (409 when short, nothing
- * changed), the order is made from the cart's own prices, the reservations point at its
+ * changed), the addresses go on the cart (Medusa recomputes taxes), a shipping method is
+ * chosen, the order is made from the cart's own prices, the reservations point at its
  * items, the cart is marked completed and linked to the order, and a payment collection
  * with one payment session (Stripe's when configured, Medusa's system provider otherwise)
  * is opened for the total. The order stays pending until paid; its hold ends after
@@ -89,18 +86,21 @@ export const checkoutCartWorkflow = createWorkflow(
       require_items: true,
     })
 
-    // Sold out already: refuse in a few milliseconds, before the cart work below. The
-    // reservation under the inventory locks stays the deciding check.
-    ensureStockAvailableStep({
-      checks: transform({ cart }, ({ cart }) => stockChecksOf(cart)),
-      sales_channel_id: cart.sales_channel_id,
-    })
     ensureAddressInRegionStep(
       transform({ input, cart }, ({ input, cart }) => ({
         country_code: input.shipping_address.country_code,
         region_countries: (cart.region?.countries ?? []).map((country) => country.iso_2),
       }))
     )
+    // The stock is held first, under the inventory items' locks: it is the deciding check
+    // and it is quick, so when many carts race for the last units the losers get their 409
+    // before any of the cart work below (which is most of a checkout's cost). The cart's
+    // lines cannot change meanwhile: the cart's lock is held.
+    const reservations = reserveStockStep({
+      sales_channel_id: cart.sales_channel_id,
+      needs: transform({ cart }, ({ cart }) => stockNeedsOf(cart)),
+    })
+
     // Medusa's own address update: it recomputes the cart (taxes for the address) only
     // when the address changed.
     const addresses = transform({ input }, ({ input }) => ({
@@ -142,12 +142,6 @@ export const checkoutCartWorkflow = createWorkflow(
       customer_id: input.customer_id,
       require_items: true,
     }).config({ name: "order-reload-checkout-cart" })
-
-    const needs = transform({ finalCart }, ({ finalCart }) => stockNeedsOf(finalCart))
-    const reservations = reserveStockStep({
-      sales_channel_id: finalCart.sales_channel_id,
-      needs,
-    })
 
     const orderInput = transform({ finalCart }, ({ finalCart }) => orderInputFromCart(finalCart))
     const orders = createOrdersStep(transform({ orderInput }, ({ orderInput }) => [orderInput]))
