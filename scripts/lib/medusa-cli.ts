@@ -31,6 +31,39 @@ export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** True while any process of the group led by `pgid` is still there. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Waits until every process of a detached child's group has exited: `medusa develop` can
+ * exit before the server it forked has finished shutting down (seen still answering for a
+ * few seconds). After `timeoutMs` the group is killed.
+ */
+export async function waitForGroupExit(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  const pgid = child.pid
+  if (pgid === undefined) {
+    return
+  }
+  const deadline = Date.now() + timeoutMs
+  while (groupAlive(pgid) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  if (groupAlive(pgid)) {
+    try {
+      process.kill(-pgid, "SIGKILL")
+    } catch {
+      // Gone in the meantime.
+    }
+  }
+}
+
 /** Runs a Medusa CLI command to completion; a ConfigError when it fails. */
 export async function runMedusa(
   args: string[],

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
+import { sumAmounts } from "../../../lib/order/money"
 import type { OrderStatus } from "../../../modules/order-lifecycle/types"
 
 type PaymentRow = {
@@ -71,10 +72,6 @@ const NONE: StatusActions = {
   cancel_order: false,
   close_session_ids: [],
   refunds: [],
-}
-
-function sum(values: { amount: BigNumberInput }[] | undefined) {
-  return (values ?? []).reduce((total, value) => MathBN.add(total, value.amount), MathBN.convert(0))
 }
 
 /**
@@ -161,7 +158,7 @@ export const planStatusActionsStep = createStep(
         const refunds = payments
           .map((payment) => ({
             payment_id: payment.id,
-            amount: MathBN.sub(sum(payment.captures), sum(payment.refunds)),
+            amount: MathBN.sub(sumAmounts(payment.captures), sumAmounts(payment.refunds)),
           }))
           .filter((refund) => MathBN.gt(refund.amount, 0))
           .map((refund) => ({ payment_id: refund.payment_id, amount: refund.amount.toNumber() }))

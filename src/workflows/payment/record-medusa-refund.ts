@@ -1,0 +1,51 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
+import { orderLockKey } from "../order/change-order-status"
+import { recordStatusChangeStep } from "../order/steps/record-status-change"
+import { findOrderOfPaymentStep } from "./steps/find-order-of-payment"
+import { findRefundStatusToRecordStep } from "./steps/find-refund-status-to-record"
+
+/**
+ * Brings the engine's status in line when a payment was refunded in Medusa itself (the
+ * dashboard's refund, /admin/payments/{id}/refund): under the order's lock the order moves
+ * to partially_refunded or refunded, as Medusa's payments now say, with a history entry by
+ * the system, and `order.status_changed` is emitted. The engine's own refunds have
+ * already moved the status: nothing happens for them, nor for a cancelled order.
+ */
+export const recordMedusaRefundWorkflow = createWorkflow(
+  "payment-record-medusa-refund",
+  (input: { payment_id: string }) => {
+    const orderId = findOrderOfPaymentStep({ payment_id: input.payment_id })
+    // Workflow conditions do not nest: each step below checks the order id on its own.
+    const lockKey = transform({ orderId }, ({ orderId }) => orderLockKey(orderId ?? "none"))
+    when("lock-refunded-order", { orderId }, ({ orderId }) => !!orderId).then(() => {
+      acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    })
+    const found = findRefundStatusToRecordStep({ order_id: orderId })
+    const recorded = when("record-refund", { found }, ({ found }) => !!found).then(() => {
+      const change = recordStatusChangeStep(
+        transform({ found }, ({ found }) => ({
+          lifecycle: found!.lifecycle,
+          to: found!.to,
+          actor: { type: "system" as const, id: null },
+          note: "Refunded in Medusa",
+        }))
+      )
+      const event = transform({ change, found }, ({ change, found }) =>
+        statusChangedData(change, found!.lifecycle.customer_id)
+      )
+      emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
+      return change
+    })
+    when("unlock-refunded-order", { orderId }, ({ orderId }) => !!orderId).then(() => {
+      releaseLockStep({ key: lockKey })
+    })
+    return new WorkflowResponse(transform({ recorded }, ({ recorded }) => !!recorded))
+  }
+)

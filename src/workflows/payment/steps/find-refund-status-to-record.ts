@@ -1,0 +1,53 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { sumAmounts } from "../../../lib/order/money"
+import { refundStatusToRecord } from "../../../lib/payment/refund-status"
+import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
+import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
+import type { OrderLifecycleRecord, OrderStatus } from "../../../modules/order-lifecycle/types"
+
+type Amount = { amount: BigNumberInput }
+type PaymentRow = { captures?: Amount[] | null; refunds?: Amount[] | null }
+type OrderRow = { payment_collections?: { payments?: PaymentRow[] | null }[] | null }
+
+export type RefundStatusToRecord = { lifecycle: OrderLifecycleRecord; to: OrderStatus } | null
+
+/**
+ * The status an order's refunds call for (src/lib/payment/refund-status.ts), from what
+ * Medusa's payments of the order captured and refunded (the money's record); null also
+ * when there is no order or it is not the engine's. Read under the order's lock. Reads only.
+ */
+export const findRefundStatusToRecordStep = createStep(
+  "payment-find-refund-status-to-record",
+  async (input: { order_id: string | null }, { container }) => {
+    if (!input.order_id) {
+      return new StepResponse<RefundStatusToRecord>(null)
+    }
+    const [lifecycle] = (await container
+      .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+      .listOrderLifecycles(
+        { order_id: input.order_id },
+        { take: 1 }
+      )) as unknown as OrderLifecycleRecord[]
+    if (!lifecycle) {
+      return new StepResponse<RefundStatusToRecord>(null)
+    }
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "order",
+      fields: [
+        "id",
+        "payment_collections.payments.captures.amount",
+        "payment_collections.payments.refunds.amount",
+      ],
+      filters: { id: input.order_id },
+    })
+    const payments = (
+      (data[0] as unknown as OrderRow | undefined)?.payment_collections ?? []
+    ).flatMap((collection) => collection.payments ?? [])
+    const captured = sumAmounts(payments.flatMap((payment) => payment.captures ?? []))
+    const refunded = sumAmounts(payments.flatMap((payment) => payment.refunds ?? []))
+    const to = refundStatusToRecord(lifecycle.status, captured, refunded)
+    return new StepResponse<RefundStatusToRecord>(to ? { lifecycle, to } : null)
+  }
+)
