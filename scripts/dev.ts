@@ -5,6 +5,7 @@
  * the database, applies Medusa's migrations, seeds the demo data once, then runs
  * `medusa develop`. Bad configuration stops it with one line saying what to fix.
  */
+import type { ChildProcess } from "node:child_process"
 import path from "node:path"
 import { loadEnv } from "@medusajs/framework/utils"
 import { describeFailure } from "./lib/config-error"
@@ -73,6 +74,9 @@ async function waitForHealth(port: number, exited: Promise<number>): Promise<boo
   return false
 }
 
+/** Ctrl-C (or SIGTERM) before the server is up: stop where we are, then clean up. */
+class Interrupted extends Error {}
+
 async function main(): Promise<number> {
   loadEnv(process.env.NODE_ENV || "development", ROOT)
   const port = parsePort(process.env.PORT, "PORT", 9000)
@@ -82,31 +86,53 @@ async function main(): Promise<number> {
     info(SCOPE, "REDIS_URL set: using the Redis event bus, workflow engine, locking and caching")
   }
 
+  // This command owns the shutdown order (server, then database): a signal is passed on to
+  // the Medusa command running now, and the steps below stop at the next check.
+  let interrupted = false
+  let running: ChildProcess | undefined
+  const onSignal = () => {
+    interrupted = true
+    if (running) {
+      signalGroup(running, "SIGINT")
+    }
+  }
+  process.on("SIGINT", onSignal)
+  process.on("SIGTERM", onSignal)
+  const track = (child: ChildProcess) => {
+    running = child
+  }
+  const checkInterrupted = () => {
+    if (interrupted) {
+      throw new Interrupted()
+    }
+  }
+
   const database = await openDatabase(process.env)
   const stopDatabase = async () => {
     await database.embedded?.stop()
   }
   try {
+    checkInterrupted()
     if (await ensureDatabase(database.target)) {
       info(SCOPE, `created database "${database.target.name}"`)
     }
     const env = { ...process.env, DATABASE_URL: database.target.url, PORT: String(port) }
 
     info(SCOPE, "applying migrations (medusa db:migrate)")
-    await runMedusa(["db:migrate"], env, "database migration")
+    await runMedusa(["db:migrate"], env, "database migration", track)
+    checkInterrupted()
 
     let publishableKey = await findPublishableKey(database.target.url)
     if (!publishableKey && process.env.SEED_DEMO_DATA !== "false") {
       info(SCOPE, "seeding demo data (npm run seed)")
-      await runMedusa(["exec", "./src/scripts/seed.ts"], env, "demo seed")
+      await runMedusa(["exec", "./src/scripts/seed.ts"], env, "demo seed", track)
+      checkInterrupted()
       publishableKey = await findPublishableKey(database.target.url)
     }
 
-    const develop = spawnMedusa(["develop", "--port", String(port)], env, { detached: true })
     // Medusa's develop only shuts down cleanly on SIGINT, sent to its whole group.
-    const stop = () => signalGroup(develop, "SIGINT")
-    process.on("SIGINT", stop)
-    process.on("SIGTERM", stop)
+    const develop = spawnMedusa(["develop", "--port", String(port)], env, { detached: true })
+    track(develop)
     const exited = new Promise<number>((resolve) => {
       develop.once("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1)))
     })
@@ -126,6 +152,12 @@ async function main(): Promise<number> {
     // database stops under it, and before this command says it has stopped.
     await waitForGroupExit(develop)
     return code
+  } catch (error) {
+    if (interrupted) {
+      info(SCOPE, "interrupted: stopped before the server was up")
+      return 130
+    }
+    throw error
   } finally {
     await stopDatabase()
   }

@@ -142,3 +142,22 @@ describe("npm run dev with DATABASE_URL", () => {
     }
   })
 })
+
+describe("npm run dev interrupted while it migrates", () => {
+  const dataDir = path.join(os.tmpdir(), `engine-dev-${randomUUID().slice(0, 8)}`)
+
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+
+  it("stops the migration and the embedded PostgreSQL, and exits 130", async () => {
+    const dev = startDev({ PORT: String(await findFreePort()), EMBEDDED_PG_DIR: dataDir })
+    try {
+      await dev.waitForOutput(/applying migrations/, BOOT_TIMEOUT_MS)
+      expect(fs.existsSync(path.join(dataDir, "postmaster.pid"))).toBe(true)
+    } finally {
+      expect(await dev.stop()).toBe(130)
+    }
+    expect(dev.stdout()).toContain("[dev] interrupted: stopped before the server was up")
+    expect(dev.stdout()).not.toContain("[dev] ready")
+    expect(fs.existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false)
+  })
+})

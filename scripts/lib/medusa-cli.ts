@@ -64,14 +64,16 @@ export async function waitForGroupExit(child: ChildProcess, timeoutMs = 15_000):
   }
 }
 
-/** Runs a Medusa CLI command to completion; a ConfigError when it fails. */
+/** Runs a Medusa CLI command to completion; a ConfigError when it fails. `onSpawn` sees the child (to signal it). */
 export async function runMedusa(
   args: string[],
   env: NodeJS.ProcessEnv,
-  what: string
+  what: string,
+  onSpawn?: (child: ChildProcess) => void
 ): Promise<void> {
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawnMedusa(args, env)
+    onSpawn?.(child)
     child.once("error", reject)
     child.once("exit", (exitCode) => resolve(exitCode))
   })
