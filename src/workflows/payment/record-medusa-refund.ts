@@ -4,7 +4,12 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import {
+  acquireLockStep,
+  cancelOrderWorkflow,
+  emitEventStep,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import { orderLockKey } from "../order/change-order-status"
 import { recordStatusChangeStep } from "../order/steps/record-status-change"
@@ -15,8 +20,10 @@ import { findRefundStatusToRecordStep } from "./steps/find-refund-status-to-reco
  * Brings the engine's status in line when a payment was refunded in Medusa itself (the
  * dashboard's refund, /admin/payments/{id}/refund): under the order's lock the order moves
  * to partially_refunded or refunded, as Medusa's payments now say, with a history entry by
- * the system, and `order.status_changed` is emitted. The engine's own refunds have
- * already moved the status: nothing happens for them, nor for a cancelled order.
+ * the system, and `order.status_changed` is emitted. A full refund of an order nothing was
+ * shipped from also cancels Medusa's order, which releases its stock (nothing is left to
+ * refund), as the engine's own refunds do. The engine's own refunds have already moved
+ * the status: nothing happens for them, nor for a cancelled order.
  */
 export const recordMedusaRefundWorkflow = createWorkflow(
   "payment-record-medusa-refund",
@@ -25,7 +32,9 @@ export const recordMedusaRefundWorkflow = createWorkflow(
     // Workflow conditions do not nest: each step below checks the order id on its own.
     const lockKey = transform({ orderId }, ({ orderId }) => orderLockKey(orderId ?? "none"))
     when("lock-refunded-order", { orderId }, ({ orderId }) => !!orderId).then(() => {
-      acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+      // As long as the engine's own workflows may hold it (their ttl): a refund is not lost
+      // to a busy order.
+      acquireLockStep({ key: lockKey, timeout: 120, ttl: 120 })
     })
     const found = findRefundStatusToRecordStep({ order_id: orderId })
     const recorded = when("record-refund", { found }, ({ found }) => !!found).then(() => {
@@ -42,6 +51,11 @@ export const recordMedusaRefundWorkflow = createWorkflow(
       )
       emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
       return change
+    })
+    when("cancel-refunded-order", { found }, ({ found }) => !!found?.cancel_order).then(() => {
+      cancelOrderWorkflow.runAsStep({
+        input: transform({ found }, ({ found }) => ({ order_id: found!.lifecycle.order_id })),
+      })
     })
     when("unlock-refunded-order", { orderId }, ({ orderId }) => !!orderId).then(() => {
       releaseLockStep({ key: lockKey })

@@ -9,9 +9,20 @@ import type { OrderLifecycleRecord, OrderStatus } from "../../../modules/order-l
 
 type Amount = { amount: BigNumberInput }
 type PaymentRow = { captures?: Amount[] | null; refunds?: Amount[] | null }
-type OrderRow = { payment_collections?: { payments?: PaymentRow[] | null }[] | null }
+type OrderRow = {
+  payment_collections?: { payments?: PaymentRow[] | null }[] | null
+  fulfillments?: { canceled_at?: string | Date | null }[] | null
+}
 
-export type RefundStatusToRecord = { lifecycle: OrderLifecycleRecord; to: OrderStatus } | null
+export type RefundStatusToRecord = {
+  lifecycle: OrderLifecycleRecord
+  to: OrderStatus
+  /**
+   * Refunded in full before anything was fulfilled: the order never ships, so Medusa's
+   * order is cancelled too and its stock released (as the engine's own refunds do).
+   */
+  cancel_order: boolean
+} | null
 
 /**
  * The status an order's refunds call for (src/lib/payment/refund-status.ts), from what
@@ -39,15 +50,25 @@ export const findRefundStatusToRecordStep = createStep(
         "id",
         "payment_collections.payments.captures.amount",
         "payment_collections.payments.refunds.amount",
+        "fulfillments.canceled_at",
       ],
       filters: { id: input.order_id },
     })
-    const payments = (
-      (data[0] as unknown as OrderRow | undefined)?.payment_collections ?? []
-    ).flatMap((collection) => collection.payments ?? [])
+    const order = data[0] as unknown as OrderRow | undefined
+    const payments = (order?.payment_collections ?? []).flatMap(
+      (collection) => collection.payments ?? []
+    )
     const captured = sumAmounts(payments.flatMap((payment) => payment.captures ?? []))
     const refunded = sumAmounts(payments.flatMap((payment) => payment.refunds ?? []))
     const to = refundStatusToRecord(lifecycle.status, captured, refunded)
-    return new StepResponse<RefundStatusToRecord>(to ? { lifecycle, to } : null)
+    if (!to) {
+      return new StepResponse<RefundStatusToRecord>(null)
+    }
+    const shipped = (order?.fulfillments ?? []).some((fulfillment) => !fulfillment.canceled_at)
+    return new StepResponse<RefundStatusToRecord>({
+      lifecycle,
+      to,
+      cancel_order: to === "refunded" && !shipped,
+    })
   }
 )
