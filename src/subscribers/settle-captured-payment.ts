@@ -1,8 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
-import { PAYMENT_LEDGER_MODULE } from "../modules/payment-ledger"
-import type PaymentLedgerModuleService from "../modules/payment-ledger/service"
-import type { PaymentAttemptRecord } from "../modules/payment-ledger/types"
+import { PaymentEvents } from "@medusajs/framework/utils"
+import { findAttemptOfPayment } from "../lib/payment/attempt-of-payment"
 import { settlePaymentWorkflow } from "../workflows/payment/settle-payment"
 
 /**
@@ -14,23 +12,7 @@ export default async function settleCapturedPayment({
   event,
   container,
 }: SubscriberArgs<{ id: string }>): Promise<void> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "payment",
-    fields: ["id", "payment_session.id"],
-    filters: { id: event.data.id },
-  })
-  const sessionId = (data[0] as { payment_session?: { id: string } | null } | undefined)
-    ?.payment_session?.id
-  if (!sessionId) {
-    return
-  }
-  const [attempt] = (await container
-    .resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-    .listPaymentAttempts(
-      { session_id: sessionId },
-      { take: 1 }
-    )) as unknown as PaymentAttemptRecord[]
+  const attempt = await findAttemptOfPayment(container, event.data.id)
   if (!attempt) {
     return
   }
