@@ -1,6 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { PaymentEvents } from "@medusajs/framework/utils"
-import { findAttemptOfPayment } from "../lib/payment/attempt-of-payment"
+import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
+import { PAYMENT_LEDGER_MODULE } from "../modules/payment-ledger"
+import type PaymentLedgerModuleService from "../modules/payment-ledger/service"
+import type { PaymentAttemptRecord } from "../modules/payment-ledger/types"
 import { settlePaymentWorkflow } from "../workflows/payment/settle-payment"
 
 /**
@@ -12,7 +14,23 @@ export default async function settleCapturedPayment({
   event,
   container,
 }: SubscriberArgs<{ id: string }>): Promise<void> {
-  const attempt = await findAttemptOfPayment(container, event.data.id)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "payment",
+    fields: ["id", "payment_session.id"],
+    filters: { id: event.data.id },
+  })
+  const sessionId = (data[0] as { payment_session?: { id: string } | null } | undefined)
+    ?.payment_session?.id
+  if (!sessionId) {
+    return
+  }
+  const [attempt] = (await container
+    .resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
+    .listPaymentAttempts(
+      { session_id: sessionId },
+      { take: 1 }
+    )) as unknown as PaymentAttemptRecord[]
   if (!attempt) {
     return
   }
