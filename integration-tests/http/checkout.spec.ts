@@ -451,7 +451,8 @@ medusaIntegrationTestRunner({
         expect((await refund({ amount: 5 })).status).toBe(200)
         // The lamp (19.99) and its shipping (5.00): 14.99 is what is left.
         expect((await refund({ amount: 14.99 })).status).toBe(200)
-        await waitFor(async () => (await statusOf()).status === "refunded")
+        // The history entry is written just after the status: wait for it.
+        await waitFor(async () => (await statusOf()).status_history.at(-1)?.to === "refunded")
 
         const view = await statusOf()
         expect(view.status_history.map((change: { to: string }) => change.to)).toEqual([
