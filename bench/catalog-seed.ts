@@ -17,7 +17,7 @@ import {
   createProductTagsWorkflow,
   createProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { backfillCatalog } from "../src/lib/catalog/backfill"
+import { backfillCatalog } from "../src/tasks/catalog/backfill"
 import { DEMO_PUBLISHABLE_KEY_TITLE } from "../src/scripts/seed/demo-settings"
 import { seedFulfillment } from "../src/scripts/seed/fulfillment"
 import { seedStore, STORE_CURRENCY } from "../src/scripts/seed/store"

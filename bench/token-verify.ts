@@ -9,9 +9,9 @@ import { createSecretKey } from "node:crypto"
 import { performance } from "node:perf_hooks"
 import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import type { ConfigModule } from "@medusajs/framework/types"
-import { isTokenRevoked } from "../src/lib/identity/revocations"
-import { platformRedis } from "../src/lib/http/redis"
-import { signAccessToken } from "../src/lib/identity/tokens"
+import { isTokenRevoked } from "../src/infra/revocations"
+import { platformRedis } from "../src/infra/redis"
+import { signAccessToken } from "../src/utils/identity/tokens"
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000)
 const SECRET = "bench-secret"
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
 
   // What Medusa's own middleware passes (a string secret) and what the engine's routes
-  // pass (the same secret as a KeyObject, see src/lib/http/auth.ts).
+  // pass (the same secret as a KeyObject, see src/api/utils/auth.ts).
   const key = createSecretKey(Buffer.from(SECRET))
   const verifyWithString = () =>
     getAuthContextFromJwtToken(header, SECRET, ["bearer"], ["customer", "user"], undefined, {})

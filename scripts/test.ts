@@ -1,7 +1,7 @@
 /**
  * `npm test`: the whole suite in one command.
  *
- * Type check, lint and format check, then every jest project (unit, module, HTTP and
+ * Type check, lint, format check and the layer rules (docs/ARCHITECTURE.md), then every jest project (unit, module, HTTP and
  * tooling tests) in one run so coverage of src/ is combined. The integration tests need
  * PostgreSQL: the one at DB_HOST/DB_PORT when it answers, otherwise an embedded one
  * started here and removed afterwards. Extra arguments go to jest.
@@ -20,6 +20,12 @@ import { assertRedisReachable } from "./lib/redis"
 const SCOPE = "test"
 const ROOT = path.resolve(__dirname, "..")
 const BIN = path.join(ROOT, "node_modules/.bin")
+
+/** `npm run lint:layers`: the import rules and cycles of .dependency-cruiser.cjs. */
+const LAYER_CHECK_ARGS = [
+  ...["src", "scripts", "integration-tests", "bench", "medusa-config.ts"],
+  ...["--config", ".dependency-cruiser.cjs", "--output-type", "err"],
+]
 
 type Step = { name: string; command: string; args: string[] }
 
@@ -91,6 +97,7 @@ async function main(): Promise<number> {
     await run({ name: "type check", command: "tsc", args: ["--noEmit"] }, env)
     await run({ name: "lint", command: "eslint", args: ["."] }, env)
     await run({ name: "format", command: "prettier", args: ["--check", "."] }, env)
+    await run({ name: "layers", command: "depcruise", args: LAYER_CHECK_ARGS }, env)
     await run(
       {
         name: "tests",

@@ -5,7 +5,7 @@ import {
   batchLinkProductsToCategoryWorkflow,
   deleteProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { invalidateCategoryTree } from "../../src/lib/catalog/category-tree"
+import { invalidateCategoryTree } from "../../src/queries/catalog/category-tree"
 import {
   createAdminUser,
   createProduct,

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { expireOrderHolds } from "../../src/lib/order/expire-holds"
+import { expireOrderHolds } from "../../src/tasks/order/expire-holds"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
 import {

@@ -8,7 +8,7 @@ import {
   INVALID_KEY_MESSAGE,
   KEY_IN_PROGRESS_MESSAGE,
   KEY_REUSED_MESSAGE,
-} from "../../src/lib/http/idempotency"
+} from "../../src/api/utils/idempotency"
 import { IDEMPOTENCY_MODULE } from "../../src/modules/idempotency"
 import type IdempotencyModuleService from "../../src/modules/idempotency/service"
 import {

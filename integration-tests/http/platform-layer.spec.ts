@@ -15,7 +15,7 @@ import {
   type CustomerSession,
   type StoreContext,
 } from "../helpers"
-import { createLimiter } from "../../src/lib/http/rate-limit"
+import { createLimiter } from "../../src/api/utils/rate-limit"
 
 // Platform settings are read once per process, before the app boots.
 const redisUrl = useTestRedis()

@@ -1,5 +1,5 @@
-import { definePlatformMiddlewares } from "../lib/http/platform-middlewares"
-import { stripeWebhookMiddlewares } from "../lib/payment/stripe-signature"
+import { definePlatformMiddlewares } from "./utils/platform-middlewares"
+import { stripeWebhookMiddlewares } from "./hooks/helpers/stripe-signature"
 import { contractRoutes } from "./contracts"
 
 export default definePlatformMiddlewares(contractRoutes, [stripeWebhookMiddlewares])

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { backfillCatalog } from "../lib/catalog/backfill"
+import { backfillCatalog } from "../tasks/catalog/backfill"
 
 /**
  * Nightly safety net for the catalog read model: events can be lost (a worker crash

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { expireOrderHolds } from "../lib/order/expire-holds"
+import { expireOrderHolds } from "../tasks/order/expire-holds"
 
 /**
  * Every minute: unpaid orders whose stock hold (ORDER_HOLD_MINUTES) ended are cancelled
- * and their stock released (src/lib/order/expire-holds.ts).
+ * and their stock released (src/tasks/order/expire-holds.ts).
  */
 export default async function expireHeldOrders(container: MedusaContainer): Promise<void> {
   await expireOrderHolds(container)

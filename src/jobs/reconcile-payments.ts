@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { reconcilePayments } from "../lib/payment/reconcile"
+import { reconcilePayments } from "../tasks/payment/reconcile"
 
 /**
  * Every 10 minutes (PAYMENT_RECONCILE_SCHEDULE): payments and orders are compared and
- * what is safe is fixed (src/lib/payment/reconcile.ts).
+ * what is safe is fixed (src/tasks/payment/reconcile.ts).
  */
 export default async function reconcilePaymentsJob(container: MedusaContainer): Promise<void> {
   await reconcilePayments(container)

@@ -1,5 +1,5 @@
 import type { ExecArgs } from "@medusajs/framework/types"
-import { backfillCatalog } from "../lib/catalog/backfill"
+import { backfillCatalog } from "../tasks/catalog/backfill"
 
 /**
  * `npm run catalog:backfill`: builds the catalog read model from Medusa's products, for

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CATALOG_SOURCE_EVENTS, productIdsOfEvent } from "../lib/catalog/event-products"
-import { requestCatalogSync } from "../lib/catalog/sync-batcher"
+import { CATALOG_SOURCE_EVENTS, productIdsOfEvent } from "../queries/catalog/event-products"
+import { requestCatalogSync } from "../tasks/catalog/sync-batcher"
 import { CatalogEvents, type SyncRequestedData } from "../modules/catalog/events"
 
 /**

@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { IdentityEvents, type PasswordResetRequestedData } from "../modules/identity/events"
-import { passwordResetEmail, storefrontLink } from "../lib/identity/emails"
-import { identitySettings } from "../lib/identity/settings"
+import { passwordResetEmail, storefrontLink } from "../utils/identity/emails"
+import { identitySettings } from "../config/identity"
 
 export default async function sendPasswordResetEmail({
   event,

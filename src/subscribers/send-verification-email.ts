@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { AuthWorkflowEvents, Modules } from "@medusajs/framework/utils"
-import { storefrontLink, verificationEmail } from "../lib/identity/emails"
-import { identitySettings } from "../lib/identity/settings"
+import { storefrontLink, verificationEmail } from "../utils/identity/emails"
+import { identitySettings } from "../config/identity"
 
 type VerificationRequested = { entity_type: string; entity_id: string; code?: string }
 

@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { Modules } from "@medusajs/framework/utils"
 import { IdentityEvents, type UserRegisteredData } from "../modules/identity/events"
-import { welcomeEmail } from "../lib/identity/emails"
+import { welcomeEmail } from "../utils/identity/emails"
 
 export default async function sendWelcomeEmail({
   event,

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../lib/http/auth"
-import { openCartIdOf } from "../../lib/order/customer-cart"
-import { loadCartView } from "../../lib/order/cart-view"
+import { requireActorOf } from "../utils/auth"
+import { openCartIdOf } from "./helpers"
+import { loadCartView } from "../../queries/order/cart-view"
 
 /** The customer's open cart, created on first use. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

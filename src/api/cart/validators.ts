@@ -42,7 +42,7 @@ export const checkoutBody = z.object({
   shipping_option_id: z.string().min(1).max(100).optional(),
 })
 
-/** A cart or order line (src/lib/order/line-view.ts). */
+/** A cart or order line (src/queries/order/line-view.ts). */
 export const lineView = z.object({
   id: z.string(),
   product_id: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import type { ContractRoute } from "../../lib/http/contract"
+import type { ContractRoute } from "../utils/contract"
 import {
   forgotPasswordBody,
   loginBody,

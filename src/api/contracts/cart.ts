@@ -1,4 +1,4 @@
-import type { ContractRoute } from "../../lib/http/contract"
+import type { ContractRoute } from "../utils/contract"
 import { addToCartBody, cartView, checkoutBody, updateCartItemBody } from "../cart/validators"
 import { placedOrderView } from "../orders/validators"
 

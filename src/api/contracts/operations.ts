@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import type { ContractRoute } from "../../lib/http/contract"
+import type { ContractRoute } from "../utils/contract"
 import { SWAGGER_ASSETS } from "../docs/[asset]/validators"
 
 const dependencyCheck = z.object({

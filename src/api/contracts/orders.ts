@@ -1,4 +1,4 @@
-import type { ContractRoute } from "../../lib/http/contract"
+import type { ContractRoute } from "../utils/contract"
 import {
   changeStatusBody,
   directOrderBody,

@@ -1,5 +1,5 @@
-import type { ContractRoute } from "../../lib/http/contract"
-import { listSchema } from "../../lib/http/pagination"
+import type { ContractRoute } from "../utils/contract"
+import { listSchema } from "../../utils/pagination"
 import {
   createProductBody,
   listProductsQuery,

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { metricsRegistry } from "../../lib/http/metrics"
+import { metricsRegistry } from "../utils/metrics"
 
 export async function GET(_req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const registry = metricsRegistry()

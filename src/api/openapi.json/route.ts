@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { buildOpenApiDocument, type OpenApiDocument } from "../../lib/http/openapi"
+import { buildOpenApiDocument, type OpenApiDocument } from "../utils/openapi"
 import { contractRoutes } from "../contracts"
 
 let document: OpenApiDocument | undefined

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { listSchema, paginationShape } from "../../lib/http/pagination"
+import { listSchema, paginationShape } from "../../utils/pagination"
 import { ORDER_STATUSES } from "../../modules/order-lifecycle/models/order-lifecycle"
 import { addressBody, lineView } from "../cart/validators"
 import { paymentView } from "../payments/validators"

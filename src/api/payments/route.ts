@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../lib/http/auth"
-import { listEnvelope } from "../../lib/http/pagination"
-import { listPayments } from "../../lib/payment/payment-access"
+import { requireActorOf } from "../utils/auth"
+import { listEnvelope } from "../../utils/pagination"
+import { listPayments } from "../../queries/payment/payment-access"
 import type { ListPaymentsQuery } from "./validators"
 
 /** The caller's payment history (or one of their orders'); admins see every payment. */

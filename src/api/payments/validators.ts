@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { listSchema, paginationShape } from "../../lib/http/pagination"
+import { listSchema, paginationShape } from "../../utils/pagination"
 import {
   FINDING_KINDS,
   FINDING_RESOLUTIONS,

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { actorOf } from "../../lib/http/auth"
-import { readCatalogPage, readProduct } from "../../lib/catalog/read"
+import { actorOf } from "../utils/auth"
+import { readCatalogPage, readProduct } from "../../queries/catalog/read"
 import { createCatalogProductWorkflow } from "../../workflows/catalog/create-catalog-product"
 import type { CreateProductBody, ListProductsQuery } from "./validators"
 

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationShape } from "../../lib/http/pagination"
+import { paginationShape } from "../../utils/pagination"
 
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { checkReadiness } from "../../lib/http/readiness"
+import { checkReadiness } from "../utils/readiness"
 
 /** 200 when PostgreSQL (and Redis, when configured) answer; 503 naming what does not. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listEnvelope } from "../../lib/http/pagination"
-import { listCustomerUsers } from "../../lib/identity/user-list"
+import { listEnvelope } from "../../utils/pagination"
+import { listCustomerUsers } from "../../queries/identity/user-list"
 import type { ListUsersQuery } from "./validators"
 
 /** Admins: the shop's customer accounts, newest first, `q` over email, username and name. */

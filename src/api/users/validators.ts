@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationShape } from "../../lib/http/pagination"
+import { paginationShape } from "../../utils/pagination"
 import { username } from "../auth/validators"
 
 /** Typed preferences: what the storefront may store about a user's choices. */

@@ -74,7 +74,7 @@ function toJsonParameter(value: unknown): string | null {
  * Remembered responses of requests sent with an Idempotency-Key. Besides the generated
  * CRUD (listIdempotencyKeys, deleteIdempotencyKeys, …): the live row of a scope and key,
  * the upsert that records a response (and its undo), and the purge of expired rows (and
- * its undo). The HTTP side is src/lib/http/idempotency.ts.
+ * its undo). The HTTP side is src/api/utils/idempotency.ts.
  */
 export default class IdempotencyModuleService extends MedusaService({ IdempotencyKey }) {
   /** The unexpired row of this scope and key, if any. */

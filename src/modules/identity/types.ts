@@ -1,4 +1,4 @@
-import type { ActorType } from "../../lib/identity/tokens"
+import type { ActorType } from "../../utils/identity/tokens"
 
 export type ProfileRecord = {
   id: string

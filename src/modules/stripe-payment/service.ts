@@ -28,7 +28,7 @@ const CONFIRMABLE: string[] = ["requires_payment_method", "requires_confirmation
 
 /**
  * How old a webhook may be when it is processed. Its age was checked (Stripe's 5 minutes)
- * when it arrived (src/lib/payment/stripe-signature.ts); Medusa processes it later, after
+ * when it arrived (src/api/hooks/helpers/stripe-signature.ts); Medusa processes it later, after
  * a delay and retries, and a backlog must not make a verified event unreadable.
  */
 const QUEUED_WEBHOOK_TOLERANCE_SECONDS = 7 * 24 * 60 * 60

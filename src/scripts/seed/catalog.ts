@@ -14,7 +14,7 @@ import {
   handleOf,
   imageUrlFor,
 } from "./catalog-data"
-import { backfillCatalog } from "../../lib/catalog/backfill"
+import { backfillCatalog } from "../../tasks/catalog/backfill"
 import type { StoreContext } from "./store"
 
 type Container = ExecArgs["container"]

@@ -9,7 +9,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { DEMO_PUBLISHABLE_KEY_TITLE } from "./demo-settings"
-import { orderSettings } from "../../lib/order/settings"
+import { orderSettings } from "../../config/order"
 
 type Container = ExecArgs["container"]
 

@@ -10,7 +10,7 @@ import {
   releaseLockStep,
   updateInventoryLevelsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { inventoryLockKey } from "../../lib/catalog/locks"
+import { inventoryLockKey } from "../../utils/catalog/locks"
 import { planStockChangeStep, type StockChangeInput } from "./steps/plan-stock-change"
 
 export type SetProductStockInput = StockChangeInput & { product_id: string }

@@ -8,7 +8,7 @@ export type RecordIdempotentResponseWorkflowInput = RecordIdempotentResponseInpu
 
 /**
  * Remembers the successful response of a request sent with an Idempotency-Key, so a
- * retry replays it (src/lib/http/idempotency.ts). The result is false when a live record
+ * retry replays it (src/api/utils/idempotency.ts). The result is false when a live record
  * for the scope and key already existed and was kept.
  */
 export const recordIdempotentResponseWorkflow = createWorkflow(

@@ -41,7 +41,7 @@ export function orderLockKey(orderId: string): string {
 }
 
 /**
- * Moves an order along the status machine (src/lib/order/status-machine.ts) and makes
+ * Moves an order along the status machine (src/utils/order/status-machine.ts) and makes
  * Medusa's records agree, through Medusa's own workflows: paid captures the authorized
  * payment (or records an offline payment), shipped creates a fulfillment and its shipment,
  * delivered marks that fulfillment delivered, cancelled runs cancelOrderWorkflow (stock

@@ -23,8 +23,8 @@ import {
   orderLinksOf,
   promotionUsageOf,
   stockNeedsOf,
-} from "../../lib/order/checkout-cart"
-import { orderSettings } from "../../lib/order/settings"
+} from "../../utils/order/checkout-cart"
+import { orderSettings } from "../../config/order"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attachReservationsStep } from "./steps/attach-reservations"

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createCartWorkflow } from "@medusajs/medusa/core-flows"
-import { DIRECT_ORDER_METADATA } from "../../lib/order/cart-kinds"
+import { DIRECT_ORDER_METADATA } from "../../utils/order/cart-kinds"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { checkoutCartWorkflow, type CheckoutAddress, type CheckoutResult } from "./checkout-cart"
 import { ensureStockAvailableStep } from "./steps/ensure-stock-available"

@@ -10,7 +10,7 @@ import {
   createPaymentSessionsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
-import { orderSettings } from "../../lib/order/settings"
+import { orderSettings } from "../../config/order"
 import { orderLockKey } from "../order/change-order-status"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
 import { createPaymentAttemptStep } from "./steps/create-payment-attempt"

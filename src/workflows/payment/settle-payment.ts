@@ -13,7 +13,7 @@ import {
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import type { AttemptStatus } from "../../modules/payment-ledger/types"
-import type { ProviderFailure } from "../../lib/payment/attempt-outcome"
+import type { ProviderFailure } from "../../utils/payment/attempt-outcome"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
 import { recordStatusChangeStep } from "../order/steps/record-status-change"
 import { authorizePaymentAttemptStep } from "./steps/authorize-payment-attempt"

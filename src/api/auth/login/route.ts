@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { verifyCredentials } from "../../../lib/identity/credentials"
-import { startSession } from "../../../lib/identity/sessions"
+import { verifyCredentials } from "../../../queries/identity/credentials"
+import { startSession } from "../helpers/sessions"
 import type { LoginBody } from "../validators"
 
 export async function POST(req: MedusaRequest<LoginBody>, res: MedusaResponse): Promise<void> {

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../lib/http/auth"
-import { loadUserView } from "../../../lib/identity/user-view"
+import { requireActorOf } from "../../utils/auth"
+import { loadUserView } from "../../../queries/identity/user-view"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const actor = requireActorOf(req)

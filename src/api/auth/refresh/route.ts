@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { refreshSession } from "../../../lib/identity/sessions"
+import { refreshSession } from "../helpers/sessions"
 import type { RefreshBody } from "../validators"
 
 export async function POST(req: MedusaRequest<RefreshBody>, res: MedusaResponse): Promise<void> {

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { loadUserView } from "../../../lib/identity/user-view"
+import { loadUserView } from "../../../queries/identity/user-view"
 import { registerCustomerWorkflow } from "../../../workflows/identity/register-customer"
 import type { RegisterBody } from "../validators"
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../lib/http/auth"
-import { loadCartView } from "../../../lib/order/cart-view"
+import { requireActorOf } from "../../utils/auth"
+import { loadCartView } from "../../../queries/order/cart-view"
 import { removeCartItemWorkflow } from "../../../workflows/order/remove-cart-item"
 import { updateCartItemWorkflow } from "../../../workflows/order/update-cart-item"
 import type { UpdateCartItemBody } from "../validators"

@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { requireActorOf } from "../../../lib/http/auth"
-import { runIdempotent } from "../../../lib/http/idempotency"
-import { findOpenCartId } from "../../../lib/order/customer-cart"
-import { loadPlacedOrder } from "../../../lib/order/checkout-view"
+import { requireActorOf } from "../../utils/auth"
+import { runIdempotent } from "../../utils/idempotency"
+import { findOpenCartId } from "../../../queries/order/open-cart"
+import { loadPlacedOrder } from "../../../queries/order/placed-order-view"
 import { checkoutCartWorkflow } from "../../../workflows/order/checkout-cart"
 import type { CheckoutBody } from "../validators"
 

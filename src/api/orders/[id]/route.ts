@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../lib/http/auth"
-import { loadOrderFor } from "../../../lib/order/order-access"
+import { requireActorOf } from "../../utils/auth"
+import { loadOrderFor } from "../../../queries/order/order-access"
 import { changeOrderStatusWorkflow } from "../../../workflows/order/change-order-status"
 
 /** One order with its status history (owner or admin; anyone else gets a 404). */

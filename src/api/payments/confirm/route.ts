@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { requireActorOf } from "../../../lib/http/auth"
-import { HttpError } from "../../../lib/http/errors"
-import { orderSettings, STRIPE_PROVIDER_ID, SYSTEM_PROVIDER_ID } from "../../../lib/order/settings"
-import { findAttemptFor, loadPaymentFor } from "../../../lib/payment/payment-access"
+import { requireActorOf } from "../../utils/auth"
+import { HttpError } from "../../utils/errors"
+import { orderSettings, STRIPE_PROVIDER_ID, SYSTEM_PROVIDER_ID } from "../../../config/order"
+import { findAttemptFor, loadPaymentFor } from "../../../queries/payment/payment-access"
 import { settlePaymentWorkflow } from "../../../workflows/payment/settle-payment"
 import type { ConfirmPaymentBody } from "../validators"
 

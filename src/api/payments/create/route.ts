@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../lib/http/auth"
-import { loadPaymentFor } from "../../../lib/payment/payment-access"
+import { requireActorOf } from "../../utils/auth"
+import { loadPaymentFor } from "../../../queries/payment/payment-access"
 import { createPaymentWorkflow } from "../../../workflows/payment/create-payment"
 import type { CreatePaymentBody } from "../validators"
 

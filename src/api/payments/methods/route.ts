@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../lib/http/auth"
+import { requireActorOf } from "../../utils/auth"
 import {
   assertSavedCardsAvailable,
   listSavedCards,
   paymentMethodView,
-} from "../../../lib/payment/saved-cards"
+} from "../../../queries/payment/saved-cards"
 import { savePaymentMethodWorkflow } from "../../../workflows/payment/save-payment-method"
 import type { SavePaymentMethodBody } from "../validators"
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listEnvelope } from "../../../lib/http/pagination"
+import { listEnvelope } from "../../../utils/pagination"
 import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
 import type { ReconciliationFindingRecord } from "../../../modules/payment-ledger/types"

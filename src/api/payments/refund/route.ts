@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../lib/http/auth"
-import { runIdempotent } from "../../../lib/http/idempotency"
-import { findAttemptFor, loadPaymentFor } from "../../../lib/payment/payment-access"
+import { requireActorOf } from "../../utils/auth"
+import { runIdempotent } from "../../utils/idempotency"
+import { findAttemptFor, loadPaymentFor } from "../../../queries/payment/payment-access"
 import { refundPaymentWorkflow } from "../../../workflows/payment/refund-payment"
 import type { RefundPaymentBody } from "../validators"
 

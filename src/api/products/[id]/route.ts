@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { actorOf } from "../../../lib/http/auth"
-import { readProduct } from "../../../lib/catalog/read"
+import { actorOf } from "../../utils/auth"
+import { readProduct } from "../../../queries/catalog/read"
 import { deleteCatalogProductWorkflow } from "../../../workflows/catalog/delete-catalog-product"
 import { updateCatalogProductWorkflow } from "../../../workflows/catalog/update-catalog-product"
 import type { UpdateProductBody } from "../validators"

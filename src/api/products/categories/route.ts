@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { actorOf } from "../../../lib/http/auth"
-import { loadCategoryTree } from "../../../lib/catalog/category-tree"
-import { loadCategoryView } from "../../../lib/catalog/category-view"
+import { actorOf } from "../../utils/auth"
+import { loadCategoryTree } from "../../../queries/catalog/category-tree"
+import { loadCategoryView } from "../../../queries/catalog/category-view"
 import { createCategoryWorkflow } from "../../../workflows/catalog/create-category"
 import type { CreateCategoryBody } from "./validators"
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { readCatalogPage } from "../../../lib/catalog/read"
+import { readCatalogPage } from "../../../queries/catalog/read"
 import type { SearchProductsQuery } from "../validators"
 
 /** Ranked, typo-tolerant search with the list's filters and facet counts. */

@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 
 /**
  * The remembered response of a successful request sent with an `Idempotency-Key`
- * (src/lib/http/idempotency.ts, docs/IDEMPOTENCY.md). `scope` is the caller and the route
+ * (src/api/utils/idempotency.ts, docs/IDEMPOTENCY.md). `scope` is the caller and the route
  * ("cus_… POST /cart/checkout"), so the same key from two callers or on two routes never
  * collides; `fingerprint` is the SHA-256 of the request's canonical JSON. A row past
  * `expires_at` is ignored, overwritten by the next request with its key and deleted by the

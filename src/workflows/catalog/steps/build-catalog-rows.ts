@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { buildCatalogRows } from "../../../lib/catalog/build-rows"
+import { buildCatalogRows } from "../../../queries/catalog/build-rows"
 import { CATALOG_MODULE } from "../../../modules/catalog"
 import type CatalogModuleService from "../../../modules/catalog/service"
 

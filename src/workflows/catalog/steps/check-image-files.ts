@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
-import { detectImageType } from "../../../lib/catalog/image-type"
+import { detectImageType } from "../../../utils/catalog/image-type"
 
 export type CheckImageFilesInput = {
   product_id: string

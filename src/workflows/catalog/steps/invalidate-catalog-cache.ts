@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { invalidateCatalogCache } from "../../../lib/catalog/cache"
-import { invalidateCategoryTree } from "../../../lib/catalog/category-tree"
+import { invalidateCatalogCache } from "../../../infra/catalog-cache"
+import { invalidateCategoryTree } from "../../../queries/catalog/category-tree"
 
 /**
  * Makes the next catalog read render afresh. Compensation invalidates again: the rows

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { invalidateCategoryTree } from "../../../lib/catalog/category-tree"
+import { invalidateCategoryTree } from "../../../queries/catalog/category-tree"
 
 /**
  * Drops the cached category trees after a category write. Its compensation drops them

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { primaryVariant } from "../../../lib/catalog/build-rows"
+import { primaryVariant } from "../../../queries/catalog/build-rows"
 
 export type LoadedProduct = {
   id: string

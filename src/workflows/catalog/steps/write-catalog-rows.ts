@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
-import { catalogSettings } from "../../../lib/catalog/settings"
+import { catalogSettings } from "../../../config/catalog"
 import { CATALOG_MODULE } from "../../../modules/catalog"
 import {
   CatalogEvents,

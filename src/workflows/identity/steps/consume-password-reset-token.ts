@@ -1,6 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { decodeResetToken } from "../../../lib/identity/reset-token"
+import { decodeResetToken } from "../../../utils/identity/reset-token"
 
 /**
  * Uses the reset token (Medusa deletes it: single use) and says whose it was. Cannot be

@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { identitySettings } from "../../../lib/identity/settings"
-import { encodeResetToken } from "../../../lib/identity/reset-token"
+import { identitySettings } from "../../../config/identity"
+import { encodeResetToken } from "../../../utils/identity/reset-token"
 
 /**
  * A single-use, expiring reset token from Medusa's auth module (stored hashed; a new one

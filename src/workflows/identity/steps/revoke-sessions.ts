@@ -2,8 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_MODULE } from "../../../modules/identity"
 import type IdentityModuleService from "../../../modules/identity/service"
 import type { RefreshTokenRecord } from "../../../modules/identity/types"
-import { revokeActorTokens, revokeSession } from "../../../lib/identity/revocations"
-import { identitySettings } from "../../../lib/identity/settings"
+import { revokeActorTokens, revokeSession } from "../../../infra/revocations"
+import { identitySettings } from "../../../config/identity"
 
 export type RevokeSessionsInput = {
   /** Sessions (refresh-token families) to end. */

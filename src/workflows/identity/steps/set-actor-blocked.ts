@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { blockActor, unblockActor } from "../../../lib/identity/revocations"
+import { blockActor, unblockActor } from "../../../infra/revocations"
 
 /** Deactivation refuses every token of the actor, reactivation lifts it; each undoes the other. */
 export const setActorBlockedStep = createStep(

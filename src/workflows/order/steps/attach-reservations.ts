@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
-import { CART_LINE_KEY } from "../../../lib/order/checkout-cart"
+import { CART_LINE_KEY } from "../../../utils/order/checkout-cart"
 import type { HeldReservation } from "./reserve-stock"
 
 export type AttachReservationsInput = {

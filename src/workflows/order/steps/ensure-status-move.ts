@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
-import { canMove } from "../../../lib/order/status-machine"
+import { canMove } from "../../../utils/order/status-machine"
 import type { OrderLifecycleRecord, OrderStatus } from "../../../modules/order-lifecycle/types"
 
 /**

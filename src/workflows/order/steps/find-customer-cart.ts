@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { findOpenCartId } from "../../../lib/order/customer-cart"
+import { findOpenCartId } from "../../../queries/order/open-cart"
 
 /**
  * The customer's open cart: the newest one not yet checked out, leaving out the transient

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
-import { isCancellable } from "../../../lib/order/status-machine"
+import { isCancellable } from "../../../utils/order/status-machine"
 import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
 import type { OrderLifecycleRecord } from "../../../modules/order-lifecycle/types"

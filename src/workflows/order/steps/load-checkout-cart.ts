@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { CHECKOUT_CART_FIELDS, type CheckoutCart } from "../../../lib/order/checkout-cart"
+import { CHECKOUT_CART_FIELDS, type CheckoutCart } from "../../../utils/order/checkout-cart"
 
 export type LoadCheckoutCartInput = {
   cart_id: string

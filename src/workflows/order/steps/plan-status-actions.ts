@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { sumAmounts } from "../../../lib/order/money"
+import { sumAmounts } from "../../../utils/money"
 import type { OrderStatus } from "../../../modules/order-lifecycle/types"
 
 type PaymentRow = {

@@ -1,9 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { inventoryLockKey } from "../../../lib/catalog/locks"
-import { totalsPerInventoryItem, type StockNeed } from "../../../lib/order/checkout-cart"
-import { CART_LINE_KEY } from "../../../lib/order/checkout-cart"
+import { inventoryLockKey } from "../../../utils/catalog/locks"
+import { totalsPerInventoryItem, type StockNeed } from "../../../utils/order/checkout-cart"
+import { CART_LINE_KEY } from "../../../utils/order/checkout-cart"
 
 /** How long a checkout waits for the inventory items' locks before giving up (seconds). */
 const LOCK_TIMEOUT_SECONDS = 30
@@ -34,7 +34,7 @@ async function locationsOfChannel(
  * Reserves the stock of a checkout, or nothing (409). Medusa's checkout validates each line
  * alone and before it locks, so carts racing for the last units, or two lines sharing one
  * inventory item, oversell (medusajs/medusa#16825, #16502). Here every inventory item of
- * the order is locked first (src/lib/catalog/locks.ts: the key Medusa's inventory steps
+ * the order is locked first (src/utils/catalog/locks.ts: the key Medusa's inventory steps
  * and the catalog's stock edits take; Redis locks when REDIS_URL is set, so they hold
  * across instances), availability is read inside the locks and compared with the summed
  * need per item, and the reservations are written before the locks are released. Each item is reserved at one location of the cart's sales

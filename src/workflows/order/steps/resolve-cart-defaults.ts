@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { defaultCurrencyOf, loadStore } from "../../../lib/catalog/store"
+import { defaultCurrencyOf, loadStore } from "../../../queries/catalog/store"
 
 export type CartDefaults = { region_id: string; sales_channel_id: string | null }
 

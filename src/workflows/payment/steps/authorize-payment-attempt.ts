@@ -6,7 +6,7 @@ import {
   failureOf,
   nextActionOf,
   type ProviderFailure,
-} from "../../../lib/payment/attempt-outcome"
+} from "../../../utils/payment/attempt-outcome"
 import type { AttemptStatus, PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
 
 export type AttemptAuthorization = {

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
-import { sumAmounts } from "../../../lib/order/money"
+import { sumAmounts } from "../../../utils/money"
 
 export type RefundComparison = {
   /** Stripe refunded more than Medusa recorded: a refund made outside the engine. */

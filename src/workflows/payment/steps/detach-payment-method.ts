@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { listSavedCards } from "../../../lib/payment/saved-cards"
-import { STRIPE_PROVIDER_ID } from "../../../lib/order/settings"
+import { listSavedCards } from "../../../queries/payment/saved-cards"
+import { STRIPE_PROVIDER_ID } from "../../../config/order"
 
 /**
  * Removes one of the customer's own saved cards at Stripe. A card that is not theirs

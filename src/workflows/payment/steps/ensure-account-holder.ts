@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AccountHolderDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { findAccountHolder } from "../../../lib/payment/saved-cards"
-import { STRIPE_PROVIDER_ID } from "../../../lib/order/settings"
+import { findAccountHolder } from "../../../queries/payment/saved-cards"
+import { STRIPE_PROVIDER_ID } from "../../../config/order"
 
 /**
  * The customer's Stripe account holder (a Stripe customer), made and linked on first use

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { sumAmounts } from "../../../lib/order/money"
-import { refundStatusToRecord } from "../../../lib/payment/refund-status"
+import { sumAmounts } from "../../../utils/money"
+import { refundStatusToRecord } from "../../../utils/payment/refund-status"
 import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
 import type { OrderLifecycleRecord, OrderStatus } from "../../../modules/order-lifecycle/types"
@@ -25,7 +25,7 @@ export type RefundStatusToRecord = {
 } | null
 
 /**
- * The status an order's refunds call for (src/lib/payment/refund-status.ts), from what
+ * The status an order's refunds call for (src/utils/payment/refund-status.ts), from what
  * Medusa's payments of the order captured and refunded (the money's record); null also
  * when there is no order or it is not the engine's. Read under the order's lock. Reads only.
  */

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { OrderStatus } from "../../../modules/order-lifecycle/types"
 import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
-import { sumAmounts } from "../../../lib/order/money"
+import { sumAmounts } from "../../../utils/money"
 
 export type RefundPlan = {
   payment_id: string

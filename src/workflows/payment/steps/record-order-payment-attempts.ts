@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { attemptStatusOfSession } from "../../../lib/payment/attempt-outcome"
+import { attemptStatusOfSession } from "../../../utils/payment/attempt-outcome"
 import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
 import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AccountHolderDTO } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { STRIPE_PROVIDER_ID } from "../../../lib/order/settings"
+import { STRIPE_PROVIDER_ID } from "../../../config/order"
 
 type SetupIntent = {
   status?: string

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { REVIEW_MODULE } from "../../../modules/review"
 import type ReviewModuleService from "../../../modules/review/service"
 import type { ReviewRecord } from "../../../modules/review/types"
-import { findProductReview } from "../../../lib/review/find-review"
+import { findProductReview } from "../../../queries/review/find-review"
 
 export type ModerateReviewInput = {
   product_id: string

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { oauthAuthorizeLocation } from "../../../../lib/identity/oauth"
+import { oauthAuthorizeLocation } from "../../helpers/oauth"
 
 /** Sends the browser to Google or GitHub to sign in; the provider returns to the callback. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { requestVerificationWorkflow } from "@medusajs/medusa/core-flows"
-import { requireActorOf } from "../../../../lib/http/auth"
-import { loadUserView } from "../../../../lib/identity/user-view"
+import { requireActorOf } from "../../../utils/auth"
+import { loadUserView } from "../../../../queries/identity/user-view"
 
 /** Sends a new verification link to the signed-in user's address (nothing if verified). */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {

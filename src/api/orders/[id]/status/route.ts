@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../../lib/http/auth"
-import { loadOrderFor } from "../../../../lib/order/order-access"
-import { assertSettableByAdmin } from "../../../../lib/order/status-machine"
+import { requireActorOf } from "../../../utils/auth"
+import { loadOrderFor } from "../../../../queries/order/order-access"
+import { assertSettableByAdmin } from "../../../../utils/order/status-machine"
 import { changeOrderStatusWorkflow } from "../../../../workflows/order/change-order-status"
 import type { ChangeStatusBody } from "../../validators"
 

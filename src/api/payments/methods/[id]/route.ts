@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../../lib/http/auth"
-import { assertSavedCardsAvailable } from "../../../../lib/payment/saved-cards"
+import { requireActorOf } from "../../../utils/auth"
+import { assertSavedCardsAvailable } from "../../../../queries/payment/saved-cards"
 import { deletePaymentMethodWorkflow } from "../../../../workflows/payment/delete-payment-method"
 
 /** Removes one of the caller's saved cards; anyone else's card is a 404. */

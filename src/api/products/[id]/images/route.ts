@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { receiveImages } from "../../../../lib/catalog/image-upload"
-import { loadProductImageViews } from "../../../../lib/catalog/product-images"
+import { receiveImages } from "../../helpers/image-upload"
+import { loadProductImageViews } from "../../../../queries/catalog/product-images"
 import { addProductImagesWorkflow } from "../../../../workflows/catalog/add-product-images"
 
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {

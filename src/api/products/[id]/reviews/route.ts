@@ -1,13 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { actorOf, requireActorOf } from "../../../../lib/http/auth"
-import { listEnvelope } from "../../../../lib/http/pagination"
+import { actorOf, requireActorOf } from "../../../utils/auth"
+import { listEnvelope } from "../../../../utils/pagination"
 import {
   ensureProductListable,
   listProductReviews,
   loadReviewView,
   productRatingOf,
-} from "../../../../lib/review/review-view"
+} from "../../../../queries/review/review-view"
 import type { ReviewStatus } from "../../../../modules/review/types"
 import { createReviewWorkflow } from "../../../../workflows/review/create-review"
 import type { CreateReviewBody, ListReviewsQuery } from "./validators"

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { listSchema, paginationShape } from "../../../../lib/http/pagination"
+import { listSchema, paginationShape } from "../../../../utils/pagination"
 
 /** Text is stored exactly as sent (no trimming, no escaping); blank text is refused. */
 function text(max: number) {

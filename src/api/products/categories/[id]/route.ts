@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { loadCategoryView } from "../../../../lib/catalog/category-view"
+import { loadCategoryView } from "../../../../queries/catalog/category-view"
 import { deleteCategoryWorkflow } from "../../../../workflows/catalog/delete-category"
 import { updateCategoryWorkflow } from "../../../../workflows/catalog/update-category"
 import type { UpdateCategoryBody } from "../validators"

@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listEnvelope } from "../../../../lib/http/pagination"
-import { userTarget } from "../../../../lib/identity/user-access"
-import { loadUserView } from "../../../../lib/identity/user-view"
-import { listOrders } from "../../../../lib/order/order-access"
+import { listEnvelope } from "../../../../utils/pagination"
+import { userTarget } from "../../helpers"
+import { loadUserView } from "../../../../queries/identity/user-view"
+import { listOrders } from "../../../../queries/order/order-access"
 import type { UserOrdersQuery } from "../../validators"
 
 /** A user's orders, newest first, as GET /orders shows them (admins have none of their own). */

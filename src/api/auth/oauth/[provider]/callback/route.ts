@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { completeOAuthSignIn } from "../../../../../lib/identity/oauth"
+import { completeOAuthSignIn } from "../../../helpers/oauth"
 
 /** The provider's redirect back: signs the customer in and returns the token pair. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

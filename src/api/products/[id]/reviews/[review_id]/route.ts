@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../../../lib/http/auth"
-import { loadReviewView } from "../../../../../lib/review/review-view"
+import { requireActorOf } from "../../../../utils/auth"
+import { loadReviewView } from "../../../../../queries/review/review-view"
 import { deleteReviewWorkflow } from "../../../../../workflows/review/delete-review"
 import { moderateReviewWorkflow } from "../../../../../workflows/review/moderate-review"
 import type { ModerateReviewBody } from "../validators"

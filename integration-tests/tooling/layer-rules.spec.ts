@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { promisify } from "node:util"
+
+// The layer rules (.dependency-cruiser.cjs, docs/ARCHITECTURE.md) are only worth having if
+// a violation fails the build: each case writes a tiny project with one forbidden import
+// and runs the same check `npm test` runs on it.
+const ROOT = path.resolve(__dirname, "../..")
+const DEPCRUISE = path.join(ROOT, "node_modules/.bin/depcruise")
+const CONFIG = path.join(ROOT, ".dependency-cruiser.cjs")
+const run = promisify(execFile)
+
+type Check = { ok: boolean; output: string }
+
+async function checkProject(files: Record<string, string>): Promise<Check> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "layers-"))
+  try {
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: {} }))
+    for (const [file, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
+      fs.writeFileSync(path.join(dir, file), content)
+    }
+    const { stdout } = await run(DEPCRUISE, ["src", "--config", CONFIG, "--output-type", "err"], {
+      cwd: dir,
+    })
+    return { ok: true, output: stdout }
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string }
+    return { ok: false, output: `${failure.stdout ?? ""}${failure.stderr ?? ""}` }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+describe("layer rules", () => {
+  it("accept imports that go down the layers", async () => {
+    const result = await checkProject({
+      "src/utils/money.ts": "export const cents = 100\n",
+      "src/queries/order/order-view.ts": 'export { cents } from "../../utils/money"\n',
+      "src/workflows/order/place.ts": 'export { cents } from "../../queries/order/order-view"\n',
+      "src/api/orders/route.ts": 'export { cents } from "../../workflows/order/place"\n',
+    })
+    expect(result).toEqual({ ok: true, output: expect.any(String) })
+  }, 30_000)
+
+  it("fail a read query that runs a workflow", async () => {
+    const result = await checkProject({
+      "src/workflows/order/place.ts": "export const place = 1\n",
+      "src/queries/order/order-view.ts": 'export { place } from "../../workflows/order/place"\n',
+    })
+    expect(result.ok).toBe(false)
+    expect(result.output).toContain("queries-are-read-only")
+  }, 30_000)
+
+  it("fail a workflow that reaches into the HTTP layer", async () => {
+    const result = await checkProject({
+      "src/api/utils/auth.ts": "export const actor = 1\n",
+      "src/workflows/order/place.ts": 'export { actor } from "../../api/utils/auth"\n',
+    })
+    expect(result.ok).toBe(false)
+    expect(result.output).toContain("workflows-below-http")
+  }, 30_000)
+
+  it("fail an import cycle", async () => {
+    const result = await checkProject({
+      "src/utils/a.ts": 'import { b } from "./b"\nexport const a = () => b\n',
+      "src/utils/b.ts": 'import { a } from "./a"\nexport const b = () => a\n',
+    })
+    expect(result.ok).toBe(false)
+    expect(result.output).toContain("no-circular")
+  }, 30_000)
+})

@@ -1,0 +1,201 @@
+import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import type { ConfigModule } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto"
+import type { Access } from "./contract"
+import { isTokenRevoked } from "../../infra/revocations"
+import { platformSettings } from "../../config/platform"
+import type { Actor } from "../../utils/actor"
+
+export type { Actor }
+
+/** The caller of an engine route: a shopper (Medusa customer) or an admin (Medusa user). */
+
+const ACTOR_TYPES = ["customer", "user"]
+
+type HttpConfig = ConfigModule["projectConfig"]["http"]
+
+const secretKeys = new Map<string, KeyObject>()
+
+/**
+ * The key to verify with. A string secret is turned into a KeyObject once: given a
+ * string, jsonwebtoken first tries to parse it as a PEM public key, and that failed
+ * parse costs about 0.7 ms per request on OpenSSL 3 (bench/token-verify.ts).
+ */
+function verificationKey(http: HttpConfig): HttpConfig["jwtSecret"] {
+  if (http.jwtPublicKey || typeof http.jwtSecret !== "string") {
+    return http.jwtSecret
+  }
+  let key = secretKeys.get(http.jwtSecret)
+  if (!key) {
+    key = createSecretKey(Buffer.from(http.jwtSecret))
+    secretKeys.set(http.jwtSecret, key)
+  }
+  return key
+}
+
+function authContextOf(req: MedusaRequest) {
+  return (req as Partial<AuthenticatedMedusaRequest>).auth_context
+}
+
+export function actorOf(req: MedusaRequest): Actor | undefined {
+  const context = authContextOf(req)
+  if (!context?.actor_id) {
+    return undefined
+  }
+  return {
+    role: context.actor_type === "user" ? "admin" : "customer",
+    id: context.actor_id,
+    authIdentityId: context.auth_identity_id,
+  }
+}
+
+/** The actor of a route whose guard already required one. */
+export function requireActorOf(req: MedusaRequest): Actor {
+  const actor = actorOf(req)
+  if (!actor) {
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Authentication required")
+  }
+  return actor
+}
+
+/**
+ * Reads the Bearer access token, if any, with Medusa's own verification (its jwtSecret or
+ * public key and verify options), so the tokens the engine issues are the ones Medusa's
+ * /store and /admin routes accept. A present but invalid token (expired, tampered,
+ * `alg: none`, wrong key, unknown actor type) is a 401, never an anonymous request.
+ */
+export async function resolveActor(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
+  const header = req.headers.authorization
+  if (!header) {
+    return next()
+  }
+  const { http } = req.scope.resolve<ConfigModule>(
+    ContainerRegistrationKeys.CONFIG_MODULE
+  ).projectConfig
+  const context = getAuthContextFromJwtToken(
+    header,
+    verificationKey(http) as string,
+    ["bearer"],
+    ACTOR_TYPES,
+    http.jwtPublicKey,
+    http.jwtVerifyOptions ?? http.jwtOptions
+  )
+  if (!context?.actor_id || (await isTokenRevoked(context))) {
+    return next(new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid or expired access token"))
+  }
+  ;(req as AuthenticatedMedusaRequest).auth_context = context
+  next()
+}
+
+/** The claims of a Bearer token Medusa has already verified (it set auth_context). */
+function bearerClaims(header: string | undefined): Record<string, unknown> | undefined {
+  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  const payload = token?.split(".")[1]
+  if (!payload) {
+    return undefined
+  }
+  try {
+    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8"))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Revocation on Medusa's own routes: Medusa verified the Bearer token and set the actor
+ * before any project middleware; a logged-out session or a deactivated actor is refused
+ * here with Medusa's own 401 body. Session-cookie requests (the dashboard) are not
+ * covered: they carry no token to revoke.
+ */
+export async function rejectRevokedMedusaTokens(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
+  const actorId = authContextOf(req)?.actor_id
+  const claims = actorId ? bearerClaims(req.headers.authorization) : undefined
+  if (claims && claims.actor_id === actorId && (await isTokenRevoked(claims))) {
+    res.status(401).json({ message: "Unauthorized" })
+    return
+  }
+  next()
+}
+
+function guard(
+  check: (actor: Actor | undefined) => void,
+  checkRequest?: (req: MedusaRequest) => void
+) {
+  return function accessGuard(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+    try {
+      check(actorOf(req))
+      checkRequest?.(req)
+      next()
+    } catch (error) {
+      next(error)
+    }
+  }
+}
+
+function requireRole(role: Actor["role"] | undefined) {
+  return guard((actor) => {
+    if (!actor) {
+      throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Authentication required")
+    }
+    if (role && actor.role !== role) {
+      throw new MedusaError(
+        MedusaError.Types.FORBIDDEN,
+        role === "admin" ? "Admins only" : "Customers only"
+      )
+    }
+  })
+}
+
+/** Anyone; the actor, if a valid token was sent, is available through actorOf(req). */
+export const optionalAuth = guard(() => undefined)
+export const requireAuthenticated = requireRole(undefined)
+export const requireCustomer = requireRole("customer")
+export const requireAdmin = requireRole("admin")
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** Bearer METRICS_TOKEN when one is configured; anyone otherwise. */
+export const requireMetricsToken = guard(
+  () => undefined,
+  (req) => {
+    const expected = platformSettings().metricsToken
+    const given = req.headers.authorization?.replace(/^Bearer\s+/i, "") ?? ""
+    if (expected && !sameSecret(given, expected)) {
+      throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "A valid metrics token is required")
+    }
+  }
+)
+
+export function accessGuard(access: Access) {
+  switch (access) {
+    case "public":
+      return optionalAuth
+    case "authenticated":
+      return requireAuthenticated
+    case "customer":
+      return requireCustomer
+    case "admin":
+      return requireAdmin
+    case "metrics-token":
+      return requireMetricsToken
+  }
+}

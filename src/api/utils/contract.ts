@@ -1,0 +1,98 @@
+import type { z } from "@medusajs/framework/zod"
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+
+/**
+ * Who may call a route. `public` routes still refuse a bad token (401): a client that
+ * sends credentials learns they are wrong instead of being silently treated as anonymous.
+ * `metrics-token` routes take the static METRICS_TOKEN instead of a user's token (scrapers
+ * cannot renew short-lived JWTs); without METRICS_TOKEN they are public.
+ */
+export type Access = "public" | "authenticated" | "customer" | "admin" | "metrics-token"
+
+export type BodyType = "json" | "form" | "multipart"
+
+export const MEDIA_TYPES: Record<BodyType, string> = {
+  json: "application/json",
+  form: "application/x-www-form-urlencoded",
+  multipart: "multipart/form-data",
+}
+
+export type ContractResponse = {
+  description: string
+  schema?: z.ZodType
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string
+}
+
+/**
+ * One route of the engine's REST contract. The same definition drives the route's
+ * middlewares (auth, rate limit, content type, validation) and its OpenAPI operation, so
+ * what is documented is what is enforced.
+ */
+export type ContractRoute = {
+  method: HttpMethod
+  /** Express/Medusa matcher, e.g. "/products/:id". */
+  path: string
+  summary: string
+  tags: string[]
+  access: Access
+  body?: z.ZodObject
+  /** Accepted request body types; defaults to JSON when the route has a body. */
+  bodyTypes?: BodyType[]
+  query?: z.ZodObject
+  /** Stricter per-IP and per-IP+account limits (login, register, forgot-password). */
+  rateLimit?: "auth"
+  /**
+   * The route takes an optional `Idempotency-Key` header (its handler answers through
+   * `runIdempotent`, src/api/utils/idempotency.ts); documented in OpenAPI with its 409.
+   */
+  idempotent?: true
+  responses: Record<number, ContractResponse>
+}
+
+/** Path prefixes that belong to the engine's contract as a whole. */
+const CONTRACT_PREFIXES = ["/users", "/products", "/cart", "/orders", "/payments"]
+
+type CompiledRoute = { route: ContractRoute; pattern: RegExp }
+
+const registered: CompiledRoute[] = []
+
+function compile(path: string): RegExp {
+  const source = path
+    .split("/")
+    .map((segment) =>
+      segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    )
+    .join("/")
+  return new RegExp(`^${source}/?$`)
+}
+
+/** Records the contract's routes so errors, CORS and auth know which paths are ours. */
+export function registerContractRoutes(routes: ContractRoute[]): void {
+  for (const route of routes) {
+    if (!registered.some((entry) => entry.route === route)) {
+      registered.push({ route, pattern: compile(route.path) })
+    }
+  }
+}
+
+export function isContractPath(path: string): boolean {
+  return (
+    CONTRACT_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) ||
+    registered.some((entry) => entry.pattern.test(path))
+  )
+}
+
+/** The registered route a request is for; static paths win over parameterised ones. */
+export function findContractRoute(method: string, path: string): ContractRoute | undefined {
+  const matches = registered.filter(
+    (entry) => entry.route.method === method && entry.pattern.test(path)
+  )
+  return (matches.find((entry) => !entry.route.path.includes(":")) ?? matches[0])?.route
+}
+
+/** Express-style path to OpenAPI style: "/products/:id" → "/products/{id}". */
+export function toOpenApiPath(path: string): string {
+  return path.replace(/:([A-Za-z0-9_]+)/g, "{$1}")
+}

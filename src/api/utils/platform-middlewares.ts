@@ -1,0 +1,96 @@
+import {
+  defineMiddlewares,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  type MiddlewareRoute,
+  type MiddlewaresConfig,
+} from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+import { accessGuard, rejectRevokedMedusaTokens, resolveActor } from "./auth"
+import { requireBodyType } from "./body-type"
+import {
+  findContractRoute,
+  isContractPath,
+  registerContractRoutes,
+  type ContractRoute,
+} from "./contract"
+import { contractCors } from "./cors"
+import { platformErrorHandler } from "./error-handler"
+import { authRateLimit, globalRateLimit } from "./rate-limit"
+import { requestContext } from "./request-context"
+import { enforceHttps, securityHeaders, trustProxy } from "./security"
+import { platformSettings } from "../../config/platform"
+import { validateBody, validateQuery } from "./validation"
+
+const NO_PARAMETERS = z.object({})
+const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"])
+
+/** Reads the access token on the engine's routes; Medusa authenticates its own. */
+async function resolveContractActor(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
+  if (!isContractPath(req.path)) {
+    return rejectRevokedMedusaTokens(req, res, next)
+  }
+  if (findContractRoute(req.method, req.path)?.access === "metrics-token") {
+    return next()
+  }
+  resolveActor(req, res, next)
+}
+
+/** The middlewares one contract route runs: access, rate limit, body type, validation. */
+export function contractRouteMiddlewares(route: ContractRoute): MiddlewareRoute {
+  const takesBody = METHODS_WITH_BODY.has(route.method)
+  const bodyTypes = route.bodyTypes ?? ["json"]
+  const middlewares = [
+    accessGuard(route.access),
+    ...(route.rateLimit === "auth" ? [authRateLimit] : []),
+    ...(takesBody ? [requireBodyType(bodyTypes)] : []),
+    // Multipart bodies are parsed (and checked) by the route's upload handling.
+    ...(takesBody && !bodyTypes.includes("multipart")
+      ? [validateBody(route.body ?? NO_PARAMETERS)]
+      : []),
+    validateQuery(route.query ?? NO_PARAMETERS),
+  ]
+  return {
+    matcher: route.path,
+    methods: [route.method],
+    bodyParser: takesBody ? { sizeLimit: platformSettings().jsonBodyLimit } : undefined,
+    middlewares,
+  }
+}
+
+/**
+ * The application's middlewares: the platform layer for every request (request id and
+ * access log, security headers, HTTPS, CORS, global rate limit, token), each contract
+ * route's own middlewares, and the error handler. `src/api/middlewares.ts` exports this.
+ */
+export function definePlatformMiddlewares(
+  routes: ContractRoute[],
+  extra: MiddlewareRoute[] = []
+): MiddlewaresConfig {
+  registerContractRoutes(routes)
+  return defineMiddlewares({
+    errorHandler: platformErrorHandler,
+    routes: [
+      {
+        // No methods: registered with app.use("/") ahead of every route.
+        matcher: "/",
+        middlewares: [
+          requestContext,
+          trustProxy,
+          securityHeaders,
+          enforceHttps,
+          contractCors(),
+          globalRateLimit,
+          resolveContractActor,
+        ],
+      },
+      ...routes.map(contractRouteMiddlewares),
+      ...extra,
+    ],
+  })
+}

@@ -1,0 +1,137 @@
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible"
+import type Redis from "ioredis"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { isContractPath } from "./contract"
+import { platformRedis } from "../../infra/redis"
+import { sendError } from "./respond"
+import { platformSettings, type RateLimitRule } from "../../config/platform"
+
+export type LimiterName = "global" | "auth" | "auth-ip"
+
+/**
+ * A limiter shared by every instance through Redis when there is one, with an in-memory
+ * limiter as insurance: while Redis is unreachable each instance limits on its own
+ * rather than failing requests or letting everything through.
+ */
+export function createLimiter(
+  name: LimiterName,
+  rule: RateLimitRule,
+  redis: Redis | undefined
+): RateLimiterAbstract {
+  const options = { keyPrefix: `rl:${name}`, points: rule.points, duration: rule.durationSeconds }
+  const memory = new RateLimiterMemory(options)
+  if (!redis) {
+    return memory
+  }
+  return new RateLimiterRedis({
+    ...options,
+    storeClient: redis,
+    insuranceLimiter: memory,
+    rejectIfRedisNotReady: true,
+  })
+}
+
+function setLimitHeaders(res: MedusaResponse, limit: number, result: RateLimiterRes): number {
+  const resetSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000))
+  res.setHeader("RateLimit-Limit", String(limit))
+  res.setHeader("RateLimit-Remaining", String(Math.max(0, result.remainingPoints)))
+  res.setHeader("RateLimit-Reset", String(resetSeconds))
+  return resetSeconds
+}
+
+/** Consumes one point; false (and a 429 sent) when the key is over its limit. */
+async function consume(
+  limiter: RateLimiterAbstract,
+  key: string,
+  res: MedusaResponse
+): Promise<boolean> {
+  try {
+    setLimitHeaders(res, limiter.points, await limiter.consume(key))
+    return true
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) {
+      throw rejection
+    }
+    const retryAfter = setLimitHeaders(res, limiter.points, rejection)
+    sendError(
+      res,
+      429,
+      { type: "too_many_requests", message: `Too many requests; retry in ${retryAfter} s` },
+      { "Retry-After": String(retryAfter) }
+    )
+    return false
+  }
+}
+
+function clientIp(req: MedusaRequest): string {
+  return req.ip ?? req.socket.remoteAddress ?? "unknown"
+}
+
+/** The account an auth request is about, from its (not yet validated) body. */
+export function accountOf(body: unknown): string {
+  if (typeof body !== "object" || body === null) {
+    return "-"
+  }
+  const { email, username } = body as Record<string, unknown>
+  const account = typeof email === "string" ? email : typeof username === "string" ? username : ""
+  return account.trim().toLowerCase().slice(0, 254) || "-"
+}
+
+type Limiters = Record<LimiterName, RateLimiterAbstract>
+
+let limiters: Limiters | undefined
+
+function platformLimiters(): Limiters {
+  if (!limiters) {
+    const { rateLimits } = platformSettings()
+    const redis = platformRedis()
+    limiters = {
+      global: createLimiter("global", rateLimits.global, redis),
+      auth: createLimiter("auth", rateLimits.auth, redis),
+      "auth-ip": createLimiter("auth-ip", rateLimits.authPerIp, redis),
+    }
+  }
+  return limiters
+}
+
+/** Paths the global per-IP limit covers: the contract and Medusa's public APIs. */
+function isGloballyLimited(path: string): boolean {
+  return isContractPath(path) || path.startsWith("/store/") || path.startsWith("/auth/")
+}
+
+export async function globalRateLimit(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
+  if (!platformSettings().rateLimits.enabled || !isGloballyLimited(req.path)) {
+    return next()
+  }
+  if (await consume(platformLimiters().global, clientIp(req), res)) {
+    next()
+  }
+}
+
+/** Login, registration, password reset: per IP, and per IP and account together. */
+export async function authRateLimit(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
+  if (!platformSettings().rateLimits.enabled) {
+    return next()
+  }
+  const ip = clientIp(req)
+  const { auth, "auth-ip": authIp } = platformLimiters()
+  if (
+    (await consume(authIp, ip, res)) &&
+    (await consume(auth, `${ip}:${accountOf(req.body)}`, res))
+  ) {
+    next()
+  }
+}

@@ -1,0 +1,47 @@
+import { positiveIntFromEnv } from "../utils/env"
+
+export type CatalogSettings = {
+  /** `catalog.stock_low` is emitted when a product's available stock falls below this. */
+  lowStockThreshold: number
+  /**
+   * How long a process keeps a rendered catalog response (milliseconds). Writes invalidate
+   * entries at once (generation); this only bounds memory held by unused entries.
+   */
+  cacheTtlMs: number
+  /** How many rendered responses a process keeps. */
+  cacheEntries: number
+}
+
+export function readCatalogSettings(env: NodeJS.ProcessEnv = process.env): CatalogSettings {
+  return {
+    lowStockThreshold: positiveIntFromEnv(env.LOW_STOCK_THRESHOLD, 5, "LOW_STOCK_THRESHOLD"),
+    cacheTtlMs: positiveIntFromEnv(env.CATALOG_CACHE_TTL_MS, 60_000, "CATALOG_CACHE_TTL_MS"),
+    cacheEntries: positiveIntFromEnv(env.CATALOG_CACHE_ENTRIES, 5000, "CATALOG_CACHE_ENTRIES"),
+  }
+}
+
+let cached: CatalogSettings | undefined
+
+export function catalogSettings(): CatalogSettings {
+  cached ??= readCatalogSettings()
+  return cached
+}
+
+/** 5 MiB. */
+export const DEFAULT_PRODUCT_IMAGE_MAX_BYTES = 5 * 1024 * 1024
+/** Files one upload request may carry. */
+export const MAX_IMAGES_PER_UPLOAD = 10
+
+export type CatalogMediaSettings = { imageMaxBytes: number; maxImagesPerUpload: number }
+
+/** Product image settings from the environment (README lists the variables). */
+export function catalogMediaSettings(env: NodeJS.ProcessEnv = process.env): CatalogMediaSettings {
+  return {
+    imageMaxBytes: positiveIntFromEnv(
+      env.PRODUCT_IMAGE_MAX_BYTES,
+      DEFAULT_PRODUCT_IMAGE_MAX_BYTES,
+      "PRODUCT_IMAGE_MAX_BYTES"
+    ),
+    maxImagesPerUpload: MAX_IMAGES_PER_UPLOAD,
+  }
+}

@@ -1,0 +1,70 @@
+import { positiveIntFromEnv } from "../utils/env"
+/**
+ * Settings of the HTTP platform, read from the environment when first needed (after
+ * medusa-config.ts has loaded .env files). README.md lists every variable.
+ */
+export type RateLimitRule = { points: number; durationSeconds: number }
+
+export type PlatformSettings = {
+  isProduction: boolean
+  storeCors: string
+  forceHttps: boolean
+  /** Express "trust proxy" value: which peers may set X-Forwarded-* headers. */
+  trustProxy: string | number | boolean
+  jsonBodyLimit: string
+  redisUrl?: string
+  metricsToken?: string
+  rateLimits: {
+    enabled: boolean
+    global: RateLimitRule
+    auth: RateLimitRule
+    authPerIp: RateLimitRule
+  }
+}
+
+const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:3000"
+const DEFAULT_TRUST_PROXY = "loopback, linklocal, uniquelocal"
+
+function rule(env: NodeJS.ProcessEnv, prefix: string, points: number, duration: number) {
+  return {
+    points: positiveIntFromEnv(env[`${prefix}_POINTS`], points, `${prefix}_POINTS`),
+    durationSeconds: positiveIntFromEnv(env[`${prefix}_DURATION`], duration, `${prefix}_DURATION`),
+  }
+}
+
+/** Parses TRUST_PROXY: a hop count, true/false, or a list of addresses/subnets. */
+export function parseTrustProxy(value: string | undefined): string | number | boolean {
+  const raw = (value ?? DEFAULT_TRUST_PROXY).trim()
+  if (raw === "true" || raw === "false") {
+    return raw === "true"
+  }
+  if (/^\d+$/.test(raw)) {
+    return Number(raw)
+  }
+  return raw
+}
+
+export function readPlatformSettings(env: NodeJS.ProcessEnv = process.env): PlatformSettings {
+  return {
+    isProduction: env.NODE_ENV === "production",
+    storeCors: env.STORE_CORS || DEFAULT_STORE_CORS,
+    forceHttps: env.FORCE_HTTPS === "true",
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    jsonBodyLimit: env.JSON_BODY_LIMIT || "100kb",
+    redisUrl: env.REDIS_URL || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    rateLimits: {
+      enabled: env.RATE_LIMIT_ENABLED !== "false",
+      global: rule(env, "RATE_LIMIT_GLOBAL", 600, 60),
+      auth: rule(env, "RATE_LIMIT_AUTH", 5, 60),
+      authPerIp: rule(env, "RATE_LIMIT_AUTH_IP", 20, 60),
+    },
+  }
+}
+
+let cached: PlatformSettings | undefined
+
+export function platformSettings(): PlatformSettings {
+  cached ??= readPlatformSettings()
+  return cached
+}

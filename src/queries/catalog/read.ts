@@ -1,0 +1,60 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { CATALOG_MODULE } from "../../modules/catalog"
+import type CatalogModuleService from "../../modules/catalog/service"
+import type { CatalogQuery } from "../../modules/catalog/types"
+import { cachedCatalogRead } from "../../infra/catalog-cache"
+
+/**
+ * Catalog reads as rendered JSON strings, cached (cache.ts). The database returns the
+ * products' JSON as text and it is spliced into the envelope, so neither a miss nor a
+ * hit parses or re-serializes the products.
+ */
+
+/** A stable cache key: the same query in any parameter order is the same entry. */
+export function queryKey(kind: string, query: object): string {
+  const entries = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b))
+  return `${kind}:${JSON.stringify(entries)}`
+}
+
+function catalog(scope: MedusaContainer): CatalogModuleService {
+  return scope.resolve<CatalogModuleService>(CATALOG_MODULE)
+}
+
+/** GET /products and GET /products/search: `{items, count, limit, offset[, facets]}`. */
+export async function readCatalogPage(
+  scope: MedusaContainer,
+  query: CatalogQuery
+): Promise<string> {
+  return cachedCatalogRead(scope, queryKey("page", query), async () => {
+    const page = await catalog(scope).queryCatalog(query)
+    const facets = query.facets
+      ? `,"facets":{"categories":${page.category_facets ?? "[]"},"price_ranges":${page.price_facets ?? "[]"}}`
+      : ""
+    return `{"items":${page.items},"count":${page.count},"limit":${query.limit},"offset":${query.offset}${facets}}`
+  })
+}
+
+const NOT_FOUND = ""
+
+/** GET /products/{id}: the product's JSON; inactive products only for admins (else 404). */
+export async function readProduct(
+  scope: MedusaContainer,
+  id: string,
+  asAdmin: boolean
+): Promise<string> {
+  const body = await cachedCatalogRead(
+    scope,
+    `product:${asAdmin ? "admin" : "public"}:${id}`,
+    async () => {
+      const found = await catalog(scope).findView(id)
+      return found && (found.is_active || asAdmin) ? found.view : NOT_FOUND
+    }
+  )
+  if (body === NOT_FOUND) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${id} was not found`)
+  }
+  return body
+}

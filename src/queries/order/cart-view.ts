@@ -1,0 +1,82 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { BigNumberInput } from "@medusajs/framework/types"
+import { lineView, unitCount, type LineRow } from "./line-view"
+import { money } from "../../utils/money"
+
+const CART_VIEW_FIELDS = [
+  "id",
+  "currency_code",
+  "email",
+  "region_id",
+  "sales_channel_id",
+  "created_at",
+  "updated_at",
+  "items.id",
+  "items.product_id",
+  "items.variant_id",
+  "items.title",
+  "items.product_title",
+  "items.product_handle",
+  "items.thumbnail",
+  "items.unit_price",
+  "items.quantity",
+  "items.subtotal",
+  "item_subtotal",
+  "tax_total",
+  "shipping_total",
+  "discount_total",
+  "total",
+]
+
+type CartRow = {
+  id: string
+  currency_code: string
+  email: string | null
+  region_id: string | null
+  sales_channel_id: string | null
+  created_at: string | Date
+  updated_at: string | Date
+  items?: (LineRow & { product_handle: string | null })[]
+  item_subtotal: BigNumberInput
+  tax_total: BigNumberInput
+  shipping_total: BigNumberInput
+  discount_total: BigNumberInput
+  total: BigNumberInput
+}
+
+export type CartView = ReturnType<typeof toCartView>
+
+function toCartView(cart: CartRow) {
+  const items = (cart.items ?? []).map((item) => ({
+    ...lineView(item),
+    handle: item.product_handle,
+  }))
+  return {
+    id: cart.id,
+    currency_code: cart.currency_code,
+    items,
+    item_count: unitCount(items),
+    subtotal: money(cart.item_subtotal),
+    discount: money(cart.discount_total),
+    tax: money(cart.tax_total),
+    shipping: money(cart.shipping_total),
+    total: money(cart.total),
+    created_at: new Date(cart.created_at).toISOString(),
+    updated_at: new Date(cart.updated_at).toISOString(),
+  }
+}
+
+/** The contract's cart: lines with product, unit price, quantity and line total; Medusa's totals. */
+export async function loadCartView(container: MedusaContainer, cartId: string): Promise<CartView> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "cart",
+    fields: CART_VIEW_FIELDS,
+    filters: { id: cartId },
+  })
+  const cart = data[0] as unknown as CartRow | undefined
+  if (!cart) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
+  }
+  return toCartView(cart)
+}

@@ -1,0 +1,75 @@
+import type { AccountHolderDTO, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { STRIPE_PROVIDER_ID, orderSettings } from "../../config/order"
+
+/** A saved card as the API shows it: never the card number, only what identifies it. */
+export type PaymentMethodView = {
+  id: string
+  type: string
+  brand: string | null
+  last4: string | null
+  exp_month: number | null
+  exp_year: number | null
+}
+
+type StripePaymentMethod = {
+  type?: string
+  card?: { brand?: string; last4?: string; exp_month?: number; exp_year?: number } | null
+}
+
+export function paymentMethodView(method: {
+  id: string
+  data?: Record<string, unknown> | null
+}): PaymentMethodView {
+  const data = (method.data ?? {}) as StripePaymentMethod
+  return {
+    id: method.id,
+    type: data.type ?? "card",
+    brand: data.card?.brand ?? null,
+    last4: data.card?.last4 ?? null,
+    exp_month: data.card?.exp_month ?? null,
+    exp_year: data.card?.exp_year ?? null,
+  }
+}
+
+/** Saved cards live at Stripe: without it configured there are none to keep. */
+export function assertSavedCardsAvailable(): void {
+  if (orderSettings().paymentProviderId !== STRIPE_PROVIDER_ID) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Saved cards need Stripe (set STRIPE_API_KEY); the system provider keeps no cards"
+    )
+  }
+}
+
+/** The customer's Stripe account holder (Medusa's customer ↔ account holder link), if any. */
+export async function findAccountHolder(
+  container: MedusaContainer,
+  customerId: string
+): Promise<AccountHolderDTO | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "customer",
+    fields: ["id", "account_holders.*"],
+    filters: { id: customerId },
+  })
+  const holders = ((data[0] as { account_holders?: AccountHolderDTO[] } | undefined)
+    ?.account_holders ?? []) as AccountHolderDTO[]
+  return holders.find((holder) => holder?.provider_id === STRIPE_PROVIDER_ID) ?? null
+}
+
+/** The customer's own saved cards, straight from Stripe (their account holder's). */
+export async function listSavedCards(
+  container: MedusaContainer,
+  customerId: string
+): Promise<PaymentMethodView[]> {
+  const holder = await findAccountHolder(container, customerId)
+  if (!holder) {
+    return []
+  }
+  const methods = await container.resolve(Modules.PAYMENT).listPaymentMethods({
+    provider_id: STRIPE_PROVIDER_ID,
+    context: { account_holder: holder },
+  })
+  return methods.map(paymentMethodView)
+}

@@ -1,0 +1,160 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
+import { REVIEW_MODULE } from "../../modules/review"
+import type ReviewModuleService from "../../modules/review/service"
+import type { ReviewStatus } from "../../modules/review/types"
+import type { Page } from "../../utils/pagination"
+
+/** The contract's review shape. */
+export type ReviewView = {
+  id: string
+  product_id: string
+  customer_id: string
+  author_name: string
+  rating: number
+  title: string
+  body: string
+  status: ReviewStatus
+  verified_purchase: boolean
+  created_at: string
+  updated_at: string
+}
+
+export type ProductRatingView = { rating_average: number | null; review_count: number }
+
+type Author = { first_name?: string | null; last_name?: string | null } | null | undefined
+
+type ReviewRow = Omit<ReviewView, "author_name" | "created_at" | "updated_at"> & {
+  created_at: Date | string
+  updated_at: Date | string
+  customer?: Author
+}
+
+const REVIEW_FIELDS = [
+  "id",
+  "product_id",
+  "customer_id",
+  "rating",
+  "title",
+  "body",
+  "status",
+  "verified_purchase",
+  "created_at",
+  "updated_at",
+  // The author, through the read-only link src/links/review-customer.ts.
+  "customer.first_name",
+  "customer.last_name",
+]
+
+/**
+ * First name and last initial ("Ada L."), the first name alone without a last name, and
+ * "Anonymous" without a first name (an anonymised or deleted customer): reviews are
+ * public, so no full names or emails.
+ */
+export function authorName(author: Author): string {
+  const first = author?.first_name?.trim()
+  if (!first) {
+    return "Anonymous"
+  }
+  const initial = author?.last_name?.trim().charAt(0)
+  return initial ? `${first} ${initial.toUpperCase()}.` : first
+}
+
+export function toReviewView(row: ReviewRow): ReviewView {
+  return {
+    id: row.id,
+    product_id: row.product_id,
+    customer_id: row.customer_id,
+    author_name: authorName(row.customer),
+    rating: row.rating,
+    title: row.title,
+    body: row.body,
+    status: row.status,
+    verified_purchase: row.verified_purchase,
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+  }
+}
+
+/**
+ * 404 for an unknown product, and for an unpublished one unless admins may see it.
+ */
+export async function ensureProductListable(
+  container: MedusaContainer,
+  productId: string,
+  includeUnpublished: boolean
+): Promise<void> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "status"],
+    filters: { id: productId },
+  })
+  const product = data[0] as { id: string; status: string } | undefined
+  if (!product || (!includeUnpublished && product.status !== ProductStatus.PUBLISHED)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Product with id: ${productId} was not found`
+    )
+  }
+}
+
+/** A page of a product's reviews with the given statuses, newest first (ties by id). */
+export async function listProductReviews(
+  container: MedusaContainer,
+  productId: string,
+  statuses: ReviewStatus[],
+  page: Page
+): Promise<{ items: ReviewView[]; count: number }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "review",
+    fields: REVIEW_FIELDS,
+    filters: { product_id: productId, status: statuses },
+    pagination: {
+      skip: page.offset,
+      take: page.limit,
+      order: { created_at: "DESC", id: "DESC" },
+    },
+  })
+  const items = (data as ReviewRow[]).map(toReviewView)
+  return { items, count: metadata?.count ?? items.length }
+}
+
+/** One review in the contract's shape. */
+export async function loadReviewView(
+  container: MedusaContainer,
+  reviewId: string
+): Promise<ReviewView> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "review",
+    fields: REVIEW_FIELDS,
+    filters: { id: reviewId },
+  })
+  const row = data[0] as ReviewRow | undefined
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Review with id: ${reviewId} was not found`)
+  }
+  return toReviewView(row)
+}
+
+/**
+ * The product's rating from approved reviews: average null (no rating, not a zero-star
+ * one) and count 0 before the first approval, as on the product itself.
+ */
+export async function productRatingOf(
+  container: MedusaContainer,
+  productId: string
+): Promise<ProductRatingView> {
+  const [rating] = await container
+    .resolve<ReviewModuleService>(REVIEW_MODULE)
+    .listProductRatings({ product_id: productId }, { take: 1 })
+  return {
+    rating_average:
+      rating && Number(rating.review_count)
+        ? Math.round(Number(rating.rating_average) * 100) / 100
+        : null,
+    review_count: rating ? Number(rating.review_count) : 0,
+  }
+}
