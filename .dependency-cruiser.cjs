@@ -67,6 +67,13 @@ module.exports = {
       "^src/modules/",
       "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|admin)/"
     ),
+    {
+      name: "modules-isolated",
+      comment: "A module knows only its own tables: relations to other modules are links.",
+      severity: "error",
+      from: { path: "^src/modules/([^/]+)/", pathNot: TESTS },
+      to: { path: "^src/modules/", pathNot: "^src/modules/$1/" },
+    },
     layer(
       "queries-are-read-only",
       "src/queries reads through modules and query.graph; it never runs a workflow.",

@@ -63,6 +63,15 @@ describe("layer rules", () => {
     expect(result.output).toContain("workflows-below-http")
   }, 30_000)
 
+  it("fail a module that reaches into another module", async () => {
+    const result = await checkProject({
+      "src/modules/review/service.ts": "export const review = 1\n",
+      "src/modules/catalog/service.ts": 'export { review } from "../review/service"\n',
+    })
+    expect(result.ok).toBe(false)
+    expect(result.output).toContain("modules-isolated")
+  }, 30_000)
+
   it("fail an import cycle", async () => {
     const result = await checkProject({
       "src/utils/a.ts": 'import { b } from "./b"\nexport const a = () => b\n',
