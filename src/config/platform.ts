@@ -14,6 +14,8 @@ export type PlatformSettings = {
   jsonBodyLimit: string
   redisUrl?: string
   metricsToken?: string
+  /** X-SQL-Statements on every response (benchmarks, statement-count tests). */
+  countSqlStatements: boolean
   rateLimits: {
     enabled: boolean
     global: RateLimitRule
@@ -53,6 +55,7 @@ export function readPlatformSettings(env: NodeJS.ProcessEnv = process.env): Plat
     jsonBodyLimit: env.JSON_BODY_LIMIT || "100kb",
     redisUrl: env.REDIS_URL || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
+    countSqlStatements: env.SQL_STATEMENT_COUNTER === "true",
     rateLimits: {
       enabled: env.RATE_LIMIT_ENABLED !== "false",
       global: rule(env, "RATE_LIMIT_GLOBAL", 600, 60),

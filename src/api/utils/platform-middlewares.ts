@@ -19,6 +19,7 @@ import { contractCors } from "./cors"
 import { platformErrorHandler } from "./error-handler"
 import { authRateLimit, globalRateLimit } from "./rate-limit"
 import { requestContext } from "./request-context"
+import { countSqlStatements } from "./sql-statements"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
@@ -81,6 +82,7 @@ export function definePlatformMiddlewares(
         matcher: "/",
         middlewares: [
           requestContext,
+          countSqlStatements,
           trustProxy,
           securityHeaders,
           enforceHttps,

@@ -1,0 +1,79 @@
+// Counting is switched on before the app (and its settings) load.
+process.env.SQL_STATEMENT_COUNTER = "true"
+
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { AxiosResponse } from "axios"
+import { createShop, TEST_ADDRESS, type Shopper } from "../helpers"
+
+jest.setTimeout(180_000)
+
+/**
+ * SQL statements per operation (X-SQL-Statements, src/api/utils/sql-statements.ts): the
+ * cost figure that does not drift with the machine. Each budget is the most the operation
+ * may take; docs/PERFORMANCE.md records the measured counts. A change that makes an
+ * operation chattier fails here, not in a benchmark weeks later.
+ */
+const BUDGET = {
+  firstAdd: 145,
+  add: 100,
+  update: 95,
+  remove: 60,
+  checkout: 440,
+}
+
+function statementsOf(response: AxiosResponse): number {
+  const header = response.headers["x-sql-statements"]
+  expect(header).toMatch(/^\d+$/)
+  return Number(header)
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    it("counts the statements of one request, and only that request's", async () => {
+      const health = await api.get("/ready")
+      expect(statementsOf(health)).toBeGreaterThanOrEqual(1)
+      expect(statementsOf(health)).toBeLessThanOrEqual(2)
+    })
+
+    it("keeps cart changes and a checkout within their statement budgets", async () => {
+      const shop = await createShop(getContainer(), api, {
+        name: "Desk Lamp",
+        price: "19.99",
+        stock_quantity: 50,
+      })
+      const other = await api.post(
+        "/products",
+        { name: "Lamp Shade", price: "9.99", stock_quantity: 50 },
+        { headers: shop.admin.headers }
+      )
+      const alice: Shopper = shop.alice
+      const headers = { headers: alice.headers }
+      const add = (productId: string) =>
+        api.post("/cart/add", { product_id: productId, quantity: 1 }, headers)
+
+      const counts: Record<keyof typeof BUDGET, number> = {
+        firstAdd: statementsOf(await add(shop.product.id)),
+        add: statementsOf(await add(other.data.id)),
+        update: 0,
+        remove: 0,
+        checkout: 0,
+      }
+      const cart = (await api.get("/cart", headers)).data
+      const shadeLine = cart.items.find(
+        (item: { product_id: string }) => item.product_id === other.data.id
+      )
+      counts.update = statementsOf(await api.put(`/cart/${shadeLine.id}`, { quantity: 2 }, headers))
+      counts.remove = statementsOf(await api.delete(`/cart/${shadeLine.id}`, headers))
+      const checkout = await api.post("/cart/checkout", { shipping_address: TEST_ADDRESS }, headers)
+      expect(checkout.status).toBe(201)
+      counts.checkout = statementsOf(checkout)
+      // Recorded in the test output, for docs/PERFORMANCE.md.
+      process.stdout.write(`SQL statements per operation: ${JSON.stringify(counts)}\n`)
+
+      const overBudget = Object.entries(counts).filter(
+        ([operation, count]) => count < 1 || count > BUDGET[operation as keyof typeof BUDGET]
+      )
+      expect(overBudget).toEqual([])
+    })
+  },
+})
