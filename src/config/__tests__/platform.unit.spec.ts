@@ -10,6 +10,7 @@ describe("readPlatformSettings", () => {
       jsonBodyLimit: "100kb",
       redisUrl: undefined,
       metricsToken: undefined,
+      countSqlStatements: false,
       rateLimits: {
         enabled: true,
         global: { points: 600, durationSeconds: 60 },
@@ -28,6 +29,7 @@ describe("readPlatformSettings", () => {
       JSON_BODY_LIMIT: "1mb",
       REDIS_URL: "redis://cache:6379",
       METRICS_TOKEN: "t",
+      SQL_STATEMENT_COUNTER: "true",
       RATE_LIMIT_ENABLED: "false",
       RATE_LIMIT_GLOBAL_POINTS: "1000",
       RATE_LIMIT_GLOBAL_DURATION: "30",
@@ -44,6 +46,7 @@ describe("readPlatformSettings", () => {
       jsonBodyLimit: "1mb",
       redisUrl: "redis://cache:6379",
       metricsToken: "t",
+      countSqlStatements: true,
       rateLimits: {
         enabled: false,
         global: { points: 1000, durationSeconds: 30 },
