@@ -6,7 +6,7 @@
 import http from "node:http"
 import type { AddressInfo } from "node:net"
 import { dispatch, routes } from "./api"
-import { handleControl } from "./control"
+import { handleControl, type ControlTarget } from "./control"
 import { StripeApiError } from "./errors"
 import { IdempotencyKeys } from "./idempotency"
 import { randomToken } from "./ids"
@@ -126,7 +126,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-export class FakeStripe {
+export class FakeStripe implements ControlTarget {
   readonly apiKey: string
   readonly webhookSecret: string
   webhookUrl: string | undefined
