@@ -18,7 +18,7 @@
 import { StripeApiError } from "./errors"
 import { optionalEnum, optionalString, parseParams, positiveInteger, type Params } from "./params"
 import type { AuthenticationOutcome } from "./payment-intents"
-import type { EventType } from "./types"
+import type { EventType } from "./store"
 
 /**
  * What the controls act on. FakeStripe implements it; declaring it here keeps this module
