@@ -24,6 +24,7 @@ const projects = {
     testMatch: [
       "<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s",
       "<rootDir>/scripts/**/__tests__/**/*.unit.spec.[jt]s",
+      "<rootDir>/integration-tests/support/**/__tests__/**/*.unit.spec.[jt]s",
     ],
   },
   "integration:modules": {

@@ -1,13 +1,13 @@
 import type { AxiosInstance } from "axios"
-import { FakeStripe } from "../../scripts/fake-stripe/server"
+import { FakeStripe } from "../support/fake-stripe/server"
 
 export { FakeStripe }
 
 /**
- * A fake Stripe on 127.0.0.1 (scripts/fake-stripe), started before the app boots: its
- * STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_API_URL configure the engine's Stripe
- * provider (medusa-config.ts reads them when the test runner loads it). Call in a
- * top-level beforeAll, ahead of medusaIntegrationTestRunner.
+ * A fake Stripe on 127.0.0.1 (integration-tests/support/fake-stripe), started before the
+ * app boots: its STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_API_URL configure the
+ * engine's Stripe provider (medusa-config.ts reads them when the test runner loads it).
+ * Call in a top-level beforeAll, ahead of medusaIntegrationTestRunner.
  */
 export async function startFakeStripe(): Promise<FakeStripe> {
   const fake = new FakeStripe()

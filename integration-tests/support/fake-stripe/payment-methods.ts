@@ -2,6 +2,7 @@
  * PaymentMethods. Every one the fake holds comes from a test card (a magic `pm_card_*` id
  * or a `tok_*` token), whose profile is kept in `store.cards` to decide how charges go.
  */
+import type Stripe from "stripe"
 import { invalidParam, invalidRequest } from "./errors"
 import { newId, nowSeconds } from "./ids"
 import { fingerprint, magicPaymentMethod, magicToken, type CardProfile } from "./magic-cards"
@@ -15,8 +16,9 @@ import {
   optionalString,
   type Params,
 } from "./params"
-import type { Store } from "./store"
-import type { BillingDetails, Metadata, PaymentMethod } from "./types"
+import type { PaymentMethod, Store } from "./store"
+
+type BillingDetails = Stripe.PaymentMethod.BillingDetails
 
 function emptyBillingDetails(): BillingDetails {
   return {
@@ -41,13 +43,19 @@ function cardView(card: CardProfile, id: string, created: number): PaymentMethod
     billing_details: emptyBillingDetails(),
     card: {
       brand: card.brand,
+      checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: null },
       country: card.country,
+      display_brand: card.brand === "amex" ? "american_express" : card.brand,
       // Stripe's test cards take any future expiry; a fixed one keeps snapshots stable.
       exp_month: 12,
       exp_year: new Date().getFullYear() + 3,
       fingerprint: fingerprint(card),
       funding: card.funding,
+      generated_from: null,
       last4: card.last4,
+      networks: { available: [card.brand], preferred: null },
+      three_d_secure_usage: { supported: true },
+      wallet: null,
     },
     created,
     customer: null,
@@ -60,7 +68,11 @@ function cardView(card: CardProfile, id: string, created: number): PaymentMethod
 export function createCardPaymentMethod(
   store: Store,
   card: CardProfile,
-  details: { customer?: string | null; billingDetails?: BillingDetails; metadata?: Metadata } = {}
+  details: {
+    customer?: string | null
+    billingDetails?: BillingDetails
+    metadata?: Stripe.Metadata
+  } = {}
 ): PaymentMethod {
   const method = cardView(card, newId("pm"), nowSeconds())
   method.customer = details.customer ?? null

@@ -4,8 +4,10 @@
  * Stripe's API does, with its messages, so a wrong call fails here as it would in production.
  */
 import qs from "qs"
+import type Stripe from "stripe"
 import { invalidParam, missingParam, unknownParam } from "./errors"
-import type { Address, Metadata } from "./types"
+
+type Metadata = Stripe.Metadata
 
 export type Params = qs.ParsedQs
 type Value = Params[string]
@@ -190,7 +192,7 @@ export function mergeMetadata(current: Metadata, update: Metadata | null | undef
 
 const ADDRESS_FIELDS = ["city", "country", "line1", "line2", "postal_code", "state"] as const
 
-export function addressParam(params: Params, name: string): Address | null | undefined {
+export function addressParam(params: Params, name: string): Stripe.Address | null | undefined {
   if (params[name] === "") {
     return null
   }
@@ -199,7 +201,7 @@ export function addressParam(params: Params, name: string): Address | null | und
     return undefined
   }
   assertKnownParams(object, ADDRESS_FIELDS, name)
-  const address: Address = {
+  const address: Stripe.Address = {
     city: null,
     country: null,
     line1: null,

@@ -1,4 +1,5 @@
 /** /v1/payment_intents: parameter parsing in front of the transitions in ../payment-intents. */
+import type Stripe from "stripe"
 import { invalidParam } from "../errors"
 import {
   assertChargeableAmount,
@@ -22,14 +23,23 @@ import {
   type Params,
 } from "../params"
 import { paymentMethodFromParams, usePaymentMethod } from "../payment-methods"
-import type { Store } from "../store"
-import type { CaptureMethod, PaymentIntent, PaymentMethod } from "../types"
+import type { PaymentIntent, PaymentMethod, Store } from "../store"
 import { expand, LIST_PARAMS, listOf, newestFirst, route, type Route } from "./router"
 
 const EXPANDABLE = ["payment_method", "latest_charge", "customer"] as const
-const CAPTURE_METHODS: CaptureMethod[] = ["automatic", "automatic_async", "manual"]
+const CAPTURE_METHODS: Stripe.PaymentIntent.CaptureMethod[] = [
+  "automatic",
+  "automatic_async",
+  "manual",
+]
 const FUTURE_USAGES = ["off_session", "on_session"] as const
-const CANCELLATION_REASONS = ["duplicate", "fraudulent", "requested_by_customer", "abandoned"]
+const ALLOW_REDIRECTS = ["always", "never"] as const
+const CANCELLATION_REASONS = [
+  "duplicate",
+  "fraudulent",
+  "requested_by_customer",
+  "abandoned",
+] as const satisfies readonly Stripe.PaymentIntentCancelParams.CancellationReason[]
 
 // Accepted so that calls made against real Stripe work unchanged; the fake has no behaviour
 // for them (one account, cards only).
@@ -162,7 +172,7 @@ function create(store: Store, params: Params): unknown {
       : {
           enabled: optionalString(automatic ?? {}, "enabled") !== "false",
           ...(automatic?.allow_redirects
-            ? { allow_redirects: optionalString(automatic, "allow_redirects") }
+            ? { allow_redirects: optionalEnum(automatic, "allow_redirects", ALLOW_REDIRECTS) }
             : {}),
         },
     receiptEmail: nullableString(params, "receipt_email") ?? null,

@@ -6,7 +6,7 @@
 import http from "node:http"
 import type { AddressInfo } from "node:net"
 import { dispatch, routes } from "./api"
-import { handleControl } from "./control"
+import { handleControl, type ControlTarget } from "./control"
 import { StripeApiError } from "./errors"
 import { IdempotencyKeys } from "./idempotency"
 import { randomToken } from "./ids"
@@ -14,8 +14,23 @@ import { parseParams, type Params } from "./params"
 import { authenticateIntent, succeedOutOfBand, type AuthenticationOutcome } from "./payment-intents"
 import { createRefund } from "./refunds"
 import { authenticateSetupIntent } from "./setup-intents"
-import { API_VERSION, Store } from "./store"
-import type {
+import {
+  API_VERSION,
+  Store,
+  type Charge,
+  type Customer,
+  type EventType,
+  type PaymentIntent,
+  type PaymentMethod,
+  type Refund,
+  type SetupIntent,
+  type StripeEvent,
+} from "./store"
+import { eventPayload, postWebhook, signatureHeader } from "./webhooks"
+
+export { StripeApiError } from "./errors"
+export type { AuthenticationOutcome } from "./payment-intents"
+export type {
   Charge,
   Customer,
   EventType,
@@ -24,12 +39,7 @@ import type {
   Refund,
   SetupIntent,
   StripeEvent,
-} from "./types"
-import { eventPayload, postWebhook, signatureHeader } from "./webhooks"
-
-export { StripeApiError } from "./errors"
-export type { AuthenticationOutcome } from "./payment-intents"
-export * from "./types"
+} from "./store"
 
 export interface FakeStripeOptions {
   apiKey?: string
@@ -126,7 +136,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-export class FakeStripe {
+export class FakeStripe implements ControlTarget {
   readonly apiKey: string
   readonly webhookSecret: string
   webhookUrl: string | undefined

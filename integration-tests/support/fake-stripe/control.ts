@@ -17,8 +17,25 @@
  */
 import { StripeApiError } from "./errors"
 import { optionalEnum, optionalString, parseParams, positiveInteger, type Params } from "./params"
-import type { FakeStripe } from "./server"
-import type { EventType } from "./types"
+import type { AuthenticationOutcome } from "./payment-intents"
+import type { EventType } from "./store"
+
+/**
+ * What the controls act on. FakeStripe implements it; declaring it here keeps this module
+ * from depending on the server that routes `/_fake/` requests to it. Answers are only
+ * turned into JSON, so their types do not matter here.
+ */
+export interface ControlTarget {
+  env(): Record<string, string>
+  readonly requests: readonly unknown[]
+  clear(): void
+  eventsOf(type?: EventType, objectId?: string): readonly unknown[]
+  deliver(eventId: string, options: { url?: string; times?: number }): Promise<number[]>
+  authenticate(intentId: string, outcome: AuthenticationOutcome): unknown
+  authenticateSetup(setupIntentId: string, outcome: AuthenticationOutcome): unknown
+  succeedOutOfBand(intentId: string): unknown
+  refundOutOfBand(intentId: string, amount?: number): unknown
+}
 
 export interface ControlAnswer {
   status: number
@@ -57,7 +74,7 @@ function authenticationPage(path: string): ControlAnswer {
 }
 
 export async function handleControl(
-  fake: FakeStripe,
+  fake: ControlTarget,
   method: string,
   url: URL,
   body: string,

@@ -3,10 +3,10 @@ import http from "node:http"
 import type { AddressInfo } from "node:net"
 import path from "node:path"
 import Stripe from "stripe"
-import { findFreePort } from "../../lib/port"
+import { findFreePort } from "../../../../scripts/lib/port"
 import { FakeStripe } from "../server"
 
-const ROOT = path.resolve(__dirname, "../../..")
+const ROOT = path.resolve(__dirname, "../../../..")
 
 let fake: FakeStripe
 let stripe: Stripe
@@ -800,7 +800,7 @@ describe("CLI", () => {
       process.execPath,
       [
         require.resolve("ts-node/dist/bin"),
-        "scripts/fake-stripe/cli.ts",
+        "integration-tests/support/fake-stripe/cli.ts",
         "--port",
         String(port),
         "--quiet",

@@ -6,12 +6,19 @@
  * saved declining card still declines later.
  */
 import { createHash } from "node:crypto"
+import type Stripe from "stripe"
+
+/** An error code both a PaymentIntent's and a SetupIntent's last error can have. */
+export type DeclineCode = Extract<
+  Stripe.PaymentIntent.LastPaymentError.Code,
+  Stripe.SetupIntent.LastSetupError.Code
+>
 
 export type CardOutcome =
   | { kind: "succeed" }
   /** 3-D Secure is required on every payment (and setup) with the card. */
   | { kind: "authenticate" }
-  | { kind: "decline"; code: string; declineCode: string; message: string }
+  | { kind: "decline"; code: DeclineCode; declineCode: string; message: string }
 
 export interface CardProfile {
   /** The name after `pm_card_` / `tok_`, e.g. "visa". */

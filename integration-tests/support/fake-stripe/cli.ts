@@ -7,9 +7,9 @@
  * `stripe listen --forward-to` does against real Stripe (--no-deliver turns that off; then
  * POST /_fake/events/:id/deliver sends one on demand).
  */
-import { ConfigError, describeFailure } from "../lib/config-error"
-import { fail, info } from "../lib/log"
-import { assertPortFree, parsePort } from "../lib/port"
+import { ConfigError, describeFailure } from "../../../scripts/lib/config-error"
+import { fail, info } from "../../../scripts/lib/log"
+import { assertPortFree, parsePort } from "../../../scripts/lib/port"
 import { FakeStripe } from "./server"
 
 const SCOPE = "stripe:fake"

@@ -12,8 +12,7 @@ import {
 } from "../params"
 import { paymentMethodFromParams, usePaymentMethod } from "../payment-methods"
 import { confirmSetupIntent, createSetupIntent, setSetupPaymentMethod } from "../setup-intents"
-import type { Store } from "../store"
-import type { PaymentMethod, SetupIntent } from "../types"
+import type { PaymentMethod, SetupIntent, Store } from "../store"
 import { expand, route, type Route } from "./router"
 
 const EXPANDABLE = ["payment_method", "customer"] as const

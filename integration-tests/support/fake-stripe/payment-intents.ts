@@ -4,20 +4,17 @@
  * succeeded, with canceled reachable from every state but succeeded. Each change records the
  * events Stripe would send.
  */
+import type Stripe from "stripe"
 import { createFailedCharge, createSuccessfulCharge, type Decline } from "./charges"
 import { docUrl, invalidRequest, StripeApiError, unexpectedIntentState } from "./errors"
 import { clientSecret, newId, nowSeconds } from "./ids"
 import { cardOf, createCardPaymentMethod } from "./payment-methods"
 import { testCard } from "./magic-cards"
 import { formatAmount, minimumAmount } from "./money"
-import type { Store } from "./store"
-import type {
-  CaptureMethod,
-  Metadata,
-  PaymentIntent,
-  PaymentIntentStatus,
-  PaymentMethod,
-} from "./types"
+import type { PaymentIntent, PaymentMethod, Store } from "./store"
+
+type PaymentIntentStatus = Stripe.PaymentIntent.Status
+type CaptureMethod = Stripe.PaymentIntent.CaptureMethod
 
 export type AuthenticationOutcome = "succeed" | "fail"
 
@@ -40,7 +37,7 @@ export interface CreateIntentInput {
   currency: string
   customer: string | null
   description: string | null
-  metadata: Metadata
+  metadata: Stripe.Metadata
   captureMethod: CaptureMethod
   confirmationMethod: PaymentIntent["confirmation_method"]
   setupFutureUsage: PaymentIntent["setup_future_usage"]
@@ -85,6 +82,8 @@ export function createIntent(store: Store, input: CreateIntentInput): PaymentInt
     amount: input.amount,
     amount_capturable: 0,
     amount_received: 0,
+    application: null,
+    application_fee_amount: null,
     automatic_payment_methods: input.automaticPaymentMethods,
     canceled_at: null,
     cancellation_reason: null,
@@ -95,23 +94,34 @@ export function createIntent(store: Store, input: CreateIntentInput): PaymentInt
     currency: input.currency,
     customer: input.customer,
     description: input.description,
+    invoice: null,
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
     metadata: input.metadata,
     next_action: null,
+    on_behalf_of: null,
     payment_method: input.paymentMethod?.id ?? null,
+    payment_method_configuration_details: null,
+    payment_method_options: null,
     payment_method_types: input.paymentMethodTypes,
+    processing: null,
     receipt_email: input.receiptEmail,
+    review: null,
     setup_future_usage: input.setupFutureUsage,
+    shipping: null,
+    source: null,
     statement_descriptor: input.statementDescriptor,
+    statement_descriptor_suffix: null,
     status: input.paymentMethod ? "requires_confirmation" : "requires_payment_method",
+    transfer_data: null,
+    transfer_group: null,
   }
   if (input.paymentMethod) {
     assertUsableBy(intent, input.paymentMethod)
   }
   store.paymentIntents.set(id, intent)
-  store.recordEvent("payment_intent.created", intent)
+  store.recordPaymentIntentEvent("payment_intent.created", intent)
   return intent
 }
 
@@ -120,7 +130,7 @@ export interface IntentChanges {
   currency?: string
   customer?: string | null
   description?: string | null
-  metadata?: Metadata
+  metadata?: Stripe.Metadata
   paymentMethod?: PaymentMethod
   captureMethod?: CaptureMethod
   setupFutureUsage?: PaymentIntent["setup_future_usage"]
@@ -250,7 +260,7 @@ function requireAction(store: Store, intent: PaymentIntent): void {
       source: newId("src"),
     },
   }
-  store.recordEvent("payment_intent.requires_action", intent)
+  store.recordPaymentIntentEvent("payment_intent.requires_action", intent)
 }
 
 /** The payment went through: an authorised (and maybe captured) charge. */
@@ -269,16 +279,16 @@ function authorize(
   if (intent.setup_future_usage && intent.customer && !method.customer) {
     method.customer = intent.customer
   }
-  store.recordEvent("charge.succeeded", charge)
+  store.recordChargeEvent("charge.succeeded", charge)
   if (capture) {
     intent.status = "succeeded"
     intent.amount_received = intent.amount
     intent.amount_capturable = 0
-    store.recordEvent("payment_intent.succeeded", intent)
+    store.recordPaymentIntentEvent("payment_intent.succeeded", intent)
   } else {
     intent.status = "requires_capture"
     intent.amount_capturable = intent.amount
-    store.recordEvent("payment_intent.amount_capturable_updated", intent)
+    store.recordPaymentIntentEvent("payment_intent.amount_capturable_updated", intent)
   }
 }
 
@@ -303,8 +313,8 @@ function decline(
     charge: charge.id,
     payment_method: structuredClone(method),
   }
-  store.recordEvent("charge.failed", charge)
-  store.recordEvent("payment_intent.payment_failed", intent)
+  store.recordChargeEvent("charge.failed", charge)
+  store.recordPaymentIntentEvent("payment_intent.payment_failed", intent)
   throw new StripeApiError(402, {
     type: "card_error",
     code: reason.code,
@@ -344,7 +354,7 @@ export function authenticateIntent(
       "The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.",
     payment_method: structuredClone(method),
   }
-  store.recordEvent("payment_intent.payment_failed", intent)
+  store.recordPaymentIntentEvent("payment_intent.payment_failed", intent)
 }
 
 export function captureIntent(store: Store, intent: PaymentIntent, amountToCapture?: number): void {
@@ -367,11 +377,15 @@ export function captureIntent(store: Store, intent: PaymentIntent, amountToCaptu
   intent.status = "succeeded"
   intent.amount_received = amount
   intent.amount_capturable = 0
-  store.recordEvent("charge.captured", charge)
-  store.recordEvent("payment_intent.succeeded", intent)
+  store.recordChargeEvent("charge.captured", charge)
+  store.recordPaymentIntentEvent("payment_intent.succeeded", intent)
 }
 
-export function cancelIntent(store: Store, intent: PaymentIntent, reason: string | null): void {
+export function cancelIntent(
+  store: Store,
+  intent: PaymentIntent,
+  reason: Stripe.PaymentIntent.CancellationReason | null
+): void {
   if (!CANCELABLE.includes(intent.status)) {
     throw unexpectedIntentState(
       intent,
@@ -389,7 +403,7 @@ export function cancelIntent(store: Store, intent: PaymentIntent, reason: string
   intent.cancellation_reason = reason
   intent.amount_capturable = 0
   intent.next_action = null
-  store.recordEvent("payment_intent.canceled", intent)
+  store.recordPaymentIntentEvent("payment_intent.canceled", intent)
 }
 
 /**

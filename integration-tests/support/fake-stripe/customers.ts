@@ -1,16 +1,16 @@
 /** Customers, whose saved PaymentMethods go with them when they are deleted. */
+import type Stripe from "stripe"
 import { invalidParam } from "./errors"
 import { newId, nowSeconds } from "./ids"
-import type { Store } from "./store"
-import type { Address, Customer, DeletedCustomer, Metadata } from "./types"
+import type { Customer, Store } from "./store"
 
 export interface CustomerFields {
   email?: string | null
   name?: string | null
   phone?: string | null
   description?: string | null
-  address?: Address | null
-  metadata?: Metadata
+  address?: Stripe.Address | null
+  metadata?: Stripe.Metadata
   defaultPaymentMethod?: string | null
 }
 
@@ -33,7 +33,12 @@ export function createCustomer(store: Store, fields: CustomerFields): Customer {
     delinquent: false,
     description: fields.description ?? null,
     email: fields.email ?? null,
-    invoice_settings: { default_payment_method: fields.defaultPaymentMethod ?? null },
+    invoice_settings: {
+      custom_fields: null,
+      default_payment_method: fields.defaultPaymentMethod ?? null,
+      footer: null,
+      rendering_options: null,
+    },
     livemode: false,
     metadata: fields.metadata ?? {},
     name: fields.name ?? null,
@@ -72,7 +77,7 @@ export function updateCustomer(store: Store, customer: Customer, fields: Custome
 }
 
 /** Deleting a customer detaches its PaymentMethods; retrieving it answers a stub. */
-export function deleteCustomer(store: Store, customer: Customer): DeletedCustomer {
+export function deleteCustomer(store: Store, customer: Customer): Stripe.DeletedCustomer {
   for (const method of store.paymentMethods.values()) {
     if (method.customer === customer.id) {
       method.customer = null
@@ -83,6 +88,6 @@ export function deleteCustomer(store: Store, customer: Customer): DeletedCustome
   return deletedStub(customer.id)
 }
 
-export function deletedStub(id: string): DeletedCustomer {
+export function deletedStub(id: string): Stripe.DeletedCustomer {
   return { id, object: "customer", deleted: true }
 }

@@ -2,14 +2,14 @@
  * SetupIntents: saving a card for later. Success attaches the PaymentMethod to the
  * customer; 3-D Secure cards ask for authentication first, declining cards fail as on Stripe.
  */
+import type Stripe from "stripe"
 import { docUrl, invalidRequest, StripeApiError, unexpectedSetupIntentState } from "./errors"
 import { clientSecret, newId, nowSeconds } from "./ids"
 import { cardOf } from "./payment-methods"
 import type { AuthenticationOutcome } from "./payment-intents"
-import type { Store } from "./store"
-import type { Metadata, PaymentMethod, SetupIntent, SetupIntentStatus } from "./types"
+import type { PaymentMethod, SetupIntent, Store } from "./store"
 
-const CONFIRMABLE: SetupIntentStatus[] = [
+const CONFIRMABLE: Stripe.SetupIntent.Status[] = [
   "requires_payment_method",
   "requires_confirmation",
   "requires_action",
@@ -18,7 +18,7 @@ const CONFIRMABLE: SetupIntentStatus[] = [
 export interface CreateSetupIntentInput {
   customer: string | null
   description: string | null
-  metadata: Metadata
+  metadata: Stripe.Metadata
   paymentMethod: PaymentMethod | null
   paymentMethodTypes: string[]
   usage: SetupIntent["usage"]
@@ -29,17 +29,26 @@ export function createSetupIntent(store: Store, input: CreateSetupIntentInput): 
   const intent: SetupIntent = {
     id,
     object: "setup_intent",
+    application: null,
+    automatic_payment_methods: null,
     cancellation_reason: null,
     client_secret: clientSecret(id),
     created: nowSeconds(),
     customer: input.customer,
     description: input.description,
+    flow_directions: null,
     last_setup_error: null,
+    latest_attempt: null,
     livemode: false,
+    mandate: null,
     metadata: input.metadata,
     next_action: null,
+    on_behalf_of: null,
     payment_method: input.paymentMethod?.id ?? null,
+    payment_method_configuration_details: null,
+    payment_method_options: null,
     payment_method_types: input.paymentMethodTypes,
+    single_use_mandate: null,
     status: input.paymentMethod ? "requires_confirmation" : "requires_payment_method",
     usage: input.usage,
   }
@@ -92,7 +101,7 @@ export function confirmSetupIntent(store: Store, intent: SetupIntent): void {
         source: newId("src"),
       },
     }
-    store.recordEvent("setup_intent.requires_action", intent)
+    store.recordSetupIntentEvent("setup_intent.requires_action", intent)
     return
   }
   if (outcome.kind === "decline") {
@@ -106,7 +115,7 @@ export function confirmSetupIntent(store: Store, intent: SetupIntent): void {
       message: outcome.message,
       payment_method: structuredClone(method),
     }
-    store.recordEvent("setup_intent.setup_failed", intent)
+    store.recordSetupIntentEvent("setup_intent.setup_failed", intent)
     throw new StripeApiError(402, {
       type: "card_error",
       code: outcome.code,
@@ -126,7 +135,7 @@ function succeed(store: Store, intent: SetupIntent, method: PaymentMethod): void
   intent.status = "succeeded"
   intent.next_action = null
   intent.last_setup_error = null
-  store.recordEvent("setup_intent.succeeded", intent)
+  store.recordSetupIntentEvent("setup_intent.succeeded", intent)
 }
 
 export function authenticateSetupIntent(
@@ -156,5 +165,5 @@ export function authenticateSetupIntent(
       "The latest attempt to set up the payment method has failed because authentication failed.",
     payment_method: structuredClone(method),
   }
-  store.recordEvent("setup_intent.setup_failed", intent)
+  store.recordSetupIntentEvent("setup_intent.setup_failed", intent)
 }

@@ -26,8 +26,7 @@ import {
   paymentMethodsOf,
   retrievePaymentMethod,
 } from "../payment-methods"
-import type { Store } from "../store"
-import type { Customer, PaymentMethod } from "../types"
+import type { Customer, PaymentMethod, Store } from "../store"
 import { LIST_PARAMS, listOf, newestFirst, route, type Route } from "./router"
 
 const CUSTOMER_PARAMS = [
@@ -152,7 +151,7 @@ export const customerRoutes: Route[] = [
   ),
   route("POST", "/v1/payment_methods/:id", ["metadata", "expand"], (store, call) => {
     const method = store.paymentMethod(call.id)
-    method.metadata = mergeMetadata(method.metadata, metadataParam(call.params))
+    method.metadata = mergeMetadata(method.metadata ?? {}, metadataParam(call.params))
     return method
   }),
   route("POST", "/v1/payment_methods/:id/attach", ["customer", "expand"], (store, call) =>

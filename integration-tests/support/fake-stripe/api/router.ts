@@ -2,6 +2,7 @@
  * The route table of the fake's /v1 API: each route names the parameters its endpoint
  * accepts (anything else is refused, as Stripe does) and a handler answering the JSON body.
  */
+import type Stripe from "stripe"
 import { invalidParam, unrecognizedUrl } from "../errors"
 import {
   assertKnownParams,
@@ -11,7 +12,6 @@ import {
   type Params,
 } from "../params"
 import type { Store } from "../store"
-import type { ListObject } from "../types"
 
 export type HttpMethod = "GET" | "POST" | "DELETE"
 
@@ -102,7 +102,7 @@ export function listOf<T extends { id: string }>(
   newestFirst: T[],
   url: string,
   params: Params
-): ListObject<T> {
+): Stripe.ApiList<T> {
   const limit = positiveInteger(params, "limit") ?? 10
   if (limit > 100) {
     throw invalidParam("This value must be less than or equal to 100.", "limit")

@@ -1,25 +1,20 @@
-import type { PaymentIntent, PaymentMethod, SetupIntent } from "./types"
+import type Stripe from "stripe"
 
-export type ErrorType =
-  | "api_error"
-  | "card_error"
-  | "idempotency_error"
-  | "invalid_request_error"
-  | "authentication_error"
-
-/** The object under `error` in Stripe's error responses. */
-export interface ErrorBody {
-  type: ErrorType
-  code?: string
-  decline_code?: string
-  doc_url?: string
-  message: string
-  param?: string
-  charge?: string
-  payment_intent?: PaymentIntent
-  payment_method?: PaymentMethod
-  setup_intent?: SetupIntent
-}
+/**
+ * The object under `error` in Stripe's error responses: the stripe client's StripeRawError
+ * with `message` always given and the `doc_url` the API sends.
+ */
+export type ErrorBody = Pick<
+  Stripe.StripeRawError,
+  | "type"
+  | "code"
+  | "decline_code"
+  | "param"
+  | "charge"
+  | "payment_intent"
+  | "payment_method"
+  | "setup_intent"
+> & { message: string; doc_url?: string }
 
 /**
  * An error answer from the fake API. `storedForIdempotency` is false for errors raised while
@@ -76,7 +71,10 @@ export function resourceMissing(objectName: string, id: string, param = "id"): S
 }
 
 /** Medusa's provider reads `payment_intent.status` from this error to treat a repeat as done. */
-export function unexpectedIntentState(intent: PaymentIntent, message: string): StripeApiError {
+export function unexpectedIntentState(
+  intent: Stripe.PaymentIntent,
+  message: string
+): StripeApiError {
   return new StripeApiError(400, {
     type: "invalid_request_error",
     code: "payment_intent_unexpected_state",
@@ -85,7 +83,10 @@ export function unexpectedIntentState(intent: PaymentIntent, message: string): S
   })
 }
 
-export function unexpectedSetupIntentState(intent: SetupIntent, message: string): StripeApiError {
+export function unexpectedSetupIntentState(
+  intent: Stripe.SetupIntent,
+  message: string
+): StripeApiError {
   return new StripeApiError(400, {
     type: "invalid_request_error",
     code: "setup_intent_unexpected_state",

@@ -1,17 +1,17 @@
 /** Refunds of captured charges, with Stripe's checks on what is left to refund. */
+import type Stripe from "stripe"
 import { refundableChargeOf } from "./charges"
 import { invalidRequest } from "./errors"
 import { newId, nowSeconds } from "./ids"
 import { formatAmount } from "./money"
-import type { Store } from "./store"
-import type { Charge, Metadata, Refund } from "./types"
+import type { Charge, Refund, Store } from "./store"
 
 export interface RefundInput {
   paymentIntent?: string
   charge?: string
   amount?: number
-  reason?: string | null
-  metadata?: Metadata
+  reason?: Stripe.Refund.Reason | null
+  metadata?: Stripe.Metadata
 }
 
 function chargeToRefund(store: Store, input: RefundInput): Charge {
@@ -69,11 +69,14 @@ export function createRefund(store: Store, input: RefundInput): Refund {
     metadata: input.metadata ?? {},
     payment_intent: charge.payment_intent,
     reason: input.reason ?? null,
+    receipt_number: null,
+    source_transfer_reversal: null,
     status: "succeeded",
+    transfer_reversal: null,
   }
   store.refunds.set(refund.id, refund)
   charge.amount_refunded += amount
   charge.refunded = charge.amount_refunded >= charge.amount_captured
-  store.recordEvent("charge.refunded", charge)
+  store.recordChargeEvent("charge.refunded", charge)
   return refund
 }

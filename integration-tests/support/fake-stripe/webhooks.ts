@@ -4,7 +4,7 @@
  * `stripe.webhooks.constructEvent` is exercised for real.
  */
 import Stripe from "stripe"
-import type { StripeEvent } from "./types"
+import type { StripeEvent } from "./store"
 
 /** Stripe gives up on an endpoint that does not answer within this time. */
 const DELIVERY_TIMEOUT_MS = 10_000
