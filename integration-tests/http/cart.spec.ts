@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Medusa from "@medusajs/js-sdk"
 import { Modules } from "@medusajs/framework/utils"
+import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import {
   createCatalogProduct,
   type AdminSession,
@@ -202,6 +203,63 @@ medusaIntegrationTestRunner({
         expect((await api.put(`/cart/${itemId}`, { quantity: 2 }, anyStatus)).status).toBe(401)
         expect((await api.delete(`/cart/${itemId}`, anyStatus)).status).toBe(401)
       })
+    })
+
+    it("stores a line exactly as Medusa's own add-to-cart does", async () => {
+      const cart = (await add(alice, { product_id: lamp.id, quantity: 2 })).data as Cart
+      const [variant] = await getContainer()
+        .resolve(Modules.PRODUCT)
+        .listProductVariants({ product_id: lamp.id })
+      const headers = { headers: { ...setup.storeHeaders, ...bob.headers } }
+      const { data: regions } = await api.get("/store/regions", headers)
+      const usd = regions.regions.find((r: { currency_code: string }) => r.currency_code === "usd")
+      const { data: created } = await api.post("/store/carts", { region_id: usd.id }, headers)
+      await api.post(
+        `/store/carts/${created.cart.id}/line-items`,
+        { variant_id: variant.id, quantity: 2 },
+        headers
+      )
+      const cartModule = getContainer().resolve(Modules.CART)
+      const lineOf = async (cartId: string) => {
+        const [line] = await cartModule.listLineItems({ cart_id: cartId })
+        const {
+          id: _id,
+          cart_id: _cartId,
+          cart: _cart,
+          created_at: _c,
+          updated_at: _u,
+          ...snapshot
+        } = line as typeof line & { cart?: unknown }
+        return JSON.parse(JSON.stringify(snapshot))
+      }
+      expect(await lineOf(cart.id)).toEqual(await lineOf(created.cart.id))
+    })
+
+    it("lets Medusa refresh a cart that has something to refresh (an automatic promotion)", async () => {
+      await createPromotionsWorkflow(getContainer()).run({
+        input: {
+          promotionsData: [
+            {
+              code: "AUTO10",
+              type: "standard",
+              status: "active",
+              is_automatic: true,
+              application_method: {
+                type: "percentage",
+                target_type: "items",
+                allocation: "across",
+                value: 10,
+                currency_code: "usd",
+              },
+            },
+          ],
+        },
+      })
+      const cart = (await add(alice, { product_id: lamp.id, quantity: 1 })).data as Cart
+      expect(cart.subtotal).toBe("19.99")
+      expect(cart.total).toBe("17.99")
+      const again = (await add(alice, { product_id: lamp.id, quantity: 1 })).data as Cart
+      expect(again.total).toBe("35.98")
     })
 
     it("is the same cart Medusa's store API and the js-sdk show", async () => {
