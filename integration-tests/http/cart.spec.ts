@@ -260,6 +260,9 @@ medusaIntegrationTestRunner({
       expect(cart.total).toBe("17.99")
       const again = (await add(alice, { product_id: lamp.id, quantity: 1 })).data as Cart
       expect(again.total).toBe("35.98")
+      const lineId = again.items[0].id
+      expect((await setQuantity(alice, lineId, { quantity: 3 })).data.total).toBe("53.97")
+      expect((await remove(alice, lineId)).data).toMatchObject({ item_count: 0, total: "0.00" })
     })
 
     it("is the same cart Medusa's store API and the js-sdk show", async () => {

@@ -16,8 +16,8 @@ jest.setTimeout(180_000)
 const BUDGET = {
   firstAdd: 85,
   add: 40,
-  update: 95,
-  remove: 60,
+  update: 40,
+  remove: 25,
   checkout: 440,
 }
 
