@@ -1,6 +1,9 @@
 import path from "node:path"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
+import { readCatalogSettings } from "./src/config/catalog"
+import { readPlatformSettings } from "./src/config/platform"
+import type { PlatformModuleOptions } from "./src/modules/platform/types"
 
 /**
  * The project's own modules by absolute path: Medusa resolves relative paths against the
@@ -91,6 +94,20 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
       },
     },
   ]
+}
+
+/**
+ * The platform module (`src/modules/platform`, docs/PLATFORM.md): the engine's own Redis
+ * connections, token revocations and the catalog read cache, closed on shutdown.
+ */
+function platformModule(env: NodeJS.ProcessEnv): InputConfigModules[number] {
+  const { redisUrl } = readPlatformSettings(env)
+  const { cacheEntries, cacheTtlMs } = readCatalogSettings(env)
+  const options: PlatformModuleOptions = {
+    redisUrl,
+    catalogCache: { entries: cacheEntries, ttlMs: cacheTtlMs },
+  }
+  return { resolve: localModule("src/modules/platform"), options }
 }
 
 /**
@@ -295,6 +312,7 @@ module.exports = defineConfig({
   },
   modules: [
     ...infrastructureModules(redisUrl),
+    platformModule(process.env),
     notificationModule(smtpUrl, emailFrom),
     fileModule(process.env),
     paymentModule(process.env),

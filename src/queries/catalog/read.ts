@@ -3,10 +3,11 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CATALOG_MODULE } from "../../modules/catalog"
 import type CatalogModuleService from "../../modules/catalog/service"
 import type { CatalogQuery } from "../../modules/catalog/types"
-import { cachedCatalogRead } from "../../infra/catalog-cache"
+import { PLATFORM_MODULE } from "../../modules/platform"
+import type PlatformModuleService from "../../modules/platform/service"
 
 /**
- * Catalog reads as rendered JSON strings, cached (cache.ts). The database returns the
+ * Catalog reads as rendered JSON strings, cached (the platform module's catalog cache). The database returns the
  * products' JSON as text and it is spliced into the envelope, so neither a miss nor a
  * hit parses or re-serializes the products.
  */
@@ -21,6 +22,14 @@ export function queryKey(kind: string, query: object): string {
 
 function catalog(scope: MedusaContainer): CatalogModuleService {
   return scope.resolve<CatalogModuleService>(CATALOG_MODULE)
+}
+
+function cachedCatalogRead(
+  scope: MedusaContainer,
+  key: string,
+  render: () => Promise<string>
+): Promise<string> {
+  return scope.resolve<PlatformModuleService>(PLATFORM_MODULE).cachedCatalogRead(key, render)
 }
 
 /** GET /products and GET /products/search: `{items, count, limit, offset[, facets]}`. */
