@@ -7,9 +7,10 @@ import { PLATFORM_MODULE } from "../../modules/platform"
 import type PlatformModuleService from "../../modules/platform/service"
 
 /**
- * Catalog reads as rendered JSON strings, cached (the platform module's catalog cache). The database returns the
- * products' JSON as text and it is spliced into the envelope, so neither a miss nor a
- * hit parses or re-serializes the products.
+ * Catalog reads as rendered JSON strings, cached by the platform module (two levels keyed
+ * by the catalog's generation, docs/CATALOG.md). The database returns the products' JSON
+ * as text and it is spliced into the envelope, so neither a miss nor a hit parses or
+ * re-serializes the products.
  */
 
 /** A stable cache key: the same query in any parameter order is the same entry. */
