@@ -5,9 +5,12 @@ import { whenReady } from "../redis"
 import type PlatformModuleService from "../service"
 import { standalonePlatform } from "./standalone"
 
-// Two instances of the module on one Redis, as two server processes would be. A spare
-// database: the HTTP specs use one per jest worker and flush it.
-const REDIS_URL = "redis://localhost:6379/14"
+// Two instances of the module on one Redis (REDIS_URL's server, else the local one), as two
+// server processes would be. A spare database: the HTTP specs use one per jest worker and
+// flush it.
+const redisServer = new URL(process.env.REDIS_URL || "redis://localhost:6379")
+redisServer.pathname = "/14"
+const REDIS_URL = redisServer.toString()
 
 describe("platform module on Redis", () => {
   let first: PlatformModuleService
