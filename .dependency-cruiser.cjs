@@ -10,7 +10,10 @@
  *        ▼
  *   queries (read-only views and access checks)
  *        ▼
- *   links ─► modules ─► infra (process-wide connections) ─► config (settings) ─► utils (pure)
+ *   links ─► modules ─► config (settings) ─► utils (pure)
+ *
+ * Modules include the platform module (src/modules/platform): the process-wide Redis
+ * connections, token revocations and the catalog cache, resolved from the container.
  *
  * Tests (`__tests__`, integration-tests) may import anything; nothing imports them.
  */
@@ -47,32 +50,21 @@ module.exports = {
       "utils-are-pure",
       "src/utils holds pure rules: it imports only other utils (and module types).",
       "^src/utils/",
-      "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|infra|config|admin)/"
+      "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|config|admin)/"
     ),
     layer(
       "config-reads-settings-only",
       "src/config reads settings: it imports only utils.",
       "^src/config/",
-      "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|modules|infra|admin)/"
-    ),
-    layer(
-      "infra-below-the-domain",
-      "src/infra (connections, caches) knows nothing of the domain layers above it.",
-      "^src/infra/",
       "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|modules|admin)/"
     ),
-    layer(
-      "modules-stand-alone",
-      "A module knows only its own folder, infra, config and utils; cross-module relations are links.",
-      "^src/modules/",
-      "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|admin)/"
-    ),
     {
-      name: "modules-isolated",
-      comment: "A module knows only its own tables: relations to other modules are links.",
+      name: "modules-stand-alone",
+      comment:
+        "A module knows only its own folder, config and utils; cross-module relations are links.",
       severity: "error",
       from: { path: "^src/modules/([^/]+)/", pathNot: TESTS },
-      to: { path: "^src/modules/", pathNot: "^src/modules/$1/" },
+      to: { path: "^src/", pathNot: "^src/(modules/$1|config|utils)/" },
     },
     layer(
       "queries-are-read-only",
@@ -102,7 +94,7 @@ module.exports = {
       "server-not-from-admin",
       "Admin extensions run in the browser: they call the API over HTTP, never server code.",
       "^src/admin/",
-      "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|modules|infra|config)/"
+      "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|modules|config)/"
     ),
     layer(
       "server-not-from-scripts",

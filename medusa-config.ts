@@ -1,6 +1,9 @@
 import path from "node:path"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
+import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
+import { readPlatformSettings, type PlatformSettings } from "./src/config/platform"
+import type { PlatformModuleOptions } from "./src/modules/platform/types"
 
 /**
  * The project's own modules by absolute path: Medusa resolves relative paths against the
@@ -18,7 +21,8 @@ const DEFAULT_ADMIN_CORS = "http://localhost:5173,http://localhost:9000"
 const DEFAULT_EMAIL_FROM = "Commerce Engine <no-reply@localhost>"
 const DEFAULT_OAUTH_CALLBACK_BASE_URL = "http://localhost:9000"
 
-const redisUrl = process.env.REDIS_URL || undefined
+const platformSettings = readPlatformSettings(process.env)
+const redisUrl = platformSettings.redisUrl
 const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 10)
 if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {
   throw new MedusaError(
@@ -91,6 +95,21 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
       },
     },
   ]
+}
+
+/**
+ * The platform module (`src/modules/platform`, docs/PLATFORM.md): the engine's own Redis
+ * connections, token revocations and the catalog read cache, closed on shutdown.
+ */
+function platformModule(
+  platform: PlatformSettings,
+  catalog: CatalogSettings
+): InputConfigModules[number] {
+  const options: PlatformModuleOptions = {
+    redisUrl: platform.redisUrl,
+    catalogCache: { entries: catalog.cacheEntries, ttlMs: catalog.cacheTtlMs },
+  }
+  return { resolve: localModule("src/modules/platform"), options }
 }
 
 /**
@@ -295,6 +314,7 @@ module.exports = defineConfig({
   },
   modules: [
     ...infrastructureModules(redisUrl),
+    platformModule(platformSettings, readCatalogSettings(process.env)),
     notificationModule(smtpUrl, emailFrom),
     fileModule(process.env),
     paymentModule(process.env),

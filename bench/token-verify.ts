@@ -1,7 +1,7 @@
 /**
  * In-process cost of what every authenticated request pays on the engine's routes:
  * verifying the access token with Medusa's own function, then the revocation lookup
- * (Redis when REDIS_URL is set, this process's memory otherwise).
+ * of the platform module (Redis when REDIS_URL is set, this process's memory otherwise).
  *
  *   REDIS_URL=redis://localhost:6379 npx ts-node bench/token-verify.ts
  */
@@ -9,8 +9,7 @@ import { createSecretKey } from "node:crypto"
 import { performance } from "node:perf_hooks"
 import { getAuthContextFromJwtToken } from "@medusajs/framework/http"
 import type { ConfigModule } from "@medusajs/framework/types"
-import { isTokenRevoked } from "../src/infra/revocations"
-import { platformRedis } from "../src/infra/redis"
+import { standalonePlatform } from "../src/modules/platform/__tests__/standalone"
 import { signAccessToken } from "../src/utils/identity/tokens"
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20_000)
@@ -30,9 +29,10 @@ async function main(): Promise<void> {
     900
   )
   const header = `Bearer ${token}`
-  const redis = platformRedis()
+  const platform = await standalonePlatform({ redisUrl: process.env.REDIS_URL || undefined })
+  const redis = platform.redis()
   if (redis) {
-    await new Promise((resolve) => redis.once("ready", resolve))
+    await platform.whenReady()
   }
 
   // What Medusa's own middleware passes (a string secret) and what the engine's routes
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     )
 
   for (let i = 0; i < 1000; i++) {
-    await isTokenRevoked(verify() ?? {})
+    await platform.isTokenRevoked(verify() ?? {})
   }
 
   let started = performance.now()
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 
   started = performance.now()
   for (let i = 0; i < ITERATIONS; i++) {
-    await isTokenRevoked(verify() ?? {})
+    await platform.isTokenRevoked(verify() ?? {})
   }
   const totalUs = ((performance.now() - started) * 1000) / ITERATIONS
 
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       "",
     ].join("\n")
   )
-  redis?.disconnect()
+  await platform.__hooks.onApplicationShutdown()
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,9 @@
 import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type Redis from "ioredis"
+import { PLATFORM_MODULE } from "../../src/modules/platform"
+import type PlatformModuleService from "../../src/modules/platform/service"
 import { TcpProxy, useTestRedis } from "../helpers"
 
 // The app reaches Redis through a relay this spec can cut, to see /ready notice an outage
@@ -15,8 +18,16 @@ beforeAll(async () => {
   process.env.REDIS_URL = `redis://127.0.0.1:${port}${redisTarget.pathname}`
 })
 
+// The platform module's connection, to see that Medusa's shutdown (the runner's, inside the
+// suite's describe, so before this file's afterAll) closes it.
+let platformRedis: Redis | undefined
+
 afterAll(async () => {
-  await relay.stop()
+  try {
+    expect(platformRedis?.status).toBe("end")
+  } finally {
+    await relay.stop()
+  }
 })
 
 const API_DIR = path.join(__dirname, "../../src/api")
@@ -53,8 +64,12 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promi
 }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api }) => {
+  testSuite: ({ api, getContainer }) => {
     const metricsAuth = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }
+
+    beforeAll(() => {
+      platformRedis = getContainer().resolve<PlatformModuleService>(PLATFORM_MODULE).redis()
+    })
 
     describe("GET /ready", () => {
       it("is 200 while PostgreSQL and Redis answer, 503 naming Redis while it is cut", async () => {

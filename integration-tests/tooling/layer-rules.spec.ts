@@ -63,13 +63,21 @@ describe("layer rules", () => {
     expect(result.output).toContain("workflows-below-http")
   }, 30_000)
 
-  it("fail a module that reaches into another module", async () => {
-    const result = await checkProject({
-      "src/modules/review/service.ts": "export const review = 1\n",
-      "src/modules/catalog/service.ts": 'export { review } from "../review/service"\n',
+  it("let a module import its own folder, config and utils, and no other module", async () => {
+    const allowed = await checkProject({
+      "src/utils/money.ts": "export const cents = 100\n",
+      "src/config/shop.ts": 'export { cents } from "../utils/money"\n',
+      "src/modules/shop/types.ts": 'export { cents } from "../../config/shop"\n',
+      "src/modules/shop/service.ts": 'export { cents } from "./types"\n',
     })
-    expect(result.ok).toBe(false)
-    expect(result.output).toContain("modules-isolated")
+    expect(allowed).toEqual({ ok: true, output: expect.any(String) })
+
+    const crossing = await checkProject({
+      "src/modules/shop/service.ts": "export const shop = 1\n",
+      "src/modules/review/service.ts": 'export { shop } from "../shop/service"\n',
+    })
+    expect(crossing.ok).toBe(false)
+    expect(crossing.output).toContain("modules-stand-alone")
   }, 30_000)
 
   it("fail an import cycle", async () => {

@@ -9,7 +9,9 @@ import type { ConfigModule } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto"
 import type { Access } from "./contract"
-import { isTokenRevoked } from "../../infra/revocations"
+import { PLATFORM_MODULE } from "../../modules/platform"
+import type PlatformModuleService from "../../modules/platform/service"
+import type { RevocationClaims } from "../../modules/platform/types"
 import { platformSettings } from "../../config/platform"
 import type { Actor } from "../../utils/actor"
 
@@ -38,6 +40,11 @@ function verificationKey(http: HttpConfig): HttpConfig["jwtSecret"] {
     secretKeys.set(http.jwtSecret, key)
   }
   return key
+}
+
+/** Whether the token's session or actor was revoked (the platform module; per request). */
+function isTokenRevoked(req: MedusaRequest, claims: RevocationClaims): Promise<boolean> {
+  return req.scope.resolve<PlatformModuleService>(PLATFORM_MODULE).isTokenRevoked(claims)
 }
 
 function authContextOf(req: MedusaRequest) {
@@ -91,7 +98,7 @@ export async function resolveActor(
     http.jwtPublicKey,
     http.jwtVerifyOptions ?? http.jwtOptions
   )
-  if (!context?.actor_id || (await isTokenRevoked(context))) {
+  if (!context?.actor_id || (await isTokenRevoked(req, context))) {
     return next(new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid or expired access token"))
   }
   ;(req as AuthenticatedMedusaRequest).auth_context = context
@@ -125,7 +132,7 @@ export async function rejectRevokedMedusaTokens(
 ): Promise<void> {
   const actorId = authContextOf(req)?.actor_id
   const claims = actorId ? bearerClaims(req.headers.authorization) : undefined
-  if (claims && claims.actor_id === actorId && (await isTokenRevoked(claims))) {
+  if (claims && claims.actor_id === actorId && (await isTokenRevoked(req, claims))) {
     res.status(401).json({ message: "Unauthorized" })
     return
   }

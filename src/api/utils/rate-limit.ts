@@ -7,7 +7,8 @@ import {
 import type Redis from "ioredis"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { isContractPath } from "./contract"
-import { platformRedis } from "../../infra/redis"
+import { PLATFORM_MODULE } from "../../modules/platform"
+import type PlatformModuleService from "../../modules/platform/service"
 import { sendError } from "./respond"
 import { platformSettings, type RateLimitRule } from "../../config/platform"
 
@@ -84,17 +85,21 @@ export function accountOf(body: unknown): string {
 
 type Limiters = Record<LimiterName, RateLimiterAbstract>
 
-let limiters: Limiters | undefined
+/** Limiters per platform module: they use its Redis connection, which lives as long as the app. */
+const limitersByPlatform = new WeakMap<PlatformModuleService, Limiters>()
 
-function platformLimiters(): Limiters {
+function platformLimiters(req: MedusaRequest): Limiters {
+  const platform = req.scope.resolve<PlatformModuleService>(PLATFORM_MODULE)
+  let limiters = limitersByPlatform.get(platform)
   if (!limiters) {
     const { rateLimits } = platformSettings()
-    const redis = platformRedis()
+    const redis = platform.redis()
     limiters = {
       global: createLimiter("global", rateLimits.global, redis),
       auth: createLimiter("auth", rateLimits.auth, redis),
       "auth-ip": createLimiter("auth-ip", rateLimits.authPerIp, redis),
     }
+    limitersByPlatform.set(platform, limiters)
   }
   return limiters
 }
@@ -112,7 +117,7 @@ export async function globalRateLimit(
   if (!platformSettings().rateLimits.enabled || !isGloballyLimited(req.path)) {
     return next()
   }
-  if (await consume(platformLimiters().global, clientIp(req), res)) {
+  if (await consume(platformLimiters(req).global, clientIp(req), res)) {
     next()
   }
 }
@@ -127,7 +132,7 @@ export async function authRateLimit(
     return next()
   }
   const ip = clientIp(req)
-  const { auth, "auth-ip": authIp } = platformLimiters()
+  const { auth, "auth-ip": authIp } = platformLimiters(req)
   if (
     (await consume(authIp, ip, res)) &&
     (await consume(auth, `${ip}:${accountOf(req.body)}`, res))

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type Redis from "ioredis"
-import { platformRedis, whenReady } from "../../infra/redis"
+import { PLATFORM_MODULE } from "../../modules/platform"
+import type PlatformModuleService from "../../modules/platform/service"
 
 export type DependencyCheck = { status: "up" | "down"; latency_ms: number; error?: string }
 
@@ -35,20 +36,21 @@ async function timed(probe: () => Promise<unknown>): Promise<DependencyCheck> {
 }
 
 /** PING, first waiting (within the time-out) for a connection still being made. */
-async function pingRedis(redis: Redis): Promise<void> {
+async function pingRedis(platform: PlatformModuleService, redis: Redis): Promise<void> {
   if (redis.status === "connecting" || redis.status === "connect" || redis.status === "wait") {
-    await whenReady(redis, TIMEOUT_MS)
+    await platform.whenReady(TIMEOUT_MS)
   }
   await redis.ping()
 }
 
-/** PostgreSQL, and Redis when configured, each asked a trivial question. */
+/** PostgreSQL, and the platform module's Redis when configured, each asked a trivial question. */
 export async function checkReadiness(container: MedusaContainer): Promise<Readiness> {
   const pg = container.resolve<SqlConnection>(ContainerRegistrationKeys.PG_CONNECTION)
-  const redis = platformRedis()
+  const platform = container.resolve<PlatformModuleService>(PLATFORM_MODULE)
+  const redis = platform.redis()
   const [database, redisCheck] = await Promise.all([
     timed(async () => pg.raw("select 1")),
-    redis ? timed(() => pingRedis(redis)) : Promise.resolve(undefined),
+    redis ? timed(() => pingRedis(platform, redis)) : Promise.resolve(undefined),
   ])
   const checks = redisCheck ? { database, redis: redisCheck } : { database }
   const ready = Object.values(checks).every((check) => check.status === "up")

@@ -3,12 +3,14 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CATALOG_MODULE } from "../../modules/catalog"
 import type CatalogModuleService from "../../modules/catalog/service"
 import type { CatalogQuery } from "../../modules/catalog/types"
-import { cachedCatalogRead } from "../../infra/catalog-cache"
+import { PLATFORM_MODULE } from "../../modules/platform"
+import type PlatformModuleService from "../../modules/platform/service"
 
 /**
- * Catalog reads as rendered JSON strings, cached (cache.ts). The database returns the
- * products' JSON as text and it is spliced into the envelope, so neither a miss nor a
- * hit parses or re-serializes the products.
+ * Catalog reads as rendered JSON strings, cached by the platform module (two levels keyed
+ * by the catalog's generation, docs/CATALOG.md). The database returns the products' JSON
+ * as text and it is spliced into the envelope, so neither a miss nor a hit parses or
+ * re-serializes the products.
  */
 
 /** A stable cache key: the same query in any parameter order is the same entry. */
@@ -21,6 +23,14 @@ export function queryKey(kind: string, query: object): string {
 
 function catalog(scope: MedusaContainer): CatalogModuleService {
   return scope.resolve<CatalogModuleService>(CATALOG_MODULE)
+}
+
+function cachedCatalogRead(
+  scope: MedusaContainer,
+  key: string,
+  render: () => Promise<string>
+): Promise<string> {
+  return scope.resolve<PlatformModuleService>(PLATFORM_MODULE).cachedCatalogRead(key, render)
 }
 
 /** GET /products and GET /products/search: `{items, count, limit, offset[, facets]}`. */

@@ -1,6 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { invalidateCatalogCache } from "../../../infra/catalog-cache"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { PLATFORM_MODULE } from "../../../modules/platform"
+import type PlatformModuleService from "../../../modules/platform/service"
 import { invalidateCategoryTree } from "../../../queries/catalog/category-tree"
+
+function invalidateCatalogCache(container: MedusaContainer): Promise<void> {
+  return container.resolve<PlatformModuleService>(PLATFORM_MODULE).invalidateCatalogCache()
+}
 
 /**
  * Makes the next catalog read render afresh. Compensation invalidates again: the rows

@@ -2,7 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_MODULE } from "../../../modules/identity"
 import type IdentityModuleService from "../../../modules/identity/service"
 import type { RefreshTokenRecord } from "../../../modules/identity/types"
-import { revokeActorTokens, revokeSession } from "../../../infra/revocations"
+import { PLATFORM_MODULE } from "../../../modules/platform"
+import type PlatformModuleService from "../../../modules/platform/service"
 import { identitySettings } from "../../../config/identity"
 
 export type RevokeSessionsInput = {
@@ -32,13 +33,14 @@ export const revokeSessionsStep = createStep(
     if (tokens.length) {
       await identity.updateRefreshTokens(tokens.map(({ id }) => ({ id, revoked_at: now })))
     }
+    const platform = container.resolve<PlatformModuleService>(PLATFORM_MODULE)
     const ttl = identitySettings().accessTokenTtlSeconds
     const families = new Set([...(input.family_ids ?? []), ...tokens.map((t) => t.family_id)])
     for (const family of families) {
-      await revokeSession(family, ttl)
+      await platform.revokeSession(family, ttl)
     }
     for (const actorId of input.actor_ids ?? []) {
-      await revokeActorTokens(actorId, ttl)
+      await platform.revokeActorTokens(actorId, ttl)
     }
     return new StepResponse(
       { revoked_families: [...families] },

@@ -1,0 +1,10 @@
+import { Module } from "@medusajs/framework/utils"
+import platformConnectionsLoader from "./loaders/connections"
+import PlatformModuleService from "./service"
+
+export const PLATFORM_MODULE = "platform"
+
+export default Module(PLATFORM_MODULE, {
+  service: PlatformModuleService,
+  loaders: [platformConnectionsLoader],
+})

@@ -1,0 +1,31 @@
+import type { LoaderOptions } from "@medusajs/framework/types"
+import { asValue } from "@medusajs/framework/awilix"
+import { invalidationChannel } from "../catalog-cache"
+import { createCommandConnection, createSubscriberConnection } from "../redis"
+import type { PlatformConnections, PlatformModuleOptions } from "../types"
+
+/**
+ * Opens the module's two Redis connections when `redisUrl` is set: one for commands and
+ * one subscribed to the catalog's invalidation announcements (a subscribed connection
+ * can run no other command). Neither is awaited: the app starts while Redis is down, and
+ * the service degrades to process memory until it is back. The service closes both on
+ * application shutdown.
+ */
+export default async function platformConnectionsLoader({
+  container,
+  options,
+}: LoaderOptions<PlatformModuleOptions>): Promise<void> {
+  const url = options?.redisUrl
+  const connections: PlatformConnections = {}
+  if (url) {
+    connections.platformRedis = createCommandConnection(url)
+    connections.platformSubscriber = createSubscriberConnection(
+      url,
+      invalidationChannel(connections.platformRedis.options.db)
+    )
+  }
+  container.register({
+    platformRedis: asValue(connections.platformRedis),
+    platformSubscriber: asValue(connections.platformSubscriber),
+  })
+}
