@@ -46,6 +46,12 @@ const projects = {
     displayName: "tooling",
     testMatch: ["<rootDir>/integration-tests/tooling/**/*.spec.[jt]s"],
   },
+  // The dashboard's extensions in Debian's chromium (playwright-core) against a real server.
+  browser: {
+    ...base,
+    displayName: "browser",
+    testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
+  },
 }
 
 const selected = process.env.TEST_TYPE ? [projects[process.env.TEST_TYPE]] : Object.values(projects)

@@ -325,5 +325,6 @@ module.exports = defineConfig({
     { resolve: localModule("src/modules/order-lifecycle") },
     { resolve: localModule("src/modules/idempotency") },
     { resolve: localModule("src/modules/payment-ledger") },
+    { resolve: localModule("src/modules/analytics") },
   ],
 })

@@ -1,4 +1,6 @@
 import type { ContractRoute } from "../utils/contract"
+import { adminDashboardContract } from "./admin-dashboard"
+import { analyticsContract } from "./analytics"
 import { authContract } from "./auth"
 import { cartContract } from "./cart"
 import { categoriesContract } from "./categories"
@@ -28,4 +30,6 @@ export const contractRoutes: ContractRoute[] = [
   ...cartContract,
   ...ordersContract,
   ...paymentsContract,
+  ...analyticsContract,
+  ...adminDashboardContract,
 ]

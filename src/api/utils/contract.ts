@@ -84,6 +84,16 @@ export function isContractPath(path: string): boolean {
   )
 }
 
+/**
+ * Medusa's admin namespace. Medusa authenticates every /admin route itself (dashboard
+ * session cookie, Bearer token or secret API key, admin users only) and applies the admin
+ * CORS before any project middleware, so the engine's /admin routes take the actor Medusa
+ * set instead of reading the Bearer token again, and get no store CORS.
+ */
+export function isMedusaAdminPath(path: string): boolean {
+  return path === "/admin" || path.startsWith("/admin/")
+}
+
 /** The registered route a request is for; static paths win over parameterised ones. */
 export function findContractRoute(method: string, path: string): ContractRoute | undefined {
   const matches = registered.filter(

@@ -1,7 +1,7 @@
 import cors from "cors"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { parseCorsOrigins } from "@medusajs/framework/utils"
-import { isContractPath } from "./contract"
+import { isContractPath, isMedusaAdminPath } from "./contract"
 import { sendError } from "./respond"
 import { platformSettings } from "../../config/platform"
 
@@ -40,7 +40,7 @@ export function contractCors() {
     res: MedusaResponse,
     next: MedusaNextFunction
   ): void {
-    if (!isContractPath(req.path)) {
+    if (!isContractPath(req.path) || isMedusaAdminPath(req.path)) {
       return next()
     }
     const origin = req.headers.origin

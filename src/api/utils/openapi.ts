@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { MEDIA_TYPES, toOpenApiPath, type ContractRoute } from "./contract"
+import { isMedusaAdminPath, MEDIA_TYPES, toOpenApiPath, type ContractRoute } from "./contract"
 
 type JsonSchema = Record<string, unknown>
 type Operation = Record<string, unknown>
@@ -104,7 +104,7 @@ function operation(route: ContractRoute): Operation {
     summary: route.summary,
     tags: route.tags,
     "x-access": route.access,
-    security: route.access === "public" ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
+    security: securityOf(route),
     parameters: parameters(route),
     responses,
   }
@@ -117,6 +117,14 @@ function operation(route: ContractRoute): Operation {
     }
   }
   return op
+}
+
+/** Medusa authenticates /admin routes itself: its dashboard's session cookie works too. */
+function securityOf(route: ContractRoute): Record<string, string[]>[] {
+  if (isMedusaAdminPath(route.path)) {
+    return [{ bearerAuth: [] }, { sessionCookie: [] }]
+  }
+  return route.access === "public" ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }]
 }
 
 /** The OpenAPI 3.1 document of the given contract routes, from their zod schemas. */
@@ -140,7 +148,10 @@ export function buildOpenApiDocument(
     paths,
     components: {
       schemas: { Error: jsonSchema(errorSchema, "output") },
-      securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "connect.sid" },
+      },
     },
   }
 }

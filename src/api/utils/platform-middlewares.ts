@@ -12,6 +12,7 @@ import { requireBodyType } from "./body-type"
 import {
   findContractRoute,
   isContractPath,
+  isMedusaAdminPath,
   registerContractRoutes,
   type ContractRoute,
 } from "./contract"
@@ -33,7 +34,7 @@ async function resolveContractActor(
   res: MedusaResponse,
   next: MedusaNextFunction
 ): Promise<void> {
-  if (!isContractPath(req.path)) {
+  if (!isContractPath(req.path) || isMedusaAdminPath(req.path)) {
     return rejectRevokedMedusaTokens(req, res, next)
   }
   if (findContractRoute(req.method, req.path)?.access === "metrics-token") {

@@ -24,13 +24,13 @@ export type ProductRatingView = { rating_average: number | null; review_count: n
 
 type Author = { first_name?: string | null; last_name?: string | null } | null | undefined
 
-type ReviewRow = Omit<ReviewView, "author_name" | "created_at" | "updated_at"> & {
+export type ReviewRow = Omit<ReviewView, "author_name" | "created_at" | "updated_at"> & {
   created_at: Date | string
   updated_at: Date | string
   customer?: Author
 }
 
-const REVIEW_FIELDS = [
+export const REVIEW_FIELDS = [
   "id",
   "product_id",
   "customer_id",

@@ -1,0 +1,378 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { ANALYTICS_MODULE } from "../../src/modules/analytics"
+import type AnalyticsModuleService from "../../src/modules/analytics/service"
+import { rebuildAnalytics } from "../../src/tasks/analytics/rebuild"
+import {
+  addAndCheckout,
+  createAdminUser,
+  createFixtureOrder,
+  createShop,
+  createShoppers,
+  parseCsv,
+  waitFor,
+  type AdminSession,
+  type FixtureOrder,
+} from "../helpers"
+
+jest.setTimeout(180_000)
+
+const anyStatus = { validateStatus: () => true }
+const PERIOD = "from=2026-03-01&to=2026-03-10"
+
+/**
+ * The fixture, in two currencies. Period 2026-03-01..10 (previous: 02-19..28). Lines have
+ * no tax or shipping, so an order's total is the sum of its lines (A: 10 USD / 9 EUR,
+ * B: 25 USD / 20 EUR). Hand-computed answers are in the tests.
+ */
+function fixture(a: string, b: string): FixtureOrder[] {
+  const A = (quantity: number, unit_price: number) => ({
+    product_id: a,
+    title: "A",
+    quantity,
+    unit_price,
+  })
+  const B = (quantity: number, unit_price: number) => ({
+    product_id: b,
+    title: "B",
+    quantity,
+    unit_price,
+  })
+  const usd = (
+    placed_at: string,
+    customer_id: string,
+    status: FixtureOrder["status"],
+    lines: FixtureOrder["lines"],
+    refund?: number
+  ) => ({ placed_at, currency_code: "usd", customer_id, status, lines, refund }) as FixtureOrder
+  const eur = (
+    placed_at: string,
+    customer_id: string,
+    status: FixtureOrder["status"],
+    lines: FixtureOrder["lines"]
+  ) => ({ placed_at, currency_code: "eur", customer_id, status, lines }) as FixtureOrder
+  return [
+    usd("2026-03-02T10:00:00Z", "cus_fx1", "paid", [A(2, 10)]), // 20
+    usd("2026-03-03T12:00:00Z", "cus_fx2", "delivered", [B(1, 25)]), // 25
+    usd("2026-03-04T09:00:00Z", "cus_fx1", "partially_refunded", [A(1, 10), B(1, 25)], 5), // 35 - 5
+    usd("2026-03-05T08:00:00Z", "cus_fx3", "refunded", [B(1, 25)]), // 25 - 25
+    usd("2026-03-06T08:00:00Z", "cus_fx2", "cancelled", [A(3, 10)]), // not a sale
+    usd("2026-03-07T08:00:00Z", "cus_fx3", "pending", [A(1, 10)]), // not a sale
+    usd("2026-02-25T10:00:00Z", "cus_fx4", "paid", [B(1, 25)]), // previous period
+    // 00:30 on 03-03 in Paris (UTC+1): another day there.
+    eur("2026-03-02T23:30:00Z", "cus_fx4", "shipped", [B(2, 20)]), // 40
+    // 00:30 on 03-11 in Paris: outside the period there.
+    eur("2026-03-10T23:30:00Z", "cus_fx5", "paid", [A(2, 9)]), // 18
+  ]
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminSession
+    let productA: string
+    let productB: string
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await createAdminUser(container, api)
+      const products = await container.resolve(Modules.PRODUCT).createProducts([
+        { title: "Analytics A", status: "published" },
+        { title: "Analytics B", status: "published" },
+      ])
+      ;[productA, productB] = products.map((product) => product.id)
+      for (const order of fixture(productA, productB)) {
+        await createFixtureOrder(container, order)
+      }
+      await rebuildAnalytics(container)
+    })
+
+    const get = (path: string, headers: Record<string, string> = admin.headers) =>
+      api.get(path, { headers, ...anyStatus })
+
+    describe("GET /admin/analytics/summary", () => {
+      it("computes revenue, orders, AOV and refunds per currency vs the previous period", async () => {
+        const { status, data } = await get(`/admin/analytics/summary?${PERIOD}&tz=UTC`)
+        expect(status).toBe(200)
+        expect(data.period).toEqual({ from: "2026-03-01", to: "2026-03-10", tz: "UTC" })
+        expect(data.previous_period).toEqual({ from: "2026-02-19", to: "2026-02-28", tz: "UTC" })
+        const usd = data.currencies.find(
+          (c: { currency_code: string }) => c.currency_code === "usd"
+        )
+        const eur = data.currencies.find(
+          (c: { currency_code: string }) => c.currency_code === "eur"
+        )
+        // USD: sales 20 + 25 + 35 + 25 = 105, refunds 5 + 25 = 30, kept orders 3 (75 / 3 = 25).
+        expect(usd.current).toEqual({
+          revenue: "75.00",
+          gross: "105.00",
+          refunds: "30.00",
+          orders: 3,
+          average_order_value: "25.00",
+          units: 5,
+        })
+        expect(usd.previous).toMatchObject({
+          revenue: "25.00",
+          orders: 1,
+          average_order_value: "25.00",
+        })
+        expect(usd.change).toMatchObject({ revenue: 200, orders: 200, average_order_value: 0 })
+        // EUR: 40 + 18, never added to USD.
+        expect(eur.current).toMatchObject({
+          revenue: "58.00",
+          orders: 2,
+          average_order_value: "29.00",
+        })
+        expect(eur.previous).toMatchObject({ revenue: "0.00", orders: 0 })
+        expect(eur.change.revenue).toBeNull()
+        // First kept orders: fx1, fx2, fx5 (fx4's was in February; fx3 has none kept).
+        expect(data.new_customers).toEqual({ current: 3, previous: 1, change: 200 })
+      })
+
+      it("uses the timezone's days for the period", async () => {
+        const { data } = await get(`/admin/analytics/summary?${PERIOD}&tz=Europe/Paris`)
+        const eur = data.currencies.find(
+          (c: { currency_code: string }) => c.currency_code === "eur"
+        )
+        expect(eur.current).toMatchObject({ revenue: "40.00", orders: 1 })
+        expect(data.new_customers.current).toBe(2)
+      })
+    })
+
+    describe("GET /admin/analytics/sales", () => {
+      it("buckets by day in the timezone, per currency, with zeros", async () => {
+        const utc = (await get(`/admin/analytics/sales?${PERIOD}&tz=UTC`)).data
+        expect(utc.series).toHaveLength(20)
+        const at = (series: Record<string, unknown>[], day: string, currency: string) =>
+          series.find((row) => row.period_start === day && row.currency_code === currency)
+        expect(at(utc.series, "2026-03-04", "usd")).toEqual({
+          period_start: "2026-03-04",
+          currency_code: "usd",
+          orders: 1,
+          gross: "35.00",
+          refunds: "5.00",
+          revenue: "30.00",
+        })
+        expect(at(utc.series, "2026-03-05", "usd")).toMatchObject({ orders: 0, revenue: "0.00" })
+        expect(at(utc.series, "2026-03-02", "eur")).toMatchObject({ revenue: "40.00" })
+        expect(at(utc.series, "2026-03-10", "eur")).toMatchObject({ revenue: "18.00" })
+
+        const paris = (await get(`/admin/analytics/sales?${PERIOD}&tz=Europe/Paris`)).data
+        expect(at(paris.series, "2026-03-02", "eur")).toMatchObject({ revenue: "0.00" })
+        expect(at(paris.series, "2026-03-03", "eur")).toMatchObject({ revenue: "40.00" })
+        expect(at(paris.series, "2026-03-10", "eur")).toMatchObject({ revenue: "0.00" })
+      })
+
+      it("buckets by ISO week and by month", async () => {
+        const weeks = (await get(`/admin/analytics/sales?${PERIOD}&tz=UTC&grain=week`)).data
+        const usdWeeks = weeks.series.filter(
+          (row: { currency_code: string }) => row.currency_code === "usd"
+        )
+        expect(usdWeeks.map((row: { period_start: string }) => row.period_start)).toEqual([
+          "2026-02-23",
+          "2026-03-02",
+          "2026-03-09",
+        ])
+        expect(usdWeeks[1]).toMatchObject({
+          orders: 3,
+          gross: "105.00",
+          refunds: "30.00",
+          revenue: "75.00",
+        })
+        const months = (
+          await get(`/admin/analytics/sales?from=2026-02-01&to=2026-03-31&tz=UTC&grain=month`)
+        ).data
+        expect(
+          months.series.filter((row: { currency_code: string }) => row.currency_code === "usd")
+        ).toEqual([
+          expect.objectContaining({ period_start: "2026-02-01", revenue: "25.00", orders: 1 }),
+          expect.objectContaining({ period_start: "2026-03-01", revenue: "75.00", orders: 3 }),
+        ])
+      })
+    })
+
+    it("ranks top products by revenue per currency and by units", async () => {
+      const { data } = await get(`/admin/analytics/top-products?${PERIOD}&tz=UTC`)
+      expect(data.by_revenue).toEqual([
+        {
+          currency_code: "eur",
+          product_id: productB,
+          title: "Analytics B",
+          units: 2,
+          revenue: "40.00",
+        },
+        {
+          currency_code: "eur",
+          product_id: productA,
+          title: "Analytics A",
+          units: 2,
+          revenue: "18.00",
+        },
+        {
+          currency_code: "usd",
+          product_id: productB,
+          title: "Analytics B",
+          units: 2,
+          revenue: "50.00",
+        },
+        {
+          currency_code: "usd",
+          product_id: productA,
+          title: "Analytics A",
+          units: 3,
+          revenue: "30.00",
+        },
+      ])
+      expect(data.by_units).toEqual([
+        { product_id: productA, title: "Analytics A", units: 5 },
+        { product_id: productB, title: "Analytics B", units: 4 },
+      ])
+    })
+
+    it("counts orders by their current status", async () => {
+      const { data } = await get(`/admin/analytics/orders-by-status?${PERIOD}&tz=UTC`)
+      expect(
+        Object.fromEntries(
+          data.statuses.map((s: { status: string; orders: number }) => [s.status, s.orders])
+        )
+      ).toEqual({
+        pending: 1,
+        paid: 2,
+        processing: 0,
+        shipped: 1,
+        delivered: 1,
+        cancelled: 1,
+        refunded: 1,
+        partially_refunded: 1,
+      })
+    })
+
+    it("counts new customers and returning customers' orders", async () => {
+      const { data } = await get(`/admin/analytics/customers?${PERIOD}&tz=UTC`)
+      expect(data.current).toEqual({ new_customers: 3, returning_orders: 2 })
+      expect(data.previous).toEqual({ new_customers: 1, returning_orders: 0 })
+    })
+
+    it("answers CSV with the JSON's figures (format=csv or Accept)", async () => {
+      const json = (await get(`/admin/analytics/sales?${PERIOD}&tz=UTC`)).data
+      const csv = await get(`/admin/analytics/sales?${PERIOD}&tz=UTC&format=csv`)
+      expect(csv.headers["content-type"]).toMatch(/^text\/csv/)
+      expect(parseCsv(csv.data)).toEqual(
+        json.series.map((row: Record<string, unknown>) =>
+          Object.fromEntries(Object.entries(row).map(([key, value]) => [key, String(value)]))
+        )
+      )
+      const summary = (await get(`/admin/analytics/summary?${PERIOD}&tz=UTC`)).data
+      const accepted = await api.get(`/admin/analytics/summary?${PERIOD}&tz=UTC`, {
+        headers: { ...admin.headers, accept: "text/csv" },
+      })
+      const rows = parseCsv(accepted.data)
+      const usd = summary.currencies.find(
+        (c: { currency_code: string }) => c.currency_code === "usd"
+      )
+      expect(rows.find((row) => row.currency_code === "usd" && row.metric === "revenue")).toEqual({
+        currency_code: "usd",
+        metric: "revenue",
+        current: usd.current.revenue,
+        previous: usd.previous.revenue,
+        change_percent: String(usd.change.revenue),
+      })
+      expect(rows).toHaveLength(summary.currencies.length * 6 + 1)
+      for (const report of ["top-products", "orders-by-status", "customers", "low-stock"]) {
+        const answer = await get(
+          `/admin/analytics/${report}?${PERIOD}&format=csv`.replace(
+            report === "low-stock" ? `?${PERIOD}&` : "\0",
+            "?"
+          )
+        )
+        expect([report, answer.status, answer.headers["content-type"]]).toEqual([
+          report,
+          200,
+          expect.stringMatching(/^text\/csv/),
+        ])
+      }
+    })
+
+    it("is idempotent: a second rebuild gives the same answers", async () => {
+      const before = (await get(`/admin/analytics/summary?${PERIOD}&tz=UTC`)).data
+      await rebuildAnalytics(getContainer())
+      const after = (await get(`/admin/analytics/summary?${PERIOD}&tz=UTC`)).data
+      expect(after).toEqual(before)
+    })
+
+    it("refuses anonymous callers and customers, accepts the dashboard's session cookie", async () => {
+      expect((await api.get("/admin/analytics/summary", anyStatus)).status).toBe(401)
+      const [shopper] = await createShoppers(getContainer(), 1)
+      expect((await get("/admin/analytics/summary", shopper.headers)).status).toBe(401)
+      const session = await api.post("/auth/session", {}, { headers: admin.headers })
+      const cookie = String(session.headers["set-cookie"]?.[0]).split(";")[0]
+      expect(cookie).toMatch(/^connect\.sid=/)
+      const withCookie = await get(`/admin/analytics/summary?${PERIOD}`, { cookie })
+      expect(withCookie.status).toBe(200)
+      expect(withCookie.data.currencies.length).toBe(2)
+    })
+
+    it("rejects bad periods and timezones with 400", async () => {
+      expect((await get("/admin/analytics/summary?tz=Mars/Olympus")).status).toBe(400)
+      expect((await get("/admin/analytics/summary?from=2026-03-10&to=2026-03-01")).status).toBe(400)
+      expect((await get("/admin/analytics/summary?from=2020-01-01&to=2026-01-01")).status).toBe(400)
+      expect((await get("/admin/analytics/sales?grain=hour")).status).toBe(400)
+    })
+
+    it("keeps the rollup current from order events (placed, status moves)", async () => {
+      const container = getContainer()
+      const shop = await createShop(container, api, {
+        name: "Kettle",
+        price: "30.00",
+        stock_quantity: 10,
+      })
+      const placed = await addAndCheckout(api, shop.alice, shop.product.id, 2)
+      expect(placed.status).toBe(201)
+      const orderId = placed.data.order.id
+      const analytics = container.resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
+      const factStatus = async () =>
+        (await analytics.listAnalyticsOrderFacts({ order_id: orderId }))[0]?.status
+      await waitFor(async () => (await factStatus()) === "pending")
+      const moved = await api.put(
+        `/orders/${orderId}/status`,
+        { status: "paid" },
+        { headers: shop.admin.headers }
+      )
+      expect(moved.status).toBe(200)
+      await waitFor(async () => (await factStatus()) === "paid")
+      const today = new Date().toISOString().slice(0, 10)
+      const { data } = await get(`/admin/analytics/summary?from=${today}&to=${today}&tz=UTC`)
+      const currency = placed.data.order.currency_code
+      const current = data.currencies.find(
+        (c: { currency_code: string }) => c.currency_code === currency
+      )
+      expect(current.current).toMatchObject({ orders: 1, units: 2, gross: placed.data.order.total })
+    })
+
+    it("lists products under the low-stock threshold with stock and reservations", async () => {
+      const shop = await createShop(getContainer(), api, {
+        name: "Scarce",
+        price: "5.00",
+        stock_quantity: 3,
+      })
+      await addAndCheckout(api, shop.alice, shop.product.id, 1)
+      await waitFor(async () => {
+        const { data } = await get("/admin/analytics/low-stock?threshold=5")
+        return data.items.some(
+          (item: { product_id: string; available: number }) =>
+            item.product_id === shop.product.id && item.available === 2
+        )
+      })
+      const { data } = await get("/admin/analytics/low-stock?threshold=5")
+      expect(data.threshold).toBe(5)
+      expect(
+        data.items.find((item: { product_id: string }) => item.product_id === shop.product.id)
+      ).toMatchObject({
+        title: "Scarce",
+        available: 2,
+        reserved: 1,
+        stocked: 3,
+        inventory_item_id: expect.stringMatching(/^iitem_/),
+      })
+    })
+  },
+})

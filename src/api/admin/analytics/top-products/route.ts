@@ -1,0 +1,13 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { topProductsView } from "../../../../queries/analytics/analytics-view"
+import { sendReport } from "../../../utils/tabular"
+import { periodOf } from "../period"
+import { topProductsTable } from "../tables"
+import type { TopProductsQuery, TopProductsView } from "../validators"
+
+/** Best sellers by revenue (per currency) and by units. */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  const query = req.validatedQuery as unknown as TopProductsQuery
+  const view: TopProductsView = await topProductsView(req.scope, periodOf(query), query.limit)
+  sendReport(req, res, "top-products", view, topProductsTable)
+}

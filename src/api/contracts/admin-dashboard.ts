@@ -1,0 +1,82 @@
+import type { ContractRoute } from "../utils/contract"
+import { lifecycleView, changeStatusBody } from "../admin/order-lifecycle/validators"
+import {
+  moderateReviewsBody,
+  moderationResult,
+  productRatingView,
+  reviewQueue,
+  reviewQueueQuery,
+} from "../admin/reviews/validators"
+import { findingList, listFindingsQuery } from "../payments/validators"
+
+const tags = ["Admin dashboard"]
+
+/**
+ * The routes the dashboard extensions (src/admin) call. Medusa authenticates /admin with
+ * the dashboard's session cookie, which the engine's root routes do not take, so each is
+ * the /admin twin of an engine route or a read only the dashboard needs (docs/ADMIN.md).
+ */
+export const adminDashboardContract: ContractRoute[] = [
+  {
+    method: "GET",
+    path: "/admin/reviews",
+    summary: "The review moderation queue across products, pending first",
+    tags,
+    access: "admin",
+    query: reviewQueueQuery,
+    responses: { 200: { description: "A page of reviews", schema: reviewQueue } },
+  },
+  {
+    method: "POST",
+    path: "/admin/reviews/moderate",
+    summary: "Approve or reject one or many reviews",
+    tags,
+    access: "admin",
+    body: moderateReviewsBody,
+    responses: {
+      200: { description: "Each review's outcome", schema: moderationResult },
+      404: { description: "An unknown review id (nothing changed)" },
+    },
+  },
+  {
+    method: "GET",
+    path: "/admin/product-ratings/:id",
+    summary: "A product's rating, approved and pending review counts",
+    tags,
+    access: "admin",
+    responses: { 200: { description: "The rating", schema: productRatingView } },
+  },
+  {
+    method: "GET",
+    path: "/admin/order-lifecycle/:id",
+    summary: "An order's engine status, history and allowed moves",
+    tags,
+    access: "admin",
+    responses: {
+      200: { description: "The lifecycle", schema: lifecycleView },
+      404: { description: "Unknown order" },
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/order-lifecycle/:id/status",
+    summary: "Move an order's status (as PUT /orders/{id}/status)",
+    tags,
+    access: "admin",
+    body: changeStatusBody,
+    responses: {
+      200: { description: "The lifecycle after the move", schema: lifecycleView },
+      404: { description: "Unknown order" },
+      409: { description: "A move the status machine does not allow" },
+    },
+  },
+  {
+    method: "GET",
+    path: "/admin/reconciliation-findings",
+    summary: "Payment reconciliation findings (as GET /payments/reconciliation)",
+    tags,
+    access: "admin",
+    query: listFindingsQuery,
+    responses: { 200: { description: "A page of findings", schema: findingList } },
+  },
+]

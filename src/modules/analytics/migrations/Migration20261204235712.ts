@@ -1,0 +1,32 @@
+import { Migration } from "@medusajs/framework/mikro-orm/migrations";
+
+export class Migration20261204235712 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table if exists "analytics_sales_hour" drop constraint if exists "analytics_sales_hour_bucket_start_currency_code_status_unique";`);
+    this.addSql(`alter table if exists "analytics_product_hour" drop constraint if exists "analytics_product_hour_bucket_start_currency_code_product_id_unique";`);
+    this.addSql(`alter table if exists "analytics_order_fact" drop constraint if exists "analytics_order_fact_order_id_unique";`);
+    this.addSql(`create table if not exists "analytics_order_fact" ("id" text not null, "order_id" text not null, "customer_id" text null, "currency_code" text not null, "placed_at" timestamptz not null, "status" text not null, "total" numeric not null, "refunded" numeric not null, "units" integer not null, "lines" jsonb not null, "first_order" boolean not null default false, "returning" boolean not null default false, "raw_total" jsonb not null, "raw_refunded" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "analytics_order_fact_pkey" primary key ("id"));`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_analytics_order_fact_deleted_at" ON "analytics_order_fact" ("deleted_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_analytics_order_fact_order_id_unique" ON "analytics_order_fact" ("order_id") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_analytics_order_fact_customer_id_placed_at" ON "analytics_order_fact" ("customer_id", "placed_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_analytics_order_fact_currency_code_placed_at" ON "analytics_order_fact" ("currency_code", "placed_at") WHERE deleted_at IS NULL;`);
+
+    this.addSql(`create table if not exists "analytics_product_hour" ("id" text not null, "bucket_start" timestamptz not null, "currency_code" text not null, "product_id" text not null, "units" integer not null, "revenue" numeric not null, "raw_revenue" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "analytics_product_hour_pkey" primary key ("id"));`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_analytics_product_hour_deleted_at" ON "analytics_product_hour" ("deleted_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_analytics_product_hour_bucket_start_currency_code_product_id_unique" ON "analytics_product_hour" ("bucket_start", "currency_code", "product_id") WHERE deleted_at IS NULL;`);
+
+    this.addSql(`create table if not exists "analytics_sales_hour" ("id" text not null, "bucket_start" timestamptz not null, "currency_code" text not null, "status" text not null, "orders" integer not null, "total" numeric not null, "refunded" numeric not null, "units" integer not null, "new_customers" integer not null, "returning_orders" integer not null, "raw_total" jsonb not null, "raw_refunded" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "analytics_sales_hour_pkey" primary key ("id"));`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_analytics_sales_hour_deleted_at" ON "analytics_sales_hour" ("deleted_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_analytics_sales_hour_bucket_start_currency_code_status_unique" ON "analytics_sales_hour" ("bucket_start", "currency_code", "status") WHERE deleted_at IS NULL;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "analytics_order_fact" cascade;`);
+
+    this.addSql(`drop table if exists "analytics_product_hour" cascade;`);
+
+    this.addSql(`drop table if exists "analytics_sales_hour" cascade;`);
+  }
+
+}

@@ -1,0 +1,216 @@
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { AnalyticsOrderFact } from "./models/order-fact"
+import { AnalyticsProductHour } from "./models/product-hour"
+import { AnalyticsSalesHour } from "./models/sales-hour"
+import * as read from "./sql/read"
+import * as write from "./sql/write"
+import type {
+  CurrencyTotalsRow,
+  CustomersRow,
+  Grain,
+  PeriodBounds,
+  SeriesRow,
+  StatusRow,
+  TopRevenueRow,
+  TopUnitsRow,
+} from "./types"
+import type { OrderFactInput } from "../../utils/analytics/order-fact"
+import { KEPT_STATUSES, SALE_STATUSES } from "../../utils/analytics/statuses"
+
+type BucketKey = { bucket_start: string | Date; currency_code: string }
+
+const KEPT = JSON.stringify(KEPT_STATUSES)
+const SALE = JSON.stringify(SALE_STATUSES)
+
+function uniqueKeys(keys: BucketKey[]): string {
+  const seen = new Map<string, BucketKey>()
+  for (const key of keys) {
+    const at = new Date(key.bucket_start).toISOString()
+    seen.set(`${at}|${key.currency_code}`, { bucket_start: at, currency_code: key.currency_code })
+  }
+  return JSON.stringify([...seen.values()])
+}
+
+function periodParams(period: PeriodBounds): string[] {
+  return [period.from, period.tz, period.to, period.tz]
+}
+
+/**
+ * The analytics read model: one fact per order and hourly rollups derived from the facts
+ * (docs/ANALYTICS.md). Writes take one advisory lock, so refreshes of orders in the same
+ * hour and a rebuild never interleave; each recomputes the buckets it touched from the
+ * facts, so writing the same facts again leaves every table as it was.
+ */
+export default class AnalyticsModuleService extends MedusaService({
+  AnalyticsOrderFact,
+  AnalyticsSalesHour,
+  AnalyticsProductHour,
+}) {
+  private async run<T>(manager: EntityManager, sql: string, params: unknown[] = []) {
+    return (await manager.execute(sql, params as never[])) as T[]
+  }
+
+  /** Writes the orders' facts, their customers' first/returning flags, and the rollups. */
+  @InjectTransactionManager()
+  async writeOrderFacts(
+    facts: OrderFactInput[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!facts.length) {
+      return
+    }
+    const manager = sharedContext.transactionManager as EntityManager
+    await this.run(manager, write.LOCK_SQL)
+    const orderIds = JSON.stringify(facts.map((fact) => fact.order_id))
+    const before = await this.run<BucketKey>(manager, write.FACT_KEYS_SQL, [orderIds])
+    const rows = facts.map((fact) => ({ ...fact, id: generateEntityId(undefined, "aof") }))
+    await this.run(manager, write.UPSERT_FACTS_SQL, [JSON.stringify(rows)])
+    const after = await this.run<BucketKey>(manager, write.FACT_KEYS_SQL, [orderIds])
+    const customers = [...new Set(facts.map((fact) => fact.customer_id).filter(Boolean))]
+    const flagged = customers.length
+      ? await this.run<BucketKey>(manager, write.RECOMPUTE_FLAGS_SQL, [
+          KEPT,
+          JSON.stringify(customers),
+          JSON.stringify(customers),
+        ])
+      : []
+    await this.recomputeBuckets(manager, [...before, ...after, ...flagged])
+  }
+
+  /** Removes orders' facts (a compensation) and recomputes what they touched. */
+  @InjectTransactionManager()
+  async removeOrderFacts(
+    orderIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!orderIds.length) {
+      return
+    }
+    const manager = sharedContext.transactionManager as EntityManager
+    await this.run(manager, write.LOCK_SQL)
+    const ids = JSON.stringify(orderIds)
+    const before = await this.run<BucketKey>(manager, write.FACT_KEYS_SQL, [ids])
+    const facts = await this.listAnalyticsOrderFacts(
+      { order_id: orderIds },
+      { select: ["customer_id"] },
+      sharedContext
+    )
+    await this.run(manager, write.DELETE_FACTS_SQL, [ids])
+    const customers = [...new Set(facts.map((fact) => fact.customer_id).filter(Boolean))]
+    const flagged = customers.length
+      ? await this.run<BucketKey>(manager, write.RECOMPUTE_FLAGS_SQL, [
+          KEPT,
+          JSON.stringify(customers),
+          JSON.stringify(customers),
+        ])
+      : []
+    await this.recomputeBuckets(manager, [...before, ...flagged])
+  }
+
+  private async recomputeBuckets(manager: EntityManager, keys: BucketKey[]): Promise<void> {
+    if (!keys.length) {
+      return
+    }
+    const json = uniqueKeys(keys)
+    await this.run(manager, write.DELETE_SALES_HOURS_SQL, [json])
+    await this.run(manager, write.DELETE_PRODUCT_HOURS_SQL, [json])
+    await this.run(manager, write.INSERT_SALES_HOURS_SQL, [json])
+    await this.run(manager, write.INSERT_PRODUCT_HOURS_SQL, [json, KEPT])
+  }
+
+  /**
+   * Rebuilds every rollup from the facts in one transaction, after dropping facts not
+   * rewritten since `staleBefore` (orders that no longer exist). Readers see the old
+   * rollups until it commits.
+   */
+  @InjectTransactionManager()
+  async rebuildRollups(
+    staleBefore: Date | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManager
+    await this.run(manager, write.LOCK_SQL)
+    if (staleBefore) {
+      await this.run(manager, write.DELETE_FACTS_BEFORE_SQL, [staleBefore.toISOString()])
+    }
+    await this.run(manager, write.RECOMPUTE_FLAGS_SQL, [KEPT, null, null])
+    await this.run(manager, write.CLEAR_SALES_HOURS_SQL)
+    await this.run(manager, write.CLEAR_PRODUCT_HOURS_SQL)
+    await this.run(manager, write.REBUILD_SALES_HOURS_SQL)
+    await this.run(manager, write.REBUILD_PRODUCT_HOURS_SQL, [KEPT])
+  }
+
+  @InjectManager()
+  async currencyTotals(
+    period: PeriodBounds,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CurrencyTotalsRow[]> {
+    return this.run(sharedContext.manager as EntityManager, read.TOTALS_SQL, [
+      KEPT,
+      SALE,
+      SALE,
+      KEPT,
+      ...periodParams(period),
+    ])
+  }
+
+  @InjectManager()
+  async salesSeries(
+    period: PeriodBounds,
+    grain: Grain,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<SeriesRow[]> {
+    return this.run(sharedContext.manager as EntityManager, read.SERIES_SQL, [
+      grain,
+      period.tz,
+      KEPT,
+      SALE,
+      SALE,
+      ...periodParams(period),
+    ])
+  }
+
+  @InjectManager()
+  async statusCounts(
+    period: PeriodBounds,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<StatusRow[]> {
+    return this.run(sharedContext.manager as EntityManager, read.STATUS_SQL, periodParams(period))
+  }
+
+  @InjectManager()
+  async customerCounts(
+    period: PeriodBounds,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CustomersRow> {
+    const [row] = await this.run<CustomersRow>(
+      sharedContext.manager as EntityManager,
+      read.CUSTOMERS_SQL,
+      periodParams(period)
+    )
+    return row
+  }
+
+  @InjectManager()
+  async topProducts(
+    period: PeriodBounds,
+    limit: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ by_revenue: TopRevenueRow[]; by_units: TopUnitsRow[] }> {
+    const manager = sharedContext.manager as EntityManager
+    const params = [...periodParams(period), limit]
+    const [byRevenue, byUnits] = await Promise.all([
+      this.run<TopRevenueRow>(manager, read.TOP_BY_REVENUE_SQL, params),
+      this.run<TopUnitsRow>(manager, read.TOP_BY_UNITS_SQL, params),
+    ])
+    return { by_revenue: byRevenue, by_units: byUnits }
+  }
+}

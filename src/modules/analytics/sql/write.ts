@@ -1,0 +1,137 @@
+/**
+ * Statements that write the analytics tables. Every value is a bound parameter; sets of
+ * keys or facts travel as one JSON parameter (jsonb_to_recordset), so no statement is
+ * ever assembled from values. Hour buckets are taken in UTC whatever the session's
+ * timezone is.
+ */
+
+/** Serialises every analytics write (refreshes and rebuilds) for the transaction. */
+export const LOCK_SQL = `select pg_advisory_xact_lock(hashtextextended('analytics_rollup', 0))`
+
+const HOUR = `(date_trunc('hour', f."placed_at" at time zone 'UTC') at time zone 'UTC')`
+
+/** The hour buckets the given orders' current facts fall in. */
+export const FACT_KEYS_SQL = `
+select distinct ${HOUR} as "bucket_start", f."currency_code"
+  from "analytics_order_fact" f
+ where f."order_id" in (select jsonb_array_elements_text(?::jsonb))`
+
+/** Inserts or replaces facts; `first_order`/`returning` are recomputed afterwards. */
+export const UPSERT_FACTS_SQL = `
+insert into "analytics_order_fact" as f ("id", "order_id", "customer_id", "currency_code",
+  "placed_at", "status", "total", "raw_total", "refunded", "raw_refunded", "units", "lines")
+select x."id", x."order_id", x."customer_id", x."currency_code", x."placed_at", x."status",
+       x."total", jsonb_build_object('value', x."total"::text, 'precision', 20),
+       x."refunded", jsonb_build_object('value', x."refunded"::text, 'precision', 20),
+       x."units", x."lines"
+  from jsonb_to_recordset(?::jsonb) as x("id" text, "order_id" text, "customer_id" text,
+       "currency_code" text, "placed_at" timestamptz, "status" text, "total" numeric,
+       "refunded" numeric, "units" int, "lines" jsonb)
+on conflict ("order_id") where "deleted_at" is null do update
+   set "customer_id" = excluded."customer_id", "currency_code" = excluded."currency_code",
+       "placed_at" = excluded."placed_at", "status" = excluded."status",
+       "total" = excluded."total", "raw_total" = excluded."raw_total",
+       "refunded" = excluded."refunded", "raw_refunded" = excluded."raw_refunded",
+       "units" = excluded."units", "lines" = excluded."lines", "updated_at" = now()`
+
+/**
+ * A customer's first kept order is `first_order`, later kept ones are `returning`
+ * (docs/ANALYTICS.md). Params: kept statuses (JSON), then the customers (JSON array) or
+ * null for every customer. Returns the buckets of the facts whose flags changed.
+ */
+export const RECOMPUTE_FLAGS_SQL = `
+with ranked as (
+  select f."id", f."status" in (select jsonb_array_elements_text(?::jsonb)) as "kept",
+         f."placed_at", f."order_id", f."customer_id"
+    from "analytics_order_fact" f
+   where f."customer_id" is not null and f."deleted_at" is null
+     and (?::jsonb is null or f."customer_id" in (select jsonb_array_elements_text(?::jsonb)))
+), numbered as (
+  select r."id", r."kept",
+         row_number() over (partition by r."customer_id", r."kept"
+                            order by r."placed_at", r."order_id") as "rn"
+    from ranked r
+)
+update "analytics_order_fact" f
+   set "first_order" = (n."kept" and n."rn" = 1), "returning" = (n."kept" and n."rn" > 1)
+  from numbered n
+ where f."id" = n."id"
+   and (f."first_order" <> (n."kept" and n."rn" = 1) or f."returning" <> (n."kept" and n."rn" > 1))
+returning ${HOUR} as "bucket_start", f."currency_code"`
+
+const KEYS = `jsonb_to_recordset(?::jsonb) as k("bucket_start" timestamptz, "currency_code" text)`
+const IN_KEY = `f."currency_code" = k."currency_code" and f."placed_at" >= k."bucket_start"
+   and f."placed_at" < k."bucket_start" + interval '1 hour'`
+
+export const DELETE_SALES_HOURS_SQL = `
+delete from "analytics_sales_hour" s using ${KEYS}
+ where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`
+
+export const DELETE_PRODUCT_HOURS_SQL = `
+delete from "analytics_product_hour" s using ${KEYS}
+ where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`
+
+const SALES_COLUMNS = `"id", "bucket_start", "currency_code", "status", "orders", "total", "raw_total",
+  "refunded", "raw_refunded", "units", "new_customers", "returning_orders"`
+
+const SALES_SELECT = `
+select 'ash_' || replace(gen_random_uuid()::text, '-', ''), ${HOUR}, f."currency_code", f."status",
+       count(*)::int, sum(f."total"), jsonb_build_object('value', sum(f."total")::text, 'precision', 20),
+       sum(f."refunded"), jsonb_build_object('value', sum(f."refunded")::text, 'precision', 20),
+       sum(f."units")::int, (count(*) filter (where f."first_order"))::int,
+       (count(*) filter (where f."returning"))::int`
+
+const PRODUCT_COLUMNS = `"id", "bucket_start", "currency_code", "product_id", "units", "revenue", "raw_revenue"`
+
+const PRODUCT_SELECT = `
+select 'aph_' || replace(gen_random_uuid()::text, '-', ''), ${HOUR}, f."currency_code", l."product_id",
+       sum(l."quantity")::int, sum(l."revenue"),
+       jsonb_build_object('value', sum(l."revenue")::text, 'precision', 20)`
+
+const LINES = `cross join jsonb_to_recordset(f."lines") as l("product_id" text, "quantity" int, "revenue" numeric)`
+const KEPT = `f."status" in (select jsonb_array_elements_text(?::jsonb))`
+
+/** Recomputes the sales rollup of the given buckets from the facts. Params: keys. */
+export const INSERT_SALES_HOURS_SQL = `
+insert into "analytics_sales_hour" (${SALES_COLUMNS})
+${SALES_SELECT}
+  from "analytics_order_fact" f join ${KEYS} on ${IN_KEY}
+ where f."deleted_at" is null
+ group by 2, 3, 4`
+
+/** Recomputes the product rollup of the given buckets. Params: keys, kept statuses. */
+export const INSERT_PRODUCT_HOURS_SQL = `
+insert into "analytics_product_hour" (${PRODUCT_COLUMNS})
+${PRODUCT_SELECT}
+  from "analytics_order_fact" f join ${KEYS} on ${IN_KEY}
+  ${LINES}
+ where f."deleted_at" is null and ${KEPT} and l."product_id" is not null
+ group by 2, 3, 4`
+
+export const CLEAR_SALES_HOURS_SQL = `delete from "analytics_sales_hour"`
+export const CLEAR_PRODUCT_HOURS_SQL = `delete from "analytics_product_hour"`
+
+/** Every bucket at once, for a rebuild. */
+export const REBUILD_SALES_HOURS_SQL = `
+insert into "analytics_sales_hour" (${SALES_COLUMNS})
+${SALES_SELECT}
+  from "analytics_order_fact" f
+ where f."deleted_at" is null
+ group by 2, 3, 4`
+
+/** Params: kept statuses. */
+export const REBUILD_PRODUCT_HOURS_SQL = `
+insert into "analytics_product_hour" (${PRODUCT_COLUMNS})
+${PRODUCT_SELECT}
+  from "analytics_order_fact" f ${LINES}
+ where f."deleted_at" is null and ${KEPT} and l."product_id" is not null
+ group by 2, 3, 4`
+
+/** Facts a rebuild did not rewrite: their orders are gone. Param: the rebuild's start. */
+export const DELETE_FACTS_BEFORE_SQL = `
+delete from "analytics_order_fact" f where f."updated_at" < ?::timestamptz`
+
+/** Param: order ids (JSON). */
+export const DELETE_FACTS_SQL = `
+delete from "analytics_order_fact" f
+ where f."order_id" in (select jsonb_array_elements_text(?::jsonb))`
