@@ -4,6 +4,7 @@ import { paymentList, paymentView } from "../../src/api/payments/validators"
 import { reconcilePayments } from "../../src/tasks/payment/reconcile"
 import type { PaymentView } from "../../src/queries/payment/payment-view"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
+import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
 import { seedStore } from "../../src/scripts/seed/store"
 import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import {
@@ -638,12 +639,16 @@ medusaIntegrationTestRunner({
         // Planted: the order is cancelled in the engine while Medusa's payment is captured.
         const { data: paid } = await confirm(alice, payment.id, "pm_card_visa")
         expect(paid.status).toBe("succeeded")
-        const lifecycle = getContainer().resolve(ORDER_LIFECYCLE_MODULE) as {
-          listOrderLifecycles(f: object): Promise<{ id: string }[]>
-          updateOrderLifecycles(d: object): Promise<unknown>
-        }
+        // With its history entry, as every status is written.
+        const lifecycle =
+          getContainer().resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
         const [row] = await lifecycle.listOrderLifecycles({ order_id: order.id })
-        await lifecycle.updateOrderLifecycles({ id: row.id, status: "cancelled" })
+        await lifecycle.moveStatus({
+          lifecycle_id: row.id,
+          to: "cancelled",
+          hold_expires_at: null,
+          actor: { type: "admin", id: null },
+        })
 
         const summary = await reconcilePayments(getContainer(), { graceMs: 0 })
         expect(summary.needs_attention).toBe(1)

@@ -1,12 +1,168 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { Context, InferTypeOf } from "@medusajs/framework/types"
+import {
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import { OrderLifecycle } from "./models/order-lifecycle"
 import { OrderStatusChange } from "./models/order-status-change"
+import type { OrderStatus, StatusActor } from "./types"
+
+type LifecycleRow = InferTypeOf<typeof OrderLifecycle>
+type StatusChangeRow = InferTypeOf<typeof OrderStatusChange>
 
 /**
- * The spec's order statuses and their history. Only the generated CRUD: the rules (which
- * moves are legal, what each does to Medusa's order) live in src/workflows/order.
+ * The live lifecycle row, locked until the transaction ends: a concurrent move waits here
+ * and then sees this one's status, so the history's `from_status` is the status replaced.
+ */
+const LOCK_SQL = `
+select "order_id", "status", "hold_expires_at"
+  from "order_lifecycle"
+ where "id" = ? and "deleted_at" is null
+   for update`
+
+type LockedRow = Pick<LifecycleRow, "order_id" | "status" | "hold_expires_at">
+
+export type NewLifecycle = {
+  order_id: string
+  customer_id: string | null
+  /** Null for an order whose stock Medusa reserved itself (no hold to expire). */
+  hold_expires_at: Date | null
+  actor: StatusActor
+  note?: string | null
+}
+
+export type StatusMove = {
+  lifecycle_id: string
+  to: OrderStatus
+  /** The status the caller checked the move against: any other is a conflict. */
+  from?: OrderStatus
+  hold_expires_at: Date | null
+  actor: StatusActor
+  note?: string | null
+}
+
+/** What a move replaced, to put back (`undoStatusMove`). */
+export type StatusMoveUndo = {
+  lifecycle_id: string
+  change_id: string
+  status: OrderStatus
+  /** A Date, or its ISO text once a workflow engine has stored it between the two. */
+  hold_expires_at: Date | string | null
+}
+
+/**
+ * The spec's order statuses and their history. Besides the generated CRUD, the status and
+ * its history entry are written in one transaction (each method below), so no reader
+ * sees a status without its entry and no failure leaves one without the other. The rules
+ * (which moves are legal, what each does to Medusa's order) live in src/workflows/order.
  */
 export default class OrderLifecycleModuleService extends MedusaService({
   OrderLifecycle,
   OrderStatusChange,
-}) {}
+}) {
+  /** A new order's lifecycle row, pending, and the first entry of its history. */
+  @InjectTransactionManager()
+  async createLifecycleWithHistory(
+    input: NewLifecycle,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ lifecycle: LifecycleRow; change: StatusChangeRow }> {
+    const lifecycle = await this.createOrderLifecycles(
+      {
+        order_id: input.order_id,
+        customer_id: input.customer_id,
+        status: "pending",
+        hold_expires_at: input.hold_expires_at,
+      },
+      sharedContext
+    )
+    const change = await this.createOrderStatusChanges(
+      {
+        order_id: input.order_id,
+        from_status: null,
+        to_status: "pending",
+        actor_type: input.actor.type,
+        actor_id: input.actor.id,
+        note: input.note ?? null,
+      },
+      sharedContext
+    )
+    return { lifecycle, change }
+  }
+
+  /** Undoes `createLifecycleWithHistory`: the row and its entry go together. */
+  @InjectTransactionManager()
+  async deleteLifecycleWithHistory(
+    ids: { lifecycle_id: string; change_id: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await this.deleteOrderStatusChanges(ids.change_id, sharedContext)
+    await this.deleteOrderLifecycles(ids.lifecycle_id, sharedContext)
+  }
+
+  /**
+   * Moves the order to `move.to` and appends the change to its history. Answers the new
+   * row, the entry, and what the move replaced (for `undoStatusMove`).
+   */
+  @InjectTransactionManager()
+  async moveStatus(
+    move: StatusMove,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ lifecycle: LifecycleRow; change: StatusChangeRow; undo: StatusMoveUndo }> {
+    const manager = sharedContext.transactionManager as EntityManager
+    const [current] = (await manager.execute(LOCK_SQL, [move.lifecycle_id])) as LockedRow[]
+    if (!current) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Order lifecycle ${move.lifecycle_id} was not found`
+      )
+    }
+    if (move.from && current.status !== move.from) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Order ${current.order_id} is ${current.status}, no longer ${move.from}`
+      )
+    }
+    const lifecycle = await this.updateOrderLifecycles(
+      { id: move.lifecycle_id, status: move.to, hold_expires_at: move.hold_expires_at },
+      sharedContext
+    )
+    const change = await this.createOrderStatusChanges(
+      {
+        order_id: current.order_id,
+        from_status: current.status,
+        to_status: move.to,
+        actor_type: move.actor.type,
+        actor_id: move.actor.id,
+        note: move.note ?? null,
+      },
+      sharedContext
+    )
+    const undo = {
+      lifecycle_id: move.lifecycle_id,
+      change_id: change.id,
+      status: current.status,
+      hold_expires_at: current.hold_expires_at,
+    }
+    return { lifecycle, change, undo }
+  }
+
+  /** Undoes `moveStatus`: the previous status and hold come back, the entry goes. */
+  @InjectTransactionManager()
+  async undoStatusMove(
+    undo: StatusMoveUndo,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await this.deleteOrderStatusChanges(undo.change_id, sharedContext)
+    await this.updateOrderLifecycles(
+      {
+        id: undo.lifecycle_id,
+        status: undo.status,
+        hold_expires_at: undo.hold_expires_at ? new Date(undo.hold_expires_at) : null,
+      },
+      sharedContext
+    )
+  }
+}

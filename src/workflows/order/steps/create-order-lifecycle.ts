@@ -1,43 +1,17 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
-import type {
-  OrderLifecycleRecord,
-  OrderStatusChangeRecord,
-  StatusActor,
-} from "../../../modules/order-lifecycle/types"
-
-export type CreateOrderLifecycleInput = {
-  order_id: string
-  customer_id: string | null
-  /** Null for an order whose stock Medusa reserved itself (no hold to expire). */
-  hold_expires_at: Date | null
-  actor: StatusActor
-  note?: string | null
-}
+import type { NewLifecycle } from "../../../modules/order-lifecycle/service"
 
 /**
  * A new order's lifecycle row (pending, with its stock hold's end) and the first entry of
- * its history. Compensation deletes both.
+ * its history, in one transaction. Compensation deletes both, in one transaction.
  */
 export const createOrderLifecycleStep = createStep(
   "order-create-lifecycle",
-  async (input: CreateOrderLifecycleInput, { container }) => {
+  async (input: NewLifecycle, { container }) => {
     const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-    const lifecycle = (await service.createOrderLifecycles({
-      order_id: input.order_id,
-      customer_id: input.customer_id,
-      status: "pending",
-      hold_expires_at: input.hold_expires_at,
-    })) as unknown as OrderLifecycleRecord
-    const change = (await service.createOrderStatusChanges({
-      order_id: input.order_id,
-      from_status: null,
-      to_status: "pending",
-      actor_type: input.actor.type,
-      actor_id: input.actor.id,
-      note: input.note ?? null,
-    })) as unknown as OrderStatusChangeRecord
+    const { lifecycle, change } = await service.createLifecycleWithHistory(input)
     return new StepResponse(
       { lifecycle, change },
       { lifecycle_id: lifecycle.id, change_id: change.id }
@@ -47,8 +21,8 @@ export const createOrderLifecycleStep = createStep(
     if (!created) {
       return
     }
-    const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-    await service.deleteOrderStatusChanges(created.change_id)
-    await service.deleteOrderLifecycles(created.lifecycle_id)
+    await container
+      .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+      .deleteLifecycleWithHistory(created)
   }
 )

@@ -4,7 +4,6 @@ import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/s
 import type {
   OrderLifecycleRecord,
   OrderStatus,
-  OrderStatusChangeRecord,
   StatusActor,
 } from "../../../modules/order-lifecycle/types"
 
@@ -16,48 +15,36 @@ export type RecordStatusChangeInput = {
 }
 
 /**
- * Moves the order's status and appends the change to its history. A status other than
- * pending holds no stock, so the hold's end is cleared. Compensation restores the previous
- * status and hold and deletes the history entry.
+ * Moves the order's status and appends the change to its history, in one transaction
+ * (`moveStatus`). The move is checked against the status read earlier in the workflow: if
+ * the row moved since, it is a conflict, not a history entry with the wrong `from`. A
+ * status other than pending holds no stock, so the hold's end is cleared. Compensation
+ * restores the previous status and hold and deletes the entry, also in one transaction.
  */
 export const recordStatusChangeStep = createStep(
   "order-record-status-change",
   async (input: RecordStatusChangeInput, { container }) => {
     const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
     const { lifecycle } = input
-    await service.updateOrderLifecycles({
-      id: lifecycle.id,
-      status: input.to,
+    const { change, undo } = await service.moveStatus({
+      lifecycle_id: lifecycle.id,
+      from: lifecycle.status,
+      to: input.to,
       hold_expires_at:
         input.to === "pending" && lifecycle.hold_expires_at
           ? new Date(lifecycle.hold_expires_at)
           : null,
+      actor: input.actor,
+      note: input.note,
     })
-    const change = (await service.createOrderStatusChanges({
-      order_id: lifecycle.order_id,
-      from_status: lifecycle.status,
-      to_status: input.to,
-      actor_type: input.actor.type,
-      actor_id: input.actor.id,
-      note: input.note ?? null,
-    })) as unknown as OrderStatusChangeRecord
-    return new StepResponse(change, {
-      lifecycle_id: lifecycle.id,
-      status: lifecycle.status,
-      hold_expires_at: lifecycle.hold_expires_at,
-      change_id: change.id,
-    })
+    return new StepResponse(change, undo)
   },
-  async (previous, { container }) => {
-    if (!previous) {
+  async (undo, { container }) => {
+    if (!undo) {
       return
     }
-    const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-    await service.deleteOrderStatusChanges(previous.change_id)
-    await service.updateOrderLifecycles({
-      id: previous.lifecycle_id,
-      status: previous.status,
-      hold_expires_at: previous.hold_expires_at ? new Date(previous.hold_expires_at) : null,
-    })
+    await container
+      .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+      .undoStatusMove(undo)
   }
 )
