@@ -66,10 +66,10 @@ export async function loadUserView(
   actorId: string
 ): Promise<UserView> {
   const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
-  const [profile] = (await identity.listProfiles(
+  const [profile] = await identity.listProfiles(
     { actor_type: actorType, actor_id: actorId },
     { take: 1 }
-  )) as ProfileRecord[]
+  )
   const people =
     actorType === "user"
       ? await container.resolve(Modules.USER).listUsers({ id: actorId }, { take: 1 })

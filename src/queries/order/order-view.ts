@@ -205,7 +205,7 @@ export async function loadOrderViews(
     service.listOrderStatusChanges(
       { order_id: orderIds },
       { order: { created_at: "ASC", id: "ASC" } }
-    ) as unknown as Promise<OrderStatusChangeRecord[]>,
+    ),
   ])
   const orders = new Map((data as unknown as OrderRow[]).map((order) => [order.id, order]))
   return lifecycles.flatMap((lifecycle) => {

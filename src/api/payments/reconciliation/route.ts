@@ -2,17 +2,16 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { listEnvelope } from "../../../utils/pagination"
 import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
-import type { ReconciliationFindingRecord } from "../../../modules/payment-ledger/types"
 import type { ListFindingsQuery } from "../validators"
 
 /** What the reconciliation job found, most recently seen first (admin). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const query = req.validatedQuery as unknown as ListFindingsQuery
   const ledger = req.scope.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-  const [rows, count] = (await ledger.listAndCountReconciliationFindings(
+  const [rows, count] = await ledger.listAndCountReconciliationFindings(
     query.resolution ? { resolution: query.resolution } : {},
     { skip: query.offset, take: query.limit, order: { last_seen_at: "DESC", id: "DESC" } }
-  )) as unknown as [ReconciliationFindingRecord[], number]
+  )
   const items = rows.map((row) => ({
     id: row.id,
     kind: row.kind,

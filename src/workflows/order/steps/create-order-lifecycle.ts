@@ -1,11 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
-import type {
-  OrderLifecycleRecord,
-  OrderStatusChangeRecord,
-  StatusActor,
-} from "../../../modules/order-lifecycle/types"
+import type { StatusActor } from "../../../modules/order-lifecycle/types"
 
 export type CreateOrderLifecycleInput = {
   order_id: string
@@ -24,20 +20,20 @@ export const createOrderLifecycleStep = createStep(
   "order-create-lifecycle",
   async (input: CreateOrderLifecycleInput, { container }) => {
     const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-    const lifecycle = (await service.createOrderLifecycles({
+    const lifecycle = await service.createOrderLifecycles({
       order_id: input.order_id,
       customer_id: input.customer_id,
       status: "pending",
       hold_expires_at: input.hold_expires_at,
-    })) as unknown as OrderLifecycleRecord
-    const change = (await service.createOrderStatusChanges({
+    })
+    const change = await service.createOrderStatusChanges({
       order_id: input.order_id,
       from_status: null,
       to_status: "pending",
       actor_type: input.actor.type,
       actor_id: input.actor.id,
       note: input.note ?? null,
-    })) as unknown as OrderStatusChangeRecord
+    })
     return new StepResponse(
       { lifecycle, change },
       { lifecycle_id: lifecycle.id, change_id: change.id }

@@ -4,7 +4,6 @@ import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/s
 import type {
   OrderLifecycleRecord,
   OrderStatus,
-  OrderStatusChangeRecord,
   StatusActor,
 } from "../../../modules/order-lifecycle/types"
 
@@ -33,14 +32,14 @@ export const recordStatusChangeStep = createStep(
           ? new Date(lifecycle.hold_expires_at)
           : null,
     })
-    const change = (await service.createOrderStatusChanges({
+    const change = await service.createOrderStatusChanges({
       order_id: lifecycle.order_id,
       from_status: lifecycle.status,
       to_status: input.to,
       actor_type: input.actor.type,
       actor_id: input.actor.id,
       note: input.note ?? null,
-    })) as unknown as OrderStatusChangeRecord
+    })
     return new StepResponse(change, {
       lifecycle_id: lifecycle.id,
       status: lifecycle.status,

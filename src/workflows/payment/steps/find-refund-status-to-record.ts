@@ -35,12 +35,9 @@ export const findRefundStatusToRecordStep = createStep(
     if (!input.order_id) {
       return new StepResponse<RefundStatusToRecord>(null)
     }
-    const [lifecycle] = (await container
+    const [lifecycle] = await container
       .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-      .listOrderLifecycles(
-        { order_id: input.order_id },
-        { take: 1 }
-      )) as unknown as OrderLifecycleRecord[]
+      .listOrderLifecycles({ order_id: input.order_id }, { take: 1 })
     if (!lifecycle) {
       return new StepResponse<RefundStatusToRecord>(null)
     }
