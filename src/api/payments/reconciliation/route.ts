@@ -5,8 +5,11 @@ import type PaymentLedgerModuleService from "../../../modules/payment-ledger/ser
 import type { ListFindingsQuery } from "../validators"
 
 /** What the reconciliation job found, most recently seen first (admin). */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const query = req.validatedQuery as unknown as ListFindingsQuery
+export async function GET(
+  req: MedusaRequest<unknown, ListFindingsQuery>,
+  res: MedusaResponse
+): Promise<void> {
+  const query = req.validatedQuery
   const ledger = req.scope.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
   const [rows, count] = await ledger.listAndCountReconciliationFindings(
     query.resolution ? { resolution: query.resolution } : {},
