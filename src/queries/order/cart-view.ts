@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { lineView, unitCount, type LineRow } from "./line-view"
 import { money } from "../../utils/money"
+import { queryGraph } from "../graph"
 
 const CART_VIEW_FIELDS = [
   "id",
@@ -69,12 +70,12 @@ function toCartView(cart: CartRow) {
 
 /** The contract's cart: lines with product, unit price, quantity and line total; Medusa's totals. */
 export async function loadCartView(container: MedusaContainer, cartId: string): Promise<CartView> {
-  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+  const { data } = await queryGraph<CartRow>(container, {
     entity: "cart",
     fields: CART_VIEW_FIELDS,
     filters: { id: cartId },
   })
-  const cart = data[0] as unknown as CartRow | undefined
+  const cart: CartRow | undefined = data[0]
   if (!cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
   }

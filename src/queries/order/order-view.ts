@@ -1,5 +1,5 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
 import type {
@@ -8,6 +8,7 @@ import type {
 } from "../../modules/order-lifecycle/types"
 import { lineView, unitCount, type LineRow } from "./line-view"
 import { money } from "../../utils/money"
+import { queryGraph } from "../graph"
 
 const ORDER_VIEW_FIELDS = [
   "id",
@@ -197,7 +198,7 @@ export async function loadOrderViews(
   const orderIds = lifecycles.map((lifecycle) => lifecycle.order_id)
   const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
   const [{ data }, changes] = await Promise.all([
-    container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    queryGraph<OrderRow>(container, {
       entity: "order",
       fields: ORDER_VIEW_FIELDS,
       filters: { id: orderIds },
@@ -207,7 +208,7 @@ export async function loadOrderViews(
       { order: { created_at: "ASC", id: "ASC" } }
     ),
   ])
-  const orders = new Map((data as unknown as OrderRow[]).map((order) => [order.id, order]))
+  const orders = new Map(data.map((order) => [order.id, order]))
   return lifecycles.flatMap((lifecycle) => {
     const order = orders.get(lifecycle.order_id)
     if (!order) {

@@ -10,6 +10,7 @@ import { resolvePurchasableItemsStep } from "./steps/resolve-purchasable-items"
 
 export type AddCartItemInput = { cart_id: string; product_id: string; quantity: number }
 
+/** What the cart query below selects (useQueryGraphStep types the whole entity). */
 type CartQuantities = {
   sales_channel_id: string | null
   items?: { variant_id: string | null; quantity: number }[]
@@ -34,7 +35,7 @@ export const addCartItemWorkflow = createWorkflow(
       options: { isList: false, throwIfKeyNotFound: true },
     })
     const checks = transform({ items, cart }, ({ items, cart }) => {
-      const current = cart as unknown as CartQuantities
+      const current = cart as CartQuantities
       return items.map((item) => ({
         variant_id: item.variant_id,
         title: item.title,
@@ -47,7 +48,7 @@ export const addCartItemWorkflow = createWorkflow(
     })
     const salesChannelId = transform(
       { cart },
-      ({ cart }) => (cart as unknown as CartQuantities).sales_channel_id
+      ({ cart }) => (cart as CartQuantities).sales_channel_id
     )
     ensureStockAvailableStep({ checks, sales_channel_id: salesChannelId })
     const toAdd = transform({ items }, ({ items }) =>
