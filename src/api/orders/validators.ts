@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { listSchema, paginationShape } from "../../utils/pagination"
 import { ORDER_STATUSES } from "../../modules/order-lifecycle/models/order-lifecycle"
 import { addressBody, lineView } from "../cart/validators"
-import { paymentView } from "../payments/validators"
+import { paymentView } from "../../queries/payment/payment-view"
 
 export const directOrderBody = z.object({
   items: z

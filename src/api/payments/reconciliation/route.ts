@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { listEnvelope } from "../../../utils/pagination"
 import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
-import type { ListFindingsQuery } from "../validators"
+import type { FindingView, ListFindingsQuery } from "../validators"
 
 /** What the reconciliation job found, most recently seen first (admin). */
 export async function GET(
@@ -15,7 +15,7 @@ export async function GET(
     query.resolution ? { resolution: query.resolution } : {},
     { skip: query.offset, take: query.limit, order: { last_seen_at: "DESC", id: "DESC" } }
   )
-  const items = rows.map((row) => ({
+  const items = rows.map((row): FindingView => ({
     id: row.id,
     kind: row.kind,
     order_id: row.order_id,
