@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { lineView, unitCount, type LineRow } from "./line-view"
+import { lineView, toLineView, unitCount, type LineRow } from "./line-view"
 import { money } from "../../utils/money"
 import { queryGraph } from "../graph"
 
@@ -46,11 +47,27 @@ type CartRow = {
   total: BigNumberInput
 }
 
-export type CartView = ReturnType<typeof toCartView>
+const cartItemView = lineView.extend({ handle: z.string().nullable() })
 
-function toCartView(cart: CartRow) {
+export const cartView = z.object({
+  id: z.string(),
+  currency_code: z.string(),
+  items: z.array(cartItemView),
+  item_count: z.number().int(),
+  subtotal: z.string(),
+  discount: z.string(),
+  tax: z.string(),
+  shipping: z.string(),
+  total: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+export type CartView = z.infer<typeof cartView>
+
+function toCartView(cart: CartRow): CartView {
   const items = (cart.items ?? []).map((item) => ({
-    ...lineView(item),
+    ...toLineView(item),
     handle: item.product_handle,
   }))
   return {

@@ -1,11 +1,15 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { z } from "@medusajs/framework/zod"
 import { loadPaymentOfSession } from "../payment/payment-access"
-import type { PaymentView } from "../payment/payment-view"
-import { loadOrderViews, type OrderView } from "./order-view"
+import { paymentView } from "../payment/payment-view"
+import { loadOrderViews, orderView } from "./order-view"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
 
-export type PlacedOrderView = { order: OrderView; payment: PaymentView }
+/** The order and the payment opened for it (POST /payments/confirm takes its id). */
+export const placedOrderView = z.object({ order: orderView, payment: paymentView })
+
+export type PlacedOrderView = z.infer<typeof placedOrderView>
 
 /**
  * The answer to a checkout: the order and the payment to confirm, with the provider's
