@@ -10,7 +10,8 @@ import type {
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import type { AxiosResponse } from "axios"
-import { orderList, orderView } from "../../src/api/orders/validators"
+import { orderList } from "../../src/api/orders/validators"
+import { orderView } from "../../src/queries/order/order-view"
 import {
   OrderLifecycleEvents,
   type OrderStatusChangedData,

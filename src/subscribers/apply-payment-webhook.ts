@@ -23,7 +23,8 @@ export default async function applyPaymentWebhook({
   if (input.provider !== STRIPE_WEBHOOK_PROVIDER) {
     return
   }
-  // Through Redis the raw body arrives as a serialized Buffer (as in Medusa's handler).
+  // Through Redis the raw body arrives as a serialized Buffer (as in Medusa's handler),
+  // which ProviderWebhookPayload's `rawData: string | Buffer` does not admit.
   const raw = input.payload.rawData as unknown as SerializedBuffer | Buffer | string
   const rawData =
     typeof raw === "object" && !Buffer.isBuffer(raw) && raw?.type === "Buffer"

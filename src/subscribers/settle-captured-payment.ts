@@ -2,7 +2,6 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
 import { PAYMENT_LEDGER_MODULE } from "../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../modules/payment-ledger/service"
-import type { PaymentAttemptRecord } from "../modules/payment-ledger/types"
 import { settlePaymentWorkflow } from "../workflows/payment/settle-payment"
 
 /**
@@ -25,12 +24,9 @@ export default async function settleCapturedPayment({
   if (!sessionId) {
     return
   }
-  const [attempt] = (await container
+  const [attempt] = await container
     .resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-    .listPaymentAttempts(
-      { session_id: sessionId },
-      { take: 1 }
-    )) as unknown as PaymentAttemptRecord[]
+    .listPaymentAttempts({ session_id: sessionId }, { take: 1 })
   if (!attempt) {
     return
   }

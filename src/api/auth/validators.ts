@@ -43,27 +43,6 @@ export const forgotPasswordBody = z.object({ email })
 export const resetPasswordBody = z.object({ token: z.string().min(1).max(1000), password })
 export const verifyEmailBody = z.object({ token: z.string().min(1).max(200) })
 
-export const tokenPair = z.object({
-  access_token: z.string(),
-  refresh_token: z.string(),
-  token_type: z.literal("bearer"),
-  expires_in: z.number().int(),
-})
-
-export const userView = z.object({
-  id: z.string(),
-  email: z.string(),
-  username: z.string().nullable(),
-  first_name: z.string().nullable(),
-  last_name: z.string().nullable(),
-  is_active: z.boolean(),
-  is_admin: z.boolean(),
-  email_verified: z.boolean(),
-  preferences: z.record(z.string(), z.unknown()),
-  created_at: z.string(),
-  updated_at: z.string(),
-})
-
 export type RegisterBody = z.infer<typeof registerBody>
 export type LoginBody = z.infer<typeof loginBody>
 export type RefreshBody = z.infer<typeof refreshBody>

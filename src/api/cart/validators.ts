@@ -42,34 +42,6 @@ export const checkoutBody = z.object({
   shipping_option_id: z.string().min(1).max(100).optional(),
 })
 
-/** A cart or order line (src/queries/order/line-view.ts). */
-export const lineView = z.object({
-  id: z.string(),
-  product_id: z.string().nullable(),
-  variant_id: z.string().nullable(),
-  name: z.string(),
-  thumbnail: z.string().nullable(),
-  unit_price: z.string(),
-  quantity: z.number().int(),
-  line_total: z.string(),
-})
-
-const cartItemView = lineView.extend({ handle: z.string().nullable() })
-
-export const cartView = z.object({
-  id: z.string(),
-  currency_code: z.string(),
-  items: z.array(cartItemView),
-  item_count: z.number().int(),
-  subtotal: z.string(),
-  discount: z.string(),
-  tax: z.string(),
-  shipping: z.string(),
-  total: z.string(),
-  created_at: z.string(),
-  updated_at: z.string(),
-})
-
 export type AddToCartBody = z.infer<typeof addToCartBody>
 export type UpdateCartItemBody = z.infer<typeof updateCartItemBody>
 export type CheckoutBody = z.infer<typeof checkoutBody>

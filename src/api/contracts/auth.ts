@@ -6,10 +6,10 @@ import {
   refreshBody,
   registerBody,
   resetPasswordBody,
-  tokenPair,
-  userView,
   verifyEmailBody,
 } from "../auth/validators"
+import { tokenPair } from "../../utils/identity/tokens"
+import { userView } from "../../queries/identity/user-view"
 
 const tags = ["Auth"]
 const message = z.object({ message: z.string() })

@@ -1,6 +1,7 @@
 import type { ContractRoute } from "../utils/contract"
-import { addToCartBody, cartView, checkoutBody, updateCartItemBody } from "../cart/validators"
-import { placedOrderView } from "../orders/validators"
+import { addToCartBody, checkoutBody, updateCartItemBody } from "../cart/validators"
+import { cartView } from "../../queries/order/cart-view"
+import { placedOrderView } from "../../queries/order/placed-order-view"
 
 const tags = ["Cart"]
 

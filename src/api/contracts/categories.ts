@@ -1,10 +1,10 @@
 import type { ContractRoute } from "../utils/contract"
 import {
   categoryTree,
-  categoryView,
   createCategoryBody,
   updateCategoryBody,
 } from "../products/categories/validators"
+import { categoryView } from "../../queries/catalog/category-view"
 
 const tags = ["Categories"]
 

@@ -1,6 +1,6 @@
 import type { ContractRoute } from "../utils/contract"
 import { oauthCallbackQuery } from "../auth/oauth/validators"
-import { tokenPair } from "../auth/validators"
+import { tokenPair } from "../../utils/identity/tokens"
 
 const tags = ["Auth"]
 

@@ -1,12 +1,7 @@
 import type { ContractRoute } from "../utils/contract"
-import {
-  changeStatusBody,
-  directOrderBody,
-  listOrdersQuery,
-  orderList,
-  orderView,
-  placedOrderView,
-} from "../orders/validators"
+import { changeStatusBody, directOrderBody, listOrdersQuery, orderList } from "../orders/validators"
+import { orderView } from "../../queries/order/order-view"
+import { placedOrderView } from "../../queries/order/placed-order-view"
 
 const tags = ["Orders"]
 

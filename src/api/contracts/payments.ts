@@ -7,11 +7,11 @@ import {
   listPaymentsQuery,
   paymentList,
   paymentMethodList,
-  paymentMethodView,
-  paymentView,
   refundPaymentBody,
   savePaymentMethodBody,
 } from "../payments/validators"
+import { paymentView } from "../../queries/payment/payment-view"
+import { paymentMethodView } from "../../queries/payment/saved-cards"
 
 const tags = ["Payments"]
 

@@ -3,11 +3,11 @@ import { listSchema } from "../../utils/pagination"
 import {
   createProductBody,
   listProductsQuery,
-  productView,
   searchFacets,
   searchProductsQuery,
   updateProductBody,
 } from "../products/validators"
+import { catalogProductView } from "../../modules/catalog/view"
 
 const tags = ["Products"]
 
@@ -22,7 +22,7 @@ export const productsContract: ContractRoute[] = [
     access: "public",
     query: listProductsQuery,
     responses: {
-      200: { description: "A page of products", schema: listSchema(productView) },
+      200: { description: "A page of products", schema: listSchema(catalogProductView) },
       403: { description: "include_inactive by a non-admin" },
     },
   },
@@ -34,7 +34,7 @@ export const productsContract: ContractRoute[] = [
     access: "admin",
     body: createProductBody,
     responses: {
-      201: { description: "The product", schema: productView },
+      201: { description: "The product", schema: catalogProductView },
       404: { description: "Unknown category" },
       409: { description: "Handle taken" },
     },
@@ -49,7 +49,7 @@ export const productsContract: ContractRoute[] = [
     responses: {
       200: {
         description: "A page of matches, best first, with category and price-range counts",
-        schema: listSchema(productView).extend({ facets: searchFacets }),
+        schema: listSchema(catalogProductView).extend({ facets: searchFacets }),
       },
     },
   },
@@ -60,7 +60,7 @@ export const productsContract: ContractRoute[] = [
     tags,
     access: "public",
     responses: {
-      200: { description: "The product", schema: productView },
+      200: { description: "The product", schema: catalogProductView },
       404: { description: "Unknown, deleted, or inactive for a non-admin" },
     },
   },
@@ -73,7 +73,7 @@ export const productsContract: ContractRoute[] = [
     access: "admin",
     body: updateProductBody,
     responses: {
-      200: { description: "The product", schema: productView },
+      200: { description: "The product", schema: catalogProductView },
       404: { description: "Unknown product or category" },
       409: { description: "Handle taken, or an adjustment below what is reserved" },
     },

@@ -4,8 +4,8 @@ import {
   listReviewsQuery,
   moderateReviewBody,
   reviewList,
-  reviewView,
 } from "../products/[id]/reviews/validators"
+import { reviewView } from "../../queries/review/review-view"
 
 const tags = ["Reviews"]
 

@@ -1,6 +1,6 @@
 import type { ContractRoute } from "../utils/contract"
 import { listSchema } from "../../utils/pagination"
-import { userView } from "../auth/validators"
+import { userView } from "../../queries/identity/user-view"
 import { orderList } from "../orders/validators"
 import { listUsersQuery, updateUserBody, userOrdersQuery } from "../users/validators"
 

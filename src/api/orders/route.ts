@@ -8,9 +8,12 @@ import { placeDirectOrderWorkflow } from "../../workflows/order/place-direct-ord
 import type { DirectOrderBody, ListOrdersQuery } from "./validators"
 
 /** The caller's orders, newest first; admins see everyone's and may filter. */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+export async function GET(
+  req: MedusaRequest<unknown, ListOrdersQuery>,
+  res: MedusaResponse
+): Promise<void> {
   const actor = requireActorOf(req)
-  const query = req.validatedQuery as unknown as ListOrdersQuery
+  const query = req.validatedQuery
   const page = { limit: query.limit, offset: query.offset }
   const filters =
     actor.role === "admin"

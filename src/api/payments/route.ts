@@ -5,9 +5,12 @@ import { listPayments } from "../../queries/payment/payment-access"
 import type { ListPaymentsQuery } from "./validators"
 
 /** The caller's payment history (or one of their orders'); admins see every payment. */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+export async function GET(
+  req: MedusaRequest<unknown, ListPaymentsQuery>,
+  res: MedusaResponse
+): Promise<void> {
   const actor = requireActorOf(req)
-  const query = req.validatedQuery as unknown as ListPaymentsQuery
+  const query = req.validatedQuery
   // A customer's filters never reach beyond their own payments.
   const filters = {
     order_id: query.order_id,

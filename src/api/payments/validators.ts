@@ -1,5 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { listSchema, paginationShape } from "../../utils/pagination"
+import { paymentView } from "../../queries/payment/payment-view"
+import { paymentMethodView } from "../../queries/payment/saved-cards"
 import {
   FINDING_KINDS,
   FINDING_RESOLUTIONS,
@@ -47,32 +49,7 @@ export const listFindingsQuery = z.object({
   resolution: z.enum(FINDING_RESOLUTIONS).optional(),
 })
 
-export const paymentView = z.object({
-  id: z.string(),
-  order_id: z.string(),
-  amount: z.string(),
-  currency_code: z.string(),
-  status: z.string(),
-  provider: z.string(),
-  client_secret: z.string().nullable(),
-  next_action: z.record(z.string(), z.unknown()).nullable(),
-  captured_amount: z.string(),
-  refunded_amount: z.string(),
-  failure: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
-})
-
 export const paymentList = listSchema(paymentView)
-
-export const paymentMethodView = z.object({
-  id: z.string(),
-  type: z.string(),
-  brand: z.string().nullable(),
-  last4: z.string().nullable(),
-  exp_month: z.number().nullable(),
-  exp_year: z.number().nullable(),
-})
 
 export const paymentMethodList = z.object({ items: z.array(paymentMethodView) })
 
@@ -95,3 +72,4 @@ export type RefundPaymentBody = z.infer<typeof refundPaymentBody>
 export type ListPaymentsQuery = z.infer<typeof listPaymentsQuery>
 export type SavePaymentMethodBody = z.infer<typeof savePaymentMethodBody>
 export type ListFindingsQuery = z.infer<typeof listFindingsQuery>
+export type FindingView = z.infer<typeof findingView>

@@ -5,8 +5,11 @@ import { readCatalogPage, readProduct } from "../../queries/catalog/read"
 import { createCatalogProductWorkflow } from "../../workflows/catalog/create-catalog-product"
 import type { CreateProductBody, ListProductsQuery } from "./validators"
 
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const { include_inactive, ...query } = req.validatedQuery as ListProductsQuery
+export async function GET(
+  req: MedusaRequest<unknown, ListProductsQuery>,
+  res: MedusaResponse
+): Promise<void> {
+  const { include_inactive, ...query } = req.validatedQuery
   if (include_inactive && actorOf(req)?.role !== "admin") {
     throw new MedusaError(MedusaError.Types.FORBIDDEN, "Only admins may list inactive products")
   }

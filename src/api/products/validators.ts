@@ -128,27 +128,6 @@ export type UpdateProductBody = z.infer<typeof updateProductBody>
 export type ListProductsQuery = z.infer<typeof listProductsQuery>
 export type SearchProductsQuery = z.infer<typeof searchProductsQuery>
 
-/** The spec's product shape (responses; OpenAPI). */
-export const productView = z.object({
-  id: z.string(),
-  name: z.string(),
-  handle: z.string(),
-  description: z.string().nullable(),
-  price: z.string().nullable().describe('Decimal string in major units, e.g. "19.99"'),
-  currency_code: z.string().nullable(),
-  category_id: z.string().nullable(),
-  category: z.object({ id: z.string(), name: z.string(), handle: z.string() }).nullable(),
-  tags: z.array(z.string()),
-  images: z.array(z.object({ id: z.string(), url: z.string() })),
-  stock_quantity: z.number().int().nullable().describe("Units available (stocked − reserved)"),
-  in_stock: z.boolean(),
-  is_active: z.boolean(),
-  rating_average: z.number().nullable(),
-  review_count: z.number().int(),
-  created_at: z.string(),
-  updated_at: z.string(),
-})
-
 export const searchFacets = z.object({
   categories: z.array(z.object({ category_id: z.string(), count: z.number().int() })),
   price_ranges: z.array(

@@ -1,50 +1,28 @@
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { CatalogProduct } from "./models/catalog-product"
 import type { CatalogSort } from "./sql/queries"
+import type { CatalogProductView } from "./view"
 
-export type { CatalogSort }
+export type { CatalogProductView, CatalogSort }
 
-/** A product as the API returns it (the `view` column). */
-export type CatalogProductView = {
-  id: string
-  name: string
-  handle: string
-  description: string | null
-  /** Decimal string in major units, e.g. "19.99"; null when the product has no price. */
+/**
+ * What the sync writes for one product: the model's columns, sent to SQL as JSON, so the
+ * dates are ISO strings and the price a decimal string.
+ */
+export type CatalogRow = Omit<
+  InferTypeOf<typeof CatalogProduct>,
+  | "price"
+  | "product_created_at"
+  | "product_updated_at"
+  | "view"
+  | "created_at"
+  | "updated_at"
+  | "deleted_at"
+  | `raw_${string}`
+> & {
   price: string | null
-  currency_code: string | null
-  category_id: string | null
-  category: { id: string; name: string; handle: string } | null
-  tags: string[]
-  images: { id: string; url: string }[]
-  stock_quantity: number | null
-  in_stock: boolean
-  is_active: boolean
-  rating_average: number | null
-  review_count: number
-  created_at: string
-  updated_at: string
-}
-
-/** What the sync writes for one product. */
-export type CatalogRow = {
-  id: string
-  handle: string
-  name: string
-  description: string | null
-  is_active: boolean
-  variant_id: string | null
-  inventory_item_id: string | null
-  price: string | null
-  currency_code: string | null
-  category_id: string | null
-  category_ids: string[]
-  tags: string[]
-  stock_quantity: number | null
-  in_stock: boolean
-  rating_average: number | null
-  review_count: number
   product_created_at: string
   product_updated_at: string
-  search_text: string
   view: CatalogProductView
 }
 

@@ -1,14 +1,15 @@
-export type IdempotencyKeyRecord = {
-  id: string
-  scope: string
-  key: string
-  fingerprint: string
-  response_status: number
-  response_body: unknown
-  expires_at: Date
-  created_at: Date
-  updated_at: Date
-}
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { IdempotencyKey } from "./models/idempotency-key"
+
+/**
+ * A row as the service's SQL returns it: the model's columns without `deleted_at` (not
+ * selected), and `response_body` as any JSON value (an array or a string too), where the
+ * model's json() type says an object.
+ */
+export type IdempotencyKeyRecord = Omit<
+  InferTypeOf<typeof IdempotencyKey>,
+  "deleted_at" | "response_body"
+> & { response_body: unknown }
 
 export type RecordResponseInput = {
   scope: string

@@ -1,24 +1,14 @@
-export type ReviewStatus = "pending" | "approved" | "rejected"
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { ProductRating } from "./models/product-rating"
+import type { REVIEW_STATUSES, Review } from "./models/review"
 
-export type ReviewRecord = {
-  id: string
-  product_id: string
-  customer_id: string
-  rating: number
-  title: string
-  body: string
-  status: ReviewStatus
-  verified_purchase: boolean
-  moderated_at: Date | string | null
-  moderated_by: string | null
-  created_at: Date | string
-  updated_at: Date | string
-  deleted_at?: Date | string | null
-}
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number]
 
-export type ProductRatingRecord = {
-  id: string
-  product_id: string
-  rating_average: number
-  review_count: number
-}
+/** What the generated service methods (listReviews, createReviews, …) return. */
+export type ReviewRecord = InferTypeOf<typeof Review>
+
+/** The columns recomputeProductRating returns (its SQL reads no timestamps). */
+export type ProductRatingRecord = Pick<
+  InferTypeOf<typeof ProductRating>,
+  "id" | "product_id" | "rating_average" | "review_count"
+>

@@ -166,7 +166,7 @@ export default class EngineStripeProviderService extends StripeProviderService {
     }
   }
 
-  /** Medusa's own mapping of an intent to a session status (private in the parent). */
+  /** Medusa's own mapping of an intent to a session status (StripeBase declares it private). */
   private statusOf(intent: Stripe.PaymentIntent): UpdatePaymentOutput {
     return (this as unknown as StatusMapper).getStatus(intent)
   }

@@ -1,5 +1,6 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { queryGraph } from "../graph"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
 import type { OrderFactSource } from "../../utils/analytics/order-fact"
@@ -40,14 +41,13 @@ export async function loadOrderFactSources(
   if (!orderIds.length) {
     return []
   }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const lifecycles = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
   const [{ data }, rows] = await Promise.all([
-    query.graph({ entity: "order", fields: FIELDS, filters: { id: orderIds } }),
+    queryGraph<OrderRow>(container, { entity: "order", fields: FIELDS, filters: { id: orderIds } }),
     lifecycles.listOrderLifecycles({ order_id: orderIds }, { select: ["order_id", "status"] }),
   ])
   const statusOf = new Map(rows.map((row) => [row.order_id, row.status as string]))
-  return (data as unknown as OrderRow[]).map((order) => ({
+  return data.map((order) => ({
     order_id: order.id,
     customer_id: order.customer_id ?? null,
     currency_code: order.currency_code,

@@ -1,8 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import type { CatalogProductView, CatalogRow } from "../../modules/catalog/types"
 import { loadRatings } from "./ratings"
 import { defaultCurrencyOf, loadStore } from "./store"
+import { queryGraph } from "../graph"
 
 /** What the sync reads of a Medusa product (query.graph result). */
 export type SourceProduct = {
@@ -223,13 +224,11 @@ export async function buildCatalogRows(
   if (!ids.length) {
     return { rows: [], missing: [] }
   }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
+  const { data: products } = await queryGraph<SourceProduct>(container, {
     entity: "product",
     fields: PRODUCT_FIELDS,
     filters: { id: ids },
   })
-  const products = data as unknown as SourceProduct[]
   const itemIds = products.flatMap((p) =>
     (p.variants ?? []).flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id))
   )

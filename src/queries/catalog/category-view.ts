@@ -1,19 +1,22 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 
 /** A category as the admin routes return it. */
-export type CategoryView = {
-  id: string
-  name: string
-  handle: string
-  description: string | null
-  parent_id: string | null
-  rank: number
-  is_active: boolean
-  is_internal: boolean
-  created_at: string
-  updated_at: string
-}
+export const categoryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  handle: z.string(),
+  description: z.string().nullable(),
+  parent_id: z.string().nullable(),
+  rank: z.number(),
+  is_active: z.boolean(),
+  is_internal: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+export type CategoryView = z.infer<typeof categoryView>
 
 /** One category for the admin routes' answers; 404 when unknown or deleted. */
 export async function loadCategoryView(

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
+import { queryGraph } from "../graph"
 
 /**
  * Medusa events that change what the catalog shows, and how to find the products each
@@ -24,32 +25,28 @@ export const CATALOG_SOURCE_EVENTS = [
   "pricing.price.updated",
 ] as const
 
-type Query = {
-  graph(options: {
-    entity: string
-    fields: string[]
-    filters: Record<string, unknown>
-  }): Promise<{ data: unknown[] }>
-}
-
-async function productsOfVariants(query: Query, variantIds: string[]): Promise<string[]> {
-  const { data } = await query.graph({
+async function productsOfVariants(
+  container: MedusaContainer,
+  variantIds: string[]
+): Promise<string[]> {
+  const { data } = await queryGraph<{ product_id: string }>(container, {
     entity: "product_variant",
     fields: ["product_id"],
     filters: { id: variantIds },
   })
-  return (data as { product_id: string }[]).map((v) => v.product_id)
+  return data.map((v) => v.product_id)
 }
 
-async function productsOfInventoryItems(query: Query, itemIds: string[]): Promise<string[]> {
-  const { data } = await query.graph({
+async function productsOfInventoryItems(
+  container: MedusaContainer,
+  itemIds: string[]
+): Promise<string[]> {
+  const { data } = await queryGraph<{ variants?: { product_id: string }[] }>(container, {
     entity: "inventory_item",
     fields: ["variants.product_id"],
     filters: { id: itemIds },
   })
-  return (data as { variants?: { product_id: string }[] }[]).flatMap((item) =>
-    (item.variants ?? []).map((v) => v.product_id)
-  )
+  return data.flatMap((item) => (item.variants ?? []).map((v) => v.product_id))
 }
 
 /** The products an event touches (empty when they can no longer be found). */
@@ -58,7 +55,6 @@ export async function productIdsOfEvent(
   name: string,
   id: string
 ): Promise<string[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY) as unknown as Query
   switch (name) {
     case "product.created":
     case "product.updated":
@@ -67,27 +63,27 @@ export async function productIdsOfEvent(
       return [id]
     case "product-variant.created":
     case "product-variant.updated":
-      return productsOfVariants(query, [id])
+      return productsOfVariants(container, [id])
     case "product-category.updated": {
-      const { data } = await query.graph({
+      type Category = { products?: { id: string }[]; category_children?: Category[] }
+      const { data } = await queryGraph<Category>(container, {
         entity: "product_category",
         fields: ["products.id", "category_children.products.id"],
         filters: { id },
       })
-      type Category = { products?: { id: string }[]; category_children?: Category[] }
       const collect = (c: Category): string[] => [
         ...(c.products ?? []).map((p) => p.id),
         ...(c.category_children ?? []).flatMap(collect),
       ]
-      return (data as Category[]).flatMap(collect)
+      return data.flatMap(collect)
     }
     case "product-tag.updated": {
-      const { data } = await query.graph({
+      const { data } = await queryGraph<{ id: string }>(container, {
         entity: "product",
         fields: ["id"],
         filters: { tags: { id } },
       })
-      return (data as { id: string }[]).map((p) => p.id)
+      return data.map((p) => p.id)
     }
     case "inventory.inventory-level.created":
     case "inventory.inventory-level.updated": {
@@ -95,19 +91,20 @@ export async function productIdsOfEvent(
       const levels = await inventory.listInventoryLevels({ id }, { select: ["inventory_item_id"] })
       return levels.length
         ? productsOfInventoryItems(
-            query,
+            container,
             levels.map((l) => l.inventory_item_id)
           )
         : []
     }
     case "pricing.price.created":
     case "pricing.price.updated": {
-      const { data } = await query.graph({
+      type Price = { price_set?: { variant?: { product_id: string } } }
+      const { data } = await queryGraph<Price>(container, {
         entity: "price",
         fields: ["price_set.variant.product_id"],
         filters: { id },
       })
-      return (data as { price_set?: { variant?: { product_id: string } } }[])
+      return data
         .map((p) => p.price_set?.variant?.product_id)
         .filter((value): value is string => Boolean(value))
     }

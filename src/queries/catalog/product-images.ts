@@ -1,7 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 
-export type ProductImageView = { id: string; url: string }
+export const productImageView = z.object({ id: z.string(), url: z.string() })
+
+export type ProductImageView = z.infer<typeof productImageView>
 
 /** A product's images in rank order, as the contract shows them; 404 for unknown products. */
 export async function loadProductImageViews(

@@ -25,7 +25,7 @@ async function profileOf(
   filters: Partial<Pick<ProfileRecord, "username" | "actor_id" | "actor_type">>
 ): Promise<ProfileRecord | undefined> {
   const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
-  const [profile] = (await identity.listProfiles(filters, { take: 1 })) as ProfileRecord[]
+  const [profile] = await identity.listProfiles(filters, { take: 1 })
   return profile
 }
 

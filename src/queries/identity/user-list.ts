@@ -34,10 +34,10 @@ export async function listCustomerUsers(
       take: page.limit,
       order: { created_at: "DESC", id: "ASC" },
     })
-  const profiles = (await container.resolve<IdentityModuleService>(IDENTITY_MODULE).listProfiles({
+  const profiles = await container.resolve<IdentityModuleService>(IDENTITY_MODULE).listProfiles({
     actor_type: "customer",
     actor_id: customers.map(({ id }) => id),
-  })) as ProfileRecord[]
+  })
   const byActor = new Map(profiles.map((profile) => [profile.actor_id, profile]))
   return {
     users: customers.map((customer) => toUserView(customer, "customer", byActor.get(customer.id))),

@@ -1,24 +1,27 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import { IDENTITY_MODULE } from "../../modules/identity"
 import type IdentityModuleService from "../../modules/identity/service"
 import type { ProfileRecord } from "../../modules/identity/types"
 import type { ActorType } from "../../utils/identity/tokens"
 
 /** The contract's user shape; never a password or hash. */
-export type UserView = {
-  id: string
-  email: string
-  username: string | null
-  first_name: string | null
-  last_name: string | null
-  is_active: boolean
-  is_admin: boolean
-  email_verified: boolean
-  preferences: Record<string, unknown>
-  created_at: string
-  updated_at: string
-}
+export const userView = z.object({
+  id: z.string(),
+  email: z.string(),
+  username: z.string().nullable(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  is_active: z.boolean(),
+  is_admin: z.boolean(),
+  email_verified: z.boolean(),
+  preferences: z.record(z.string(), z.unknown()),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+export type UserView = z.infer<typeof userView>
 
 type Person = {
   id: string
@@ -66,10 +69,10 @@ export async function loadUserView(
   actorId: string
 ): Promise<UserView> {
   const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
-  const [profile] = (await identity.listProfiles(
+  const [profile] = await identity.listProfiles(
     { actor_type: actorType, actor_id: actorId },
     { take: 1 }
-  )) as ProfileRecord[]
+  )
   const people =
     actorType === "user"
       ? await container.resolve(Modules.USER).listUsers({ id: actorId }, { take: 1 })

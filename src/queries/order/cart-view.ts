@@ -1,8 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { lineView, unitCount, type LineRow } from "./line-view"
+import { lineView, toLineView, unitCount, type LineRow } from "./line-view"
 import { money } from "../../utils/money"
+import { queryGraph } from "../graph"
 
 const CART_VIEW_FIELDS = [
   "id",
@@ -45,11 +47,27 @@ type CartRow = {
   total: BigNumberInput
 }
 
-export type CartView = ReturnType<typeof toCartView>
+const cartItemView = lineView.extend({ handle: z.string().nullable() })
 
-function toCartView(cart: CartRow) {
+export const cartView = z.object({
+  id: z.string(),
+  currency_code: z.string(),
+  items: z.array(cartItemView),
+  item_count: z.number().int(),
+  subtotal: z.string(),
+  discount: z.string(),
+  tax: z.string(),
+  shipping: z.string(),
+  total: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+export type CartView = z.infer<typeof cartView>
+
+function toCartView(cart: CartRow): CartView {
   const items = (cart.items ?? []).map((item) => ({
-    ...lineView(item),
+    ...toLineView(item),
     handle: item.product_handle,
   }))
   return {
@@ -69,12 +87,12 @@ function toCartView(cart: CartRow) {
 
 /** The contract's cart: lines with product, unit price, quantity and line total; Medusa's totals. */
 export async function loadCartView(container: MedusaContainer, cartId: string): Promise<CartView> {
-  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+  const { data } = await queryGraph<CartRow>(container, {
     entity: "cart",
     fields: CART_VIEW_FIELDS,
     filters: { id: cartId },
   })
-  const cart = data[0] as unknown as CartRow | undefined
+  const cart: CartRow | undefined = data[0]
   if (!cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
   }

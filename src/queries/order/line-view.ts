@@ -1,5 +1,6 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import { money } from "../../utils/money"
 
 /** What a cart line and an order line have in common, as Medusa returns them. */
@@ -15,8 +16,21 @@ export type LineRow = {
   subtotal?: BigNumberInput
 }
 
-/** A line in the contract's terms: product, unit price, quantity and line total. */
-export function lineView(item: LineRow) {
+/** A cart or order line in the contract's terms: product, unit price, quantity and line total. */
+export const lineView = z.object({
+  id: z.string(),
+  product_id: z.string().nullable(),
+  variant_id: z.string().nullable(),
+  name: z.string(),
+  thumbnail: z.string().nullable(),
+  unit_price: z.string(),
+  quantity: z.number().int(),
+  line_total: z.string(),
+})
+
+export type LineView = z.infer<typeof lineView>
+
+export function toLineView(item: LineRow): LineView {
   return {
     id: item.id,
     product_id: item.product_id,

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { Actor } from "../../utils/actor"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
-import type { OrderLifecycleRecord, OrderStatus } from "../../modules/order-lifecycle/types"
+import type { OrderStatus } from "../../modules/order-lifecycle/types"
 import { loadOrderViews, type OrderView } from "./order-view"
 
 function lifecycleService(container: MedusaContainer) {
@@ -19,10 +19,10 @@ export async function loadOrderFor(
   actor: Actor,
   orderId: string
 ): Promise<OrderView> {
-  const [lifecycle] = (await lifecycleService(container).listOrderLifecycles(
+  const [lifecycle] = await lifecycleService(container).listOrderLifecycles(
     { order_id: orderId },
     { take: 1 }
-  )) as unknown as OrderLifecycleRecord[]
+  )
   const visible =
     lifecycle && (actor.role === "admin" || lifecycle.customer_id === actor.id) ? lifecycle : null
   const [view] = visible ? await loadOrderViews(container, [visible]) : []
@@ -47,9 +47,9 @@ export async function listOrders(
   if (filters.status) {
     selector.status = filters.status
   }
-  const [lifecycles, count] = (await lifecycleService(container).listAndCountOrderLifecycles(
+  const [lifecycles, count] = await lifecycleService(container).listAndCountOrderLifecycles(
     selector,
     { order: { created_at: "DESC", id: "DESC" }, skip: page.offset, take: page.limit }
-  )) as unknown as [OrderLifecycleRecord[], number]
+  )
   return { items: await loadOrderViews(container, lifecycles), count }
 }

@@ -1,13 +1,17 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
+import { ORDER_STATUSES } from "../../modules/order-lifecycle/models/order-lifecycle"
+import { STATUS_ACTOR_TYPES } from "../../modules/order-lifecycle/models/order-status-change"
 import type {
   OrderLifecycleRecord,
   OrderStatusChangeRecord,
 } from "../../modules/order-lifecycle/types"
-import { lineView, unitCount, type LineRow } from "./line-view"
+import { lineView, toLineView, unitCount, type LineRow } from "./line-view"
 import { money } from "../../utils/money"
+import { queryGraph } from "../graph"
 
 const ORDER_VIEW_FIELDS = [
   "id",
@@ -48,9 +52,76 @@ const ORDER_VIEW_FIELDS = [
   "payment_collections.payments.refunds.amount",
 ]
 
+const addressView = z
+  .object({
+    first_name: z.string().nullable(),
+    last_name: z.string().nullable(),
+    company: z.string().nullable(),
+    address_1: z.string().nullable(),
+    address_2: z.string().nullable(),
+    city: z.string().nullable(),
+    province: z.string().nullable(),
+    postal_code: z.string().nullable(),
+    country_code: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .nullable()
+
+export const statusChangeView = z.object({
+  from: z.enum(ORDER_STATUSES).nullable(),
+  to: z.enum(ORDER_STATUSES),
+  actor_type: z.enum(STATUS_ACTOR_TYPES),
+  actor_id: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.string(),
+})
+
+export const paymentSummaryView = z
+  .object({
+    id: z.string().nullable(),
+    payment_collection_id: z.string(),
+    provider: z.string().nullable(),
+    status: z.string(),
+    amount: z.string(),
+    captured: z.string(),
+    refunded: z.string(),
+    currency_code: z.string(),
+  })
+  .nullable()
+
+/** The contract's order: Medusa's order with the engine's status and its history. */
+export const orderView = z.object({
+  id: z.string(),
+  display_id: z.number().int(),
+  user_id: z.string().nullable(),
+  email: z.string().nullable(),
+  status: z.enum(ORDER_STATUSES),
+  hold_expires_at: z.string().nullable(),
+  currency_code: z.string(),
+  items: z.array(lineView),
+  item_count: z.number().int(),
+  subtotal: z.string(),
+  discount: z.string(),
+  tax: z.string(),
+  shipping: z.string(),
+  total: z.string(),
+  shipping_method: z.string().nullable(),
+  shipping_address: addressView,
+  billing_address: addressView,
+  payment: paymentSummaryView,
+  status_history: z.array(statusChangeView),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+export type OrderView = z.infer<typeof orderView>
+type AddressView = z.infer<typeof addressView>
+type PaymentSummaryView = z.infer<typeof paymentSummaryView>
+type StatusChangeView = z.infer<typeof statusChangeView>
+
 type Amount = { amount: BigNumberInput }
 
-type AddressRow = Record<string, unknown> & { id?: string }
+type AddressRow = { [Field in keyof NonNullable<AddressView>]?: string | null }
 
 type OrderRow = {
   id: string
@@ -84,24 +155,22 @@ type OrderRow = {
   }[]
 }
 
-const ADDRESS_FIELDS = [
-  "first_name",
-  "last_name",
-  "company",
-  "address_1",
-  "address_2",
-  "city",
-  "province",
-  "postal_code",
-  "country_code",
-  "phone",
-] as const
-
-function addressView(address: AddressRow | null | undefined) {
+function toAddressView(address: AddressRow | null | undefined): AddressView {
   if (!address) {
     return null
   }
-  return Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, address[field] ?? null]))
+  return {
+    first_name: address.first_name ?? null,
+    last_name: address.last_name ?? null,
+    company: address.company ?? null,
+    address_1: address.address_1 ?? null,
+    address_2: address.address_2 ?? null,
+    city: address.city ?? null,
+    province: address.province ?? null,
+    postal_code: address.postal_code ?? null,
+    country_code: address.country_code ?? null,
+    phone: address.phone ?? null,
+  }
 }
 
 function total(values: Amount[] | undefined) {
@@ -109,7 +178,7 @@ function total(values: Amount[] | undefined) {
 }
 
 /** The order's payment in the contract's terms: its latest session and the money moved. */
-function paymentSummary(order: OrderRow) {
+function paymentSummary(order: OrderRow): PaymentSummaryView {
   const collections = [...(order.payment_collections ?? [])].sort(
     (a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime()
   )
@@ -137,7 +206,7 @@ function paymentSummary(order: OrderRow) {
   }
 }
 
-function historyView(change: OrderStatusChangeRecord) {
+function historyView(change: OrderStatusChangeRecord): StatusChangeView {
   return {
     from: change.from_status,
     to: change.to_status,
@@ -152,8 +221,8 @@ function toOrderView(
   order: OrderRow,
   lifecycle: OrderLifecycleRecord,
   history: OrderStatusChangeRecord[]
-) {
-  const items = (order.items ?? []).map(lineView)
+): OrderView {
+  const items = (order.items ?? []).map(toLineView)
   return {
     id: order.id,
     display_id: order.display_id,
@@ -172,16 +241,14 @@ function toOrderView(
     shipping: money(order.shipping_total),
     total: money(order.total),
     shipping_method: order.shipping_methods?.[0]?.name ?? null,
-    shipping_address: addressView(order.shipping_address),
-    billing_address: addressView(order.billing_address),
+    shipping_address: toAddressView(order.shipping_address),
+    billing_address: toAddressView(order.billing_address),
     payment: paymentSummary(order),
     status_history: history.map(historyView),
     created_at: new Date(order.created_at).toISOString(),
     updated_at: new Date(lifecycle.updated_at).toISOString(),
   }
 }
-
-export type OrderView = ReturnType<typeof toOrderView>
 
 /**
  * The contract's orders, in the order of `lifecycles`: Medusa's order (items, totals,
@@ -197,7 +264,7 @@ export async function loadOrderViews(
   const orderIds = lifecycles.map((lifecycle) => lifecycle.order_id)
   const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
   const [{ data }, changes] = await Promise.all([
-    container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    queryGraph<OrderRow>(container, {
       entity: "order",
       fields: ORDER_VIEW_FIELDS,
       filters: { id: orderIds },
@@ -205,9 +272,9 @@ export async function loadOrderViews(
     service.listOrderStatusChanges(
       { order_id: orderIds },
       { order: { created_at: "ASC", id: "ASC" } }
-    ) as unknown as Promise<OrderStatusChangeRecord[]>,
+    ),
   ])
-  const orders = new Map((data as unknown as OrderRow[]).map((order) => [order.id, order]))
+  const orders = new Map(data.map((order) => [order.id, order]))
   return lifecycles.flatMap((lifecycle) => {
     const order = orders.get(lifecycle.order_id)
     if (!order) {

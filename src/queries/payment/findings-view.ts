@@ -1,7 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { PAYMENT_LEDGER_MODULE } from "../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../modules/payment-ledger/service"
-import type { ReconciliationFindingRecord } from "../../modules/payment-ledger/types"
 import { listEnvelope, type Page } from "../../utils/pagination"
 
 /** What the reconciliation job found, most recently seen first. */
@@ -10,10 +9,10 @@ export async function listFindings(
   query: Page & { resolution?: string }
 ) {
   const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-  const [rows, count] = (await ledger.listAndCountReconciliationFindings(
+  const [rows, count] = await ledger.listAndCountReconciliationFindings(
     query.resolution ? { resolution: query.resolution } : {},
     { skip: query.offset, take: query.limit, order: { last_seen_at: "DESC", id: "DESC" } }
-  )) as unknown as [ReconciliationFindingRecord[], number]
+  )
   const items = rows.map((row) => ({
     id: row.id,
     kind: row.kind,

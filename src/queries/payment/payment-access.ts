@@ -17,10 +17,7 @@ export async function findAttemptFor(
   actor: Actor,
   id: string
 ): Promise<PaymentAttemptRecord> {
-  const [attempt] = (await ledgerOf(container).listPaymentAttempts(
-    { id },
-    { take: 1 }
-  )) as unknown as PaymentAttemptRecord[]
+  const [attempt] = await ledgerOf(container).listPaymentAttempts({ id }, { take: 1 })
   if (!attempt || (actor.role === "customer" && attempt.customer_id !== actor.id)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment ${id} was not found`)
   }
@@ -42,10 +39,10 @@ export async function loadPaymentOfSession(
   container: MedusaContainer,
   sessionId: string
 ): Promise<PaymentView> {
-  const [attempt] = (await ledgerOf(container).listPaymentAttempts(
+  const [attempt] = await ledgerOf(container).listPaymentAttempts(
     { session_id: sessionId },
     { take: 1 }
-  )) as unknown as PaymentAttemptRecord[]
+  )
   if (!attempt) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No payment for session ${sessionId}`)
   }
@@ -68,10 +65,10 @@ export async function listPayments(
   if (filters.order_id) {
     where.order_id = filters.order_id
   }
-  const [attempts, count] = (await ledgerOf(container).listAndCountPaymentAttempts(where, {
+  const [attempts, count] = await ledgerOf(container).listAndCountPaymentAttempts(where, {
     skip: page.offset,
     take: page.limit,
     order: { created_at: "DESC", id: "DESC" },
-  })) as unknown as [PaymentAttemptRecord[], number]
+  })
   return { items: await loadPaymentViews(container, attempts), count }
 }

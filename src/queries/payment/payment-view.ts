@@ -1,28 +1,31 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, Modules } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { money, sumAmounts } from "../../utils/money"
 import type { PaymentAttemptRecord } from "../../modules/payment-ledger/types"
 
 /** The contract's payment: one attempt to pay an order, with the money it moved. */
-export type PaymentView = {
-  id: string
-  order_id: string
-  amount: string
-  currency_code: string
+export const paymentView = z.object({
+  id: z.string(),
+  order_id: z.string(),
+  amount: z.string(),
+  currency_code: z.string(),
   /** pending, requires_action, succeeded, failed, canceled, partially_refunded, refunded. */
-  status: string
-  provider: string
+  status: z.string(),
+  provider: z.string(),
   /** Stripe's PaymentIntent secret while the customer can still pay; else null. */
-  client_secret: string | null
+  client_secret: z.string().nullable(),
   /** Stripe's next action (3-D Secure) when status is requires_action. */
-  next_action: Record<string, unknown> | null
-  captured_amount: string
-  refunded_amount: string
-  failure: { code: string | null; message: string | null } | null
-  created_at: string
-  updated_at: string
-}
+  next_action: z.record(z.string(), z.unknown()).nullable(),
+  captured_amount: z.string(),
+  refunded_amount: z.string(),
+  failure: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+
+export type PaymentView = z.infer<typeof paymentView>
 
 type Amount = { amount: BigNumberInput }
 type PaymentRow = { id: string; captures?: Amount[]; refunds?: Amount[] }

@@ -1,23 +1,26 @@
 import type { AccountHolderDTO, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import { STRIPE_PROVIDER_ID, orderSettings } from "../../config/order"
 
 /** A saved card as the API shows it: never the card number, only what identifies it. */
-export type PaymentMethodView = {
-  id: string
-  type: string
-  brand: string | null
-  last4: string | null
-  exp_month: number | null
-  exp_year: number | null
-}
+export const paymentMethodView = z.object({
+  id: z.string(),
+  type: z.string(),
+  brand: z.string().nullable(),
+  last4: z.string().nullable(),
+  exp_month: z.number().nullable(),
+  exp_year: z.number().nullable(),
+})
+
+export type PaymentMethodView = z.infer<typeof paymentMethodView>
 
 type StripePaymentMethod = {
   type?: string
   card?: { brand?: string; last4?: string; exp_month?: number; exp_year?: number } | null
 }
 
-export function paymentMethodView(method: {
+export function toPaymentMethodView(method: {
   id: string
   data?: Record<string, unknown> | null
 }): PaymentMethodView {
@@ -71,5 +74,5 @@ export async function listSavedCards(
     provider_id: STRIPE_PROVIDER_ID,
     context: { account_holder: holder },
   })
-  return methods.map(paymentMethodView)
+  return methods.map(toPaymentMethodView)
 }

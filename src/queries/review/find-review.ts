@@ -8,10 +8,7 @@ export async function findProductReview(
   productId: string,
   reviewId: string
 ): Promise<ReviewRecord> {
-  const [review] = (await reviews.listReviews(
-    { id: reviewId, product_id: productId },
-    { take: 1 }
-  )) as ReviewRecord[]
+  const [review] = await reviews.listReviews({ id: reviewId, product_id: productId }, { take: 1 })
   if (!review) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Review with id: ${reviewId} was not found`)
   }

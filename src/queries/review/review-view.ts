@@ -1,26 +1,35 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 import { REVIEW_MODULE } from "../../modules/review"
+import { REVIEW_STATUSES } from "../../modules/review/models/review"
 import type ReviewModuleService from "../../modules/review/service"
 import type { ReviewStatus } from "../../modules/review/types"
 import type { Page } from "../../utils/pagination"
 
 /** The contract's review shape. */
-export type ReviewView = {
-  id: string
-  product_id: string
-  customer_id: string
-  author_name: string
-  rating: number
-  title: string
-  body: string
-  status: ReviewStatus
-  verified_purchase: boolean
-  created_at: string
-  updated_at: string
-}
+export const reviewView = z.object({
+  id: z.string(),
+  product_id: z.string(),
+  customer_id: z.string(),
+  author_name: z.string(),
+  rating: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  status: z.enum(REVIEW_STATUSES),
+  verified_purchase: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
 
-export type ProductRatingView = { rating_average: number | null; review_count: number }
+/** A product's rating from its approved reviews. */
+export const productRatingView = z.object({
+  rating_average: z.number().nullable(),
+  review_count: z.number().int(),
+})
+
+export type ReviewView = z.infer<typeof reviewView>
+export type ProductRatingView = z.infer<typeof productRatingView>
 
 type Author = { first_name?: string | null; last_name?: string | null } | null | undefined
 

@@ -24,12 +24,12 @@ export async function expireOrderHolds(
   now: Date = new Date()
 ): Promise<ExpiryReport> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const expired = (await container
+  const expired: Pick<OrderLifecycleRecord, "id" | "order_id">[] = await container
     .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
     .listOrderLifecycles(
       { status: "pending", hold_expires_at: { $lt: now } },
       { select: ["id", "order_id"], order: { hold_expires_at: "ASC" }, take: BATCH }
-    )) as unknown as Pick<OrderLifecycleRecord, "id" | "order_id">[]
+    )
 
   const report: ExpiryReport = { cancelled: [], skipped: [] }
   for (const { order_id } of expired) {

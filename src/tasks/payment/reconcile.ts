@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
-import type { OrderLifecycleRecord, OrderStatus } from "../../modules/order-lifecycle/types"
+import type { OrderStatus } from "../../modules/order-lifecycle/types"
 import { PAYMENT_LEDGER_MODULE } from "../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../modules/payment-ledger/service"
 import type { FindingKind, PaymentAttemptRecord } from "../../modules/payment-ledger/types"
@@ -49,20 +49,20 @@ export async function reconcilePayments(
   const startedAt = Date.now()
 
   for (let offset = 0; ; offset += PAGE) {
-    const attempts = (await ledger.listPaymentAttempts(
+    const attempts = await ledger.listPaymentAttempts(
       {
         status: ["pending", "requires_action", "failed", "succeeded"],
         created_at: { $lt: new Date(startedAt - graceMs) },
         updated_at: { $gte: new Date(startedAt - LOOKBACK_MS) },
       },
       { skip: offset, take: PAGE, order: { created_at: "ASC", id: "ASC" } }
-    )) as unknown as PaymentAttemptRecord[]
+    )
     if (!attempts.length) {
       break
     }
-    const orders = (await lifecycles.listOrderLifecycles({
+    const orders = await lifecycles.listOrderLifecycles({
       order_id: [...new Set(attempts.map((a) => a.order_id))],
-    })) as unknown as OrderLifecycleRecord[]
+    })
     const statusOf = new Map(orders.map((o) => [o.order_id, o.status]))
 
     for (const attempt of attempts) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto"
 import type { ConfigModule } from "@medusajs/framework/types"
 import { generateJwtToken } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
 
 export type ActorType = "customer" | "user"
 
@@ -16,12 +17,15 @@ export type AccessClaims = {
   sid: string
 }
 
-export type TokenPair = {
-  access_token: string
-  refresh_token: string
-  token_type: "bearer"
-  expires_in: number
-}
+/** What login, refresh and OAuth sign-in answer. */
+export const tokenPair = z.object({
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.literal("bearer"),
+  expires_in: z.number().int(),
+})
+
+export type TokenPair = z.infer<typeof tokenPair>
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex")

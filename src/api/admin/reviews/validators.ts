@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { listSchema, paginationShape } from "../../../utils/pagination"
-import { reviewView } from "../../products/[id]/reviews/validators"
+import { reviewView } from "../../../queries/review/review-view"
 
 export const reviewQueueQuery = z.object({
   ...paginationShape,

@@ -3,7 +3,7 @@ import { requireActorOf } from "../../utils/auth"
 import {
   assertSavedCardsAvailable,
   listSavedCards,
-  paymentMethodView,
+  toPaymentMethodView,
 } from "../../../queries/payment/saved-cards"
 import { savePaymentMethodWorkflow } from "../../../workflows/payment/save-payment-method"
 import type { SavePaymentMethodBody } from "../validators"
@@ -27,5 +27,5 @@ export async function POST(
   // Stripe's SetupIntent names the card only by id: its details come from the card list.
   const cards = await listSavedCards(req.scope, actor.id)
   const saved = cards.find((card) => card.id === result.payment_method_id)
-  res.status(201).json(saved ?? paymentMethodView({ id: result.payment_method_id }))
+  res.status(201).json(saved ?? toPaymentMethodView({ id: result.payment_method_id }))
 }

@@ -31,19 +31,6 @@ export const updateCategoryBody = z
     message: "Send at least one field to change",
   })
 
-export const categoryView = z.object({
-  id: z.string(),
-  name: z.string(),
-  handle: z.string(),
-  description: z.string().nullable(),
-  parent_id: z.string().nullable(),
-  rank: z.number(),
-  is_active: z.boolean(),
-  is_internal: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string(),
-})
-
 const categoryNode = z.object({
   id: z.string(),
   name: z.string(),

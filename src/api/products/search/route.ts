@@ -3,8 +3,11 @@ import { readCatalogPage } from "../../../queries/catalog/read"
 import type { SearchProductsQuery } from "../validators"
 
 /** Ranked, typo-tolerant search with the list's filters and facet counts. */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const query = req.validatedQuery as SearchProductsQuery
+export async function GET(
+  req: MedusaRequest<unknown, SearchProductsQuery>,
+  res: MedusaResponse
+): Promise<void> {
+  const query = req.validatedQuery
   const body = await readCatalogPage(req.scope, {
     ...query,
     sort: query.sort ?? "relevance",

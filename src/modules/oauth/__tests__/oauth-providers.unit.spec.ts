@@ -3,6 +3,7 @@ import { pickEmail } from "../github/service"
 import { relocate, startCallback } from "../shared"
 
 function stateStore(states: Record<string, Record<string, unknown>>): AuthIdentityProviderService {
+  // Only getState is used: the rest of the interface is not stubbed.
   return {
     getState: async (key: string) => {
       const value = states[key] ?? null

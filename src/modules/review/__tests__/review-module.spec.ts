@@ -3,7 +3,6 @@ import { REVIEW_MODULE } from ".."
 import { ProductRating } from "../models/product-rating"
 import { Review } from "../models/review"
 import type ReviewModuleService from "../service"
-import type { ReviewRecord } from "../types"
 
 jest.setTimeout(60000)
 
@@ -23,7 +22,7 @@ moduleIntegrationTestRunner<ReviewModuleService>({
     })
 
     it("keeps one live review per customer and product", async () => {
-      const first = (await service.createReviews(reviewOf("prod_1", "cus_1", 4))) as ReviewRecord
+      const first = await service.createReviews(reviewOf("prod_1", "cus_1", 4))
       expect(first).toMatchObject({ status: "pending", verified_purchase: false })
       await expect(service.createReviews(reviewOf("prod_1", "cus_1", 5))).rejects.toThrow()
       await service.createReviews(reviewOf("prod_2", "cus_1", 5))
@@ -42,9 +41,9 @@ moduleIntegrationTestRunner<ReviewModuleService>({
         rating_average: 0,
         review_count: 0,
       })
-      const reviews = (await service.createReviews(
+      const reviews = await service.createReviews(
         [5, 4, 4, 1, 2].map((rating, i) => reviewOf("prod_1", `cus_${i}`, rating))
-      )) as ReviewRecord[]
+      )
       await service.updateReviews(
         reviews.slice(0, 4).map((review) => ({ id: review.id, status: "approved" as const }))
       )
@@ -61,9 +60,7 @@ moduleIntegrationTestRunner<ReviewModuleService>({
     })
 
     it("waits for a recomputation in progress, then sees what was committed meanwhile", async () => {
-      const [review] = (await service.createReviews([
-        reviewOf("prod_wait", "cus_1", 5),
-      ])) as ReviewRecord[]
+      const [review] = await service.createReviews([reviewOf("prod_wait", "cus_1", 5)])
       let release = () => {}
       const held = new Promise<void>((resolve) => (release = resolve))
       let lockTaken = () => {}
@@ -88,9 +85,9 @@ moduleIntegrationTestRunner<ReviewModuleService>({
 
     it("ends right when changes and recomputations interleave", async () => {
       const ratings = Array.from({ length: 40 }, (_, i) => (i % 5) + 1)
-      const reviews = (await service.createReviews(
+      const reviews = await service.createReviews(
         ratings.map((rating, i) => reviewOf("prod_race", `cus_${i}`, rating))
-      )) as ReviewRecord[]
+      )
       // Each "request" commits its change, then recomputes, all at once.
       await Promise.all(
         reviews.map(async (review) => {

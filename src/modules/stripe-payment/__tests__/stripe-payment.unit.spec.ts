@@ -14,6 +14,7 @@ function provider(apiUrl?: string) {
   )
 }
 
+/** The Stripe client's connection settings, which its typings leave out. */
 type ClientInternals = { _api: { host: string; port: string | number; protocol: string } }
 
 /**
@@ -32,7 +33,6 @@ describe("EngineStripeProviderService against @medusajs/payment-stripe", () => {
   })
 
   it("overrides members the parent still has, and uses its private status mapping", () => {
-    const proto = StripeProviderService.prototype as unknown as Record<string, unknown>
     for (const member of [
       "updatePayment",
       "getWebhookActionAndData",
@@ -40,7 +40,7 @@ describe("EngineStripeProviderService against @medusajs/payment-stripe", () => {
       "buildError",
       "getStatus",
     ]) {
-      expect(typeof proto[member]).toBe("function")
+      expect(typeof Reflect.get(StripeProviderService.prototype, member)).toBe("function")
     }
   })
 
@@ -58,6 +58,7 @@ describe("EngineStripeProviderService against @medusajs/payment-stripe", () => {
       status: "requires_payment_method",
       last_payment_error: { code: "card_declined" },
     }
+    // statusOf is private, and the intents below are partial Stripe.PaymentIntent objects.
     const update = (service as unknown as { statusOf(i: unknown): { status: string } }).statusOf
     expect(update.call(service, declined).status).toBe("error")
     expect(update.call(service, { id: "pi_1", status: "requires_action" }).status).toBe(

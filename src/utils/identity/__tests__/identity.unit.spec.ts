@@ -134,10 +134,11 @@ describe("toUserView", () => {
       actor_id: "cus_1",
       username: "ada",
       preferences: { locale: "en" },
-      email_verified_at: "2026-01-03T00:00:00.000Z",
-      deactivated_at: "2026-01-04T00:00:00.000Z",
-      created_at: "2026-01-01T00:00:00.000Z",
-      updated_at: "2026-01-05T00:00:00.000Z",
+      email_verified_at: new Date("2026-01-03T00:00:00.000Z"),
+      deactivated_at: new Date("2026-01-04T00:00:00.000Z"),
+      created_at: new Date("2026-01-01T00:00:00.000Z"),
+      updated_at: new Date("2026-01-05T00:00:00.000Z"),
+      deleted_at: null,
     })
     expect(view).toMatchObject({
       username: "ada",

@@ -1,6 +1,6 @@
 import { attemptStatusOfSession, failureOf, nextActionOf } from "../attempt-outcome"
 import { paymentStatusOf } from "../../../queries/payment/payment-view"
-import { paymentMethodView } from "../../../queries/payment/saved-cards"
+import { toPaymentMethodView } from "../../../queries/payment/saved-cards"
 
 describe("attemptStatusOfSession", () => {
   it.each([
@@ -53,10 +53,10 @@ describe("paymentStatusOf", () => {
   })
 })
 
-describe("paymentMethodView", () => {
+describe("toPaymentMethodView", () => {
   it("shows a card by brand, last digits and expiry only", () => {
     expect(
-      paymentMethodView({
+      toPaymentMethodView({
         id: "pm_1",
         data: {
           type: "card",
@@ -71,7 +71,7 @@ describe("paymentMethodView", () => {
       exp_month: 12,
       exp_year: 2030,
     })
-    expect(paymentMethodView({ id: "pm_2" })).toEqual({
+    expect(toPaymentMethodView({ id: "pm_2" })).toEqual({
       id: "pm_2",
       type: "card",
       brand: null,

@@ -26,6 +26,7 @@ export const writeOrderFactsStep = createStep(
       total: String(row.total),
       refunded: String(row.refunded),
       units: row.units,
+      // model.json() is typed as an object; this column holds the array the fact was written with.
       lines: row.lines as unknown as OrderFactInput["lines"],
     }))
     const known = new Set(previous.map((fact) => fact.order_id))

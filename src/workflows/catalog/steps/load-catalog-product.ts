@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { primaryVariant } from "../../../queries/catalog/build-rows"
+import { queryGraph } from "../../../queries/graph"
 
 export type LoadedProduct = {
   id: string
@@ -24,8 +25,7 @@ type Source = {
 export const loadCatalogProductStep = createStep(
   "catalog-load-product",
   async (input: { id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
+    const { data } = await queryGraph<Source>(container, {
       entity: "product",
       fields: [
         "id",
@@ -40,7 +40,7 @@ export const loadCatalogProductStep = createStep(
       ],
       filters: { id: input.id },
     })
-    const product = data[0] as unknown as Source | undefined
+    const product: Source | undefined = data[0]
     if (!product) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${input.id} was not found`)
     }

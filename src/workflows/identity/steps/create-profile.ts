@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_MODULE } from "../../../modules/identity"
 import type IdentityModuleService from "../../../modules/identity/service"
-import type { ProfileRecord } from "../../../modules/identity/types"
 
 export type CreateProfileInput = {
   actor_type: "customer" | "user"
@@ -13,7 +12,7 @@ export const createProfileStep = createStep(
   "identity-create-profile",
   async (input: CreateProfileInput, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
-    const profile = (await identity.createProfiles({ ...input, preferences: {} })) as ProfileRecord
+    const profile = await identity.createProfiles({ ...input, preferences: {} })
     return new StepResponse(profile, profile.id)
   },
   async (profileId, { container }) => {

@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_MODULE } from "../../../modules/identity"
 import type IdentityModuleService from "../../../modules/identity/service"
-import type { RefreshTokenRecord } from "../../../modules/identity/types"
 
 export type CreateRefreshTokenInput = {
   family_id: string
@@ -17,7 +16,7 @@ export const createRefreshTokenStep = createStep(
   "identity-create-refresh-token",
   async (input: CreateRefreshTokenInput, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
-    const token = (await identity.createRefreshTokens(input)) as RefreshTokenRecord
+    const token = await identity.createRefreshTokens(input)
     return new StepResponse({ id: token.id, family_id: token.family_id }, token.id)
   },
   async (tokenId, { container }) => {

@@ -2,7 +2,6 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_MODULE } from "../../../modules/identity"
 import type IdentityModuleService from "../../../modules/identity/service"
-import type { ProfileRecord } from "../../../modules/identity/types"
 
 /** 409 when another user has the username (read only: nothing to undo). */
 export const ensureUsernameFreeStep = createStep(
@@ -10,10 +9,7 @@ export const ensureUsernameFreeStep = createStep(
   async (input: { username?: string; actor_id: string }, { container }) => {
     if (input.username) {
       const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
-      const [owner] = (await identity.listProfiles(
-        { username: input.username },
-        { take: 1 }
-      )) as ProfileRecord[]
+      const [owner] = await identity.listProfiles({ username: input.username }, { take: 1 })
       if (owner && owner.actor_id !== input.actor_id) {
         throw new MedusaError(MedusaError.Types.CONFLICT, "This username is taken")
       }

@@ -1,16 +1,13 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_MODULE } from "../../../modules/identity"
 import type IdentityModuleService from "../../../modules/identity/service"
-import type { ProfileRecord } from "../../../modules/identity/types"
 
 /** Records the verification on the profile; compensation restores the previous value. */
 export const markEmailVerifiedStep = createStep(
   "identity-mark-email-verified",
   async (input: { actor_type: "customer" | "user"; actor_id: string } | null, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
-    const [profile] = input
-      ? ((await identity.listProfiles(input, { take: 1 })) as ProfileRecord[])
-      : []
+    const [profile] = input ? await identity.listProfiles(input, { take: 1 }) : []
     if (!profile) {
       return new StepResponse(undefined, null)
     }

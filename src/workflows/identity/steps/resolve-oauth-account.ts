@@ -2,7 +2,6 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_MODULE } from "../../../modules/identity"
 import type IdentityModuleService from "../../../modules/identity/service"
-import type { ProfileRecord } from "../../../modules/identity/types"
 
 export type ResolveOAuthAccountInput = {
   auth_identity_id: string
@@ -72,10 +71,10 @@ export const resolveOAuthAccountStep = createStep(
 
     const assertActive = async (customerId: string): Promise<void> => {
       const [customer] = await customers.listCustomers({ id: customerId }, { take: 1 })
-      const [profile] = (await identity.listProfiles(
+      const [profile] = await identity.listProfiles(
         { actor_type: "customer", actor_id: customerId },
         { take: 1 }
-      )) as ProfileRecord[]
+      )
       if (!customer || profile?.deactivated_at) {
         throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This account is deactivated")
       }
@@ -119,10 +118,10 @@ export const resolveOAuthAccountStep = createStep(
       )
     }
     await assertActive(account.id)
-    const [profile] = (await identity.listProfiles(
+    const [profile] = await identity.listProfiles(
       { actor_type: "customer", actor_id: account.id },
       { take: 1 }
-    )) as ProfileRecord[]
+    )
     if (!profile?.email_verified_at) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,

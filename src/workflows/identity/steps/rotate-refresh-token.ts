@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_MODULE } from "../../../modules/identity"
 import type IdentityModuleService from "../../../modules/identity/service"
-import type { RefreshTokenRecord } from "../../../modules/identity/types"
 
 export type RotateRefreshTokenInput = {
   presented_hash: string
@@ -32,10 +31,10 @@ export const rotateRefreshTokenStep = createStep(
   "identity-rotate-refresh-token",
   async (input: RotateRefreshTokenInput, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
-    const [token] = (await identity.listRefreshTokens(
+    const [token] = await identity.listRefreshTokens(
       { token_hash: input.presented_hash },
       { take: 1 }
-    )) as RefreshTokenRecord[]
+    )
     if (!token || token.revoked_at || new Date(token.expires_at).getTime() <= Date.now()) {
       return new StepResponse<RotationResult, Undo>({ outcome: "invalid" }, null)
     }
@@ -49,14 +48,14 @@ export const rotateRefreshTokenStep = createStep(
       )
     }
     await identity.updateRefreshTokens({ id: token.id, rotated_at: new Date() })
-    const successor = (await identity.createRefreshTokens({
+    const successor = await identity.createRefreshTokens({
       family_id: token.family_id,
       token_hash: input.successor_hash,
       actor_type: token.actor_type,
       actor_id: token.actor_id,
       auth_identity_id: token.auth_identity_id,
       expires_at: input.expires_at,
-    })) as RefreshTokenRecord
+    })
     return new StepResponse<RotationResult, Undo>(
       {
         outcome: "rotated",

@@ -23,29 +23,26 @@ export const upsertProfileStep = createStep(
   async (input: UpsertProfileInput, { container }) => {
     const identity = container.resolve<IdentityModuleService>(IDENTITY_MODULE)
     const { actor_type, actor_id, replace_preferences, ...changes } = input
-    const [existing] = (await identity.listProfiles(
-      { actor_type, actor_id },
-      { take: 1 }
-    )) as ProfileRecord[]
+    const [existing] = await identity.listProfiles({ actor_type, actor_id }, { take: 1 })
     if (!existing) {
-      const created = (await identity.createProfiles({
+      const created = await identity.createProfiles({
         actor_type,
         actor_id,
         username: changes.username ?? null,
         preferences: changes.preferences ?? {},
         deactivated_at: changes.deactivated_at ?? null,
-      })) as ProfileRecord
+      })
       return new StepResponse<ProfileRecord, Undo>(created, { created: created.id })
     }
     const preferences =
       changes.preferences && !replace_preferences
         ? { ...existing.preferences, ...changes.preferences }
         : changes.preferences
-    const updated = (await identity.updateProfiles({
+    const updated = await identity.updateProfiles({
       id: existing.id,
       ...changes,
       ...(preferences ? { preferences } : {}),
-    })) as ProfileRecord
+    })
     return new StepResponse<ProfileRecord, Undo>(updated, {
       updated: {
         id: existing.id,

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { queryGraph } from "../../../queries/graph"
 
 export type StockCheck = {
   variant_id: string
@@ -15,6 +16,8 @@ type VariantRow = {
   inventory_items?: { inventory_item_id: string; required_quantity: number }[]
 }
 
+type ChannelRow = { stock_locations?: { id: string }[] }
+
 /**
  * 409 when a cart would hold more of a variant than can be sold now (stocked minus
  * reserved at the sales channel's locations). Advisory: nothing is held until checkout,
@@ -27,10 +30,9 @@ export const ensureStockAvailableStep = createStep(
     if (!checks.length) {
       return new StepResponse(undefined)
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const inventory = container.resolve(Modules.INVENTORY)
     const [{ data: variants }, { data: channels }] = await Promise.all([
-      query.graph({
+      queryGraph<VariantRow>(container, {
         entity: "product_variant",
         fields: [
           "id",
@@ -41,16 +43,15 @@ export const ensureStockAvailableStep = createStep(
         ],
         filters: { id: checks.map((check) => check.variant_id) },
       }),
-      query.graph({
+      queryGraph<ChannelRow>(container, {
         entity: "sales_channel",
         fields: ["stock_locations.id"],
         filters: { id: input.sales_channel_id ? [input.sales_channel_id] : [] },
       }),
     ])
-    const locationIds = (
-      (channels[0] as { stock_locations?: { id: string }[] } | undefined)?.stock_locations ?? []
-    ).map((location) => location.id)
-    const variantOf = new Map((variants as unknown as VariantRow[]).map((v) => [v.id, v]))
+    const channel: ChannelRow | undefined = channels[0]
+    const locationIds = (channel?.stock_locations ?? []).map((location) => location.id)
+    const variantOf = new Map(variants.map((v) => [v.id, v]))
 
     for (const check of checks) {
       const variant = variantOf.get(check.variant_id)

@@ -15,12 +15,9 @@ import type { OrderLifecycleRecord } from "../../../modules/order-lifecycle/type
 export const findLifecycleToCancelStep = createStep(
   "order-find-lifecycle-to-cancel",
   async (input: { order_id: string }, { container }) => {
-    const [lifecycle] = (await container
+    const [lifecycle] = await container
       .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-      .listOrderLifecycles(
-        { order_id: input.order_id },
-        { take: 1 }
-      )) as unknown as OrderLifecycleRecord[]
+      .listOrderLifecycles({ order_id: input.order_id }, { take: 1 })
     // Only from a status that can still be cancelled: a refund before shipping cancels
     // Medusa's order too, and the engine's "refunded" must stay.
     if (!lifecycle || !isCancellable(lifecycle.status)) {

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { CHECKOUT_CART_FIELDS, type CheckoutCart } from "../../../utils/order/checkout-cart"
+import { queryGraph } from "../../../queries/graph"
 
 export type LoadCheckoutCartInput = {
   cart_id: string
@@ -17,13 +18,12 @@ export type LoadCheckoutCartInput = {
 export const loadCheckoutCartStep = createStep(
   "order-load-checkout-cart",
   async (input: LoadCheckoutCartInput, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
+    const { data } = await queryGraph<CheckoutCart>(container, {
       entity: "cart",
       fields: CHECKOUT_CART_FIELDS,
       filters: { id: input.cart_id },
     })
-    const cart = data[0] as unknown as CheckoutCart | undefined
+    const cart: CheckoutCart | undefined = data[0]
     if (!cart || cart.customer_id !== input.customer_id) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
     }

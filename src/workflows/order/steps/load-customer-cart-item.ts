@@ -10,6 +10,7 @@ export type CustomerCartItem = {
   sales_channel_id: string | null
 }
 
+/** The line as the cart module returns it: CartLineItemDTO types its null columns as optional. */
 type ItemRow = {
   id: string
   cart_id: string
@@ -37,7 +38,7 @@ export const loadCustomerCartItemStep = createStep(
         relations: ["cart"],
         take: 1,
       }
-    )) as unknown as ItemRow[]
+    )) as ItemRow[]
     if (!item || item.cart?.customer_id !== input.customer_id || item.cart.completed_at) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart item ${input.item_id} was not found`)
     }

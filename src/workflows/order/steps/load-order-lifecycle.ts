@@ -2,7 +2,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
-import type { OrderLifecycleRecord } from "../../../modules/order-lifecycle/types"
 
 export type LoadOrderLifecycleInput = {
   order_id: string
@@ -15,10 +14,7 @@ export const loadOrderLifecycleStep = createStep(
   "order-load-lifecycle",
   async (input: LoadOrderLifecycleInput, { container }) => {
     const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-    const [lifecycle] = (await service.listOrderLifecycles(
-      { order_id: input.order_id },
-      { take: 1 }
-    )) as unknown as OrderLifecycleRecord[]
+    const [lifecycle] = await service.listOrderLifecycles({ order_id: input.order_id }, { take: 1 })
     if (!lifecycle || (input.customer_id && lifecycle.customer_id !== input.customer_id)) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found`)
     }

@@ -1,8 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { sumAmounts } from "../../../utils/money"
 import type { OrderStatus } from "../../../modules/order-lifecycle/types"
+import { queryGraph } from "../../../queries/graph"
 
 type PaymentRow = {
   id: string
@@ -83,8 +84,7 @@ const NONE: StatusActions = {
 export const planStatusActionsStep = createStep(
   "order-plan-status-actions",
   async (input: { order_id: string; to: OrderStatus }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
+    const { data } = await queryGraph<OrderState>(container, {
       entity: "order",
       fields: [
         "id",
@@ -111,7 +111,7 @@ export const planStatusActionsStep = createStep(
       ],
       filters: { id: input.order_id },
     })
-    const order = data[0] as unknown as OrderState | undefined
+    const order: OrderState | undefined = data[0]
     if (!order) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found`)
     }

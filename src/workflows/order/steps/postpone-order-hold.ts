@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
-import type { OrderLifecycleRecord } from "../../../modules/order-lifecycle/types"
 
 /**
  * Moves a pending order's hold end to `until` (nothing for an order no longer pending).
@@ -11,10 +10,10 @@ export const postponeOrderHoldStep = createStep(
   "order-postpone-hold",
   async (input: { order_id: string; until: Date }, { container }) => {
     const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-    const [lifecycle] = (await service.listOrderLifecycles(
+    const [lifecycle] = await service.listOrderLifecycles(
       { order_id: input.order_id, status: "pending" },
       { take: 1 }
-    )) as unknown as OrderLifecycleRecord[]
+    )
     if (!lifecycle) {
       return new StepResponse(false, null)
     }

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { primaryVariant } from "../../../queries/catalog/build-rows"
+import { queryGraph } from "../../../queries/graph"
 
 export type PurchaseRequest = { product_id: string; quantity: number }
 
@@ -30,8 +31,7 @@ export const resolvePurchasableItemsStep = createStep(
     for (const item of input.items) {
       quantities.set(item.product_id, (quantities.get(item.product_id) ?? 0) + item.quantity)
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
+    const { data } = await queryGraph<ProductRow>(container, {
       entity: "product",
       fields: [
         "id",
@@ -43,7 +43,7 @@ export const resolvePurchasableItemsStep = createStep(
       ],
       filters: { id: [...quantities.keys()] },
     })
-    const products = new Map((data as unknown as ProductRow[]).map((p) => [p.id, p]))
+    const products = new Map(data.map((p) => [p.id, p]))
     const resolved = [...quantities].map(([productId, quantity]) => {
       const product = products.get(productId)
       const variant = product?.status === "published" ? primaryVariant(product.variants) : undefined

@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
-import type { PaymentWebhookEventRecord } from "../../../modules/payment-ledger/types"
 
 export type WebhookEventRef = { event_id: string; type: string; session_id: string | null }
 
@@ -14,10 +13,10 @@ export const claimWebhookEventStep = createStep(
   "payment-claim-webhook-event",
   async (input: WebhookEventRef, { container }) => {
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-    const [existing] = (await ledger.listPaymentWebhookEvents(
+    const [existing] = await ledger.listPaymentWebhookEvents(
       { event_id: input.event_id },
       { take: 1 }
-    )) as unknown as PaymentWebhookEventRecord[]
+    )
     if (existing) {
       await ledger.updatePaymentWebhookEvents({
         id: existing.id,
@@ -28,11 +27,11 @@ export const claimWebhookEventStep = createStep(
         { id: existing.id, deliveries: existing.deliveries, created: false }
       )
     }
-    const created = (await ledger.createPaymentWebhookEvents({
+    const created = await ledger.createPaymentWebhookEvents({
       event_id: input.event_id,
       type: input.type,
       session_id: input.session_id,
-    })) as unknown as PaymentWebhookEventRecord
+    })
     return new StepResponse(
       { id: created.id, already_processed: false },
       { id: created.id, deliveries: 0, created: true }

@@ -2,7 +2,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN } from "@medusajs/framework/utils"
 import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
-import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
 
 export type CreatePaymentAttemptInput = {
   session: {
@@ -23,7 +22,7 @@ export const createPaymentAttemptStep = createStep(
   async (input: CreatePaymentAttemptInput, { container }) => {
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
     const reference = input.session.data?.id
-    const attempt = (await ledger.createPaymentAttempts({
+    const attempt = await ledger.createPaymentAttempts({
       session_id: input.session.id,
       order_id: input.order_id,
       customer_id: input.customer_id,
@@ -32,7 +31,7 @@ export const createPaymentAttemptStep = createStep(
       amount: MathBN.convert(input.session.amount).toNumber(),
       currency_code: input.session.currency_code,
       provider_reference: typeof reference === "string" ? reference : null,
-    })) as unknown as PaymentAttemptRecord
+    })
     return new StepResponse(attempt, attempt.id)
   },
   async (id, { container }) => {

@@ -2,7 +2,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
-import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
 import type { OrderLifecycleRecord } from "../../../modules/order-lifecycle/types"
 
 /** Attempts that may still take the customer's money: a second one would charge twice. */
@@ -31,10 +30,10 @@ export const ensureNewAttemptAllowedStep = createStep(
       )
     }
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-    const attempts = (await ledger.listPaymentAttempts(
+    const attempts = await ledger.listPaymentAttempts(
       { order_id: lifecycle.order_id },
       { order: { created_at: "DESC" } }
-    )) as unknown as PaymentAttemptRecord[]
+    )
     const live = attempts.find((attempt) => LIVE_STATUSES.includes(attempt.status))
     if (live) {
       throw new MedusaError(

@@ -11,10 +11,10 @@ export const findAttemptBySessionStep = createStep(
       return new StepResponse<PaymentAttemptRecord | null>(null)
     }
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-    const [attempt] = (await ledger.listPaymentAttempts(
+    const [attempt] = await ledger.listPaymentAttempts(
       { session_id: input.session_id },
       { take: 1 }
-    )) as unknown as PaymentAttemptRecord[]
+    )
     return new StepResponse<PaymentAttemptRecord | null>(attempt ?? null)
   }
 )

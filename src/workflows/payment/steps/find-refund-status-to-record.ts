@@ -1,11 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { sumAmounts } from "../../../utils/money"
 import { refundStatusToRecord } from "../../../utils/payment/refund-status"
 import { ORDER_LIFECYCLE_MODULE } from "../../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../../modules/order-lifecycle/service"
 import type { OrderLifecycleRecord, OrderStatus } from "../../../modules/order-lifecycle/types"
+import { queryGraph } from "../../../queries/graph"
 
 type Amount = { amount: BigNumberInput }
 type PaymentRow = { captures?: Amount[] | null; refunds?: Amount[] | null }
@@ -35,16 +35,13 @@ export const findRefundStatusToRecordStep = createStep(
     if (!input.order_id) {
       return new StepResponse<RefundStatusToRecord>(null)
     }
-    const [lifecycle] = (await container
+    const [lifecycle] = await container
       .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-      .listOrderLifecycles(
-        { order_id: input.order_id },
-        { take: 1 }
-      )) as unknown as OrderLifecycleRecord[]
+      .listOrderLifecycles({ order_id: input.order_id }, { take: 1 })
     if (!lifecycle) {
       return new StepResponse<RefundStatusToRecord>(null)
     }
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    const { data } = await queryGraph<OrderRow>(container, {
       entity: "order",
       fields: [
         "id",
@@ -54,7 +51,7 @@ export const findRefundStatusToRecordStep = createStep(
       ],
       filters: { id: input.order_id },
     })
-    const order = data[0] as unknown as OrderRow | undefined
+    const order: OrderRow | undefined = data[0]
     const payments = (order?.payment_collections ?? []).flatMap(
       (collection) => collection.payments ?? []
     )

@@ -1,9 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { OrderStatus } from "../../../modules/order-lifecycle/types"
 import type { PaymentAttemptRecord } from "../../../modules/payment-ledger/types"
 import { sumAmounts } from "../../../utils/money"
+import { queryGraph } from "../../../queries/graph"
 
 export type RefundPlan = {
   payment_id: string
@@ -36,20 +37,19 @@ export const planRefundStep = createStep(
     if (!attempt.payment_id) {
       throw conflict(`Payment ${attempt.id} has captured nothing to refund`)
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const [{ data: payments }, { data: orders }] = await Promise.all([
-      query.graph({
+      queryGraph<PaymentRow>(container, {
         entity: "payment",
         fields: ["id", "captures.amount", "refunds.amount"],
         filters: { id: attempt.payment_id },
       }),
-      query.graph({
+      queryGraph<OrderRow>(container, {
         entity: "order",
         fields: ["id", "fulfillments.canceled_at"],
         filters: { id: attempt.order_id },
       }),
     ])
-    const payment = payments[0] as unknown as PaymentRow | undefined
+    const payment: PaymentRow | undefined = payments[0]
     const remaining = MathBN.sub(sumAmounts(payment?.captures), sumAmounts(payment?.refunds))
     if (!payment || MathBN.lte(remaining, 0)) {
       throw conflict(`Payment ${attempt.id} has no captured money left to refund`)
@@ -61,9 +61,8 @@ export const planRefundStep = createStep(
       )
     }
     const full = MathBN.eq(amount, remaining)
-    const shipped = ((orders[0] as unknown as OrderRow | undefined)?.fulfillments ?? []).some(
-      (fulfillment) => !fulfillment.canceled_at
-    )
+    const order: OrderRow | undefined = orders[0]
+    const shipped = (order?.fulfillments ?? []).some((fulfillment) => !fulfillment.canceled_at)
     return new StepResponse<RefundPlan>({
       payment_id: payment.id,
       amount: amount.toNumber(),

@@ -25,10 +25,10 @@ export const recordFindingStep = createStep(
   "payment-record-finding",
   async (input: FindingInput, { container }) => {
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-    const [existing] = (await ledger.listReconciliationFindings(
+    const [existing] = await ledger.listReconciliationFindings(
       { kind: input.kind, order_id: input.order_id },
       { take: 1 }
-    )) as unknown as ReconciliationFindingRecord[]
+    )
     if (existing) {
       await ledger.updateReconciliationFindings({
         id: existing.id,
@@ -37,10 +37,10 @@ export const recordFindingStep = createStep(
       })
       return new StepResponse<string, FindingUndo>(existing.id, { existing })
     }
-    const created = (await ledger.createReconciliationFindings({
+    const created = await ledger.createReconciliationFindings({
       ...input,
       last_seen_at: new Date(),
-    })) as unknown as ReconciliationFindingRecord
+    })
     return new StepResponse<string, FindingUndo>(created.id, { created_id: created.id })
   },
   async (undo: FindingUndo | undefined, { container }) => {

@@ -51,16 +51,16 @@ export const recordOrderPaymentAttemptsStep = createStep(
       return new StepResponse<string[], string[]>([], [])
     }
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
-    const known = (await ledger.listPaymentAttempts(
+    const known: Pick<PaymentAttemptRecord, "session_id">[] = await ledger.listPaymentAttempts(
       { session_id: sessions.map(({ session }) => session.id) },
       { select: ["session_id"] }
-    )) as unknown as Pick<PaymentAttemptRecord, "session_id">[]
+    )
     const recorded = new Set(known.map((attempt) => attempt.session_id))
     const fresh = sessions.filter(({ session }) => !recorded.has(session.id))
     if (!fresh.length) {
       return new StepResponse<string[], string[]>([], [])
     }
-    const created = (await ledger.createPaymentAttempts(
+    const created = await ledger.createPaymentAttempts(
       fresh.map(({ collection, session }) => ({
         session_id: session.id,
         order_id: input.order_id,
@@ -73,7 +73,7 @@ export const recordOrderPaymentAttemptsStep = createStep(
         payment_id: session.payment?.id ?? null,
         provider_reference: typeof session.data?.id === "string" ? session.data.id : null,
       }))
-    )) as unknown as PaymentAttemptRecord[]
+    )
     const ids = created.map((attempt) => attempt.id)
     return new StepResponse<string[], string[]>(ids, ids)
   },

@@ -20,10 +20,10 @@ export const updatePaymentAttemptStep = createStep(
   ) => {
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
     const { attempt } = input
-    const updated = (await ledger.updatePaymentAttempts({
+    const updated = await ledger.updatePaymentAttempts({
       id: attempt.id,
       ...input.changes,
-    })) as unknown as PaymentAttemptRecord
+    })
     const previous: PaymentAttemptChanges & { id: string } = {
       id: attempt.id,
       status: attempt.status,

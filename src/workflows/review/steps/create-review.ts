@@ -40,7 +40,7 @@ export const createReviewStep = createStep(
     }
     let review: ReviewRecord
     try {
-      review = (await reviews.createReviews({ ...input, status: "pending" })) as ReviewRecord
+      review = await reviews.createReviews({ ...input, status: "pending" })
     } catch (error) {
       if (await liveReviewExists(reviews, input)) {
         throw new MedusaError(MedusaError.Types.CONFLICT, ALREADY_REVIEWED)

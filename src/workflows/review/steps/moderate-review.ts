@@ -22,12 +22,12 @@ export const moderateReviewStep = createStep(
   async (input: ModerateReviewInput, { container }) => {
     const reviews = container.resolve<ReviewModuleService>(REVIEW_MODULE)
     const previous = await findProductReview(reviews, input.product_id, input.review_id)
-    const updated = (await reviews.updateReviews({
+    const updated = await reviews.updateReviews({
       id: previous.id,
       status: input.status,
       moderated_at: new Date(),
       moderated_by: input.moderated_by,
-    })) as ReviewRecord
+    })
     return new StepResponse<ReviewRecord, Undo>(updated, {
       id: previous.id,
       product_id: previous.product_id,

@@ -6,8 +6,11 @@ import { salesTable } from "../tables"
 import type { SalesQuery, SalesView } from "../validators"
 
 /** Sales per day, week or month in the period's timezone, per currency. */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const query = req.validatedQuery as unknown as SalesQuery
+export async function GET(
+  req: MedusaRequest<unknown, SalesQuery>,
+  res: MedusaResponse
+): Promise<void> {
+  const query = req.validatedQuery
   const view: SalesView = await salesView(req.scope, periodOf(query), query.grain)
   sendReport(req, res, "sales", view, salesTable)
 }

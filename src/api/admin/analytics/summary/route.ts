@@ -6,8 +6,11 @@ import { summaryTable } from "../tables"
 import type { PeriodQuery, SummaryView } from "../validators"
 
 /** Revenue, orders, average order value, refunds, new customers vs the previous period. */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const query = req.validatedQuery as unknown as PeriodQuery
+export async function GET(
+  req: MedusaRequest<unknown, PeriodQuery>,
+  res: MedusaResponse
+): Promise<void> {
+  const query = req.validatedQuery
   const view: SummaryView = await summaryView(req.scope, periodOf(query))
   sendReport(req, res, "summary", view, summaryTable)
 }

@@ -10,6 +10,7 @@ function requestFor(provider: string, registered: string[] | undefined): MedusaR
         : true,
     },
   }
+  // Only params and scope are read: the rest of an Express request is not stubbed.
   return {
     params: { provider },
     scope: {

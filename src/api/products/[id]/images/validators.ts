@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-
-export const productImageView = z.object({ id: z.string(), url: z.string() })
+import { productImageView } from "../../../../queries/catalog/product-images"
 
 export const productImagesResponse = z.object({ images: z.array(productImageView) })
 

@@ -18,8 +18,11 @@ const ALL_STATUSES: ReviewStatus[] = ["pending", "approved", "rejected"]
  * Approved reviews for everyone; admins may ask for other statuses (`all` for every one)
  * and see reviews of unpublished products. The rating counts approved reviews only.
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const query = req.validatedQuery as unknown as ListReviewsQuery
+export async function GET(
+  req: MedusaRequest<unknown, ListReviewsQuery>,
+  res: MedusaResponse
+): Promise<void> {
+  const query = req.validatedQuery
   const isAdmin = actorOf(req)?.role === "admin"
   const status = query.status ?? "approved"
   if (status !== "approved" && !isAdmin) {

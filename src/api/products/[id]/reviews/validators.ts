@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { listSchema, paginationShape } from "../../../../utils/pagination"
+import { productRatingView, reviewView } from "../../../../queries/review/review-view"
 
 /** Text is stored exactly as sent (no trimming, no escaping); blank text is refused. */
 function text(max: number) {
@@ -26,26 +27,8 @@ export const listReviewsQuery = z.object({
   status: z.enum(["approved", "pending", "rejected", "all"]).optional(),
 })
 
-export const reviewView = z.object({
-  id: z.string(),
-  product_id: z.string(),
-  customer_id: z.string(),
-  author_name: z.string(),
-  rating: z.number().int(),
-  title: z.string(),
-  body: z.string(),
-  status: z.enum(["pending", "approved", "rejected"]),
-  verified_purchase: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string(),
-})
-
-export const reviewList = listSchema(reviewView).extend({
-  rating_average: z.number().nullable(),
-  review_count: z.number().int(),
-})
+export const reviewList = listSchema(reviewView).extend(productRatingView.shape)
 
 export type CreateReviewBody = z.infer<typeof createReviewBody>
 export type ModerateReviewBody = z.infer<typeof moderateReviewBody>
 export type ListReviewsQuery = z.infer<typeof listReviewsQuery>
-export type ReviewView = z.infer<typeof reviewView>

@@ -6,10 +6,13 @@ import { listOrders } from "../../../../queries/order/order-access"
 import type { UserOrdersQuery } from "../../validators"
 
 /** A user's orders, newest first, as GET /orders shows them (admins have none of their own). */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+export async function GET(
+  req: MedusaRequest<unknown, UserOrdersQuery>,
+  res: MedusaResponse
+): Promise<void> {
   const target = userTarget(req)
   await loadUserView(req.scope, target.actor_type, target.actor_id)
-  const page = req.validatedQuery as unknown as UserOrdersQuery
+  const page = req.validatedQuery
   if (target.actor_type !== "customer") {
     res.status(200).json(listEnvelope([], 0, page))
     return
