@@ -43,12 +43,13 @@ import { Client } from "pg"
 import { FakeStripe } from "../integration-tests/support/fake-stripe/server"
 import { TYPO_QUERIES } from "./catalog-words"
 import { LOAD_SHOPPER_PASSWORD, loadShopperEmail } from "./load-users"
+import { backendsOf, cpuMsBetween, sampleCpu, withDescendants } from "./proc-cpu"
 
 const env = process.env
 const BASE = new URL(env.BENCH_URL ?? "http://localhost:9300")
 const BROWSERS = Number(env.BENCH_BROWSERS ?? 900)
 const SHOPPERS = Number(env.BENCH_SHOPPERS ?? 100)
-const DURATION_S = Number(env.BENCH_DURATION ?? 90)
+const DURATION_S = Number(env.BENCH_DURATION ?? 120)
 const RAMP_S = Number(env.BENCH_RAMP ?? 15)
 const THINK_MIN_MS = Number(env.BENCH_THINK_MIN ?? 2) * 1000
 const THINK_MAX_MS = Number(env.BENCH_THINK_MAX ?? 8) * 1000
@@ -63,6 +64,10 @@ const STRIPE_KEY = "sk_test_load"
 const STRIPE_WEBHOOK_SECRET = "whsec_load"
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? env.DATABASE_URL
 const SEED = Number(env.BENCH_SEED ?? 1)
+/** Same machine only: the server's pid(s) (with their descendants) and its database's name. */
+const SERVER_PIDS = (env.BENCH_SERVER_PID ?? "").split(",").filter(Boolean)
+const PG_DATABASE =
+  env.BENCH_PG_DATABASE ?? (DATABASE_URL ? new URL(DATABASE_URL).pathname.slice(1) : "")
 /** The card every shopper pays with (the fake's always-succeeding Visa). */
 const CARD = "pm_card_visa"
 const EXACT_QUERIES = ["wireless mouse", "desk lamp", "hiking boots", "coffee mug", "backpack"]
@@ -94,14 +99,42 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS, maxFreeSock
 
 type Response = { status: number; body: string; statements: number | null; ms: number }
 
-function request(
+/** Requests re-sent because the server had closed the idle keep-alive socket they went out on. */
+let resent = 0
+
+/**
+ * One request. A request that fails with a reset on a reused keep-alive socket (the server
+ * closed it after its keep-alive timeout just as the request went out) is sent once more on a
+ * new socket, as browsers do; it is timed from the first try.
+ */
+async function request(
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body?: unknown
 ): Promise<Response> {
-  const payload = body === undefined ? undefined : JSON.stringify(body)
   const started = performance.now()
+  try {
+    return await requestOnce(method, path, headers, body, started)
+  } catch (error) {
+    if (!(error instanceof ReusedSocketError)) {
+      throw error
+    }
+    resent += 1
+    return requestOnce(method, path, headers, body, started)
+  }
+}
+
+class ReusedSocketError extends Error {}
+
+function requestOnce(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: unknown,
+  started: number
+): Promise<Response> {
+  const payload = body === undefined ? undefined : JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -135,7 +168,10 @@ function request(
       }
     )
     req.on("timeout", () => req.destroy(new Error(`timed out after ${TIMEOUT_MS} ms`)))
-    req.on("error", reject)
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      const closedByServer = error.code === "ECONNRESET" || error.code === "EPIPE"
+      reject(req.reusedSocket && closedByServer ? new ReusedSocketError(error.message) : error)
+    })
     req.end(payload)
   })
 }
@@ -469,6 +505,47 @@ async function shopper(catalog: Catalog, index: number, runId: string): Promise<
   }
 }
 
+/** PostgreSQL connections of the database by state, sampled every 2 s while the users shop. */
+const connectionSamples: Record<string, number>[] = []
+
+async function connectionProbe(): Promise<void> {
+  if (!DATABASE_URL || !PG_DATABASE) {
+    return
+  }
+  const db = new Client({ connectionString: DATABASE_URL })
+  await db.connect()
+  try {
+    while (active()) {
+      const { rows } = await db.query<{ state: string; n: string }>(
+        `select coalesce(state, '?') as state, count(*) as n from pg_stat_activity
+          where datname = $1 and pid <> pg_backend_pid() group by state`,
+        [PG_DATABASE]
+      )
+      connectionSamples.push(Object.fromEntries(rows.map((r) => [r.state, Number(r.n)])))
+      await sleep(2000)
+    }
+  } finally {
+    await db.end()
+  }
+}
+
+function connectionSummary(): string {
+  if (!connectionSamples.length) {
+    return "(no connection samples)"
+  }
+  const states = [...new Set(connectionSamples.flatMap((sample) => Object.keys(sample)))].sort()
+  return (
+    `PostgreSQL connections of ${PG_DATABASE} (mean / max of ${connectionSamples.length} samples): ` +
+    states
+      .map((state) => {
+        const values = connectionSamples.map((sample) => sample[state] ?? 0)
+        const mean = values.reduce((sum, n) => sum + n, 0) / values.length
+        return `${state} ${mean.toFixed(1)} / ${Math.max(...values)}`
+      })
+      .join(", ")
+  )
+}
+
 async function healthProbe(): Promise<void> {
   while (active()) {
     await send("GET /health (floor, under load)", { method: "GET", path: "/health", ok: [200] })
@@ -663,9 +740,13 @@ async function main(): Promise<void> {
   const lag = monitorEventLoopDelay({ resolution: 10 })
   lag.enable()
   const loadBefore = loadavg()[0]
+  const serverPids = () => withDescendants(SERVER_PIDS)
+  const databasePids = () => (PG_DATABASE ? backendsOf(PG_DATABASE) : [])
+  const serverBefore = sampleCpu(serverPids())
+  const databaseBefore = sampleCpu(databasePids())
   const started = now()
   deadline = started + DURATION_S * 1000
-  const users: Promise<void>[] = [healthProbe()]
+  const users: Promise<void>[] = [healthProbe(), connectionProbe()]
   const total = BROWSERS + SHOPPERS
   // Shoppers arrive among the visitors: every stride-th user, the first SHOPPERS of them.
   const stride = SHOPPERS ? Math.floor(total / SHOPPERS) : Infinity
@@ -687,6 +768,8 @@ async function main(): Promise<void> {
   clearInterval(progress)
   measuring = false
   const seconds = (now() - started) / 1000
+  const serverCpu = cpuMsBetween(serverBefore, sampleCpu(serverPids())) / 1000
+  const databaseCpu = cpuMsBetween(databaseBefore, sampleCpu(databasePids())) / 1000
   lag.disable()
   const loadAfter = loadavg()[0]
 
@@ -736,7 +819,14 @@ async function main(): Promise<void> {
     `${BROWSERS} visitors + ${SHOPPERS} shoppers, ${seconds.toFixed(0)} s, ` +
       `${(overall.times.length / seconds).toFixed(0)} requests/s, ${placed.length} orders ` +
       `(${placed.filter((p) => p.paid).length} paid); load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}; ` +
-      `driver event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
+      `driver event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms; ` +
+      `${resent} requests re-sent on a new socket (keep-alive socket closed by the server)`,
+    SERVER_PIDS.length
+      ? `CPU during the run: server processes ${serverCpu.toFixed(0)} s ` +
+        `(${(serverCpu / seconds).toFixed(2)} cores), PostgreSQL backends of ${PG_DATABASE} ` +
+        `${databaseCpu.toFixed(0)} s (${(databaseCpu / seconds).toFixed(2)} cores)`
+      : "(BENCH_SERVER_PID unset: no CPU accounting)",
+    connectionSummary(),
     "",
     "| step | requests | p50 ms | p95 ms | p99 ms | max ms | p50 ÷ /health p50 | errors | refused (409) | SQL statements/request | statuses |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
