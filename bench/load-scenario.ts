@@ -742,6 +742,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]
   const serverPids = () => withDescendants(SERVER_PIDS)
   const databasePids = () => (PG_DATABASE ? backendsOf(PG_DATABASE) : [])
+  const driverBefore = process.cpuUsage()
   const serverBefore = sampleCpu(serverPids())
   const databaseBefore = sampleCpu(databasePids())
   const started = now()
@@ -770,6 +771,8 @@ async function main(): Promise<void> {
   const seconds = (now() - started) / 1000
   const serverCpu = cpuMsBetween(serverBefore, sampleCpu(serverPids())) / 1000
   const databaseCpu = cpuMsBetween(databaseBefore, sampleCpu(databasePids())) / 1000
+  const driverUsage = process.cpuUsage(driverBefore)
+  const driverCpu = (driverUsage.user + driverUsage.system) / 1e6
   lag.disable()
   const loadAfter = loadavg()[0]
 
@@ -824,7 +827,8 @@ async function main(): Promise<void> {
     SERVER_PIDS.length
       ? `CPU during the run: server processes ${serverCpu.toFixed(0)} s ` +
         `(${(serverCpu / seconds).toFixed(2)} cores), PostgreSQL backends of ${PG_DATABASE} ` +
-        `${databaseCpu.toFixed(0)} s (${(databaseCpu / seconds).toFixed(2)} cores)`
+        `${databaseCpu.toFixed(0)} s (${(databaseCpu / seconds).toFixed(2)} cores), this driver ` +
+        `(and the fake Stripe) ${driverCpu.toFixed(0)} s (${(driverCpu / seconds).toFixed(2)} cores)`
       : "(BENCH_SERVER_PID unset: no CPU accounting)",
     connectionSummary(),
     "",
