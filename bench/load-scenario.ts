@@ -19,6 +19,8 @@
  * BENCH_STRIPE_PORT with the key and webhook secret below; the server must be started with
  * STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET and STRIPE_API_URL pointing at it (the values are
  * printed at start), and the fake delivers its signed webhooks to the server as Stripe does.
+ * A new fake knows none of the Stripe customers of an earlier run, so the script first
+ * deletes the Stripe account holders from the (bench) database.
  *
  * Every request is timed from sending to reading the whole body (node:http, keep-alive,
  * one socket pool for all users, up to BENCH_SOCKETS sockets). Reported per step: p50, p95,
@@ -672,6 +674,34 @@ async function checkDatabase(stripe: FakeStripe | null): Promise<Check[]> {
   }
 }
 
+/**
+ * A fake Stripe starts empty: the Stripe customers an earlier run made (Medusa's account
+ * holders, one per customer who paid) do not exist in it, and creating an intent for one
+ * fails ("No such customer"). So before a run with a new fake, the bench database forgets
+ * them; Medusa makes new ones at the next checkout, as for a first purchase.
+ */
+async function forgetStripeCustomers(): Promise<number> {
+  if (!DATABASE_URL) {
+    return 0
+  }
+  const db = new Client({ connectionString: DATABASE_URL })
+  await db.connect()
+  try {
+    await db.query("begin")
+    await db.query(
+      `delete from customer_account_holder where account_holder_id in
+         (select id from account_holder where provider_id = 'pp_stripe_stripe')`
+    )
+    const { rowCount } = await db.query(
+      `delete from account_holder where provider_id = 'pp_stripe_stripe'`
+    )
+    await db.query("commit")
+    return rowCount ?? 0
+  } finally {
+    await db.end()
+  }
+}
+
 // --- the report ---
 
 function row(name: string, step: Step, floor: number | null): string {
@@ -712,6 +742,10 @@ async function main(): Promise<void> {
           autoDeliver: true,
         })
   if (stripe) {
+    const forgotten = await forgetStripeCustomers()
+    if (forgotten) {
+      process.stderr.write(`forgot ${forgotten} Stripe customers of an earlier fake Stripe\n`)
+    }
     await stripe.start(STRIPE_PORT)
     process.stderr.write(
       `fake Stripe on ${stripe.url}: the server needs STRIPE_API_KEY=${STRIPE_KEY} ` +
