@@ -264,6 +264,7 @@ type ProductRef = { id: string; in_stock: boolean }
 type Catalog = { categories: string[]; products: ProductRef[] }
 
 let deadline = 0
+let runStartedAt = new Date()
 const now = () => performance.now()
 const active = () => now() < deadline
 const think = () => sleep(between(THINK_MIN_MS, THINK_MAX_MS))
@@ -646,6 +647,21 @@ async function checkDatabase(stripe: FakeStripe | null): Promise<Check[]> {
         `${captured.rows.filter((r) => r.status === "paid").length} paid` +
         (wrong.length ? `; e.g. ${JSON.stringify(wrong[0])}` : ""),
     })
+    // Checkouts whose answer never arrived (client time-out) may still have placed an order.
+    const unseen = await db.query<{ id: string; captured: string }>(
+      `select o.id,
+              (select count(*) from order_payment_collection opc
+                 join payment p on p.payment_collection_id = opc.payment_collection_id
+                where opc.order_id = o.id and p.captured_at is not null) as captured
+         from "order" o
+        where o.created_at >= $1 and o.email like 'load-%@bench.test' and not (o.id = any($2))`,
+      [runStartedAt, orderIds]
+    )
+    checks.push({
+      name: "orders placed by checkouts whose answer never came (time-outs), charged",
+      failures: unseen.rows.filter((row) => Number(row.captured) > 0).length,
+      detail: `${unseen.rows.length} such orders (pending, their stock held until ORDER_HOLD_MINUTES)`,
+    })
     if (stripe) {
       const sessions = await db.query<{ session_id: string; order_id: string }>(
         `select session_id, order_id from payment_attempt where order_id = any($1)`,
@@ -779,6 +795,7 @@ async function main(): Promise<void> {
   const driverBefore = process.cpuUsage()
   const serverBefore = sampleCpu(serverPids())
   const databaseBefore = sampleCpu(databasePids())
+  runStartedAt = new Date()
   const started = now()
   deadline = started + DURATION_S * 1000
   const users: Promise<void>[] = [healthProbe(), connectionProbe()]
