@@ -15,6 +15,7 @@ type Service = {
   depends_on?: Record<string, { condition: string }>
   volumes?: string[]
   ports?: string[]
+  stop_grace_period?: string
 }
 
 const compose = parse(fs.readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8"), {
@@ -58,6 +59,10 @@ describe("docker-compose.yml", () => {
     // one worker process in its own service; both share state through Redis.
     expect(services.server.environment?.CLUSTER_SIZE).toBe("${CLUSTER_SIZE:-}")
     expect(services.worker.environment?.CLUSTER_SIZE).toBe("1")
+    // Longer than the start script's 30 s of graceful shutdown (scripts/lib/supervisor.ts).
+    for (const name of ["server", "worker"]) {
+      expect(services[name].stop_grace_period).toBe("40s")
+    }
     expect(services.server.ports).toEqual(["${PORT:-9000}:9000"])
     expect(services.worker.environment).toMatchObject({
       MEDUSA_WORKER_MODE: "worker",
