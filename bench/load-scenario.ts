@@ -186,7 +186,8 @@ type Step = {
   errors: number
   refused: number
   statuses: Map<number, number>
-  firstError?: string
+  /** The first failure of each status (0: no answer), for the report. */
+  firstErrors: Map<number, string>
 }
 
 const steps = new Map<string, Step>()
@@ -195,7 +196,14 @@ let measuring = true
 function stepOf(name: string): Step {
   let step = steps.get(name)
   if (!step) {
-    step = { times: [], statements: [], errors: 0, refused: 0, statuses: new Map() }
+    step = {
+      times: [],
+      statements: [],
+      errors: 0,
+      refused: 0,
+      statuses: new Map(),
+      firstErrors: new Map(),
+    }
     steps.set(name, step)
   }
   return step
@@ -223,7 +231,9 @@ async function send(name: string, call: Call): Promise<{ status: number; json: J
     if (measuring) {
       step.errors += 1
       step.statuses.set(0, (step.statuses.get(0) ?? 0) + 1)
-      step.firstError ??= `${call.method} ${call.path}: ${String(error)}`
+      if (!step.firstErrors.has(0)) {
+        step.firstErrors.set(0, `${call.method} ${call.path}: ${String(error)}`)
+      }
     }
     return null
   }
@@ -243,7 +253,12 @@ async function send(name: string, call: Call): Promise<{ status: number; json: J
       step.refused += 1
     } else if (!call.ok.includes(response.status)) {
       step.errors += 1
-      step.firstError ??= `${call.method} ${call.path} → ${response.status}: ${response.body.slice(0, 200)}`
+      if (!step.firstErrors.has(response.status)) {
+        step.firstErrors.set(
+          response.status,
+          `${call.method} ${call.path} → ${response.status}: ${response.body.slice(0, 200)}`
+        )
+      }
     }
   }
   return call.ok.includes(response.status) || call.refusal?.includes(response.status)
@@ -843,7 +858,14 @@ async function main(): Promise<void> {
       )
     : null
   const userSteps = [...steps.entries()].filter(([name]) => !name.startsWith("GET /health"))
-  const overall: Step = { times: [], statements: [], errors: 0, refused: 0, statuses: new Map() }
+  const overall: Step = {
+    times: [],
+    statements: [],
+    errors: 0,
+    refused: 0,
+    statuses: new Map(),
+    firstErrors: new Map(),
+  }
   for (const [, step] of userSteps) {
     overall.times.push(...step.times)
     overall.statements.push(...step.statements)
@@ -907,8 +929,8 @@ async function main(): Promise<void> {
     ""
   )
   for (const [name, step] of steps) {
-    if (step.firstError) {
-      lines.push(`first error of ${name}: ${step.firstError}`)
+    for (const detail of step.firstErrors.values()) {
+      lines.push(`first error of ${name}: ${detail}`)
     }
   }
   process.stdout.write(`${lines.join("\n")}\n`)
