@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Multi-stage image: build with `medusa build`, run the compiled .medusa/server as a
-# non-root user. The same image runs as server or worker (MEDUSA_WORKER_MODE).
+# non-root user. The same image runs as server or worker (MEDUSA_WORKER_MODE); scripts/start.js
+# (scripts/start.ts) runs CLUSTER_SIZE processes of that mode (default: servers one per core,
+# one worker) and restarts one that dies.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -23,4 +25,4 @@ USER node
 EXPOSE 9000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://localhost:'+(process.env.PORT||9000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["npx", "medusa", "start"]
+CMD ["node", "scripts/start.js"]

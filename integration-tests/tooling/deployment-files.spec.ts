@@ -15,6 +15,7 @@ type Service = {
   depends_on?: Record<string, { condition: string }>
   volumes?: string[]
   ports?: string[]
+  stop_grace_period?: string
 }
 
 const compose = parse(fs.readFileSync(path.join(ROOT, "docker-compose.yml"), "utf8"), {
@@ -54,6 +55,14 @@ describe("docker-compose.yml", () => {
       })
     }
     expect(services.server.environment?.MEDUSA_WORKER_MODE).toBe("server")
+    // Cluster mode (scripts/start.ts): servers sized to the cores unless CLUSTER_SIZE says,
+    // one worker process in its own service; both share state through Redis.
+    expect(services.server.environment?.CLUSTER_SIZE).toBe("${CLUSTER_SIZE:-}")
+    expect(services.worker.environment?.CLUSTER_SIZE).toBe("1")
+    // Longer than the start script's 30 s of graceful shutdown (scripts/lib/supervisor.ts).
+    for (const name of ["server", "worker"]) {
+      expect(services[name].stop_grace_period).toBe("40s")
+    }
     expect(services.server.ports).toEqual(["${PORT:-9000}:9000"])
     expect(services.worker.environment).toMatchObject({
       MEDUSA_WORKER_MODE: "worker",
@@ -78,6 +87,21 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/)
     expect(dockerfile).toMatch(/^USER node$/m)
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/health/m)
-    expect(dockerfile).toMatch(/^CMD \["npx", "medusa", "start"\]$/m)
+    // The start script (scripts/start.ts, compiled into .medusa/server by the build) runs
+    // the processes in cluster mode; node as PID 1 receives the container's SIGTERM.
+    expect(dockerfile).toMatch(/^CMD \["node", "scripts\/start\.js"\]$/m)
+  })
+})
+
+describe("npm start", () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>
+  }
+
+  it("runs the compiled start script from the built server, as the image does", () => {
+    expect(pkg.scripts.start).toBe(
+      "cd .medusa/server && NODE_ENV=${NODE_ENV:-production} node scripts/start.js"
+    )
+    expect(fs.existsSync(path.join(ROOT, "scripts/start.ts"))).toBe(true)
   })
 })

@@ -1,0 +1,80 @@
+import { ConfigError } from "../config-error"
+import { planStart, type PlannedProcess } from "../start-plan"
+
+const REDIS = { REDIS_URL: "redis://localhost:6379" }
+
+function modes(processes: PlannedProcess[]): string[] {
+  return processes.map((p) => `${p.mode}:${p.port}`)
+}
+
+describe("planStart", () => {
+  it("on one machine: a server per core on PORT and one worker on PORT + 1", () => {
+    const plan = planStart({ ...REDIS, PORT: "9000" }, 2)
+    expect(modes(plan.processes)).toEqual(["server:9000", "server:9000", "worker:9001"])
+    expect(plan.summary).toBe("2 × server on port 9000 + 1 × worker on port 9001 on 2 cores")
+  })
+
+  it("takes counts and percentages from CLUSTER_SIZE and CLUSTER_WORKERS", () => {
+    expect(
+      modes(planStart({ ...REDIS, CLUSTER_SIZE: "3", CLUSTER_WORKERS: "2" }, 2).processes)
+    ).toEqual(["server:9000", "server:9000", "server:9000", "worker:9001", "worker:9001"])
+    expect(planStart({ ...REDIS, CLUSTER_SIZE: "50%" }, 8).processes).toHaveLength(5)
+    expect(planStart({ ...REDIS, CLUSTER_SIZE: "10%" }, 2).processes).toHaveLength(2)
+    expect(
+      modes(planStart({ ...REDIS, CLUSTER_WORKERS: "1", CLUSTER_WORKER_PORT: "9500" }, 1).processes)
+    ).toEqual(["server:9000", "worker:9500"])
+  })
+
+  it("without workers the servers run in shared mode and do the background work", () => {
+    expect(modes(planStart({ ...REDIS, CLUSTER_WORKERS: "0" }, 2).processes)).toEqual([
+      "shared:9000",
+      "shared:9000",
+    ])
+  })
+
+  it("CLUSTER_SIZE=1 CLUSTER_WORKERS=0 is one shared process and needs no Redis", () => {
+    const plan = planStart({ CLUSTER_SIZE: "1", CLUSTER_WORKERS: "0", PORT: "9100" }, 2)
+    expect(modes(plan.processes)).toEqual(["shared:9100"])
+  })
+
+  it("MEDUSA_WORKER_MODE=server: servers only; =worker: one worker unless CLUSTER_SIZE says more", () => {
+    expect(modes(planStart({ ...REDIS, MEDUSA_WORKER_MODE: "server" }, 2).processes)).toEqual([
+      "server:9000",
+      "server:9000",
+    ])
+    expect(modes(planStart({ MEDUSA_WORKER_MODE: "worker" }, 4).processes)).toEqual(["worker:9000"])
+    expect(
+      modes(planStart({ ...REDIS, MEDUSA_WORKER_MODE: "worker", CLUSTER_SIZE: "2" }, 4).processes)
+    ).toEqual(["worker:9000", "worker:9000"])
+  })
+
+  it("refuses more than one process without REDIS_URL, saying why and what to do", () => {
+    expect(() => planStart({}, 2)).toThrow(ConfigError)
+    expect(() => planStart({ REDIS_URL: " " }, 2)).toThrow(/needs Redis.*Set REDIS_URL/)
+    expect(() => planStart({ CLUSTER_SIZE: "1" }, 2)).toThrow(
+      /1 × server on port 9000 \+ 1 × worker on port 9001\) needs Redis/
+    )
+    expect(() => planStart({ MEDUSA_WORKER_MODE: "server", CLUSTER_SIZE: "2" }, 2)).toThrow(
+      /needs Redis/
+    )
+  })
+
+  it.each([
+    [{ CLUSTER_SIZE: "0" }, /CLUSTER_SIZE="0" is not a process count/],
+    [{ CLUSTER_SIZE: "two" }, /CLUSTER_SIZE="two"/],
+    [{ CLUSTER_SIZE: "100" }, /CLUSTER_SIZE="100"/],
+    [{ CLUSTER_WORKERS: "-1" }, /CLUSTER_WORKERS="-1"/],
+    [
+      { MEDUSA_WORKER_MODE: "both" },
+      /MEDUSA_WORKER_MODE="both" is not one of shared, server, worker/,
+    ],
+    [
+      { MEDUSA_WORKER_MODE: "server", CLUSTER_WORKERS: "1" },
+      /CLUSTER_WORKERS is for MEDUSA_WORKER_MODE=shared/,
+    ],
+    [{ PORT: "9000", CLUSTER_WORKER_PORT: "9000" }, /CLUSTER_WORKER_PORT must differ from PORT/],
+    [{ PORT: "http" }, /PORT="http" is not a port number/],
+  ])("rejects %j", (env, message) => {
+    expect(() => planStart({ ...REDIS, ...env }, 2)).toThrow(message)
+  })
+})

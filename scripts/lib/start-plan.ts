@@ -1,0 +1,111 @@
+import { ConfigError } from "./config-error"
+import { parsePort } from "./port"
+
+/** Medusa's process modes (MEDUSA_WORKER_MODE): HTTP only, background work only, or both. */
+export type ProcessMode = "shared" | "server" | "worker"
+
+export type PlannedProcess = { mode: ProcessMode; port: number }
+
+export type StartPlan = {
+  processes: PlannedProcess[]
+  /** One line for the log: what runs, and why. */
+  summary: string
+}
+
+const MAX_PROCESSES = 64
+
+/** A count: a whole number, or a percentage of `of` ("50%", at least 1). */
+function parseCount(value: string | undefined, name: string, of: number, min: number) {
+  if (value === undefined || value.trim() === "") {
+    return undefined
+  }
+  const text = value.trim()
+  const percent = text.match(/^(\d{1,3})%$/)
+  const count = percent
+    ? Math.max(1, Math.floor((of * Number(percent[1])) / 100))
+    : /^\d+$/.test(text)
+      ? Number(text)
+      : NaN
+  if (!Number.isInteger(count) || count < min || count > MAX_PROCESSES) {
+    throw new ConfigError(
+      `${name}="${value}" is not a process count (${min}-${MAX_PROCESSES}, or a percentage of the ${of} cores such as 50%)`
+    )
+  }
+  return count
+}
+
+/**
+ * What `npm start` runs (scripts/start.ts), from the environment and the number of cores:
+ *
+ * - MEDUSA_WORKER_MODE unset or `shared` (one machine): CLUSTER_SIZE server processes
+ *   (default: one per core) sharing PORT, plus CLUSTER_WORKERS processes in worker mode
+ *   (default 1) for subscribers, scheduled jobs and workflows; the workers answer only
+ *   GET /health, on CLUSTER_WORKER_PORT (default PORT + 1) so they never take a share of the
+ *   shop's requests. With CLUSTER_WORKERS=0 the servers run in shared mode and do the
+ *   background work themselves. CLUSTER_SIZE=1 CLUSTER_WORKERS=0 is one process, as
+ *   `medusa start` alone.
+ * - MEDUSA_WORKER_MODE=server (a deployment with separate worker machines or containers):
+ *   CLUSTER_SIZE server processes (default one per core), no workers.
+ * - MEDUSA_WORKER_MODE=worker: CLUSTER_SIZE worker processes (default 1).
+ *
+ * More than one process shares the event bus, workflow engine, locks, caches, rate limits and
+ * token revocations through Redis: without REDIS_URL each process would keep its own, so the
+ * plan is refused.
+ */
+export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
+  const port = parsePort(env.PORT, "PORT", 9000)
+  const mode = env.MEDUSA_WORKER_MODE?.trim() || "shared"
+  if (!["shared", "server", "worker"].includes(mode)) {
+    throw new ConfigError(
+      `MEDUSA_WORKER_MODE="${env.MEDUSA_WORKER_MODE}" is not one of shared, server, worker`
+    )
+  }
+  const size = parseCount(env.CLUSTER_SIZE, "CLUSTER_SIZE", cores, 1)
+  let processes: PlannedProcess[]
+  if (mode === "shared") {
+    const servers = size ?? cores
+    const workers = parseCount(env.CLUSTER_WORKERS, "CLUSTER_WORKERS", cores, 0) ?? 1
+    const workerPort = parsePort(env.CLUSTER_WORKER_PORT, "CLUSTER_WORKER_PORT", port + 1)
+    if (workers > 0 && workerPort === port) {
+      throw new ConfigError(
+        `CLUSTER_WORKER_PORT must differ from PORT (${port}): workers on the shop's port would answer 404 to a share of its requests`
+      )
+    }
+    processes = [
+      ...Array.from({ length: servers }, () => ({
+        mode: (workers > 0 ? "server" : "shared") as ProcessMode,
+        port,
+      })),
+      ...Array.from({ length: workers }, () => ({
+        mode: "worker" as ProcessMode,
+        port: workerPort,
+      })),
+    ]
+  } else {
+    if (env.CLUSTER_WORKERS?.trim()) {
+      throw new ConfigError(
+        `CLUSTER_WORKERS is for MEDUSA_WORKER_MODE=shared (one machine); with MEDUSA_WORKER_MODE=${mode} set CLUSTER_SIZE`
+      )
+    }
+    const count = size ?? (mode === "server" ? cores : 1)
+    processes = Array.from({ length: count }, () => ({ mode: mode as ProcessMode, port }))
+  }
+  if (processes.length > MAX_PROCESSES) {
+    throw new ConfigError(`${processes.length} processes is more than ${MAX_PROCESSES}`)
+  }
+  if (processes.length > 1 && !env.REDIS_URL?.trim()) {
+    throw new ConfigError(
+      `cluster mode (${describe(processes)}) needs Redis: the processes share the event bus, workflow engine, locks, caches, rate limits and token revocations through it. Set REDIS_URL, or run one process with CLUSTER_SIZE=1 CLUSTER_WORKERS=0`
+    )
+  }
+  return { processes, summary: `${describe(processes)} on ${cores} cores` }
+}
+
+function describe(processes: PlannedProcess[]): string {
+  const counts = new Map<string, number>()
+  for (const p of processes) {
+    const key = `${p.mode} on port ${p.port}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return [...counts.entries()].map(([key, n]) => `${n} × ${key}`).join(" + ")
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm start` (and the Docker image's CMD): the production start, compiled by `medusa build`
+ * to `.medusa/server/scripts/start.js` and run there with plain `node`.
+ *
+ * It reads the same environment as medusa-config.ts (`.env.<NODE_ENV>` files included),
+ * plans the processes (scripts/lib/start-plan.ts: by default one HTTP server process per
+ * core plus one worker-mode process for subscribers, jobs and workflows), refuses to run
+ * more than one process without REDIS_URL, then supervises them (scripts/lib/supervisor.ts):
+ * each runs `medusa start` with its MEDUSA_WORKER_MODE and port, the servers share the port
+ * through Node's cluster module, a process that dies is restarted, and SIGTERM/SIGINT shut
+ * them all down gracefully. docs/OPERATIONS.md, "Processes", explains the sizing.
+ */
+import { availableParallelism } from "node:os"
+import { loadEnv } from "@medusajs/framework/utils"
+import { describeFailure } from "./lib/config-error"
+import { fail, info } from "./lib/log"
+import { planStart } from "./lib/start-plan"
+import { supervise } from "./lib/supervisor"
+
+const SCOPE = "start"
+
+function main(): void {
+  process.env.NODE_ENV ||= "production"
+  loadEnv(process.env.NODE_ENV, process.cwd())
+  let plan
+  try {
+    plan = planStart(process.env, availableParallelism())
+  } catch (error) {
+    fail(SCOPE, describeFailure(error))
+    process.exit(1)
+  }
+  info(SCOPE, plan.summary)
+  const supervisor = supervise({
+    exec: require.resolve("@medusajs/cli/cli.js", { paths: [process.cwd()] }),
+    args: ["start", ...process.argv.slice(2)],
+    processes: plan.processes,
+    log: (message) => info(SCOPE, message),
+  })
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => supervisor.stop(0))
+  }
+  void supervisor.done.then((code) => process.exit(code))
+}
+
+main()
