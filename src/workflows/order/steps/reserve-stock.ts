@@ -1,9 +1,53 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, MedusaContainer, ReservationItemDTO } from "@medusajs/framework/types"
 import { inventoryLockKey } from "../../../utils/catalog/locks"
 import { totalsPerInventoryItem, type StockNeed } from "../../../utils/order/checkout-cart"
 import { CART_LINE_KEY } from "../../../utils/order/checkout-cart"
+
+type Level = {
+  inventory_item_id: string
+  location_id: string
+  stocked_quantity: BigNumberInput
+  reserved_quantity: BigNumberInput
+}
+
+function isLockTimeout(error: unknown): boolean {
+  return error instanceof Error && /timed-out acquiring lock/i.test(error.message)
+}
+
+/**
+ * For each inventory item, the location of the sales channel with the most available that
+ * covers the whole need; a 409 naming the product when none does.
+ */
+function choosePlaces(
+  levels: Level[],
+  itemIds: string[],
+  totals: Map<string, number>,
+  needs: StockNeed[]
+): Map<string, string> {
+  const locationOf = new Map<string, string>()
+  for (const itemId of itemIds) {
+    const candidates = levels
+      .filter((level) => level.inventory_item_id === itemId)
+      .map((level) => ({
+        location_id: level.location_id,
+        available: MathBN.sub(level.stocked_quantity, level.reserved_quantity),
+      }))
+      .sort((a, b) => (MathBN.gt(a.available, b.available) ? -1 : 1))
+    const needed = totals.get(itemId) ?? 0
+    const best = candidates[0]
+    if (!best || (needed > 0 && MathBN.lt(best.available, needed))) {
+      const title = needs.find((need) => need.inventory_item_id === itemId)?.title
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Not enough stock for ${title ?? itemId}: ${needed} requested`
+      )
+    }
+    locationOf.set(itemId, best.location_id)
+  }
+  return locationOf
+}
 
 /** How long a checkout waits for the inventory items' locks before giving up (seconds). */
 const LOCK_TIMEOUT_SECONDS = 30
@@ -37,8 +81,11 @@ async function locationsOfChannel(
  * the order is locked first (src/utils/catalog/locks.ts: the key Medusa's inventory steps
  * and the catalog's stock edits take; Redis locks when REDIS_URL is set, so they hold
  * across instances), availability is read inside the locks and compared with the summed
- * need per item, and the reservations are written before the locks are released. Each item is reserved at one location of the cart's sales
- * channel that can cover the whole need (the one with the most available).
+ * need per item, and the reservations are written before the locks are released. Each
+ * item is reserved at one location of the cart's sales channel that can cover the whole
+ * need (the one with the most available). A read before the locks refuses a checkout of
+ * what is already sold out without queueing for them; a checkout whose wait for the locks
+ * runs out is told the stock is gone when it is, else to try again (both 409).
  */
 export const reserveStockStep = createStep(
   "order-reserve-stock",
@@ -60,46 +107,45 @@ export const reserveStockStep = createStep(
       )
     }
 
-    const created = await container.resolve(Modules.LOCKING).execute(
-      itemIds.map(inventoryLockKey),
-      async () => {
-        const levels = await inventory.listInventoryLevels(
-          { inventory_item_id: itemIds, location_id: locationIds },
-          { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
-        )
-        const locationOf = new Map<string, string>()
-        for (const itemId of itemIds) {
-          const candidates = levels
-            .filter((level) => level.inventory_item_id === itemId)
-            .map((level) => ({
-              location_id: level.location_id,
-              available: MathBN.sub(level.stocked_quantity, level.reserved_quantity),
+    const readLevels = () =>
+      inventory.listInventoryLevels(
+        { inventory_item_id: itemIds, location_id: locationIds },
+        { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
+      )
+    // A rush on a scarce product queues many checkouts on the same locks: once it is sold
+    // out, a late one is refused from a read instead of waiting for its turn.
+    choosePlaces(await readLevels(), itemIds, totals, input.needs)
+
+    let created: ReservationItemDTO[]
+    try {
+      created = await container.resolve(Modules.LOCKING).execute(
+        itemIds.map(inventoryLockKey),
+        async () => {
+          const locationOf = choosePlaces(await readLevels(), itemIds, totals, input.needs)
+          return inventory.createReservationItems(
+            input.needs.map((need) => ({
+              inventory_item_id: need.inventory_item_id,
+              location_id: locationOf.get(need.inventory_item_id) as string,
+              quantity: need.quantity,
+              allow_backorder: need.allow_backorder,
+              description: "Held for a pending order",
+              metadata: { [CART_LINE_KEY]: need.line_id },
             }))
-            .sort((a, b) => (MathBN.gt(a.available, b.available) ? -1 : 1))
-          const needed = totals.get(itemId) ?? 0
-          const best = candidates[0]
-          if (!best || (needed > 0 && MathBN.lt(best.available, needed))) {
-            const title = input.needs.find((need) => need.inventory_item_id === itemId)?.title
-            throw new MedusaError(
-              MedusaError.Types.CONFLICT,
-              `Not enough stock for ${title ?? itemId}: ${needed} requested`
-            )
-          }
-          locationOf.set(itemId, best.location_id)
-        }
-        return inventory.createReservationItems(
-          input.needs.map((need) => ({
-            inventory_item_id: need.inventory_item_id,
-            location_id: locationOf.get(need.inventory_item_id) as string,
-            quantity: need.quantity,
-            allow_backorder: need.allow_backorder,
-            description: "Held for a pending order",
-            metadata: { [CART_LINE_KEY]: need.line_id },
-          }))
-        )
-      },
-      { timeout: LOCK_TIMEOUT_SECONDS }
-    )
+          )
+        },
+        { timeout: LOCK_TIMEOUT_SECONDS }
+      )
+    } catch (error) {
+      if (!isLockTimeout(error)) {
+        throw error
+      }
+      // The wait ran out behind other checkouts: say it was sold out when it was.
+      choosePlaces(await readLevels(), itemIds, totals, input.needs)
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "Too many checkouts of these products at once; please try again"
+      )
+    }
     const held = created.map((reservation) => ({
       id: reservation.id,
       line_id: String(reservation.metadata?.[CART_LINE_KEY] ?? ""),
