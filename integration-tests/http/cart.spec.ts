@@ -2,6 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Medusa from "@medusajs/js-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { addCartItemWorkflow } from "../../src/workflows/order/add-cart-item"
+import { CART_CHECKED_OUT } from "../../src/workflows/order/steps/load-cart-for-change"
 import {
   createCatalogProduct,
   type AdminSession,
@@ -263,6 +265,21 @@ medusaIntegrationTestRunner({
       const lineId = again.items[0].id
       expect((await setQuantity(alice, lineId, { quantity: 3 })).data.total).toBe("53.97")
       expect((await remove(alice, lineId)).data).toMatchObject({ item_count: 0, total: "0.00" })
+    })
+
+    it("tells a change that reaches a checked-out cart apart, so the add can use a new cart", async () => {
+      const cart = (await add(alice, { product_id: lamp.id, quantity: 1 })).data as Cart
+      await getContainer()
+        .resolve(Modules.CART)
+        .updateCarts([{ id: cart.id, completed_at: new Date() }])
+      await expect(
+        addCartItemWorkflow(getContainer()).run({
+          input: { cart_id: cart.id, product_id: lamp.id, quantity: 1 },
+        })
+      ).rejects.toMatchObject({ message: CART_CHECKED_OUT })
+      const next = (await add(alice, { product_id: lamp.id, quantity: 1 })).data as Cart
+      expect(next.id).not.toBe(cart.id)
+      expect(next.item_count).toBe(1)
     })
 
     it("is the same cart Medusa's store API and the js-sdk show", async () => {

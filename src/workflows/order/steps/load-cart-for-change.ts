@@ -1,6 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 
+/** A change that reached a cart a checkout completed meanwhile: the caller may use a new cart. */
+export const CART_CHECKED_OUT = "The cart was checked out meanwhile"
+
 export type CartForChange = {
   id: string
   currency_code: string
@@ -67,7 +70,7 @@ export const loadCartForChangeStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
     }
     if (cart.completed_at) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The cart was already checked out")
+      throw new MedusaError(MedusaError.Types.CONFLICT, CART_CHECKED_OUT)
     }
     const present = <T>(rows: (T | null)[] | null | undefined): T[] =>
       (rows ?? []).filter((row): row is T => row !== null)
