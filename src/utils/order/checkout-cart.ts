@@ -1,4 +1,8 @@
-import type { BigNumberInput, CreateOrderDTO } from "@medusajs/framework/types"
+import type {
+  BigNumberInput,
+  CreateOrderDTO,
+  ValidateFulfillmentDataContext,
+} from "@medusajs/framework/types"
 
 /** What checkout reads of a cart (query.graph fields) to turn it into an order. */
 export const CHECKOUT_CART_FIELDS = [
@@ -120,6 +124,7 @@ export type CheckoutCart = {
   total: BigNumberInput
   items: CheckoutCartItem[]
   shipping_methods?: {
+    id: string
     name: string
     description?: string | null
     amount: BigNumberInput
@@ -305,4 +310,24 @@ export function orderLinksOf(cart: CheckoutCart, orderId: string) {
       promotion: { promotion_id: promotion.id },
     })),
   ]
+}
+
+/**
+ * What a fulfillment provider's validateFulfillmentData gets as context when checkout adds
+ * the shipping method: the cart at its new shipping address and the location the option
+ * ships from, as addShippingMethodToCartWorkflow builds it.
+ */
+export function fulfillmentContextOf(
+  cart: CheckoutCart,
+  shippingAddress: Address,
+  option: { stock_location?: Record<string, unknown> | null }
+): ValidateFulfillmentDataContext {
+  // Medusa builds this context from its own cart read (with its DTO types) and the option's
+  // stock location; ours has the same fields under the engine's types, so it is cast once
+  // here instead of converting field by field.
+  return {
+    ...cart,
+    shipping_address: shippingAddress,
+    from_location: option.stock_location ?? {},
+  } as unknown as ValidateFulfillmentDataContext
 }

@@ -4,21 +4,25 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { MathBN, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { MathBN, Modules, OrderWorkflowEvents, PromotionActions } from "@medusajs/framework/utils"
 import {
   acquireLockStep,
-  addShippingMethodToCartWorkflow,
+  addShippingMethodToCartStep,
   createOrderPaymentCollectionWorkflow,
   createOrdersStep,
   createPaymentSessionsWorkflow,
   createRemoteLinkStep,
   emitEventStep,
-  listShippingOptionsForCartWorkflow,
+  listShippingOptionsForCartWithPricingWorkflow,
   releaseLockStep,
+  removeShippingMethodFromCartStep,
+  updateCartPromotionsWorkflow,
   updateCartsStep,
-  updateCartWorkflow,
+  updateTaxLinesWorkflow,
+  validateAndReturnShippingMethodsDataStep,
 } from "@medusajs/medusa/core-flows"
 import {
+  fulfillmentContextOf,
   orderInputFromCart,
   orderLinksOf,
   promotionUsageOf,
@@ -33,7 +37,8 @@ import { ensureAddressInRegionStep } from "./steps/ensure-address-in-region"
 import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
-import { selectShippingOptionStep } from "./steps/select-shipping-option"
+import { findAutomaticPromotionsStep } from "./steps/find-automatic-promotions"
+import { selectShippingOptionStep, type PricedShippingOption } from "./steps/select-shipping-option"
 import { createPaymentAttemptStep } from "../payment/steps/create-payment-attempt"
 
 export type CheckoutAddress = {
@@ -101,40 +106,106 @@ export const checkoutCartWorkflow = createWorkflow(
       needs: transform({ cart }, ({ cart }) => stockNeedsOf(cart)),
     })
 
-    // Medusa's own address update: it recomputes the cart (taxes for the address) only
-    // when the address changed.
-    const addresses = transform({ input }, ({ input }) => ({
-      id: input.cart_id,
-      shipping_address: input.shipping_address,
-      billing_address: input.billing_address ?? input.shipping_address,
-    }))
-    updateCartWorkflow.runAsStep({ input: addresses })
+    // The cart is prepared once (Medusa's core workflows for each change would refresh the
+    // whole cart after each one: two refreshes and three listings of the shipping options,
+    // docs/DECISIONS.md "A checkout that does only the work it needs"). The addresses are
+    // written by Medusa's updateCartsStep (its compensation restores the old ones).
+    const addresses = transform({ input }, ({ input }) => [
+      {
+        id: input.cart_id,
+        shipping_address: input.shipping_address,
+        billing_address: input.billing_address ?? input.shipping_address,
+      },
+    ])
+    updateCartsStep(addresses).config({ name: "order-set-checkout-addresses" })
 
+    // The shipping options that serve the cart at its new address, listed and priced once
+    // (flat and calculated prices): the choice, its validation and its price come from it.
     const needsShipping = transform({ cart }, ({ cart }) =>
       cart.items.some((item) => item.requires_shipping)
     )
     const options = when("list-shipping-options", { needsShipping }, ({ needsShipping }) => {
       return needsShipping
     }).then(() =>
-      listShippingOptionsForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
+      listShippingOptionsForCartWithPricingWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          cart_id: input.cart_id,
+          is_return: false,
+          options: input.shipping_option_id ? [{ id: input.shipping_option_id }] : undefined,
+        })),
+      })
     )
     const selection = transform({ options, cart, input, needsShipping }, (data) => ({
-      options: (data.options ?? []) as {
-        id: string
-        amount?: number
-        insufficient_inventory?: boolean
-      }[],
+      options: (data.options ?? []) as PricedShippingOption[],
       requested_id: data.input.shipping_option_id,
       needs_shipping: data.needsShipping,
       current_option_id: data.cart.shipping_methods?.[0]?.shipping_option_id ?? null,
     }))
-    const optionId = selectShippingOptionStep(selection)
-    when("add-shipping-method", { optionId }, ({ optionId }) => !!optionId).then(() => {
-      const shippingInput = transform({ input, optionId }, ({ input, optionId }) => ({
-        cart_id: input.cart_id,
-        options: [{ id: optionId as string }],
-      }))
-      addShippingMethodToCartWorkflow.runAsStep({ input: shippingInput })
+    const chosen = selectShippingOptionStep(selection)
+    when("add-shipping-method", { chosen }, ({ chosen }) => !!chosen).then(() => {
+      // The provider checks the method's data, as addShippingMethodToCartWorkflow has it do.
+      const methodData = validateAndReturnShippingMethodsDataStep(
+        transform({ chosen, cart, input }, ({ chosen, cart, input }) =>
+          chosen
+            ? [
+                {
+                  id: chosen.id,
+                  provider_id: chosen.provider_id,
+                  option_data: chosen.data ?? {},
+                  method_data: {},
+                  context: fulfillmentContextOf(cart, input.shipping_address, chosen),
+                },
+              ]
+            : []
+        )
+      )
+      // The cart's earlier method (a storefront may have chosen one) is replaced, not
+      // kept beside the new one; compensation restores it.
+      removeShippingMethodFromCartStep({
+        shipping_method_ids: transform({ cart }, ({ cart }) =>
+          (cart.shipping_methods ?? []).map((method) => method.id)
+        ),
+      })
+      addShippingMethodToCartStep({
+        shipping_methods: transform(
+          { chosen, methodData, input },
+          ({ chosen, methodData, input }) =>
+            chosen
+              ? [
+                  {
+                    cart_id: input.cart_id,
+                    shipping_option_id: chosen.id,
+                    name: chosen.name,
+                    amount: chosen.amount ?? 0,
+                    is_tax_inclusive: !!chosen.is_tax_inclusive,
+                    data: methodData?.find((entry) => entry?.[chosen.id])?.[chosen.id] ?? {},
+                  },
+                ]
+              : []
+        ),
+      })
+    })
+
+    // Taxes once, for the items and the shipping method at the shipping address (Medusa's
+    // tax module and providers).
+    updateTaxLinesWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ cart_id: input.cart_id })),
+    })
+    // Promotions (applied codes and automatic ones) are recomputed on the cart as it now
+    // is; a cart without codes in a store without automatic promotions has none to compute.
+    const automatic = findAutomaticPromotionsStep({})
+    when("update-cart-promotions", { cart, automatic }, ({ cart, automatic }) => {
+      return automatic.exist || (cart.promotions ?? []).length > 0
+    }).then(() => {
+      updateCartPromotionsWorkflow.runAsStep({
+        input: transform({ input, cart }, ({ input, cart }) => ({
+          cart_id: input.cart_id,
+          promo_codes: (cart.promotions ?? [])
+            .map((promotion) => promotion.code)
+            .filter((code): code is string => !!code),
+          action: PromotionActions.REPLACE,
+        })),
+      })
     })
 
     const finalCart = loadCheckoutCartStep({

@@ -43,7 +43,7 @@ function cart(items: CheckoutCartItem[]): CheckoutCart {
     completed_at: null,
     total: 44.98,
     items,
-    shipping_methods: [{ name: "Standard", amount: 5, shipping_option_id: "so_1" }],
+    shipping_methods: [{ id: "casm_1", name: "Standard", amount: 5, shipping_option_id: "so_1" }],
     shipping_address: { id: "caaddr_1", city: "New York", country_code: "us" },
     billing_address: null,
   }
