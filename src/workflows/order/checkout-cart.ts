@@ -13,17 +13,19 @@ import {
   createPaymentSessionsWorkflow,
   createRemoteLinkStep,
   emitEventStep,
-  listShippingOptionsForCartWithPricingWorkflow,
   releaseLockStep,
   removeShippingMethodFromCartStep,
   updateCartPromotionsWorkflow,
   updateCartsStep,
-  updateTaxLinesWorkflow,
+  getItemTaxLinesStep,
+  setTaxLinesForItemsStep,
   validateAndReturnShippingMethodsDataStep,
 } from "@medusajs/medusa/core-flows"
 import {
   fulfillmentContextOf,
   orderInputFromCart,
+  preparedCartOf,
+  taxInputOf,
   orderLinksOf,
   promotionUsageOf,
   stockNeedsOf,
@@ -38,7 +40,8 @@ import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
 import { findAutomaticPromotionsStep } from "./steps/find-automatic-promotions"
-import { selectShippingOptionStep, type PricedShippingOption } from "./steps/select-shipping-option"
+import { listCheckoutShippingOptionsStep } from "./steps/list-checkout-shipping-options"
+import { selectShippingOptionStep } from "./steps/select-shipping-option"
 import { createPaymentAttemptStep } from "../payment/steps/create-payment-attempt"
 
 export type CheckoutAddress = {
@@ -120,29 +123,27 @@ export const checkoutCartWorkflow = createWorkflow(
     updateCartsStep(addresses).config({ name: "order-set-checkout-addresses" })
 
     // The shipping options that serve the cart at its new address, listed and priced once
-    // (flat and calculated prices): the choice, its validation and its price come from it.
+    // from the cart already read (flat and calculated prices): the choice, its validation
+    // and the method's price all come from this one listing.
     const needsShipping = transform({ cart }, ({ cart }) =>
       cart.items.some((item) => item.requires_shipping)
     )
-    const options = when("list-shipping-options", { needsShipping }, ({ needsShipping }) => {
-      return needsShipping
-    }).then(() =>
-      listShippingOptionsForCartWithPricingWorkflow.runAsStep({
-        input: transform({ input }, ({ input }) => ({
-          cart_id: input.cart_id,
-          is_return: false,
-          options: input.shipping_option_id ? [{ id: input.shipping_option_id }] : undefined,
-        })),
-      })
+    const options = listCheckoutShippingOptionsStep(
+      transform({ cart, input, needsShipping }, ({ cart, input, needsShipping }) => ({
+        cart,
+        shipping_address: input.shipping_address,
+        option_id: input.shipping_option_id,
+        needs_shipping: needsShipping,
+      }))
     )
     const selection = transform({ options, cart, input, needsShipping }, (data) => ({
-      options: (data.options ?? []) as PricedShippingOption[],
+      options: data.options,
       requested_id: data.input.shipping_option_id,
       needs_shipping: data.needsShipping,
       current_option_id: data.cart.shipping_methods?.[0]?.shipping_option_id ?? null,
     }))
     const chosen = selectShippingOptionStep(selection)
-    when("add-shipping-method", { chosen }, ({ chosen }) => !!chosen).then(() => {
+    const added = when("add-shipping-method", { chosen }, ({ chosen }) => !!chosen).then(() => {
       // The provider checks the method's data, as addShippingMethodToCartWorkflow has it do.
       const methodData = validateAndReturnShippingMethodsDataStep(
         transform({ chosen, cart, input }, ({ chosen, cart, input }) =>
@@ -166,7 +167,7 @@ export const checkoutCartWorkflow = createWorkflow(
           (cart.shipping_methods ?? []).map((method) => method.id)
         ),
       })
-      addShippingMethodToCartStep({
+      return addShippingMethodToCartStep({
         shipping_methods: transform(
           { chosen, methodData, input },
           ({ chosen, methodData, input }) =>
@@ -186,15 +187,28 @@ export const checkoutCartWorkflow = createWorkflow(
       })
     })
 
-    // Taxes once, for the items and the shipping method at the shipping address (Medusa's
-    // tax module and providers).
-    updateTaxLinesWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({ cart_id: input.cart_id })),
-    })
+    // Taxes once, for the items and the shipping method at the shipping address, by
+    // Medusa's own steps (tax module and providers; updateTaxLinesWorkflow's steps without
+    // its second read of the cart): the lines computed are kept for the order below.
+    const taxLines = getItemTaxLinesStep(
+      transform({ cart, input, added }, ({ cart, input, added }) =>
+        taxInputOf(cart, input.shipping_address, added)
+      )
+    )
+    setTaxLinesForItemsStep(
+      transform({ cart, taxLines }, ({ cart, taxLines }) => ({
+        cart: taxInputOf(cart, undefined, null).orderOrCart,
+        item_tax_lines: taxLines.lineItemTaxLines,
+        shipping_tax_lines: taxLines.shippingMethodsTaxLines,
+      }))
+    )
+
     // Promotions (applied codes and automatic ones) are recomputed on the cart as it now
-    // is; a cart without codes in a store without automatic promotions has none to compute.
+    // is, and the cart is then read again for its adjustments; a cart without codes in a
+    // store without automatic promotions has none to compute, and the cart as checkout
+    // wrote it is known without reading it back.
     const automatic = findAutomaticPromotionsStep({})
-    when("update-cart-promotions", { cart, automatic }, ({ cart, automatic }) => {
+    const promoted = when("update-cart-promotions", { cart, automatic }, ({ cart, automatic }) => {
       return automatic.exist || (cart.promotions ?? []).length > 0
     }).then(() => {
       updateCartPromotionsWorkflow.runAsStep({
@@ -206,13 +220,24 @@ export const checkoutCartWorkflow = createWorkflow(
           action: PromotionActions.REPLACE,
         })),
       })
+      return loadCheckoutCartStep({
+        cart_id: input.cart_id,
+        customer_id: input.customer_id,
+        require_items: true,
+      }).config({ name: "order-reload-checkout-cart" })
     })
-
-    const finalCart = loadCheckoutCartStep({
-      cart_id: input.cart_id,
-      customer_id: input.customer_id,
-      require_items: true,
-    }).config({ name: "order-reload-checkout-cart" })
+    const finalCart = transform(
+      { promoted, cart, input, added, taxLines },
+      ({ promoted, cart, input, added, taxLines }) =>
+        promoted ??
+        preparedCartOf(cart, {
+          shipping_address: input.shipping_address,
+          billing_address: input.billing_address ?? input.shipping_address,
+          shipping_methods: added ?? null,
+          item_tax_lines: taxLines.lineItemTaxLines,
+          shipping_tax_lines: taxLines.shippingMethodsTaxLines,
+        })
+    )
 
     const orderInput = transform({ finalCart }, ({ finalCart }) => orderInputFromCart(finalCart))
     const orders = createOrdersStep(transform({ orderInput }, ({ orderInput }) => [orderInput]))
@@ -239,9 +264,10 @@ export const checkoutCartWorkflow = createWorkflow(
       transform({ finalCart }, ({ finalCart }) => promotionUsageOf(finalCart))
     )
 
-    const collectionInput = transform({ order, finalCart }, ({ order, finalCart }) => ({
+    // The order's total as Medusa's order module computed it from the lines just written.
+    const collectionInput = transform({ order }, ({ order }) => ({
       order_id: order.id,
-      amount: MathBN.convert(finalCart.total).toNumber(),
+      amount: MathBN.convert(order.total).toNumber(),
     }))
     const collections = createOrderPaymentCollectionWorkflow.runAsStep({ input: collectionInput })
     // Cart ↔ payment collection, as Medusa's own checkout links them: Medusa's webhook
