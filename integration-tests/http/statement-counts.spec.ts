@@ -18,7 +18,7 @@ const BUDGET = {
   add: 40,
   update: 40,
   remove: 25,
-  checkout: 190,
+  checkout: 185,
 }
 
 function statementsOf(response: AxiosResponse): number {

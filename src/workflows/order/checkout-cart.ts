@@ -5,10 +5,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { MathBN, Modules, OrderWorkflowEvents, PromotionActions } from "@medusajs/framework/utils"
+import type { LinkDefinition } from "@medusajs/framework/types"
 import {
   acquireLockStep,
   addShippingMethodToCartStep,
-  createOrderPaymentCollectionWorkflow,
+  createPaymentCollectionsStep,
   createOrdersStep,
   createPaymentSessionsWorkflow,
   createRemoteLinkStep,
@@ -266,21 +267,35 @@ export const checkoutCartWorkflow = createWorkflow(
 
     // The order's total as Medusa's order module computed it from the lines just written.
     const collectionInput = transform({ order }, ({ order }) => ({
-      order_id: order.id,
       amount: MathBN.convert(order.total).toNumber(),
     }))
-    const collections = createOrderPaymentCollectionWorkflow.runAsStep({ input: collectionInput })
-    // Cart ↔ payment collection, as Medusa's own checkout links them: Medusa's webhook
-    // handling (processPaymentWorkflow) then locks the cart while it authorizes, which the
-    // engine's settlement locks too, so the two never authorize one session at once.
-    createRemoteLinkStep(
-      transform({ collections, input }, ({ collections, input }) => [
-        {
-          [Modules.CART]: { cart_id: input.cart_id },
-          [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
-        },
+    // The payment collection and its links, with Medusa's steps: what
+    // createOrderPaymentCollectionWorkflow does, without reading back the order it was
+    // just given.
+    const collections = createPaymentCollectionsStep(
+      transform({ collectionInput, order }, ({ collectionInput, order }) => [
+        { currency_code: order.currency_code, amount: collectionInput.amount },
       ])
-    ).config({ name: "link-cart-payment-collection" })
+    )
+    // Order ↔ payment collection, and cart ↔ payment collection as Medusa's own checkout
+    // links them: Medusa's webhook handling (processPaymentWorkflow) then locks the cart
+    // while it authorizes, which the engine's settlement locks too, so the two never
+    // authorize one session at once.
+    createRemoteLinkStep(
+      transform(
+        { collections, input, order },
+        ({ collections, input, order }): LinkDefinition[] => [
+          {
+            [Modules.ORDER]: { order_id: order.id },
+            [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
+          },
+          {
+            [Modules.CART]: { cart_id: input.cart_id },
+            [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
+          },
+        ]
+      )
+    ).config({ name: "link-payment-collection" })
     const sessionInput = transform({ collections, input }, ({ collections, input }) => ({
       payment_collection_id: collections[0].id,
       provider_id: orderSettings().paymentProviderId,
