@@ -1,5 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, PromotionActions } from "@medusajs/framework/utils"
+import {
+  createPromotionsWorkflow,
+  createShippingOptionsWorkflow,
+  updateCartPromotionsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { expireOrderHolds } from "../../src/tasks/order/expire-holds"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
@@ -196,6 +201,125 @@ medusaIntegrationTestRunner({
         })
         expect(response.status).toBe(201)
         expect(response.data.order).toMatchObject({ shipping: "15.00", total: "34.99" })
+      })
+
+      it("refuses a requested option that does not deliver to the address, holding nothing", async () => {
+        await add(alice, lamp.id, 1)
+        const container = getContainer()
+        const fulfillment = container.resolve(Modules.FULFILLMENT)
+        const [standard] = await fulfillment.listShippingOptions(
+          { name: "Standard Shipping" },
+          { relations: ["service_zone"] }
+        )
+        // A priced option of the same warehouse whose zone is Canada only.
+        const [zone] = await fulfillment.createServiceZones([
+          {
+            name: "Canada only",
+            fulfillment_set_id: standard.service_zone.fulfillment_set_id,
+            geo_zones: [{ type: "country", country_code: "ca" }],
+          },
+        ])
+        const { result } = await createShippingOptionsWorkflow(container).run({
+          input: [
+            {
+              name: "Canada Post",
+              price_type: "flat",
+              provider_id: standard.provider_id as string,
+              service_zone_id: zone.id,
+              shipping_profile_id: standard.shipping_profile_id as string,
+              type: { label: "Canada Post", description: "Canada only", code: "canada-post" },
+              prices: [{ currency_code: "usd", amount: 1 }],
+              rules: [
+                { attribute: "enabled_in_store", value: "true", operator: "eq" },
+                { attribute: "is_return", value: "false", operator: "eq" },
+              ],
+            },
+          ],
+        })
+        const refused = await checkout(alice, {
+          shipping_address: TEST_ADDRESS,
+          shipping_option_id: result[0].id,
+        })
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/does not serve this cart/)
+        expect(await stockOf(container, lamp.id)).toMatchObject({ reserved: 0 })
+        const cart = await api.get("/cart", { headers: alice.headers })
+        expect(cart.data.items).toHaveLength(1)
+
+        // Delivered to Canada, the same option is the one used (and the cheapest anyway).
+        const canada = await checkout(alice, {
+          shipping_address: { ...TEST_ADDRESS, country_code: "CA" },
+          shipping_option_id: result[0].id,
+        })
+        expect(canada.status).toBe(201)
+        expect(canada.data.order).toMatchObject({ shipping: "1.00", total: "20.99" })
+      })
+
+      it("keeps a promotion code applied to the cart, and applies an automatic one to the new shipping", async () => {
+        const container = getContainer()
+        await createPromotionsWorkflow(container).run({
+          input: {
+            promotionsData: [
+              {
+                code: "SAVE5",
+                type: "standard",
+                status: "active",
+                application_method: {
+                  type: "fixed",
+                  target_type: "items",
+                  allocation: "across",
+                  value: 5,
+                  currency_code: "usd",
+                },
+              },
+              {
+                // Applies to the shipping method, which only checkout adds.
+                code: "FREESHIP",
+                type: "standard",
+                status: "active",
+                is_automatic: true,
+                application_method: {
+                  type: "percentage",
+                  target_type: "shipping_methods",
+                  allocation: "each",
+                  max_quantity: 1,
+                  value: 100,
+                  currency_code: "usd",
+                },
+              },
+            ],
+          },
+        })
+        await add(alice, lamp.id, 1)
+        const cartId = (await api.get("/cart", { headers: alice.headers })).data.id as string
+        await updateCartPromotionsWorkflow(container).run({
+          input: { cart_id: cartId, promo_codes: ["SAVE5"], action: PromotionActions.ADD },
+        })
+
+        const response = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(response.status).toBe(201)
+        // 19.99 − 5.00 off the items; the 5.00 shipping is free.
+        expect(response.data.order).toMatchObject({
+          subtotal: "19.99",
+          discount: "10.00",
+          shipping: "0.00",
+          total: "14.99",
+        })
+        expect(response.data.payment.amount).toBe("14.99")
+        const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "order",
+          fields: ["promotions.code", "items.adjustments.code"],
+          filters: { id: response.data.order.id },
+        })
+        const order = data[0] as {
+          promotions: { code: string }[]
+          items: { adjustments: { code: string }[] }[]
+        }
+        expect(order.promotions.map((promotion) => promotion.code).sort()).toEqual([
+          "FREESHIP",
+          "SAVE5",
+        ])
+        expect(order.items[0].adjustments.map((adjustment) => adjustment.code)).toEqual(["SAVE5"])
       })
 
       it("taxes the order for the shipping address and refuses a country outside the region", async () => {

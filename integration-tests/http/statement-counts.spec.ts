@@ -18,7 +18,7 @@ const BUDGET = {
   add: 40,
   update: 40,
   remove: 25,
-  checkout: 440,
+  checkout: 190,
 }
 
 function statementsOf(response: AxiosResponse): number {

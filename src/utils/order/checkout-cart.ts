@@ -1,4 +1,13 @@
-import type { BigNumberInput, CreateOrderDTO } from "@medusajs/framework/types"
+import type {
+  BigNumberInput,
+  CartLineItemDTO,
+  CartShippingMethodDTO,
+  CartWorkflowDTO,
+  CreateOrderDTO,
+  ItemTaxLineDTO,
+  ShippingTaxLineDTO,
+  ValidateFulfillmentDataContext,
+} from "@medusajs/framework/types"
 
 /** What checkout reads of a cart (query.graph fields) to turn it into an order. */
 export const CHECKOUT_CART_FIELDS = [
@@ -12,6 +21,7 @@ export const CHECKOUT_CART_FIELDS = [
   "locale",
   "metadata",
   "total",
+  "item_total",
   "items.*",
   "items.tax_lines.*",
   "items.adjustments.*",
@@ -28,12 +38,18 @@ export const CHECKOUT_CART_FIELDS = [
   "promotions.id",
   "promotions.code",
   "region.countries.iso_2",
+  // For the tax context (Medusa's getItemTaxLinesStep reads these of the cart).
+  "region.automatic_taxes",
+  "customer.id",
+  "customer.email",
+  "customer.metadata",
+  "customer.groups.id",
 ]
 
 type TaxLine = {
   description?: string | null
   tax_rate_id?: string | null
-  code: string
+  code: string | null
   rate: number
   provider_id?: string | null
 }
@@ -118,8 +134,10 @@ export type CheckoutCart = {
   locale?: string | null
   metadata?: Record<string, unknown> | null
   total: BigNumberInput
+  item_total?: BigNumberInput
   items: CheckoutCartItem[]
   shipping_methods?: {
+    id: string
     name: string
     description?: string | null
     amount: BigNumberInput
@@ -133,7 +151,13 @@ export type CheckoutCart = {
   shipping_address?: Address | null
   billing_address?: Address | null
   promotions?: { id: string; code?: string | null }[]
-  region?: { countries?: { iso_2: string }[] } | null
+  region?: { countries?: { iso_2: string }[]; automatic_taxes?: boolean } | null
+  customer?: {
+    id: string
+    email?: string | null
+    metadata?: Record<string, unknown> | null
+    groups?: { id: string }[] | null
+  } | null
 }
 
 /** The order item's metadata key that remembers which cart line it came from. */
@@ -305,4 +329,108 @@ export function orderLinksOf(cart: CheckoutCart, orderId: string) {
       promotion: { promotion_id: promotion.id },
     })),
   ]
+}
+
+/**
+ * What a fulfillment provider's validateFulfillmentData gets as context when checkout adds
+ * the shipping method: the cart at its new shipping address and the location the option
+ * ships from, as addShippingMethodToCartWorkflow builds it.
+ */
+export function fulfillmentContextOf(
+  cart: CheckoutCart,
+  shippingAddress: Address,
+  option: { stock_location?: Record<string, unknown> | null }
+): ValidateFulfillmentDataContext {
+  // Medusa builds this context from its own cart read (with its DTO types) and the option's
+  // stock location; ours has the same fields under the engine's types, so it is cast once
+  // here instead of converting field by field.
+  return {
+    ...cart,
+    shipping_address: shippingAddress,
+    from_location: option.stock_location ?? {},
+  } as unknown as ValidateFulfillmentDataContext
+}
+
+/** A tax line Medusa's tax module computed, as the cart (and then the order) stores it. */
+function storedTaxLine(line: ItemTaxLineDTO | ShippingTaxLineDTO): TaxLine {
+  return {
+    description: line.name,
+    tax_rate_id: line.rate_id ?? null,
+    code: line.code,
+    rate: line.rate,
+    provider_id: line.provider_id ?? null,
+  }
+}
+
+export type PreparedCartChanges = {
+  shipping_address: Address
+  billing_address: Address
+  /** The shipping methods checkout added (Medusa's cart module's answer). */
+  shipping_methods: CartShippingMethodDTO[] | null
+  item_tax_lines: ItemTaxLineDTO[]
+  shipping_tax_lines: ShippingTaxLineDTO[]
+}
+
+/**
+ * The cart as checkout left it, from what it read before and what it wrote since (the
+ * addresses, the shipping method, the tax lines set by Medusa's setTaxLinesForItemsStep,
+ * which replace the cart's earlier ones), so it needs no second read when no promotion was
+ * recomputed: the adjustments are then the ones read. Its total is not recomputed here:
+ * the order's own total (Medusa's order module computes it) is the amount to pay.
+ */
+export function preparedCartOf(cart: CheckoutCart, changes: PreparedCartChanges): CheckoutCart {
+  const itemLines = (itemId: string) =>
+    changes.item_tax_lines.filter((line) => line.line_item_id === itemId).map(storedTaxLine)
+  const methods =
+    changes.shipping_methods?.map((method) => ({
+      id: method.id,
+      name: method.name,
+      description: method.description ?? null,
+      amount: method.amount,
+      is_tax_inclusive: method.is_tax_inclusive,
+      shipping_option_id: method.shipping_option_id ?? null,
+      data: method.data ?? null,
+      metadata: method.metadata ?? null,
+      adjustments: [],
+    })) ?? cart.shipping_methods
+  return {
+    ...cart,
+    shipping_address: changes.shipping_address,
+    billing_address: changes.billing_address,
+    items: cart.items.map((item) => ({ ...item, tax_lines: itemLines(item.id) })),
+    shipping_methods: (methods ?? []).map((method) => ({
+      ...method,
+      tax_lines: changes.shipping_tax_lines
+        .filter((line) => line.shipping_line_id === method.id)
+        .map(storedTaxLine),
+    })),
+  }
+}
+
+/**
+ * What Medusa's getItemTaxLinesStep needs: the cart (its region's automatic_taxes, customer,
+ * locale, currency) at the address being checked out to, its lines, and the shipping methods
+ * to tax — the ones just added, else the cart's own.
+ */
+export function taxInputOf(
+  cart: CheckoutCart,
+  shippingAddress: Address | undefined,
+  addedMethods: CartShippingMethodDTO[] | null | undefined
+): {
+  orderOrCart: CartWorkflowDTO
+  items: CartLineItemDTO[]
+  shipping_methods: CartShippingMethodDTO[]
+} {
+  // The engine's cart read has the fields Medusa's tax step reads (normalizeTaxModuleContext,
+  // normalizeLineItemsForTax) under its own types; cast once here, as in fulfillmentContextOf.
+  const taxCart = {
+    ...cart,
+    shipping_address: shippingAddress ?? cart.shipping_address,
+  } as unknown as CartWorkflowDTO
+  return {
+    orderOrCart: taxCart,
+    items: cart.items as unknown as CartLineItemDTO[],
+    shipping_methods:
+      addedMethods ?? ((cart.shipping_methods ?? []) as unknown as CartShippingMethodDTO[]),
+  }
 }

@@ -4,22 +4,29 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { MathBN, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { MathBN, Modules, OrderWorkflowEvents, PromotionActions } from "@medusajs/framework/utils"
+import type { LinkDefinition } from "@medusajs/framework/types"
 import {
   acquireLockStep,
-  addShippingMethodToCartWorkflow,
-  createOrderPaymentCollectionWorkflow,
+  addShippingMethodToCartStep,
+  createPaymentCollectionsStep,
   createOrdersStep,
   createPaymentSessionsWorkflow,
   createRemoteLinkStep,
   emitEventStep,
-  listShippingOptionsForCartWorkflow,
   releaseLockStep,
+  removeShippingMethodFromCartStep,
+  updateCartPromotionsWorkflow,
   updateCartsStep,
-  updateCartWorkflow,
+  getItemTaxLinesStep,
+  setTaxLinesForItemsStep,
+  validateAndReturnShippingMethodsDataStep,
 } from "@medusajs/medusa/core-flows"
 import {
+  fulfillmentContextOf,
   orderInputFromCart,
+  preparedCartOf,
+  taxInputOf,
   orderLinksOf,
   promotionUsageOf,
   stockNeedsOf,
@@ -33,6 +40,8 @@ import { ensureAddressInRegionStep } from "./steps/ensure-address-in-region"
 import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
+import { findAutomaticPromotionsStep } from "./steps/find-automatic-promotions"
+import { listCheckoutShippingOptionsStep } from "./steps/list-checkout-shipping-options"
 import { selectShippingOptionStep } from "./steps/select-shipping-option"
 import { createPaymentAttemptStep } from "../payment/steps/create-payment-attempt"
 
@@ -101,47 +110,135 @@ export const checkoutCartWorkflow = createWorkflow(
       needs: transform({ cart }, ({ cart }) => stockNeedsOf(cart)),
     })
 
-    // Medusa's own address update: it recomputes the cart (taxes for the address) only
-    // when the address changed.
-    const addresses = transform({ input }, ({ input }) => ({
-      id: input.cart_id,
-      shipping_address: input.shipping_address,
-      billing_address: input.billing_address ?? input.shipping_address,
-    }))
-    updateCartWorkflow.runAsStep({ input: addresses })
+    // The cart is prepared once (Medusa's core workflows for each change would refresh the
+    // whole cart after each one: two refreshes and three listings of the shipping options,
+    // docs/DECISIONS.md "A checkout that does only the work it needs"). The addresses are
+    // written by Medusa's updateCartsStep (its compensation restores the old ones).
+    const addresses = transform({ input }, ({ input }) => [
+      {
+        id: input.cart_id,
+        shipping_address: input.shipping_address,
+        billing_address: input.billing_address ?? input.shipping_address,
+      },
+    ])
+    updateCartsStep(addresses).config({ name: "order-set-checkout-addresses" })
 
+    // The shipping options that serve the cart at its new address, listed and priced once
+    // from the cart already read (flat and calculated prices): the choice, its validation
+    // and the method's price all come from this one listing.
     const needsShipping = transform({ cart }, ({ cart }) =>
       cart.items.some((item) => item.requires_shipping)
     )
-    const options = when("list-shipping-options", { needsShipping }, ({ needsShipping }) => {
-      return needsShipping
-    }).then(() =>
-      listShippingOptionsForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
+    const options = listCheckoutShippingOptionsStep(
+      transform({ cart, input, needsShipping }, ({ cart, input, needsShipping }) => ({
+        cart,
+        shipping_address: input.shipping_address,
+        option_id: input.shipping_option_id,
+        needs_shipping: needsShipping,
+      }))
     )
     const selection = transform({ options, cart, input, needsShipping }, (data) => ({
-      options: (data.options ?? []) as {
-        id: string
-        amount?: number
-        insufficient_inventory?: boolean
-      }[],
+      options: data.options,
       requested_id: data.input.shipping_option_id,
       needs_shipping: data.needsShipping,
       current_option_id: data.cart.shipping_methods?.[0]?.shipping_option_id ?? null,
     }))
-    const optionId = selectShippingOptionStep(selection)
-    when("add-shipping-method", { optionId }, ({ optionId }) => !!optionId).then(() => {
-      const shippingInput = transform({ input, optionId }, ({ input, optionId }) => ({
-        cart_id: input.cart_id,
-        options: [{ id: optionId as string }],
-      }))
-      addShippingMethodToCartWorkflow.runAsStep({ input: shippingInput })
+    const chosen = selectShippingOptionStep(selection)
+    const added = when("add-shipping-method", { chosen }, ({ chosen }) => !!chosen).then(() => {
+      // The provider checks the method's data, as addShippingMethodToCartWorkflow has it do.
+      const methodData = validateAndReturnShippingMethodsDataStep(
+        transform({ chosen, cart, input }, ({ chosen, cart, input }) =>
+          chosen
+            ? [
+                {
+                  id: chosen.id,
+                  provider_id: chosen.provider_id,
+                  option_data: chosen.data ?? {},
+                  method_data: {},
+                  context: fulfillmentContextOf(cart, input.shipping_address, chosen),
+                },
+              ]
+            : []
+        )
+      )
+      // The cart's earlier method (a storefront may have chosen one) is replaced, not
+      // kept beside the new one; compensation restores it.
+      removeShippingMethodFromCartStep({
+        shipping_method_ids: transform({ cart }, ({ cart }) =>
+          (cart.shipping_methods ?? []).map((method) => method.id)
+        ),
+      })
+      return addShippingMethodToCartStep({
+        shipping_methods: transform(
+          { chosen, methodData, input },
+          ({ chosen, methodData, input }) =>
+            chosen
+              ? [
+                  {
+                    cart_id: input.cart_id,
+                    shipping_option_id: chosen.id,
+                    name: chosen.name,
+                    amount: chosen.amount ?? 0,
+                    is_tax_inclusive: !!chosen.is_tax_inclusive,
+                    data: methodData?.find((entry) => entry?.[chosen.id])?.[chosen.id] ?? {},
+                  },
+                ]
+              : []
+        ),
+      })
     })
 
-    const finalCart = loadCheckoutCartStep({
-      cart_id: input.cart_id,
-      customer_id: input.customer_id,
-      require_items: true,
-    }).config({ name: "order-reload-checkout-cart" })
+    // Taxes once, for the items and the shipping method at the shipping address, by
+    // Medusa's own steps (tax module and providers; updateTaxLinesWorkflow's steps without
+    // its second read of the cart): the lines computed are kept for the order below.
+    const taxLines = getItemTaxLinesStep(
+      transform({ cart, input, added }, ({ cart, input, added }) =>
+        taxInputOf(cart, input.shipping_address, added)
+      )
+    )
+    setTaxLinesForItemsStep(
+      transform({ cart, taxLines }, ({ cart, taxLines }) => ({
+        cart: taxInputOf(cart, undefined, null).orderOrCart,
+        item_tax_lines: taxLines.lineItemTaxLines,
+        shipping_tax_lines: taxLines.shippingMethodsTaxLines,
+      }))
+    )
+
+    // Promotions (applied codes and automatic ones) are recomputed on the cart as it now
+    // is, and the cart is then read again for its adjustments; a cart without codes in a
+    // store without automatic promotions has none to compute, and the cart as checkout
+    // wrote it is known without reading it back.
+    const automatic = findAutomaticPromotionsStep({})
+    const promoted = when("update-cart-promotions", { cart, automatic }, ({ cart, automatic }) => {
+      return automatic.exist || (cart.promotions ?? []).length > 0
+    }).then(() => {
+      updateCartPromotionsWorkflow.runAsStep({
+        input: transform({ input, cart }, ({ input, cart }) => ({
+          cart_id: input.cart_id,
+          promo_codes: (cart.promotions ?? [])
+            .map((promotion) => promotion.code)
+            .filter((code): code is string => !!code),
+          action: PromotionActions.REPLACE,
+        })),
+      })
+      return loadCheckoutCartStep({
+        cart_id: input.cart_id,
+        customer_id: input.customer_id,
+        require_items: true,
+      }).config({ name: "order-reload-checkout-cart" })
+    })
+    const finalCart = transform(
+      { promoted, cart, input, added, taxLines },
+      ({ promoted, cart, input, added, taxLines }) =>
+        promoted ??
+        preparedCartOf(cart, {
+          shipping_address: input.shipping_address,
+          billing_address: input.billing_address ?? input.shipping_address,
+          shipping_methods: added ?? null,
+          item_tax_lines: taxLines.lineItemTaxLines,
+          shipping_tax_lines: taxLines.shippingMethodsTaxLines,
+        })
+    )
 
     const orderInput = transform({ finalCart }, ({ finalCart }) => orderInputFromCart(finalCart))
     const orders = createOrdersStep(transform({ orderInput }, ({ orderInput }) => [orderInput]))
@@ -168,22 +265,37 @@ export const checkoutCartWorkflow = createWorkflow(
       transform({ finalCart }, ({ finalCart }) => promotionUsageOf(finalCart))
     )
 
-    const collectionInput = transform({ order, finalCart }, ({ order, finalCart }) => ({
-      order_id: order.id,
-      amount: MathBN.convert(finalCart.total).toNumber(),
+    // The order's total as Medusa's order module computed it from the lines just written.
+    const collectionInput = transform({ order }, ({ order }) => ({
+      amount: MathBN.convert(order.total).toNumber(),
     }))
-    const collections = createOrderPaymentCollectionWorkflow.runAsStep({ input: collectionInput })
-    // Cart ↔ payment collection, as Medusa's own checkout links them: Medusa's webhook
-    // handling (processPaymentWorkflow) then locks the cart while it authorizes, which the
-    // engine's settlement locks too, so the two never authorize one session at once.
-    createRemoteLinkStep(
-      transform({ collections, input }, ({ collections, input }) => [
-        {
-          [Modules.CART]: { cart_id: input.cart_id },
-          [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
-        },
+    // The payment collection and its links, with Medusa's steps: what
+    // createOrderPaymentCollectionWorkflow does, without reading back the order it was
+    // just given.
+    const collections = createPaymentCollectionsStep(
+      transform({ collectionInput, order }, ({ collectionInput, order }) => [
+        { currency_code: order.currency_code, amount: collectionInput.amount },
       ])
-    ).config({ name: "link-cart-payment-collection" })
+    )
+    // Order ↔ payment collection, and cart ↔ payment collection as Medusa's own checkout
+    // links them: Medusa's webhook handling (processPaymentWorkflow) then locks the cart
+    // while it authorizes, which the engine's settlement locks too, so the two never
+    // authorize one session at once.
+    createRemoteLinkStep(
+      transform(
+        { collections, input, order },
+        ({ collections, input, order }): LinkDefinition[] => [
+          {
+            [Modules.ORDER]: { order_id: order.id },
+            [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
+          },
+          {
+            [Modules.CART]: { cart_id: input.cart_id },
+            [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
+          },
+        ]
+      )
+    ).config({ name: "link-payment-collection" })
     const sessionInput = transform({ collections, input }, ({ collections, input }) => ({
       payment_collection_id: collections[0].id,
       provider_id: orderSettings().paymentProviderId,

@@ -1,11 +1,13 @@
 import {
   CART_LINE_KEY,
   orderInputFromCart,
+  preparedCartOf,
   stockNeedsOf,
   totalsPerInventoryItem,
   type CheckoutCart,
   type CheckoutCartItem,
 } from "../checkout-cart"
+import type { CartShippingMethodDTO } from "@medusajs/framework/types"
 import { money } from "../../money"
 import { readOrderSettings } from "../../../config/order"
 
@@ -43,7 +45,7 @@ function cart(items: CheckoutCartItem[]): CheckoutCart {
     completed_at: null,
     total: 44.98,
     items,
-    shipping_methods: [{ name: "Standard", amount: 5, shipping_option_id: "so_1" }],
+    shipping_methods: [{ id: "casm_1", name: "Standard", amount: 5, shipping_option_id: "so_1" }],
     shipping_address: { id: "caaddr_1", city: "New York", country_code: "us" },
     billing_address: null,
   }
@@ -105,6 +107,80 @@ describe("checkout: cart to order", () => {
     const needs = stockNeedsOf(cart([backorder]))
     expect(needs).toHaveLength(1)
     expect(totalsPerInventoryItem(needs).size).toBe(0)
+  })
+})
+
+describe("checkout: the cart as checkout left it", () => {
+  it("takes the new addresses, method and tax lines, and keeps the lines' adjustments", () => {
+    const adjusted = item({
+      id: "cali_2",
+      adjustments: [{ code: "SAVE5", amount: 5, promotion_id: "promo_1" }],
+    })
+    const prepared = preparedCartOf(cart([item(), adjusted]), {
+      shipping_address: { city: "Toronto", country_code: "ca" },
+      billing_address: { city: "Boston", country_code: "us" },
+      shipping_methods: [
+        {
+          id: "casm_new",
+          name: "Express",
+          amount: 15,
+          is_tax_inclusive: false,
+          shipping_option_id: "so_2",
+          data: {},
+        } as unknown as CartShippingMethodDTO,
+      ],
+      item_tax_lines: [
+        {
+          line_item_id: "cali_2",
+          rate: 13,
+          code: "HST",
+          name: "HST",
+          rate_id: "txr_2",
+          provider_id: "tp",
+        },
+      ],
+      shipping_tax_lines: [
+        {
+          shipping_line_id: "casm_new",
+          rate: 13,
+          code: "HST",
+          name: "HST",
+          rate_id: "txr_2",
+          provider_id: "tp",
+        },
+      ],
+    })
+    // The earlier VAT line of cali_1 is gone: Medusa's step replaced the cart's tax lines.
+    expect(prepared.items.map((line) => line.tax_lines)).toEqual([
+      [],
+      [{ description: "HST", tax_rate_id: "txr_2", code: "HST", rate: 13, provider_id: "tp" }],
+    ])
+    expect(prepared.items[1].adjustments).toEqual(adjusted.adjustments)
+    expect(prepared.shipping_methods).toEqual([
+      expect.objectContaining({
+        id: "casm_new",
+        amount: 15,
+        shipping_option_id: "so_2",
+        adjustments: [],
+        tax_lines: [expect.objectContaining({ code: "HST", rate: 13 })],
+      }),
+    ])
+    expect(prepared.shipping_address).toEqual({ city: "Toronto", country_code: "ca" })
+    expect(orderInputFromCart(prepared).billing_address).toEqual({
+      city: "Boston",
+      country_code: "us",
+    })
+  })
+
+  it("keeps the cart's own method when none was added", () => {
+    const prepared = preparedCartOf(cart([item()]), {
+      shipping_address: { city: "New York", country_code: "us" },
+      billing_address: { city: "New York", country_code: "us" },
+      shipping_methods: null,
+      item_tax_lines: [],
+      shipping_tax_lines: [],
+    })
+    expect(prepared.shipping_methods?.map((method) => method.id)).toEqual(["casm_1"])
   })
 })
 

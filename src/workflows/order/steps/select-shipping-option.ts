@@ -2,10 +2,19 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError, MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 
-type Option = { id: string; amount?: BigNumberInput | null }
+/** A shipping option as Medusa lists it for a cart, with its price for this cart. */
+export type PricedShippingOption = {
+  id: string
+  name: string
+  provider_id: string
+  data?: Record<string, unknown> | null
+  amount?: BigNumberInput | null
+  is_tax_inclusive?: boolean
+  stock_location?: Record<string, unknown> | null
+}
 
 export type SelectShippingOptionInput = {
-  options: Option[]
+  options: PricedShippingOption[]
   requested_id?: string
   /** Whether any line needs shipping; a cart of digital goods needs no method. */
   needs_shipping: boolean
@@ -13,34 +22,40 @@ export type SelectShippingOptionInput = {
   current_option_id?: string | null
 }
 
+const priced = (option: PricedShippingOption): boolean =>
+  option.amount !== undefined && option.amount !== null
+
 /**
  * Which shipping option checkout puts on the cart: the requested one (400 when it does not
- * serve this cart), else the one already chosen, else the cheapest that serves the
- * address. Null when nothing needs to change. Reads only.
+ * serve this cart or has no price for it), else the one already chosen, else the cheapest
+ * that serves the address, with its price for this cart (the method is written anew with
+ * it, so a kept option is re-priced for the new address). Null when the cart needs no
+ * shipping. Reads only.
  */
 export const selectShippingOptionStep = createStep(
   "order-select-shipping-option",
   async (input: SelectShippingOptionInput) => {
     if (!input.needs_shipping) {
-      return new StepResponse<string | null>(null)
+      return new StepResponse<PricedShippingOption | null>(null)
     }
-    // Medusa flags options whose location lacks the stock; that is decided (as a 409) by
-    // the reservation under the inventory locks, so every option that serves the address
-    // is usable here.
-    const usable = input.options
+    // Medusa's listing (with prices) returns only the options that serve the cart's
+    // address and sales channel; an option without a price for the cart cannot be added
+    // (addShippingMethodToCartWorkflow refuses it too). Stock is decided (as a 409) by the
+    // reservation under the inventory locks, not by Medusa's per-option inventory flag.
+    const usable = input.options.filter(priced)
     if (input.requested_id) {
-      if (!usable.some((option) => option.id === input.requested_id)) {
+      const requested = usable.find((option) => option.id === input.requested_id)
+      if (!requested) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `Shipping option ${input.requested_id} does not serve this cart and address`
         )
       }
-      return new StepResponse<string | null>(
-        input.requested_id === input.current_option_id ? null : input.requested_id
-      )
+      return new StepResponse<PricedShippingOption | null>(requested)
     }
-    if (input.current_option_id && usable.some((o) => o.id === input.current_option_id)) {
-      return new StepResponse<string | null>(null)
+    const current = usable.find((option) => option.id === input.current_option_id)
+    if (current) {
+      return new StepResponse<PricedShippingOption | null>(current)
     }
     const cheapest = [...usable].sort((a, b) =>
       MathBN.lt(a.amount ?? 0, b.amount ?? 0) ? -1 : MathBN.gt(a.amount ?? 0, b.amount ?? 0) ? 1 : 0
@@ -51,6 +66,6 @@ export const selectShippingOptionStep = createStep(
         "No shipping option delivers this cart to the given address"
       )
     }
-    return new StepResponse<string | null>(cheapest.id)
+    return new StepResponse<PricedShippingOption | null>(cheapest)
   }
 )
