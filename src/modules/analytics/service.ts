@@ -8,7 +8,9 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { AnalyticsOrderFact } from "./models/order-fact"
+import { AnalyticsProductDay } from "./models/product-day"
 import { AnalyticsProductHour } from "./models/product-hour"
+import { AnalyticsSalesDay } from "./models/sales-day"
 import { AnalyticsSalesHour } from "./models/sales-hour"
 import * as read from "./sql/read"
 import * as write from "./sql/write"
@@ -30,10 +32,12 @@ type BucketKey = { bucket_start: string | Date; currency_code: string }
 const KEPT = JSON.stringify(KEPT_STATUSES)
 const SALE = JSON.stringify(SALE_STATUSES)
 
-function uniqueKeys(keys: BucketKey[]): string {
+/** The distinct buckets as one JSON parameter; `day` widens hour keys to their UTC day. */
+function uniqueKeys(keys: BucketKey[], unit: "hour" | "day"): string {
   const seen = new Map<string, BucketKey>()
   for (const key of keys) {
-    const at = new Date(key.bucket_start).toISOString()
+    const iso = new Date(key.bucket_start).toISOString()
+    const at = unit === "day" ? `${iso.slice(0, 10)}T00:00:00.000Z` : iso
     seen.set(`${at}|${key.currency_code}`, { bucket_start: at, currency_code: key.currency_code })
   }
   return JSON.stringify([...seen.values()])
@@ -53,6 +57,8 @@ export default class AnalyticsModuleService extends MedusaService({
   AnalyticsOrderFact,
   AnalyticsSalesHour,
   AnalyticsProductHour,
+  AnalyticsSalesDay,
+  AnalyticsProductDay,
 }) {
   private async run<T>(manager: EntityManager, sql: string, params: unknown[] = []) {
     return (await manager.execute(sql, params as never[])) as T[]
@@ -119,11 +125,17 @@ export default class AnalyticsModuleService extends MedusaService({
     if (!keys.length) {
       return
     }
-    const json = uniqueKeys(keys)
-    await this.run(manager, write.DELETE_SALES_HOURS_SQL, [json])
-    await this.run(manager, write.DELETE_PRODUCT_HOURS_SQL, [json])
-    await this.run(manager, write.INSERT_SALES_HOURS_SQL, [json])
-    await this.run(manager, write.INSERT_PRODUCT_HOURS_SQL, [json, KEPT])
+    // Both levels in the same transaction: a reader never sees days and hours disagree.
+    for (const [level, unit] of [
+      [write.HOUR_ROLLUPS, "hour"],
+      [write.DAY_ROLLUPS, "day"],
+    ] as const) {
+      const json = uniqueKeys(keys, unit)
+      await this.run(manager, level.deleteSales, [json])
+      await this.run(manager, level.deleteProduct, [json])
+      await this.run(manager, level.insertSales, [json])
+      await this.run(manager, level.insertProduct, [json, KEPT])
+    }
   }
 
   /**
@@ -142,10 +154,12 @@ export default class AnalyticsModuleService extends MedusaService({
       await this.run(manager, write.DELETE_FACTS_BEFORE_SQL, [staleBefore.toISOString()])
     }
     await this.run(manager, write.RECOMPUTE_FLAGS_SQL, [KEPT, null, null])
-    await this.run(manager, write.CLEAR_SALES_HOURS_SQL)
-    await this.run(manager, write.CLEAR_PRODUCT_HOURS_SQL)
-    await this.run(manager, write.REBUILD_SALES_HOURS_SQL)
-    await this.run(manager, write.REBUILD_PRODUCT_HOURS_SQL, [KEPT])
+    for (const level of [write.HOUR_ROLLUPS, write.DAY_ROLLUPS]) {
+      await this.run(manager, level.clearSales)
+      await this.run(manager, level.clearProduct)
+      await this.run(manager, level.rebuildSales)
+      await this.run(manager, level.rebuildProduct, [KEPT])
+    }
   }
 
   @InjectManager()
@@ -154,11 +168,11 @@ export default class AnalyticsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<CurrencyTotalsRow[]> {
     return this.run(sharedContext.manager as EntityManager, read.TOTALS_SQL, [
-      KEPT,
-      SALE,
-      SALE,
-      KEPT,
       ...periodParams(period),
+      KEPT,
+      SALE,
+      SALE,
+      KEPT,
     ])
   }
 
@@ -171,10 +185,11 @@ export default class AnalyticsModuleService extends MedusaService({
     return this.run(sharedContext.manager as EntityManager, read.SERIES_SQL, [
       grain,
       period.tz,
+      period.from,
+      period.to,
       KEPT,
       SALE,
       SALE,
-      ...periodParams(period),
     ])
   }
 
