@@ -10,6 +10,7 @@ import {
 import { AnalyticsOrderFact } from "./models/order-fact"
 import { AnalyticsProductDay } from "./models/product-day"
 import { AnalyticsProductHour } from "./models/product-hour"
+import { AnalyticsProductMonth } from "./models/product-month"
 import { AnalyticsSalesDay } from "./models/sales-day"
 import { AnalyticsSalesHour } from "./models/sales-hour"
 import * as read from "./sql/read"
@@ -32,12 +33,17 @@ type BucketKey = { bucket_start: string | Date; currency_code: string }
 const KEPT = JSON.stringify(KEPT_STATUSES)
 const SALE = JSON.stringify(SALE_STATUSES)
 
-/** The distinct buckets as one JSON parameter; `day` widens hour keys to their UTC day. */
-function uniqueKeys(keys: BucketKey[], unit: "hour" | "day"): string {
+const WIDEN = {
+  hour: (iso: string) => iso,
+  day: (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`,
+  month: (iso: string) => `${iso.slice(0, 7)}-01T00:00:00.000Z`,
+}
+
+/** The distinct buckets as one JSON parameter, hour keys widened to their UTC day or month. */
+function uniqueKeys(keys: BucketKey[], unit: keyof typeof WIDEN): string {
   const seen = new Map<string, BucketKey>()
   for (const key of keys) {
-    const iso = new Date(key.bucket_start).toISOString()
-    const at = unit === "day" ? `${iso.slice(0, 10)}T00:00:00.000Z` : iso
+    const at = WIDEN[unit](new Date(key.bucket_start).toISOString())
     seen.set(`${at}|${key.currency_code}`, { bucket_start: at, currency_code: key.currency_code })
   }
   return JSON.stringify([...seen.values()])
@@ -59,6 +65,7 @@ export default class AnalyticsModuleService extends MedusaService({
   AnalyticsProductHour,
   AnalyticsSalesDay,
   AnalyticsProductDay,
+  AnalyticsProductMonth,
 }) {
   private async run<T>(manager: EntityManager, sql: string, params: unknown[] = []) {
     return (await manager.execute(sql, params as never[])) as T[]
@@ -136,6 +143,10 @@ export default class AnalyticsModuleService extends MedusaService({
       await this.run(manager, level.insertSales, [json])
       await this.run(manager, level.insertProduct, [json, KEPT])
     }
+    // After the days: the months are summed from them.
+    const months = uniqueKeys(keys, "month")
+    await this.run(manager, write.PRODUCT_MONTHS.delete, [months])
+    await this.run(manager, write.PRODUCT_MONTHS.insert, [months])
   }
 
   /**
@@ -160,6 +171,8 @@ export default class AnalyticsModuleService extends MedusaService({
       await this.run(manager, level.rebuildSales)
       await this.run(manager, level.rebuildProduct, [KEPT])
     }
+    await this.run(manager, write.PRODUCT_MONTHS.clear)
+    await this.run(manager, write.PRODUCT_MONTHS.rebuild)
   }
 
   @InjectManager()

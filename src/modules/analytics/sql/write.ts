@@ -150,6 +150,40 @@ ${productSelect}
 export const HOUR_ROLLUPS = statements(HOURS)
 export const DAY_ROLLUPS = statements(DAYS)
 
+const MONTH_OF_DAY = `(date_trunc('month', d."bucket_start" at time zone 'UTC') at time zone 'UTC')`
+const MONTH_SELECT = `
+select 'apm_' || replace(gen_random_uuid()::text, '-', ''), ${MONTH_OF_DAY}, d."currency_code",
+       d."product_id", sum(d."units")::int, sum(d."revenue"),
+       jsonb_build_object('value', sum(d."revenue")::text, 'precision', 20)`
+
+/**
+ * The product rollup per UTC month, summed from the product days (already recomputed from
+ * the facts in the same transaction): a month of days is a few thousand rows, where its
+ * facts would be every order line of the month.
+ */
+export const PRODUCT_MONTHS = {
+  /** Params: month keys. */
+  delete: `
+delete from "analytics_product_month" s using ${KEYS}
+ where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`,
+  /** Params: month keys. */
+  insert: `
+insert into "analytics_product_month" (${PRODUCT_COLUMNS})
+${MONTH_SELECT}
+  from "analytics_product_day" d join ${KEYS}
+    on d."currency_code" = k."currency_code" and d."bucket_start" >= k."bucket_start"
+   and d."bucket_start" < k."bucket_start" + interval '1 month'
+ where d."deleted_at" is null
+ group by 2, 3, 4`,
+  clear: `delete from "analytics_product_month"`,
+  rebuild: `
+insert into "analytics_product_month" (${PRODUCT_COLUMNS})
+${MONTH_SELECT}
+  from "analytics_product_day" d
+ where d."deleted_at" is null
+ group by 2, 3, 4`,
+}
+
 /** Facts a rebuild did not rewrite: their orders are gone. Param: the rebuild's start. */
 export const DELETE_FACTS_BEFORE_SQL = `
 delete from "analytics_order_fact" f where f."updated_at" < ?::timestamptz`
