@@ -27,26 +27,16 @@ import type {
 } from "./types"
 import type { OrderFactInput } from "../../utils/analytics/order-fact"
 import { KEPT_STATUSES, SALE_STATUSES } from "../../utils/analytics/statuses"
+import { rollupKeys, type RollupKey, type RollupUnit } from "../../utils/analytics/buckets"
 
-type BucketKey = { bucket_start: string | Date; currency_code: string }
+type BucketKey = RollupKey
 
 const KEPT = JSON.stringify(KEPT_STATUSES)
 const SALE = JSON.stringify(SALE_STATUSES)
 
-const WIDEN = {
-  hour: (iso: string) => iso,
-  day: (iso: string) => `${iso.slice(0, 10)}T00:00:00.000Z`,
-  month: (iso: string) => `${iso.slice(0, 7)}-01T00:00:00.000Z`,
-}
-
-/** The distinct buckets as one JSON parameter, hour keys widened to their UTC day or month. */
-function uniqueKeys(keys: BucketKey[], unit: keyof typeof WIDEN): string {
-  const seen = new Map<string, BucketKey>()
-  for (const key of keys) {
-    const at = WIDEN[unit](new Date(key.bucket_start).toISOString())
-    seen.set(`${at}|${key.currency_code}`, { bucket_start: at, currency_code: key.currency_code })
-  }
-  return JSON.stringify([...seen.values()])
+/** The distinct buckets of a level as one JSON parameter (src/utils/analytics/buckets.ts). */
+function uniqueKeys(keys: BucketKey[], unit: RollupUnit): string {
+  return JSON.stringify(rollupKeys(keys, unit))
 }
 
 function periodParams(period: PeriodBounds): string[] {
