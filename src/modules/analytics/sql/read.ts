@@ -136,22 +136,44 @@ with p as (
         from generate_series(b."from"::timestamp, (b."to" + 1)::timestamp, interval '1 day') d
        where d = b."from" or d = b."to" + 1 or date_trunc(b."grain", d) = d
     ) e
+), days as materialized (
+  -- Every UTC day whose noon is in the period, with the bucket of that noon: computed
+  -- once per day here rather than once per rollup row.
+  select d."day",
+         date_trunc(b."grain", (d."day" + interval '12 hours') at time zone b."tz") as "bucket"
+    from b, lateral (
+      select generate_series(
+               date_trunc('day', (b."lo" - interval '12 hours') at time zone 'UTC')
+                 at time zone 'UTC',
+               b."hi" - interval '12 hours', interval '1 day') as "day"
+    ) d
+   where d."day" + interval '12 hours' >= b."lo" and d."day" + interval '12 hours' < b."hi"
 ), moved as materialized (
-  select case when e."at" - e."day" <= interval '12 hours' then e."day" else e."at" end as "lo",
-         case when e."at" - e."day" <= interval '12 hours' then e."at"
-              else e."day" + interval '1 day' end as "hi"
-    from edges e
+  -- Per edge: the hours on the far side of it from their day's noon, the bucket they
+  -- belong to (the edge's, or the one before it) and the one their day was counted in;
+  -- null when that is outside the period.
+  select r."lo", r."hi",
+         case when r."own" >= b."lo" and r."own" < b."hi"
+              then date_trunc(b."grain", r."own" at time zone b."tz") end as "plus",
+         case when r."noon" >= b."lo" and r."noon" < b."hi"
+              then date_trunc(b."grain", r."noon" at time zone b."tz") end as "minus"
+    from b, edges e, lateral (
+      select case when e."at" - e."day" <= interval '12 hours' then e."day" else e."at" end as "lo",
+             case when e."at" - e."day" <= interval '12 hours' then e."at"
+                  else e."day" + interval '1 day' end as "hi",
+             case when e."at" - e."day" <= interval '12 hours' then e."at" - interval '1 microsecond'
+                  else e."at" end as "own",
+             e."day" + interval '12 hours' as "noon"
+    ) r
+   where r."lo" < r."hi"
 ), s as (
-  select date_trunc(b."grain", (r."bucket_start" + interval '12 hours') at time zone b."tz") as "bucket",
-         r."currency_code", r."status", r."orders", r."total", r."refunded"
-    from b join "analytics_sales_day" r
-      on r."bucket_start" >= b."lo" - interval '12 hours'
-     and r."bucket_start" < b."hi" - interval '12 hours'
+  select d."bucket", r."currency_code", r."status", r."orders", r."total", r."refunded"
+    from days d join "analytics_sales_day" r on r."bucket_start" = d."day"
    where r."deleted_at" is null
   union all
   select v."bucket", r."currency_code", r."status", v."sign" * r."orders",
          v."sign" * r."total", v."sign" * r."refunded"
-    from b cross join moved m
+    from moved m
     -- One index range scan per edge. \`offset 0\` keeps PostgreSQL from flattening the
     -- subquery into a join, which it plans as a scan of every hour filtered per edge.
     cross join lateral (
@@ -159,15 +181,8 @@ with p as (
        where h."bucket_start" >= m."lo" and h."bucket_start" < m."hi" and h."deleted_at" is null
       offset 0
     ) as r
-    cross join lateral (
-      values (r."bucket_start", 1),
-             (date_trunc('day', r."bucket_start" at time zone 'UTC') at time zone 'UTC'
-               + interval '12 hours', -1)
-    ) as a("at", "sign")
-    cross join lateral (
-      select date_trunc(b."grain", a."at" at time zone b."tz") as "bucket", a."sign"
-       where a."at" >= b."lo" and a."at" < b."hi"
-    ) as v
+    cross join lateral (values (m."plus", 1), (m."minus", -1)) as v("bucket", "sign")
+   where v."bucket" is not null
 )
 select to_char(s."bucket", 'YYYY-MM-DD') as "period",
        s."currency_code",
@@ -175,7 +190,7 @@ select to_char(s."bucket", 'YYYY-MM-DD') as "period",
        coalesce(sum(s."total") filter (where ${SALE}), 0)::text as "gross",
        coalesce(sum(s."refunded") filter (where ${SALE}), 0)::text as "refunds"
   from s
- group by 1, 2
+ group by s."bucket", s."currency_code"
 having sum(s."orders") > 0
  order by 1, 2`
 
