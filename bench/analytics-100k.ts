@@ -64,14 +64,53 @@ const INSERT_SQL = `
     ) as generated
   ) as facts`
 
-/** The summary's question answered from the per-order facts, without the rollups. */
-const FROM_FACTS_SQL = `
-  select currency_code, count(*) filter (where status = any($3)) as orders,
-    coalesce(sum(total) filter (where status = any($4)), 0) as gross,
-    coalesce(sum(refunded) filter (where status = any($4)), 0) as refunds
+/**
+ * The same questions answered from the per-order facts, without the rollups (a lower
+ * bound for reading Medusa's order tables). Params: from, to, tz, then as named.
+ */
+const FACTS_IN_PERIOD = `deleted_at is null
+  and placed_at >= ($1::date)::timestamp at time zone $3
+  and placed_at < (($2::date) + 1)::timestamp at time zone $3`
+
+const FROM_FACTS = {
+  /** Params: period (3), kept, sale. */
+  totals: `
+  select currency_code, count(*) filter (where status = any($4)) as orders,
+    coalesce(sum(total) filter (where status = any($5)), 0) as gross,
+    coalesce(sum(refunded) filter (where status = any($5)), 0) as refunds,
+    coalesce(sum(units) filter (where status = any($4)), 0) as units
+  from analytics_order_fact where ${FACTS_IN_PERIOD} group by currency_code`,
+  /** Params: period (3), kept, sale. */
+  salesByDay: `
+  select date_trunc('day', placed_at at time zone $3) as period, currency_code,
+    count(*) filter (where status = any($4)) as orders,
+    coalesce(sum(total) filter (where status = any($5)), 0) as gross,
+    coalesce(sum(refunded) filter (where status = any($5)), 0) as refunds
+  from analytics_order_fact where ${FACTS_IN_PERIOD} group by 1, 2 order by 1, 2`,
+  /** Params: period (3), kept. */
+  topByUnits: `
+  select l.product_id, sum(l.quantity) as units
   from analytics_order_fact
-  where deleted_at is null and placed_at >= $1::date and placed_at < $2::date + 1
-  group by currency_code`
+  cross join jsonb_to_recordset(lines) as l(product_id text, quantity int, revenue numeric)
+  where ${FACTS_IN_PERIOD} and status = any($4)
+  group by 1 order by 2 desc, 1 limit 10`,
+  /** Params: period (3). */
+  byStatus: `
+  select status, count(*) from analytics_order_fact where ${FACTS_IN_PERIOD} group by 1`,
+  /** Params: period (3). */
+  customers: `
+  select count(*) filter (where first_order) as new_customers,
+    count(*) filter (where "returning") as returning_orders
+  from analytics_order_fact where ${FACTS_IN_PERIOD}`,
+}
+
+const ROW_COUNTS_SQL = `
+  select (select count(*) from analytics_order_fact)::int as facts,
+    (select count(*) from analytics_sales_hour)::int as sales_hour,
+    (select count(*) from analytics_sales_day)::int as sales_day,
+    (select count(*) from analytics_product_hour)::int as product_hour,
+    (select count(*) from analytics_product_day)::int as product_day,
+    (select count(*) from analytics_product_month)::int as product_month`
 
 const KEPT = ["paid", "processing", "shipped", "delivered", "partially_refunded"]
 const SALE = [...KEPT, "refunded"]
@@ -112,25 +151,69 @@ export default async function benchAnalytics({ container }: ExecArgs): Promise<v
     const rebuildStarted = performance.now()
     await analytics.rebuildRollups(null)
     const rebuildMs = Math.round(performance.now() - rebuildStarted)
-    await client.query("analyze analytics_order_fact, analytics_sales_hour, analytics_product_hour")
+    // Steady state: the rebuild rewrote every rollup; autovacuum would clean up after it
+    // (measuring while it does so times the vacuum, not the reads).
+    await client.query(
+      `vacuum analyze analytics_order_fact, analytics_sales_hour, analytics_product_hour,
+        analytics_sales_day, analytics_product_day, analytics_product_month`
+    )
+    const counts = (await client.query(ROW_COUNTS_SQL)).rows[0]
 
     const today = new Date().toISOString().slice(0, 10)
     const yearAgo = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10)
     const year: Period = { from: yearAgo, to: today, tz: "Europe/Paris" }
+    const params = [year.from, year.to, year.tz]
+    const facts =
+      (sql: string, extra: unknown[] = []) =>
+      () =>
+        client.query(sql, [...params, ...extra])
+    /** p95 of a question from the rollups, the same from the facts, and their ratio. */
+    const pair = async (rollups: () => Promise<unknown>, fromFacts: () => Promise<unknown>) => {
+      const fromRollups = await timed(ROUNDS, rollups)
+      const factsMs = await timed(ROUNDS, fromFacts)
+      return {
+        rollups: fromRollups,
+        facts: factsMs,
+        ratio: Math.round((fromRollups / factsMs) * 100) / 100,
+      }
+    }
     const results = {
       orders: ORDERS,
+      rows: counts,
       rebuild_ms: rebuildMs,
       p95_ms: {
         summary: await timed(ROUNDS, () => summaryView(container, year)),
         sales_by_day: await timed(ROUNDS, () => salesView(container, year, "day")),
+        sales_by_week: await timed(ROUNDS, () => salesView(container, year, "week")),
         sales_by_month: await timed(ROUNDS, () => salesView(container, year, "month")),
+        sales_by_day_utc: await timed(ROUNDS, () =>
+          salesView(container, { ...year, tz: "UTC" }, "day")
+        ),
+        sales_by_day_new_york: await timed(ROUNDS, () =>
+          salesView(container, { ...year, tz: "America/New_York" }, "day")
+        ),
         top_products: await timed(ROUNDS, () => topProductsView(container, year, 10)),
         orders_by_status: await timed(ROUNDS, () => ordersByStatusView(container, year)),
         customers: await timed(ROUNDS, () => customersView(container, year)),
-        summary_totals_from_rollups: await timed(ROUNDS, () => analytics.currencyTotals(year)),
-        summary_totals_from_facts: await timed(ROUNDS, () =>
-          client.query(FROM_FACTS_SQL, [year.from, year.to, KEPT, SALE])
+      },
+      rollups_vs_facts_p95_ms: {
+        totals: await pair(
+          () => analytics.currencyTotals(year),
+          facts(FROM_FACTS.totals, [KEPT, SALE])
         ),
+        sales_by_day: await pair(
+          () => analytics.salesSeries(year, "day"),
+          facts(FROM_FACTS.salesByDay, [KEPT, SALE])
+        ),
+        top_by_units: await pair(
+          () => analytics.topProducts(year, 10),
+          facts(FROM_FACTS.topByUnits, [KEPT])
+        ),
+        orders_by_status: await pair(
+          () => analytics.statusCounts(year),
+          facts(FROM_FACTS.byStatus)
+        ),
+        customers: await pair(() => analytics.customerCounts(year), facts(FROM_FACTS.customers)),
       },
     }
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)

@@ -190,6 +190,151 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("periods whose edges cut UTC days (whole days from the daily rollup, edges from hours)", () => {
+      /**
+       * April 2026, USD, one unit of A each, a power of two each so every sum names its
+       * orders. New York (UTC-4 in April): [04-01 04:00Z, 05-01 04:00Z). Tokyo (UTC+9):
+       * [03-31 15:00Z, 04-30 15:00Z). UTC: [04-01, 05-01).
+       */
+      const EDGES: [string, string, number][] = [
+        ["a", "2026-04-01T03:30:00Z", 1], // NY 03-31 23:30 (out), Tokyo 04-01 12:30
+        ["b", "2026-04-01T04:30:00Z", 2], // NY 04-01 00:30, Tokyo 04-01 13:30
+        ["c", "2026-04-15T12:00:00Z", 4], // inside everywhere
+        ["d", "2026-05-01T03:30:00Z", 8], // NY 04-30 23:30, Tokyo 05-01 (out), UTC out
+        ["e", "2026-05-01T04:30:00Z", 16], // out everywhere (NY 05-01 00:30)
+        ["f", "2026-03-31T14:30:00Z", 32], // out everywhere (Tokyo 03-31 23:30)
+        ["g", "2026-03-31T15:30:00Z", 64], // Tokyo 04-01 00:30 only
+        ["h", "2026-04-30T14:30:00Z", 128], // NY 04-30 10:30, Tokyo 04-30 23:30, UTC
+        ["i", "2026-04-30T15:30:00Z", 256], // NY 04-30 11:30, Tokyo 05-01 (out), UTC
+      ]
+      const APRIL = "from=2026-04-01&to=2026-04-30"
+      const ordersOf: Record<string, string> = {}
+
+      beforeEach(async () => {
+        const container = getContainer()
+        for (const [name, placed_at, price] of EDGES) {
+          ordersOf[name] = await createFixtureOrder(container, {
+            placed_at,
+            currency_code: "usd",
+            customer_id: `cus_edge_${name}`,
+            status: "paid",
+            lines: [{ product_id: productA, title: "A", quantity: 1, unit_price: price }],
+          })
+        }
+        await rebuildAnalytics(container)
+      })
+
+      const usdOf = (data: { currencies: { currency_code: string }[] }) =>
+        data.currencies.find((c) => c.currency_code === "usd") as unknown as {
+          current: { revenue: string; orders: number; units: number }
+        }
+      const revenueBy = (
+        series: { period_start: string; currency_code: string; revenue: string }[]
+      ) =>
+        Object.fromEntries(
+          series
+            .filter((row) => row.currency_code === "usd" && row.revenue !== "0.00")
+            .map((row) => [row.period_start, row.revenue])
+        )
+
+      it.each([
+        ["America/New_York", "398.00", 5], // b c d h i
+        ["Asia/Tokyo", "199.00", 5], // a b c g h
+        ["UTC", "391.00", 5], // a b c h i
+      ])("totals in %s count the edge hours on the right side", async (tz, revenue, orders) => {
+        const summary = (await get(`/admin/analytics/summary?${APRIL}&tz=${tz}`)).data
+        expect(usdOf(summary).current).toMatchObject({ revenue, orders, units: orders })
+        expect(summary.new_customers.current).toBe(orders)
+        const status = (await get(`/admin/analytics/orders-by-status?${APRIL}&tz=${tz}`)).data
+        expect(status.statuses).toContainEqual({ status: "paid", orders })
+        const customers = (await get(`/admin/analytics/customers?${APRIL}&tz=${tz}`)).data
+        expect(customers.current).toEqual({ new_customers: orders, returning_orders: 0 })
+        const top = (await get(`/admin/analytics/top-products?${APRIL}&tz=${tz}`)).data
+        expect(top.by_revenue).toEqual([expect.objectContaining({ revenue, units: orders })])
+        expect(top.by_units).toEqual([expect.objectContaining({ units: orders })])
+        const months = (await get(`/admin/analytics/sales?${APRIL}&tz=${tz}&grain=month`)).data
+        expect(revenueBy(months.series)).toEqual({ "2026-04-01": revenue })
+      })
+
+      it("buckets the edge hours into the local days and weeks of each zone", async () => {
+        const sales = async (tz: string, grain: string) =>
+          revenueBy(
+            (await get(`/admin/analytics/sales?${APRIL}&tz=${tz}&grain=${grain}`)).data.series
+          )
+        expect(await sales("America/New_York", "day")).toEqual({
+          "2026-04-01": "2.00",
+          "2026-04-15": "4.00",
+          "2026-04-30": "392.00",
+        })
+        expect(await sales("Asia/Tokyo", "day")).toEqual({
+          "2026-04-01": "67.00",
+          "2026-04-15": "4.00",
+          "2026-04-30": "128.00",
+        })
+        expect(await sales("UTC", "day")).toEqual({
+          "2026-04-01": "3.00",
+          "2026-04-15": "4.00",
+          "2026-04-30": "384.00",
+        })
+        // ISO weeks from Monday 03-30; the first and last are cut by the period.
+        expect(await sales("America/New_York", "week")).toEqual({
+          "2026-03-30": "2.00",
+          "2026-04-13": "4.00",
+          "2026-04-27": "392.00",
+        })
+        expect(await sales("Asia/Tokyo", "week")).toEqual({
+          "2026-03-30": "67.00",
+          "2026-04-13": "4.00",
+          "2026-04-27": "128.00",
+        })
+        // A one-day period inside a zone's day: only hours (no whole UTC day fits).
+        const oneDay = (
+          await get(`/admin/analytics/summary?from=2026-04-30&to=2026-04-30&tz=America/New_York`)
+        ).data
+        expect(usdOf(oneDay).current).toMatchObject({ revenue: "392.00", orders: 3 })
+      })
+
+      it("keeps the daily rollup current when a fact changes (refresh, not rebuild)", async () => {
+        const analytics = getContainer().resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
+        const [fact] = await analytics.listAnalyticsOrderFacts({ order_id: ordersOf.h })
+        const write = (status: "cancelled" | "paid") =>
+          analytics.writeOrderFacts([
+            {
+              order_id: fact.order_id,
+              customer_id: fact.customer_id,
+              currency_code: fact.currency_code,
+              placed_at: new Date(fact.placed_at).toISOString(),
+              status,
+              total: "128",
+              refunded: "0",
+              units: 1,
+              lines: [{ product_id: productA, quantity: 1, revenue: "128" }],
+            },
+          ])
+        const nyDay30 = async () =>
+          revenueBy((await get(`/admin/analytics/sales?${APRIL}&tz=America/New_York`)).data.series)[
+            "2026-04-30"
+          ]
+        await write("cancelled")
+        // 04-30 is a whole UTC day of the New York period: read from the daily rollup.
+        const ny = (await get(`/admin/analytics/summary?${APRIL}&tz=America/New_York`)).data
+        expect(usdOf(ny).current).toMatchObject({ revenue: "270.00", orders: 4 })
+        expect(await nyDay30()).toBe("264.00")
+        // In Tokyo h falls in the edge hours of 04-30: read from the hourly rollup.
+        const tokyo = (await get(`/admin/analytics/summary?${APRIL}&tz=Asia/Tokyo`)).data
+        expect(usdOf(tokyo).current).toMatchObject({ revenue: "71.00", orders: 4 })
+        // In UTC April is a whole month: top products read the monthly product rollup.
+        const top = (await get(`/admin/analytics/top-products?${APRIL}&tz=UTC`)).data
+        expect(top.by_revenue).toEqual([expect.objectContaining({ revenue: "263.00", units: 4 })])
+        await write("paid")
+        const back = (await get(`/admin/analytics/summary?${APRIL}&tz=America/New_York`)).data
+        expect(usdOf(back).current).toMatchObject({ revenue: "398.00", orders: 5 })
+        expect(await nyDay30()).toBe("392.00")
+        const topBack = (await get(`/admin/analytics/top-products?${APRIL}&tz=UTC`)).data
+        expect(topBack.by_units).toEqual([expect.objectContaining({ units: 5 })])
+      })
+    })
+
     it("ranks top products by revenue per currency and by units", async () => {
       const { data } = await get(`/admin/analytics/top-products?${PERIOD}&tz=UTC`)
       expect(data.by_revenue).toEqual([

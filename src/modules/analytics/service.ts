@@ -8,7 +8,10 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { AnalyticsOrderFact } from "./models/order-fact"
+import { AnalyticsProductDay } from "./models/product-day"
 import { AnalyticsProductHour } from "./models/product-hour"
+import { AnalyticsProductMonth } from "./models/product-month"
+import { AnalyticsSalesDay } from "./models/sales-day"
 import { AnalyticsSalesHour } from "./models/sales-hour"
 import * as read from "./sql/read"
 import * as write from "./sql/write"
@@ -24,19 +27,16 @@ import type {
 } from "./types"
 import type { OrderFactInput } from "../../utils/analytics/order-fact"
 import { KEPT_STATUSES, SALE_STATUSES } from "../../utils/analytics/statuses"
+import { rollupKeys, type RollupKey, type RollupUnit } from "../../utils/analytics/buckets"
 
-type BucketKey = { bucket_start: string | Date; currency_code: string }
+type BucketKey = RollupKey
 
 const KEPT = JSON.stringify(KEPT_STATUSES)
 const SALE = JSON.stringify(SALE_STATUSES)
 
-function uniqueKeys(keys: BucketKey[]): string {
-  const seen = new Map<string, BucketKey>()
-  for (const key of keys) {
-    const at = new Date(key.bucket_start).toISOString()
-    seen.set(`${at}|${key.currency_code}`, { bucket_start: at, currency_code: key.currency_code })
-  }
-  return JSON.stringify([...seen.values()])
+/** The distinct buckets of a level as one JSON parameter (src/utils/analytics/buckets.ts). */
+function uniqueKeys(keys: BucketKey[], unit: RollupUnit): string {
+  return JSON.stringify(rollupKeys(keys, unit))
 }
 
 function periodParams(period: PeriodBounds): string[] {
@@ -53,6 +53,9 @@ export default class AnalyticsModuleService extends MedusaService({
   AnalyticsOrderFact,
   AnalyticsSalesHour,
   AnalyticsProductHour,
+  AnalyticsSalesDay,
+  AnalyticsProductDay,
+  AnalyticsProductMonth,
 }) {
   private async run<T>(manager: EntityManager, sql: string, params: unknown[] = []) {
     return (await manager.execute(sql, params as never[])) as T[]
@@ -119,11 +122,21 @@ export default class AnalyticsModuleService extends MedusaService({
     if (!keys.length) {
       return
     }
-    const json = uniqueKeys(keys)
-    await this.run(manager, write.DELETE_SALES_HOURS_SQL, [json])
-    await this.run(manager, write.DELETE_PRODUCT_HOURS_SQL, [json])
-    await this.run(manager, write.INSERT_SALES_HOURS_SQL, [json])
-    await this.run(manager, write.INSERT_PRODUCT_HOURS_SQL, [json, KEPT])
+    // Both levels in the same transaction: a reader never sees days and hours disagree.
+    for (const [level, unit] of [
+      [write.HOUR_ROLLUPS, "hour"],
+      [write.DAY_ROLLUPS, "day"],
+    ] as const) {
+      const json = uniqueKeys(keys, unit)
+      await this.run(manager, level.deleteSales, [json])
+      await this.run(manager, level.deleteProduct, [json])
+      await this.run(manager, level.insertSales, [json])
+      await this.run(manager, level.insertProduct, [json, KEPT])
+    }
+    // After the days: the months are summed from them.
+    const months = uniqueKeys(keys, "month")
+    await this.run(manager, write.PRODUCT_MONTHS.delete, [months])
+    await this.run(manager, write.PRODUCT_MONTHS.insert, [months])
   }
 
   /**
@@ -142,10 +155,14 @@ export default class AnalyticsModuleService extends MedusaService({
       await this.run(manager, write.DELETE_FACTS_BEFORE_SQL, [staleBefore.toISOString()])
     }
     await this.run(manager, write.RECOMPUTE_FLAGS_SQL, [KEPT, null, null])
-    await this.run(manager, write.CLEAR_SALES_HOURS_SQL)
-    await this.run(manager, write.CLEAR_PRODUCT_HOURS_SQL)
-    await this.run(manager, write.REBUILD_SALES_HOURS_SQL)
-    await this.run(manager, write.REBUILD_PRODUCT_HOURS_SQL, [KEPT])
+    for (const level of [write.HOUR_ROLLUPS, write.DAY_ROLLUPS]) {
+      await this.run(manager, level.clearSales)
+      await this.run(manager, level.clearProduct)
+      await this.run(manager, level.rebuildSales)
+      await this.run(manager, level.rebuildProduct, [KEPT])
+    }
+    await this.run(manager, write.PRODUCT_MONTHS.clear)
+    await this.run(manager, write.PRODUCT_MONTHS.rebuild)
   }
 
   @InjectManager()
@@ -154,11 +171,11 @@ export default class AnalyticsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<CurrencyTotalsRow[]> {
     return this.run(sharedContext.manager as EntityManager, read.TOTALS_SQL, [
-      KEPT,
-      SALE,
-      SALE,
-      KEPT,
       ...periodParams(period),
+      KEPT,
+      SALE,
+      SALE,
+      KEPT,
     ])
   }
 
@@ -171,10 +188,11 @@ export default class AnalyticsModuleService extends MedusaService({
     return this.run(sharedContext.manager as EntityManager, read.SERIES_SQL, [
       grain,
       period.tz,
+      period.from,
+      period.to,
       KEPT,
       SALE,
       SALE,
-      ...periodParams(period),
     ])
   }
 

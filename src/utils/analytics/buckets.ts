@@ -33,3 +33,31 @@ export function bucketStarts(period: Period, grain: Grain): string[] {
   }
   return starts
 }
+
+/** A rollup level: UTC hours, UTC days, UTC months. */
+export type RollupUnit = "hour" | "day" | "month"
+
+export type RollupKey = { bucket_start: string | Date; currency_code: string }
+
+const WIDEN: Record<RollupUnit, (iso: string) => string> = {
+  hour: (iso) => iso,
+  day: (iso) => `${iso.slice(0, 10)}T00:00:00.000Z`,
+  month: (iso) => `${iso.slice(0, 7)}-01T00:00:00.000Z`,
+}
+
+/**
+ * The distinct buckets of a rollup level that hour buckets touch: each hour widened to
+ * its UTC day or month (always UTC, whatever the server's zone), once per currency. A
+ * refresh recomputes exactly these at every level.
+ */
+export function rollupKeys(
+  keys: RollupKey[],
+  unit: RollupUnit
+): { bucket_start: string; currency_code: string }[] {
+  const seen = new Map<string, { bucket_start: string; currency_code: string }>()
+  for (const key of keys) {
+    const at = WIDEN[unit](new Date(key.bucket_start).toISOString())
+    seen.set(`${at}|${key.currency_code}`, { bucket_start: at, currency_code: key.currency_code })
+  }
+  return [...seen.values()]
+}

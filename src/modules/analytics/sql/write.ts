@@ -59,73 +59,136 @@ update "analytics_order_fact" f
    and (f."first_order" <> (n."kept" and n."rn" = 1) or f."returning" <> (n."kept" and n."rn" > 1))
 returning ${HOUR} as "bucket_start", f."currency_code"`
 
+/**
+ * The rollups come in two levels with the same columns: per UTC hour (any whole-hour
+ * timezone buckets exactly) and per UTC day (what long periods read). Each level's
+ * statements are built once, at load time, from these constants; values are still only
+ * bound parameters.
+ */
+type Level = { unit: "hour" | "day"; sales: string; product: string; prefix: [string, string] }
+
+const HOURS: Level = {
+  unit: "hour",
+  sales: `"analytics_sales_hour"`,
+  product: `"analytics_product_hour"`,
+  prefix: ["ash_", "aph_"],
+}
+const DAYS: Level = {
+  unit: "day",
+  sales: `"analytics_sales_day"`,
+  product: `"analytics_product_day"`,
+  prefix: ["asd_", "apd_"],
+}
+
 const KEYS = `jsonb_to_recordset(?::jsonb) as k("bucket_start" timestamptz, "currency_code" text)`
-const IN_KEY = `f."currency_code" = k."currency_code" and f."placed_at" >= k."bucket_start"
-   and f."placed_at" < k."bucket_start" + interval '1 hour'`
-
-export const DELETE_SALES_HOURS_SQL = `
-delete from "analytics_sales_hour" s using ${KEYS}
- where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`
-
-export const DELETE_PRODUCT_HOURS_SQL = `
-delete from "analytics_product_hour" s using ${KEYS}
- where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`
 
 const SALES_COLUMNS = `"id", "bucket_start", "currency_code", "status", "orders", "total", "raw_total",
   "refunded", "raw_refunded", "units", "new_customers", "returning_orders"`
 
-const SALES_SELECT = `
-select 'ash_' || replace(gen_random_uuid()::text, '-', ''), ${HOUR}, f."currency_code", f."status",
-       count(*)::int, sum(f."total"), jsonb_build_object('value', sum(f."total")::text, 'precision', 20),
-       sum(f."refunded"), jsonb_build_object('value', sum(f."refunded")::text, 'precision', 20),
-       sum(f."units")::int, (count(*) filter (where f."first_order"))::int,
-       (count(*) filter (where f."returning"))::int`
-
 const PRODUCT_COLUMNS = `"id", "bucket_start", "currency_code", "product_id", "units", "revenue", "raw_revenue"`
-
-const PRODUCT_SELECT = `
-select 'aph_' || replace(gen_random_uuid()::text, '-', ''), ${HOUR}, f."currency_code", l."product_id",
-       sum(l."quantity")::int, sum(l."revenue"),
-       jsonb_build_object('value', sum(l."revenue")::text, 'precision', 20)`
 
 const LINES = `cross join jsonb_to_recordset(f."lines") as l("product_id" text, "quantity" int, "revenue" numeric)`
 const KEPT = `f."status" in (select jsonb_array_elements_text(?::jsonb))`
 
-/** Recomputes the sales rollup of the given buckets from the facts. Params: keys. */
-export const INSERT_SALES_HOURS_SQL = `
-insert into "analytics_sales_hour" (${SALES_COLUMNS})
-${SALES_SELECT}
-  from "analytics_order_fact" f join ${KEYS} on ${IN_KEY}
+function statements(level: Level) {
+  const bucket = `(date_trunc('${level.unit}', f."placed_at" at time zone 'UTC') at time zone 'UTC')`
+  const inKey = `f."currency_code" = k."currency_code" and f."placed_at" >= k."bucket_start"
+   and f."placed_at" < k."bucket_start" + interval '1 ${level.unit}'`
+  const salesSelect = `
+select '${level.prefix[0]}' || replace(gen_random_uuid()::text, '-', ''), ${bucket}, f."currency_code", f."status",
+       count(*)::int, sum(f."total"), jsonb_build_object('value', sum(f."total")::text, 'precision', 20),
+       sum(f."refunded"), jsonb_build_object('value', sum(f."refunded")::text, 'precision', 20),
+       sum(f."units")::int, (count(*) filter (where f."first_order"))::int,
+       (count(*) filter (where f."returning"))::int`
+  const productSelect = `
+select '${level.prefix[1]}' || replace(gen_random_uuid()::text, '-', ''), ${bucket}, f."currency_code", l."product_id",
+       sum(l."quantity")::int, sum(l."revenue"),
+       jsonb_build_object('value', sum(l."revenue")::text, 'precision', 20)`
+  return {
+    /** Params: keys (JSON [{bucket_start, currency_code}]). */
+    deleteSales: `
+delete from ${level.sales} s using ${KEYS}
+ where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`,
+    /** Params: keys. */
+    deleteProduct: `
+delete from ${level.product} s using ${KEYS}
+ where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`,
+    /** Recomputes the sales rollup of the given buckets from the facts. Params: keys. */
+    insertSales: `
+insert into ${level.sales} (${SALES_COLUMNS})
+${salesSelect}
+  from "analytics_order_fact" f join ${KEYS} on ${inKey}
  where f."deleted_at" is null
- group by 2, 3, 4`
-
-/** Recomputes the product rollup of the given buckets. Params: keys, kept statuses. */
-export const INSERT_PRODUCT_HOURS_SQL = `
-insert into "analytics_product_hour" (${PRODUCT_COLUMNS})
-${PRODUCT_SELECT}
-  from "analytics_order_fact" f join ${KEYS} on ${IN_KEY}
+ group by 2, 3, 4`,
+    /** Recomputes the product rollup of the given buckets. Params: keys, kept statuses. */
+    insertProduct: `
+insert into ${level.product} (${PRODUCT_COLUMNS})
+${productSelect}
+  from "analytics_order_fact" f join ${KEYS} on ${inKey}
   ${LINES}
  where f."deleted_at" is null and ${KEPT} and l."product_id" is not null
- group by 2, 3, 4`
-
-export const CLEAR_SALES_HOURS_SQL = `delete from "analytics_sales_hour"`
-export const CLEAR_PRODUCT_HOURS_SQL = `delete from "analytics_product_hour"`
-
-/** Every bucket at once, for a rebuild. */
-export const REBUILD_SALES_HOURS_SQL = `
-insert into "analytics_sales_hour" (${SALES_COLUMNS})
-${SALES_SELECT}
+ group by 2, 3, 4`,
+    clearSales: `delete from ${level.sales}`,
+    clearProduct: `delete from ${level.product}`,
+    /**
+     * Every bucket at once, for a rebuild, written in bucket order: a period's rows then
+     * sit on few pages, which is most of what reading them costs.
+     */
+    rebuildSales: `
+insert into ${level.sales} (${SALES_COLUMNS})
+${salesSelect}
   from "analytics_order_fact" f
  where f."deleted_at" is null
- group by 2, 3, 4`
-
-/** Params: kept statuses. */
-export const REBUILD_PRODUCT_HOURS_SQL = `
-insert into "analytics_product_hour" (${PRODUCT_COLUMNS})
-${PRODUCT_SELECT}
+ group by 2, 3, 4
+ order by 2, 3, 4`,
+    /** Params: kept statuses. */
+    rebuildProduct: `
+insert into ${level.product} (${PRODUCT_COLUMNS})
+${productSelect}
   from "analytics_order_fact" f ${LINES}
  where f."deleted_at" is null and ${KEPT} and l."product_id" is not null
- group by 2, 3, 4`
+ group by 2, 3, 4
+ order by 2, 3, 4`,
+  }
+}
+
+export const HOUR_ROLLUPS = statements(HOURS)
+export const DAY_ROLLUPS = statements(DAYS)
+
+const MONTH_OF_DAY = `(date_trunc('month', d."bucket_start" at time zone 'UTC') at time zone 'UTC')`
+const MONTH_SELECT = `
+select 'apm_' || replace(gen_random_uuid()::text, '-', ''), ${MONTH_OF_DAY}, d."currency_code",
+       d."product_id", sum(d."units")::int, sum(d."revenue"),
+       jsonb_build_object('value', sum(d."revenue")::text, 'precision', 20)`
+
+/**
+ * The product rollup per UTC month, summed from the product days (already recomputed from
+ * the facts in the same transaction): a month of days is a few thousand rows, where its
+ * facts would be every order line of the month.
+ */
+export const PRODUCT_MONTHS = {
+  /** Params: month keys. */
+  delete: `
+delete from "analytics_product_month" s using ${KEYS}
+ where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`,
+  /** Params: month keys. */
+  insert: `
+insert into "analytics_product_month" (${PRODUCT_COLUMNS})
+${MONTH_SELECT}
+  from "analytics_product_day" d join ${KEYS}
+    on d."currency_code" = k."currency_code" and d."bucket_start" >= k."bucket_start"
+   and d."bucket_start" < k."bucket_start" + interval '1 month'
+ where d."deleted_at" is null
+ group by 2, 3, 4`,
+  clear: `delete from "analytics_product_month"`,
+  rebuild: `
+insert into "analytics_product_month" (${PRODUCT_COLUMNS})
+${MONTH_SELECT}
+  from "analytics_product_day" d
+ where d."deleted_at" is null
+ group by 2, 3, 4
+ order by 2, 3, 4`,
+}
 
 /** Facts a rebuild did not rewrite: their orders are gone. Param: the rebuild's start. */
 export const DELETE_FACTS_BEFORE_SQL = `
