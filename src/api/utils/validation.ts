@@ -25,6 +25,37 @@ export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
 
 type Part = "body" | "query"
 
+/**
+ * Fields holding a string with a NUL character, which PostgreSQL cannot store (it would
+ * fail the request with a 500 once the value reaches a statement). Checked on the raw
+ * input, so every contract route refuses them alike, whatever its schema.
+ */
+export function nulFieldErrors(input: unknown): FieldError[] {
+  type Node = { value: unknown; key?: string; parent?: Node }
+  const pathOf = (node: Node): string => {
+    const keys: string[] = []
+    for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) {
+      keys.push(at.key)
+    }
+    return keys.reverse().join(".") || "(root)"
+  }
+  const errors: FieldError[] = []
+  // Iterative, with paths built only for offenders: a hostile body may nest deeper than
+  // the call stack allows, and copying a path per level would be quadratic.
+  const pending: Node[] = [{ value: input }]
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const { value } = node
+    if (typeof value === "string" && value.includes("\u0000")) {
+      errors.push({ field: pathOf(node), message: "Must not contain NUL characters" })
+    } else if (value && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        pending.push({ value: item, key, parent: node })
+      }
+    }
+  }
+  return errors
+}
+
 function validatePart(part: Part, schema: z.ZodObject) {
   const strict = schema.strict()
   return async function validateContractInput(
@@ -32,6 +63,10 @@ function validatePart(part: Part, schema: z.ZodObject) {
     _res: MedusaResponse,
     next: MedusaNextFunction
   ): Promise<void> {
+    const nulErrors = nulFieldErrors(req[part])
+    if (nulErrors.length) {
+      return next(new RequestValidationError(nulErrors, part))
+    }
     const result = await strict.safeParseAsync(req[part] ?? {})
     if (!result.success) {
       return next(new RequestValidationError(toFieldErrors(result.error.issues), part))

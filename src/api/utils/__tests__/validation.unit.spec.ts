@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { paginationQuery, listEnvelope, listSchema } from "../../../utils/pagination"
-import { toFieldErrors } from "../validation"
+import { nulFieldErrors, toFieldErrors } from "../validation"
 
 describe("toFieldErrors", () => {
   const schema = z
@@ -69,5 +69,27 @@ describe("pagination", () => {
       limit: 1,
       offset: 0,
     })
+  })
+})
+
+describe("nulFieldErrors", () => {
+  it("names every field whose string holds a NUL, at any depth", () => {
+    expect(
+      nulFieldErrors({
+        q: "lamp\u0000",
+        items: [{ name: "ok" }, { name: "a\u0000b" }],
+        nested: { deeper: { note: "\u0000" } },
+        count: 3,
+      }).map((error) => error.field)
+    ).toEqual(expect.arrayContaining(["q", "items.1.name", "nested.deeper.note"]))
+    expect(nulFieldErrors({ q: "lamp", items: [1, null, { a: "b" }] })).toEqual([])
+  })
+
+  it("handles nesting deeper than the call stack", () => {
+    let deep: unknown = "x\u0000"
+    for (let level = 0; level < 100_000; level += 1) {
+      deep = [deep]
+    }
+    expect(nulFieldErrors(deep)).toHaveLength(1)
   })
 })
