@@ -1,7 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { requireActorOf } from "../../../../utils/auth"
-import { assertSettableByAdmin } from "../../../../../utils/order/status-machine"
-import { changeOrderStatusWorkflow } from "../../../../../workflows/order/change-order-status"
+import { moveOrderStatusAsAdmin } from "../../../../orders/helpers"
 import type { ChangeStatusBody } from "../../../../orders/validators"
 import { lifecycleOf } from "../../helpers"
 
@@ -13,11 +11,6 @@ export async function POST(
   req: MedusaRequest<ChangeStatusBody>,
   res: MedusaResponse
 ): Promise<void> {
-  const actor = requireActorOf(req)
-  const { status, note } = req.validatedBody
-  assertSettableByAdmin(status)
-  await changeOrderStatusWorkflow(req.scope).run({
-    input: { order_id: req.params.id, to: status, note, actor: { type: "admin", id: actor.id } },
-  })
+  await moveOrderStatusAsAdmin(req)
   res.status(200).json(await lifecycleOf(req, req.params.id))
 }

@@ -1,0 +1,19 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { requireActorOf } from "../utils/auth"
+import { assertSettableByAdmin } from "../../utils/order/status-machine"
+import { changeOrderStatusWorkflow } from "../../workflows/order/change-order-status"
+import type { ChangeStatusBody } from "./validators"
+
+/**
+ * An admin's status move of the order in the path (PUT /orders/{id}/status and the
+ * dashboard's POST /admin/order-lifecycle/{id}/status): the statuses an admin may set,
+ * the status machine (409) and the history entry, all in changeOrderStatusWorkflow.
+ */
+export async function moveOrderStatusAsAdmin(req: MedusaRequest<ChangeStatusBody>): Promise<void> {
+  const actor = requireActorOf(req)
+  const { status, note } = req.validatedBody
+  assertSettableByAdmin(status)
+  await changeOrderStatusWorkflow(req.scope).run({
+    input: { order_id: req.params.id, to: status, note, actor: { type: "admin", id: actor.id } },
+  })
+}
