@@ -4,6 +4,8 @@
  * their top, before the app's config loads, so they use Redis even without REDIS_URL.
  */
 export function useTestRedis(): string {
-  process.env.REDIS_URL ??= `redis://localhost:6379/${Number(process.env.JEST_WORKER_ID || "1")}`
+  const database =
+    Number(process.env.TEST_REDIS_DB_BASE || "0") + Number(process.env.JEST_WORKER_ID || "1")
+  process.env.REDIS_URL ??= `redis://localhost:6379/${database}`
   return process.env.REDIS_URL
 }
