@@ -228,7 +228,11 @@ describe("the example storefront in a browser", () => {
     const loser = outcomes.findIndex((outcome) => outcome !== "placed")
     expect(outcomes[loser]).toMatch(/^Sold out: Not enough stock for Last Lantern/)
     await shot(pages[loser], "storefront-sold-out")
-    const product = await call("GET", `/products/${lanternId}`)
+    // The catalog learns of the hold from events: it says sold out soon after.
+    const product = await eventually(
+      () => call("GET", `/products/${lanternId}`),
+      (r) => r.data?.in_stock === false
+    )
     expect(product.data.in_stock).toBe(false)
   })
 

@@ -3,6 +3,7 @@ import {
   createStorefrontSdk,
   EngineError,
   EngineSession,
+  type EngineErrorBody,
   engineErrorOf,
   localStorageTokenStore,
   type paths,
@@ -49,10 +50,10 @@ export type ReviewList = JsonOf<"/products/{id}/reviews", "get">
 
 /** The data of an openapi-fetch answer, or its EngineError. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
-  if (result.data === undefined) {
-    throw new EngineError(result.response.status, result.error as never)
+  if (!result.response.ok) {
+    throw new EngineError(result.response.status, result.error as EngineErrorBody | undefined)
   }
-  return result.data
+  return result.data as T
 }
 
 /** A route that may not exist in this engine's version: undefined on a 404. */

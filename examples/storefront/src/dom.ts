@@ -48,3 +48,14 @@ export function fields(form: HTMLFormElement): Record<string, string> {
   })
   return values
 }
+
+/** A product image, or a grey box when there is none or it does not load (offline demo data). */
+export function productImage(url: string | undefined, alt: string): HTMLElement {
+  const placeholder = () => h("div", { class: "noimg", role: "img", "aria-label": alt })
+  if (!url) {
+    return placeholder()
+  }
+  const image = h("img", { src: url, alt, loading: "lazy" })
+  image.addEventListener("error", () => image.replaceWith(placeholder()), { once: true })
+  return image
+}

@@ -6,17 +6,16 @@ import { placeOrder } from "../checkout"
 
 function line(cart: Cart, item: Cart["items"][number], status: HTMLElement): HTMLElement {
   const update = async (quantity: number) => {
-    const result =
-      quantity > 0
-        ? await engine.PUT("/cart/{item_id}", {
-            params: { path: { item_id: item.id } },
-            body: { quantity },
-          })
-        : await engine.DELETE("/cart/{item_id}", { params: { path: { item_id: item.id } } })
-    if (result.error) {
-      status.replaceChildren(errorBox(unwrapError(result)))
-    } else {
+    const path = { item_id: item.id }
+    try {
+      if (quantity > 0) {
+        unwrap(await engine.PUT("/cart/{item_id}", { params: { path }, body: { quantity } }))
+      } else {
+        unwrap(await engine.DELETE("/cart/{item_id}", { params: { path } }))
+      }
       go("#/cart")
+    } catch (error) {
+      status.replaceChildren(errorBox(error))
     }
   }
   return h(
@@ -34,15 +33,6 @@ function line(cart: Cart, item: Cart["items"][number], status: HTMLElement): HTM
     h("td", {}, money(item.line_total, cart.currency_code)),
     h("td", {}, h("button", { onclick: () => update(0) }, "Remove"))
   )
-}
-
-function unwrapError(result: { error?: unknown; response: Response }): unknown {
-  try {
-    unwrap(result as { data?: undefined; error?: unknown; response: Response })
-  } catch (error) {
-    return error
-  }
-  return undefined
 }
 
 const addressInput = (name: string, label: string, value = "") =>

@@ -1,5 +1,5 @@
 import { engine, unwrap, type Product, type ProductList } from "../api"
-import { h, money, render } from "../dom"
+import { h, money, productImage, render } from "../dom"
 import { errorBox } from "../errors"
 
 const PAGE_SIZE = 12
@@ -14,7 +14,7 @@ function card(product: Product): HTMLElement {
     h(
       "a",
       { href: `#/products/${product.id}` },
-      image ? h("img", { src: image, alt: "", loading: "lazy" }) : h("div", { class: "noimg" }),
+      productImage(image, product.name),
       h("strong", { "data-testid": "product-name" }, product.name)
     ),
     h("span", {}, money(product.price, product.currency_code)),

@@ -1,5 +1,5 @@
 import { engine, optionalJson, session, unwrap, type Product, type ReviewList } from "../api"
-import { h, money, render } from "../dom"
+import { h, money, productImage, render } from "../dom"
 import { errorBox } from "../errors"
 import { flash, go } from "../router"
 
@@ -110,7 +110,7 @@ export async function productPage(id: string): Promise<void> {
       h(
         "div",
         { class: "product" },
-        image ? h("img", { src: image, alt: product.name }) : null,
+        productImage(image, product.name),
         h(
           "div",
           {},
