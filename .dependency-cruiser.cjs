@@ -97,6 +97,24 @@ module.exports = {
       "^src/(api|workflows|queries|tasks|subscribers|jobs|scripts|links|modules|config)/"
     ),
     layer(
+      "client-over-http-only",
+      "The typed client (packages/) and the example storefront (examples/) talk to the engine over HTTP: no server code, no tooling.",
+      "^(packages|examples)/",
+      "^(src|scripts)/"
+    ),
+    layer(
+      "client-not-from-example",
+      "The typed client is a library: it never imports the example that uses it.",
+      "^packages/",
+      "^examples/"
+    ),
+    layer(
+      "server-not-from-clients",
+      "The engine never imports its clients (packages/, examples/).",
+      "^src/",
+      "^(packages|examples)/"
+    ),
+    layer(
       "server-not-from-scripts",
       "src/ never imports the repository's tooling (scripts/).",
       "^src/",

@@ -23,7 +23,7 @@ const BIN = path.join(ROOT, "node_modules/.bin")
 
 /** `npm run lint:layers`: the import rules and cycles of .dependency-cruiser.cjs. */
 const LAYER_CHECK_ARGS = [
-  ...["src", "scripts", "integration-tests", "bench", "medusa-config.ts"],
+  ...["src", "scripts", "integration-tests", "bench", "packages", "examples", "medusa-config.ts"],
   ...["--config", ".dependency-cruiser.cjs", "--output-type", "err"],
 ]
 

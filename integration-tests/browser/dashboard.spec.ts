@@ -1,64 +1,37 @@
 import { randomUUID } from "node:crypto"
-import fs from "node:fs"
-import os from "node:os"
-import path from "node:path"
-import { Client } from "pg"
-import { chromium, type Browser, type Page } from "playwright-core"
-import { findFreePort } from "../../scripts/lib/port"
-import { startDev, type DevProcess } from "../tooling/dev-process"
+import { type Browser, type Page } from "playwright-core"
+import {
+  adminToken as loginAdmin,
+  apiCaller,
+  launchChromium,
+  Screenshots,
+  startEngine,
+  type ApiCall,
+  type Engine,
+} from "./helpers"
 
 // A real server (`npm run dev`'s script: migrate, seed, `medusa develop` with /app) on a
 // fresh database, driven through Debian's chromium.
 jest.setTimeout(900_000)
-const BOOT_TIMEOUT_MS = 400_000
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
-const SCREENSHOTS = path.resolve(__dirname, "../../docs/screenshots")
-// `medusa develop` restarts on new files in the project: screenshots wait outside it and
-// are copied into docs/ once the server has stopped.
-const SHOTS_TMP = fs.mkdtempSync(path.join(os.tmpdir(), "engine-shots-"))
-
-const db = {
-  host: process.env.DB_HOST || "localhost",
-  port: process.env.DB_PORT || "5432",
-  user: process.env.DB_USERNAME || "postgres",
-  password: process.env.DB_PASSWORD || "",
-}
-const dbName = `engine_browser_${randomUUID().slice(0, 8)}`
-const adminUrl = (name: string) =>
-  `postgres://${db.user}${db.password ? `:${encodeURIComponent(db.password)}` : ""}@${db.host}:${db.port}/${name}`
 
 describe("the admin dashboard's extensions in a browser", () => {
-  let dev: DevProcess
+  let engine: Engine
   let base: string
+  let call: ApiCall
   let browser: Browser
   let page: Page
   let adminToken: string
+  const shots = new Screenshots()
   const jsErrors: string[] = []
 
-  async function call(method: string, route: string, body?: unknown, token?: string) {
-    const response = await fetch(`${base}${route}`, {
-      method,
-      headers: {
-        "content-type": "application/json",
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await response.text()
-    return { status: response.status, data: text ? JSON.parse(text) : undefined }
-  }
-
   beforeAll(async () => {
-    const port = await findFreePort()
-    base = `http://localhost:${port}`
-    dev = startDev({ PORT: String(port), DATABASE_URL: adminUrl(dbName) })
-    const [, email, password] = await dev.waitForOutput(
-      /\[dev\] admin: (\S+) \/ (\S+)\n/,
-      BOOT_TIMEOUT_MS
-    )
-    adminToken = (await call("POST", "/auth/user/emailpass", { email, password })).data.token
+    engine = await startEngine()
+    base = engine.base
+    call = apiCaller(base)
+    const { email, password } = engine.admin
+    adminToken = await loginAdmin(call, engine.admin)
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
+    browser = await launchChromium()
     const context = await browser.newContext({
       timezoneId: "UTC",
       viewport: { width: 1440, height: 1000 },
@@ -76,19 +49,9 @@ describe("the admin dashboard's extensions in a browser", () => {
 
   afterAll(async () => {
     await browser?.close()
-    await dev?.stop()
+    await engine?.stop()
     // The docs' pictures change only when asked: a test run leaves the checkout clean.
-    if (process.env.UPDATE_SCREENSHOTS === "true") {
-      fs.mkdirSync(SCREENSHOTS, { recursive: true })
-      for (const file of fs.readdirSync(SHOTS_TMP)) {
-        fs.copyFileSync(path.join(SHOTS_TMP, file), path.join(SCREENSHOTS, file))
-      }
-    }
-    fs.rmSync(SHOTS_TMP, { recursive: true, force: true })
-    const client = new Client({ connectionString: adminUrl("postgres") })
-    await client.connect()
-    await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
-    await client.end()
+    shots.publish()
   })
 
   /** A customer with a placed, paid order of a seeded product; returns ids. */
@@ -134,7 +97,7 @@ describe("the admin dashboard's extensions in a browser", () => {
 
   async function shot(name: string) {
     await page.waitForTimeout(500)
-    await page.screenshot({ path: path.join(SHOTS_TMP, `${name}.png`), fullPage: true })
+    await page.screenshot({ path: shots.path(name), fullPage: true })
   }
 
   it("Analytics shows the API's numbers for a paid order", async () => {

@@ -14,7 +14,7 @@ const run = promisify(execFile)
 
 type Check = { ok: boolean; output: string }
 
-async function checkProject(files: Record<string, string>): Promise<Check> {
+async function checkProject(files: Record<string, string>, dirs = ["src"]): Promise<Check> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "layers-"))
   try {
     fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: {} }))
@@ -22,7 +22,7 @@ async function checkProject(files: Record<string, string>): Promise<Check> {
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
       fs.writeFileSync(path.join(dir, file), content)
     }
-    const { stdout } = await run(DEPCRUISE, ["src", "--config", CONFIG, "--output-type", "err"], {
+    const { stdout } = await run(DEPCRUISE, [...dirs, "--config", CONFIG, "--output-type", "err"], {
       cwd: dir,
     })
     return { ok: true, output: stdout }
@@ -87,5 +87,27 @@ describe("layer rules", () => {
     })
     expect(result.ok).toBe(false)
     expect(result.output).toContain("no-circular")
+  }, 30_000)
+
+  it("fail a client or example storefront that imports server code", async () => {
+    const files = {
+      "src/api/contracts/index.ts": "export const contractRoutes = []\n",
+      "packages/client/src/index.ts":
+        'export { contractRoutes } from "../../../src/api/contracts"\n',
+      "examples/shop/main.ts": "export const shop = 1\n",
+    }
+    const result = await checkProject(files, ["src", "packages", "examples"])
+    expect(result.ok).toBe(false)
+    expect(result.output).toContain("client-over-http-only")
+
+    const allowed = await checkProject(
+      {
+        "src/utils/money.ts": "export const cents = 100\n",
+        "packages/client/src/index.ts": "export const client = 1\n",
+        "examples/shop/main.ts": 'export { client } from "../../packages/client/src"\n',
+      },
+      ["src", "packages", "examples"]
+    )
+    expect(allowed).toEqual({ ok: true, output: expect.any(String) })
   }, 30_000)
 })
