@@ -2,6 +2,7 @@ import path from "node:path"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
 import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
+import { eventBusJobOptions, readEventBusRetrySettings } from "./src/config/event-bus"
 import { readPlatformSettings, type PlatformSettings } from "./src/config/platform"
 import type { PlatformModuleOptions } from "./src/modules/platform/types"
 
@@ -62,6 +63,8 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
         // BullMQ handles one event at a time per process by default; a product write
         // alone emits half a dozen events, so subscribers would queue up behind each other.
         workerOptions: { concurrency: eventBusConcurrency },
+        // Failed subscribers (an email while SMTP is down) run again with backoff.
+        jobOptions: eventBusJobOptions(readEventBusRetrySettings(process.env)),
       },
     },
     {
@@ -114,7 +117,8 @@ function platformModule(
 
 /**
  * Notification module: the `email` channel goes through SMTP when SMTP_URL is set, and to
- * the log otherwise (development: links in emails can be followed from the console).
+ * the log otherwise (development: links in emails can be followed from the console);
+ * the `feed` channel is the admin dashboard's notification bell (docs/NOTIFICATIONS.md).
  */
 function notificationModule(url: string | undefined, from: string): InputConfigModules[number] {
   const provider = url
@@ -128,7 +132,14 @@ function notificationModule(url: string | undefined, from: string): InputConfigM
         id: "log",
         options: { channels: ["email"] },
       }
-  return { resolve: "@medusajs/medusa/notification", options: { providers: [provider] } }
+  // The dashboard's notification bell lists the `feed` channel (low-stock alerts):
+  // Medusa's local provider only records them, the dashboard reads the records.
+  const feed = {
+    resolve: "@medusajs/medusa/notification-local",
+    id: "feed",
+    options: { channels: ["feed"] },
+  }
+  return { resolve: "@medusajs/medusa/notification", options: { providers: [provider, feed] } }
 }
 
 /**
@@ -326,5 +337,6 @@ module.exports = defineConfig({
     { resolve: localModule("src/modules/idempotency") },
     { resolve: localModule("src/modules/payment-ledger") },
     { resolve: localModule("src/modules/analytics") },
+    { resolve: localModule("src/modules/notification-ledger") },
   ],
 })

@@ -1,0 +1,26 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { AuthWorkflowEvents } from "@medusajs/framework/utils"
+import { sendAdminPasswordResetEmailWorkflow } from "../workflows/notification/send-admin-password-reset-email"
+
+type PasswordResetData = { entity_id: string; actor_type: string; token: string }
+
+/**
+ * The dashboard's "forgot password" (`/auth/user/emailpass/reset-password`). Customers
+ * reset through the engine's own `/auth/forgot-password` (send-password-reset-email.ts).
+ */
+export default async function sendAdminPasswordResetEmail({
+  event,
+  container,
+}: SubscriberArgs<PasswordResetData>): Promise<void> {
+  if (event.data.actor_type !== "user") {
+    return
+  }
+  await sendAdminPasswordResetEmailWorkflow(container).run({
+    input: { email: event.data.entity_id, token: event.data.token },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: AuthWorkflowEvents.PASSWORD_RESET,
+  context: { subscriberId: "engine-send-admin-password-reset-email" },
+}
