@@ -62,14 +62,14 @@ update "low_stock_alert"
  where "id" = ?
     or "id" in (select "id" from "low_stock_alert"
                  where "digest_id" is null and "deleted_at" is null
-                 order by "created_at"
+                 order by "created_at", "id"
                  limit ?
                    for update skip locked)`
 
 const DIGEST_ROWS_SQL = `
 select ${ALERT_COLUMNS} from "low_stock_alert"
  where "digest_id" = ? and "deleted_at" is null
- order by "created_at"`
+ order by "created_at", "id"`
 
 /**
  * The notification ledger: which messages went out for which cause (so an event delivered
