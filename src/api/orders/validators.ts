@@ -35,10 +35,10 @@ export const changeStatusBody = z
     tracking_number: z.string().trim().min(1).max(200).optional(),
     tracking_url: z.string().url().max(2000).optional(),
   })
-  .refine(
-    (body) => body.status === "shipped" || (!body.tracking_number && !body.tracking_url),
-    { message: "Tracking goes with status shipped", path: ["tracking_number"] }
-  )
+  .refine((body) => body.status === "shipped" || (!body.tracking_number && !body.tracking_url), {
+    message: "Tracking goes with status shipped",
+    path: ["tracking_number"],
+  })
 
 export const orderList = listSchema(orderView)
 
