@@ -143,12 +143,11 @@ medusaIntegrationTestRunner({
           "delivered",
           "refunded",
         ])
-        await container
-          .resolve(Modules.EVENT_BUS)
-          .emit([
-            { name: "order.placed", data: { id: order.id } },
-            ...events.map((data) => ({ name: OrderLifecycleEvents.STATUS_CHANGED, data })),
-          ])
+        const eventBus = container.resolve(Modules.EVENT_BUS)
+        await eventBus.emit({ name: "order.placed", data: { id: order.id } })
+        await eventBus.emit(
+          events.map((data) => ({ name: OrderLifecycleEvents.STATUS_CHANGED, data }))
+        )
         const direct = await Promise.all(
           [events[1], events[1], events[3]].map((input) =>
             sendOrderStatusEmailWorkflow(container).run({ input })

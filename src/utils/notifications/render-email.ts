@@ -26,7 +26,7 @@ function summaryMjml(summary: NonNullable<EmailDocument["summary"]>): string {
 }
 
 /** The document as MJML markup; every value is escaped, so data cannot inject markup. */
-export function emailMjml(document: EmailDocument): string {
+export function emailMjml(document: EmailDocument, lang = "en"): string {
   const parts = [
     `<mj-text font-size="22px" font-weight="bold">${escapeHtml(document.heading)}</mj-text>`,
     ...document.paragraphs.map((line) => `<mj-text>${escapeHtml(line)}</mj-text>`),
@@ -36,7 +36,7 @@ export function emailMjml(document: EmailDocument): string {
       ? `<mj-button href="${escapeHtml(document.button.url)}" background-color="#111827" align="left">${escapeHtml(document.button.label)}</mj-button>`
       : "",
   ]
-  return `<mjml lang="en">
+  return `<mjml lang="${escapeHtml(lang)}">
   <mj-head>
     <mj-title>${escapeHtml(document.subject)}</mj-title>
     <mj-preview>${escapeHtml(document.preheader)}</mj-preview>
@@ -77,7 +77,7 @@ export function emailText(document: EmailDocument): string {
 
 /** Renders the document to the subject, the text part and the HTML part (MJML). */
 export async function renderEmail(document: EmailDocument, lang = "en"): Promise<RenderedEmail> {
-  const markup = emailMjml(document).replace('<mjml lang="en">', `<mjml lang="${lang}">`)
+  const markup = emailMjml(document, lang)
   // Strict: markup the templates got wrong is an error here, not a broken email later.
   const { html } = await mjml2html(markup, { validationLevel: "strict", minify: false })
   return { subject: document.subject, text: emailText(document), html }
