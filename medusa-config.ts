@@ -2,7 +2,6 @@ import path from "node:path"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
 import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
-import { eventBusJobOptions, readEventBusRetrySettings } from "./src/config/event-bus"
 import { readPlatformSettings, type PlatformSettings } from "./src/config/platform"
 import type { PlatformModuleOptions } from "./src/modules/platform/types"
 
@@ -63,8 +62,6 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
         // BullMQ handles one event at a time per process by default; a product write
         // alone emits half a dozen events, so subscribers would queue up behind each other.
         workerOptions: { concurrency: eventBusConcurrency },
-        // Failed subscribers (an email while SMTP is down) run again with backoff.
-        jobOptions: eventBusJobOptions(readEventBusRetrySettings(process.env)),
       },
     },
     {

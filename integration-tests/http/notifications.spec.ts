@@ -24,10 +24,10 @@ import {
 
 jest.setTimeout(240_000)
 
-// Settings load before the app boots. Redis gives the event bus that retries failed
-// subscribers (BullMQ), quickly here.
+// Settings load before the app boots. With Redis, the delayed retry events wait in BullMQ
+// as in production; retries come quickly here.
 useTestRedis()
-process.env.EVENT_BUS_RETRY_DELAY_MS = "200"
+process.env.NOTIFICATION_RETRY_DELAY_MS = "200"
 process.env.LOW_STOCK_DIGEST_DELAY_MS = "1500"
 process.env.LOW_STOCK_THRESHOLD = "5"
 process.env.STOREFRONT_URL = "https://shop.example"

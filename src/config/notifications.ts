@@ -11,6 +11,10 @@ export type NotificationSettings = {
   adminLocale: EmailLocale
   /** How long crossings are gathered before one low-stock digest goes out. */
   lowStockDigestDelayMs: number
+  /** Runs of a notification whose send failed (the first included). */
+  attempts: number
+  /** Delay before the first retry; it doubles with each further one. */
+  retryDelayMs: number
 }
 
 export function readNotificationSettings(
@@ -28,6 +32,12 @@ export function readNotificationSettings(
       env.LOW_STOCK_DIGEST_DELAY_MS,
       5000,
       "LOW_STOCK_DIGEST_DELAY_MS"
+    ),
+    attempts: positiveIntFromEnv(env.NOTIFICATION_ATTEMPTS, 8, "NOTIFICATION_ATTEMPTS"),
+    retryDelayMs: positiveIntFromEnv(
+      env.NOTIFICATION_RETRY_DELAY_MS,
+      5000,
+      "NOTIFICATION_RETRY_DELAY_MS"
     ),
   }
 }

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { AuthWorkflowEvents } from "@medusajs/framework/utils"
-import { sendAdminPasswordResetEmailWorkflow } from "../workflows/notification/send-admin-password-reset-email"
+import { runNotification } from "../tasks/notification/run-notification"
 
 type PasswordResetData = { entity_id: string; actor_type: string; token: string }
 
@@ -15,7 +15,8 @@ export default async function sendAdminPasswordResetEmail({
   if (event.data.actor_type !== "user") {
     return
   }
-  await sendAdminPasswordResetEmailWorkflow(container).run({
+  await runNotification(container, {
+    kind: "admin_password_reset",
     input: { email: event.data.entity_id, token: event.data.token },
   })
 }

@@ -1,13 +1,14 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { InviteWorkflowEvents } from "@medusajs/framework/utils"
-import { sendInviteEmailWorkflow } from "../workflows/notification/send-invite-email"
+import { runNotification } from "../tasks/notification/run-notification"
 
 /** Mails the dashboard's invitation when an admin invites a user or resends the invite. */
 export default async function sendInviteEmail({
   event,
   container,
 }: SubscriberArgs<{ id: string }>): Promise<void> {
-  await sendInviteEmailWorkflow(container).run({
+  await runNotification(container, {
+    kind: "invite",
     input: { invite_id: event.data.id, trigger: event.name },
   })
 }

@@ -3,14 +3,14 @@ import {
   NotificationLedgerEvents,
   type LowStockDigestRequestedData,
 } from "../modules/notification-ledger/events"
-import { sendLowStockDigestWorkflow } from "../workflows/notification/send-low-stock-digest"
+import { runNotification } from "../tasks/notification/run-notification"
 
 /** Sends the low-stock digest a recorded crossing asked for (after the gathering delay). */
 export default async function sendLowStockDigest({
   event,
   container,
 }: SubscriberArgs<LowStockDigestRequestedData>): Promise<void> {
-  await sendLowStockDigestWorkflow(container).run({ input: event.data })
+  await runNotification(container, { kind: "low_stock_digest", input: event.data })
 }
 
 export const config: SubscriberConfig = {

@@ -4,7 +4,7 @@ import {
   OrderLifecycleEvents,
   type OrderStatusChangedData,
 } from "../modules/order-lifecycle/events"
-import { sendOrderStatusEmailWorkflow } from "../workflows/notification/send-order-status-email"
+import { runNotification } from "../tasks/notification/run-notification"
 
 /**
  * The customer's order emails. Every status change mails its status; `order.placed` also
@@ -28,7 +28,7 @@ export default async function sendOrderStatusEmail({
           note: null,
         }
       : (event.data as OrderStatusChangedData)
-  await sendOrderStatusEmailWorkflow(container).run({ input: change })
+  await runNotification(container, { kind: "order_status", input: change })
 }
 
 export const config: SubscriberConfig = {

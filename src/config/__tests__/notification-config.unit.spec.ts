@@ -8,33 +8,12 @@ function moduleOf(config: ConfigModule, key: string): ModuleEntry {
   return config.modules?.[key] as unknown as ModuleEntry
 }
 
-const RETRY_VARS = ["EVENT_BUS_ATTEMPTS", "EVENT_BUS_RETRY_DELAY_MS", "SMTP_URL"]
+const RETRY_VARS = ["SMTP_URL"]
 
 describe("notification configuration", () => {
-  it("retries failed subscribers on the Redis event bus with exponential backoff", () => {
-    const defaults = loadConfig({ REDIS_URL: "redis://localhost:6379" }, RETRY_VARS)
-    expect(moduleOf(defaults, "event_bus").options.jobOptions).toEqual({
-      attempts: 8,
-      backoff: { type: "exponential", delay: 2000 },
-    })
-    const tuned = loadConfig(
-      {
-        REDIS_URL: "redis://localhost:6379",
-        EVENT_BUS_ATTEMPTS: "3",
-        EVENT_BUS_RETRY_DELAY_MS: "250",
-      },
-      RETRY_VARS
-    )
-    expect(moduleOf(tuned, "event_bus").options.jobOptions).toEqual({
-      attempts: 3,
-      backoff: { type: "exponential", delay: 250 },
-    })
-  })
-
-  it("refuses retry settings that are not positive integers", () => {
-    expect(() => loadConfig({ REDIS_URL: "redis://x", EVENT_BUS_ATTEMPTS: "0" })).toThrow(
-      'EVENT_BUS_ATTEMPTS must be a positive integer, got "0"'
-    )
+  it("leaves Medusa's event bus retry settings alone (notifications retry themselves)", () => {
+    const config = loadConfig({ REDIS_URL: "redis://localhost:6379" })
+    expect(moduleOf(config, "event_bus").options.jobOptions).toBeUndefined()
   })
 
   it("gives the notification module an email channel and the dashboard's feed channel", () => {
@@ -57,6 +36,8 @@ describe("notification configuration", () => {
       shopName: "Commerce Engine",
       adminLocale: "en",
       lowStockDigestDelayMs: 5000,
+      attempts: 8,
+      retryDelayMs: 5000,
     })
     expect(
       readNotificationSettings({
@@ -64,13 +45,20 @@ describe("notification configuration", () => {
         SHOP_NAME: " Shop ",
         ADMIN_EMAIL_LOCALE: "de-DE",
         LOW_STOCK_DIGEST_DELAY_MS: "100",
+        NOTIFICATION_ATTEMPTS: "3",
+        NOTIFICATION_RETRY_DELAY_MS: "250",
       })
     ).toEqual({
       dashboardUrl: "https://api.shop.example/app",
       shopName: "Shop",
       adminLocale: "de",
       lowStockDigestDelayMs: 100,
+      attempts: 3,
+      retryDelayMs: 250,
     })
+    expect(() => readNotificationSettings({ NOTIFICATION_ATTEMPTS: "0" })).toThrow(
+      'NOTIFICATION_ATTEMPTS must be a positive integer, got "0"'
+    )
     expect(
       readNotificationSettings({ ADMIN_DASHBOARD_URL: "https://admin.shop.example/app/" })
         .dashboardUrl

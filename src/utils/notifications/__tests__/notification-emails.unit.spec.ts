@@ -13,6 +13,7 @@ import {
   type OrderEmailData,
 } from "../order-email"
 import { deliveryKey, emailNotification, tokenDigest } from "../outgoing"
+import { MAX_RETRY_DELAY_MS, nextRetryDelayMs } from "../retry"
 import { emailText, renderEmail } from "../render-email"
 
 const order: OrderEmailData = {
@@ -274,5 +275,19 @@ describe("delivery keys", () => {
       content: { subject: "S", text: "T", html: "<p>H</p>" },
       resource_id: "order_1",
     })
+  })
+})
+
+describe("nextRetryDelayMs", () => {
+  it("doubles the wait after each failed run and stops after the last attempt", () => {
+    expect([1, 2, 3, 4].map((attempt) => nextRetryDelayMs(attempt, 5, 1000))).toEqual([
+      1000, 2000, 4000, 8000,
+    ])
+    expect(nextRetryDelayMs(5, 5, 1000)).toBeNull()
+    expect(nextRetryDelayMs(1, 1, 1000)).toBeNull()
+  })
+
+  it("never waits longer than the cap", () => {
+    expect(nextRetryDelayMs(20, 30, 5000)).toBe(MAX_RETRY_DELAY_MS)
   })
 })
