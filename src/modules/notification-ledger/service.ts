@@ -9,7 +9,13 @@ import {
 } from "@medusajs/framework/utils"
 import { LowStockAlert } from "./models/low-stock-alert"
 import { NotificationDelivery } from "./models/notification-delivery"
-import type { LowStockAlertRecord, LowStockCrossing, NotificationDeliveryRecord } from "./types"
+import type {
+  DeliveryClaim,
+  DeliveryStatus,
+  LowStockAlertRecord,
+  LowStockCrossing,
+  NotificationDeliveryRecord,
+} from "./types"
 
 const DELIVERY_COLUMNS = `"id", "key", "status", "attempts", "claimed_at", "sent_at", "notification_id", "last_error", "created_at", "updated_at"`
 
@@ -30,6 +36,9 @@ on conflict ("key") where "deleted_at" is null do update
  where "notification_delivery"."status" = 'failed'
     or ("notification_delivery"."status" = 'sending' and "notification_delivery"."claimed_at" <= ?)
 returning ${DELIVERY_COLUMNS}`
+
+const DELIVERY_STATUS_SQL = `
+select "status" from "notification_delivery" where "key" = ? and "deleted_at" is null`
 
 const MARK_SENT_SQL = `
 update "notification_delivery"
@@ -80,8 +89,8 @@ export default class NotificationLedgerModuleService extends MedusaService({
   LowStockAlert,
 }) {
   /**
-   * Claims the message of `key` for sending. Null when it was sent already or another
-   * process claimed it less than `leaseMs` ago.
+   * Claims the message of `key` for sending. Without a claim, `status` says why: `sent`
+   * already, or `sending` by another process that claimed it less than `leaseMs` ago.
    */
   @InjectManager()
   async claimDelivery(
@@ -89,7 +98,7 @@ export default class NotificationLedgerModuleService extends MedusaService({
     now: Date,
     leaseMs: number,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<NotificationDeliveryRecord | null> {
+  ): Promise<DeliveryClaim> {
     const manager = sharedContext.manager as EntityManager
     const [row] = (await manager.execute(CLAIM_DELIVERY_SQL, [
       generateEntityId(undefined, "ndel"),
@@ -97,7 +106,15 @@ export default class NotificationLedgerModuleService extends MedusaService({
       now,
       new Date(now.getTime() - leaseMs),
     ])) as NotificationDeliveryRecord[]
-    return row ?? null
+    if (row) {
+      return { claim: row, status: row.status }
+    }
+    const [current] = (await manager.execute(DELIVERY_STATUS_SQL, [key])) as {
+      status: DeliveryStatus
+    }[]
+    // Gone between the two statements (deleted by hand): nothing to protect, say in flight
+    // so the caller tries again later rather than never.
+    return { claim: null, status: current?.status ?? "sending" }
   }
 
   @InjectManager()

@@ -11,6 +11,12 @@ export type NotificationDeliveryRecord = Omit<
 >
 export type LowStockAlertRecord = Omit<InferTypeOf<typeof LowStockAlert>, "deleted_at">
 
+/** A claim on a message's key, or why there is none (sent, or being sent elsewhere). */
+export type DeliveryClaim = {
+  claim: NotificationDeliveryRecord | null
+  status: DeliveryStatus
+}
+
 export type LowStockCrossing = {
   crossing_key: string
   product_id: string

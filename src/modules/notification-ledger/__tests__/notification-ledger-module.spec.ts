@@ -18,13 +18,19 @@ moduleIntegrationTestRunner<NotificationLedgerModuleService>({
     describe("claimDelivery", () => {
       it("claims a new key once; a sent message is never claimed again", async () => {
         const now = new Date()
-        const claim = await service.claimDelivery("order:osc_1:a@shop.test", now, LEASE)
+        const { claim } = await service.claimDelivery("order:osc_1:a@shop.test", now, LEASE)
         expect(claim).toEqual(expect.objectContaining({ status: "sending", attempts: 1 }))
-        expect(await service.claimDelivery("order:osc_1:a@shop.test", now, LEASE)).toBeNull()
+        expect(await service.claimDelivery("order:osc_1:a@shop.test", now, LEASE)).toEqual({
+          claim: null,
+          status: "sending",
+        })
 
         await service.markDeliverySent(claim!.id, "noti_1", new Date())
         const later = new Date(now.getTime() + 10 * LEASE)
-        expect(await service.claimDelivery("order:osc_1:a@shop.test", later, LEASE)).toBeNull()
+        expect(await service.claimDelivery("order:osc_1:a@shop.test", later, LEASE)).toEqual({
+          claim: null,
+          status: "sent",
+        })
         const [row] = await service.listNotificationDeliveries({ key: "order:osc_1:a@shop.test" })
         expect(row).toEqual(
           expect.objectContaining({ status: "sent", notification_id: "noti_1", attempts: 1 })
@@ -33,14 +39,14 @@ moduleIntegrationTestRunner<NotificationLedgerModuleService>({
 
       it("claims a failed message again at once, counting the attempts", async () => {
         const now = new Date()
-        const first = await service.claimDelivery("k-failed", now, LEASE)
+        const { claim: first } = await service.claimDelivery("k-failed", now, LEASE)
         await service.markDeliveryFailed(first!.id, "SMTP 451 try later")
         const [failed] = await service.listNotificationDeliveries({ key: "k-failed" })
         expect(failed).toEqual(
           expect.objectContaining({ status: "failed", last_error: "SMTP 451 try later" })
         )
 
-        const second = await service.claimDelivery("k-failed", now, LEASE)
+        const { claim: second } = await service.claimDelivery("k-failed", now, LEASE)
         expect(second).toEqual(
           expect.objectContaining({ id: first!.id, status: "sending", attempts: 2 })
         )
@@ -49,10 +55,13 @@ moduleIntegrationTestRunner<NotificationLedgerModuleService>({
       it("leaves a fresh claim alone and takes over one older than the lease", async () => {
         const start = new Date()
         await service.claimDelivery("k-stale", start, LEASE)
-        expect(
-          await service.claimDelivery("k-stale", new Date(start.getTime() + LEASE / 2), LEASE)
-        ).toBeNull()
-        const takeover = await service.claimDelivery(
+        const fresh = await service.claimDelivery(
+          "k-stale",
+          new Date(start.getTime() + LEASE / 2),
+          LEASE
+        )
+        expect(fresh.claim).toBeNull()
+        const { claim: takeover } = await service.claimDelivery(
           "k-stale",
           new Date(start.getTime() + LEASE + 1),
           LEASE
@@ -65,11 +74,12 @@ moduleIntegrationTestRunner<NotificationLedgerModuleService>({
         const claims = await Promise.all(
           Array.from({ length: 8 }, () => service.claimDelivery("k-race", now, LEASE))
         )
-        expect(claims.filter(Boolean)).toHaveLength(1)
+        expect(claims.filter(({ claim }) => claim)).toHaveLength(1)
+        expect(claims.filter(({ claim }) => !claim).every((c) => c.status === "sending")).toBe(true)
       })
 
       it("does not mark a message failed once it was sent", async () => {
-        const claim = await service.claimDelivery("k-sent", new Date(), LEASE)
+        const { claim } = await service.claimDelivery("k-sent", new Date(), LEASE)
         await service.markDeliverySent(claim!.id, null, new Date())
         await service.markDeliveryFailed(claim!.id, "late error")
         const [row] = await service.listNotificationDeliveries({ key: "k-sent" })
