@@ -114,7 +114,8 @@ function platformModule(
 
 /**
  * Notification module: the `email` channel goes through SMTP when SMTP_URL is set, and to
- * the log otherwise (development: links in emails can be followed from the console).
+ * the log otherwise (development: links in emails can be followed from the console);
+ * the `feed` channel is the admin dashboard's notification bell (docs/NOTIFICATIONS.md).
  */
 function notificationModule(url: string | undefined, from: string): InputConfigModules[number] {
   const provider = url
@@ -128,7 +129,14 @@ function notificationModule(url: string | undefined, from: string): InputConfigM
         id: "log",
         options: { channels: ["email"] },
       }
-  return { resolve: "@medusajs/medusa/notification", options: { providers: [provider] } }
+  // The dashboard's notification bell lists the `feed` channel (low-stock alerts):
+  // Medusa's local provider only records them, the dashboard reads the records.
+  const feed = {
+    resolve: "@medusajs/medusa/notification-local",
+    id: "feed",
+    options: { channels: ["feed"] },
+  }
+  return { resolve: "@medusajs/medusa/notification", options: { providers: [provider, feed] } }
 }
 
 /**
@@ -326,5 +334,6 @@ module.exports = defineConfig({
     { resolve: localModule("src/modules/idempotency") },
     { resolve: localModule("src/modules/payment-ledger") },
     { resolve: localModule("src/modules/analytics") },
+    { resolve: localModule("src/modules/notification-ledger") },
   ],
 })

@@ -33,6 +33,9 @@ export class TestSmtpServer {
   private server?: SMTPServer
   private port = 0
   private readonly listeners = new Set<() => void>()
+  private failures = 0
+  /** How many messages were refused by failNext(). */
+  refused = 0
 
   async start(): Promise<number> {
     const server = new SMTPServer({
@@ -42,6 +45,17 @@ export class TestSmtpServer {
       allowInsecureAuth: true,
       logger: false,
       onAuth: (auth, _session, callback) => callback(null, { user: auth.username || "anonymous" }),
+      onMailFrom: (_address, _session, callback) => {
+        if (this.failures > 0) {
+          this.failures -= 1
+          this.refused += 1
+          const error = Object.assign(new Error("Mailbox busy, try again later"), {
+            responseCode: 451,
+          })
+          return callback(error)
+        }
+        callback()
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {
@@ -90,6 +104,13 @@ export class TestSmtpServer {
 
   clear(): void {
     this.messages.length = 0
+    this.failures = 0
+    this.refused = 0
+  }
+
+  /** Refuses the next `count` messages with a temporary error (451), as a busy server does. */
+  failNext(count: number): void {
+    this.failures = count
   }
 
   /** The first message (already received or still to come) that matches. */

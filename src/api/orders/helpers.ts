@@ -11,9 +11,19 @@ import type { ChangeStatusBody } from "./validators"
  */
 export async function moveOrderStatusAsAdmin(req: MedusaRequest<ChangeStatusBody>): Promise<void> {
   const actor = requireActorOf(req)
-  const { status, note } = req.validatedBody
+  const { status, note, tracking_number, tracking_url } = req.validatedBody
   assertSettableByAdmin(status)
+  const tracking =
+    tracking_number || tracking_url
+      ? { number: tracking_number ?? null, url: tracking_url ?? null }
+      : undefined
   await changeOrderStatusWorkflow(req.scope).run({
-    input: { order_id: req.params.id, to: status, note, actor: { type: "admin", id: actor.id } },
+    input: {
+      order_id: req.params.id,
+      to: status,
+      note,
+      tracking,
+      actor: { type: "admin", id: actor.id },
+    },
   })
 }

@@ -27,10 +27,18 @@ export const listOrdersQuery = z.object({
 })
 
 /** Any spec status is understood; the ones that are not a legal move get a 409. */
-export const changeStatusBody = z.object({
-  status: z.enum(ORDER_STATUSES),
-  note: z.string().max(1000).optional(),
-})
+export const changeStatusBody = z
+  .object({
+    status: z.enum(ORDER_STATUSES),
+    note: z.string().max(1000).optional(),
+    /** The carrier's tracking, with `shipped` only: kept on Medusa's shipment, sent in the email. */
+    tracking_number: z.string().trim().min(1).max(200).optional(),
+    tracking_url: z.string().url().max(2000).optional(),
+  })
+  .refine((body) => body.status === "shipped" || (!body.tracking_number && !body.tracking_url), {
+    message: "Tracking goes with status shipped",
+    path: ["tracking_number"],
+  })
 
 export const orderList = listSchema(orderView)
 

@@ -33,6 +33,8 @@ export type ChangeOrderStatusInput = {
   customer_id?: string
   /** Only move when the order is still in this status (the expiry job: still pending). */
   only_from?: OrderStatus
+  /** The carrier's tracking of a move to shipped: the shipment's label. */
+  tracking?: { number: string | null; url: string | null }
 }
 
 /** An order's lock key: status moves, payments and the expiry job serialise on it. */
@@ -94,6 +96,15 @@ export const changeOrderStatusWorkflow = createWorkflow(
         fulfillment_id: data.fulfillment.id,
         items: data.actions.ship_items,
         created_by: data.createdBy,
+        labels: data.input.tracking
+          ? [
+              {
+                tracking_number: data.input.tracking.number ?? "",
+                tracking_url: data.input.tracking.url ?? "",
+                label_url: "",
+              },
+            ]
+          : undefined,
       }))
       createOrderShipmentWorkflow.runAsStep({ input: shipment })
     })

@@ -5,12 +5,13 @@ import { CATALOG_MODULE } from "../../../modules/catalog"
 import {
   CatalogEvents,
   RESYNC_AFTER_ROLLBACK_MS,
+  type StockLowData,
   type SyncRequestedData,
 } from "../../../modules/catalog/events"
 import type CatalogModuleService from "../../../modules/catalog/service"
 import type { CatalogRow } from "../../../modules/catalog/types"
 
-export type StockLowEvent = { product_id: string; stock_quantity: number; threshold: number }
+export type StockLowEvent = Required<StockLowData>
 
 type Undo = { previous: CatalogRow[]; created: string[] }
 
@@ -43,6 +44,7 @@ export const writeCatalogRowsStep = createStep(
         product_id: row.id,
         stock_quantity: row.stock_quantity as number,
         threshold,
+        sync_version: input.version,
       }))
 
     return new StepResponse<{ stock_low: StockLowEvent[]; product_ids: string[] }, Undo>(
