@@ -194,13 +194,17 @@ with p as (
   select b."tz", exists (select 1 from "analytics_local_day_zone" y
                           where y."timezone" = b."tz" and y."deleted_at" is null) as "local"
     from b
+), local_days as materialized (
+  -- The zone of the local days: the period's local midnights as the rollup keys them,
+  -- with their buckets (computed once per day, not once per rollup row).
+  select d at time zone b."tz" as "at", date_trunc(b."grain", d) as "bucket"
+    from b, generate_series(b."from"::timestamp, b."to"::timestamp, interval '1 day') d
+   where ${IS_LOCAL}
 ), s as (
-  -- The zone of the local days: each local day goes whole into its bucket.
-  select date_trunc(b."grain", r."bucket_start" at time zone b."tz") as "bucket",
-         r."currency_code", r."status", r."orders", r."total", r."refunded"
-    from b join "analytics_sales_local_day" r
-      on r."timezone" = (select z."tz" from z)
-     and r."bucket_start" >= b."lo" and r."bucket_start" < b."hi"
+  -- Each local day goes whole into its bucket.
+  select l."bucket", r."currency_code", r."status", r."orders", r."total", r."refunded"
+    from local_days l join "analytics_sales_local_day" r
+      on r."timezone" = (select z."tz" from z) and r."bucket_start" = l."at"
    where r."deleted_at" is null and ${IS_LOCAL}
   union all
   select d."bucket", r."currency_code", r."status", r."orders", r."total", r."refunded"
@@ -220,14 +224,21 @@ with p as (
     cross join lateral (values (m."plus", 1), (m."minus", -1)) as v("bucket", "sign")
    where v."bucket" is not null and not ${IS_LOCAL}
 )
-select to_char(s."bucket", 'YYYY-MM-DD') as "period",
-       s."currency_code",
-       coalesce(sum(s."orders") filter (where ${KEPT}), 0)::int as "orders",
-       coalesce(sum(s."total") filter (where ${SALE}), 0)::text as "gross",
-       coalesce(sum(s."refunded") filter (where ${SALE}), 0)::text as "refunds"
-  from s
- group by s."bucket", s."currency_code"
-having sum(s."orders") > 0
+-- Amounts leave as the contract's two-decimal strings, revenue included: a year by day is
+-- 730 rows per two currencies, too many to convert one by one in BigNumber per request.
+select t."period", t."currency_code", t."orders",
+       round(t."gross", 2)::text as "gross", round(t."refunds", 2)::text as "refunds",
+       round(t."gross" - t."refunds", 2)::text as "revenue"
+  from (
+    select to_char(s."bucket", 'YYYY-MM-DD') as "period",
+           s."currency_code",
+           coalesce(sum(s."orders") filter (where ${KEPT}), 0)::int as "orders",
+           coalesce(sum(s."total") filter (where ${SALE}), 0) as "gross",
+           coalesce(sum(s."refunded") filter (where ${SALE}), 0) as "refunds"
+      from s
+     group by s."bucket", s."currency_code"
+    having sum(s."orders") > 0
+  ) t
  order by 1, 2`
 
 /** Params: period (4), tz. */
