@@ -1,23 +1,28 @@
 /**
  * Admin analytics at 100,000 orders, measured at the database (docs/PERFORMANCE.md,
- * "Analytics at 100,000 orders"). Synthetic facts go straight into analytics_order_fact
- * (one row per order, as the analytics subscribers write them: creating 100k orders
- * through Medusa would take hours), the rollups are rebuilt by the module (timed), then
- * each report's query runs for a one-year period, and the same questions are answered
- * from the per-order facts without the rollups — a lower bound for reading Medusa's order
- * tables, which hold more rows per order. Use a dedicated, migrated database:
+ * "Analytics at 100,000 orders"). Synthetic orders go into Medusa's own order tables
+ * (order, summary, items, line items) and the engine's lifecycle table by SQL — creating
+ * 100k orders through Medusa's workflows would take hours — and their analytics facts are
+ * derived from those rows, as the refresh workflow derives them. The rollups are rebuilt
+ * by the module (timed), then each report is asked for a one-year period twice per round,
+ * back to back (alternating which goes first): from the rollups (the report's own view)
+ * and from the order tables without them (bench/analytics-orders-sql.ts). The answers of
+ * both are compared. Use a dedicated, migrated database:
  *
  *   createdb -h localhost -U postgres bench_analytics_100k
  *   DATABASE_URL=postgres://postgres@localhost:5432/bench_analytics_100k npx medusa db:migrate
  *   DATABASE_URL=postgres://postgres@localhost:5432/bench_analytics_100k BENCH_ORDERS=100000 \
- *     BENCH_ROUNDS=30 npx medusa exec ./bench/analytics-100k.ts
+ *     BENCH_ROUNDS=30 BENCH_TZ=Europe/Paris npx medusa exec ./bench/analytics-100k.ts
  *
- * Facts are only inserted when the table holds fewer than BENCH_ORDERS rows.
+ * BENCH_TZ is the store's timezone (the zone the rebuild keeps local days for, as
+ * ANALYTICS_TIMEZONE does for the server); the other zones measured read hours and UTC
+ * days. Orders and facts are only inserted while fewer than BENCH_ORDERS exist.
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { loadavg } from "node:os"
 import { performance } from "node:perf_hooks"
-import { Client } from "pg"
+import { Pool } from "pg"
 import { ANALYTICS_MODULE } from "../src/modules/analytics"
 import type AnalyticsModuleService from "../src/modules/analytics/service"
 import {
@@ -27,197 +32,284 @@ import {
   summaryView,
   topProductsView,
 } from "../src/queries/analytics/analytics-view"
-import type { Period } from "../src/utils/analytics/period"
+import { previousPeriod, type Period } from "../src/utils/analytics/period"
+import {
+  BENCH_ORDER_COUNT_SQL,
+  FACTS_FROM_ORDERS_SQL,
+  FROM_ORDERS,
+  SEED_ORDERS_SQL,
+} from "./analytics-orders-sql"
+import { backendsOf, cpuMsBetween, sampleCpu } from "./proc-cpu"
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30)
-const PRODUCTS = 500
-const CUSTOMERS = 20_000
-
-/**
- * One statement: orders spread over the last 400 days, 80 % USD and 20 % EUR, the spec's
- * statuses in realistic shares, one to three lines of 500 products, 20,000 customers.
- */
-const INSERT_SQL = `
-  insert into analytics_order_fact (id, order_id, customer_id, currency_code, placed_at, status,
-    total, refunded, units, lines, raw_total, raw_refunded)
-  select 'aof_bench_' || n, 'order_bench_' || n, 'cus_bench_' || (n % ${CUSTOMERS}),
-    case when n % 5 = 0 then 'eur' else 'usd' end,
-    now() - (random() * interval '400 days'),
-    status, total, refunded, units, lines,
-    jsonb_build_object('value', total::text, 'precision', 20),
-    jsonb_build_object('value', refunded::text, 'precision', 20)
-  from (
-    select n, status, total,
-      case status when 'refunded' then total when 'partially_refunded' then round(total / 3, 2)
-        else 0 end as refunded,
-      units, lines
-    from (
-      select n,
-        (array['paid','paid','processing','shipped','delivered','delivered','delivered',
-          'cancelled','refunded','partially_refunded','pending'])[1 + (n % 11)] as status,
-        (1 + (n % 3)) as units,
-        round((10 + random() * 190)::numeric, 2) as total,
-        jsonb_build_array(jsonb_build_object('product_id', 'prod_bench_' || (n % ${PRODUCTS}),
-          'quantity', 1 + (n % 3), 'revenue', '25.00')) as lines
-      from generate_series($1::int, $2::int) as n
-    ) as generated
-  ) as facts`
-
-/**
- * The same questions answered from the per-order facts, without the rollups (a lower
- * bound for reading Medusa's order tables). Params: from, to, tz, then as named.
- */
-const FACTS_IN_PERIOD = `deleted_at is null
-  and placed_at >= ($1::date)::timestamp at time zone $3
-  and placed_at < (($2::date) + 1)::timestamp at time zone $3`
-
-const FROM_FACTS = {
-  /** Params: period (3), kept, sale. */
-  totals: `
-  select currency_code, count(*) filter (where status = any($4)) as orders,
-    coalesce(sum(total) filter (where status = any($5)), 0) as gross,
-    coalesce(sum(refunded) filter (where status = any($5)), 0) as refunds,
-    coalesce(sum(units) filter (where status = any($4)), 0) as units
-  from analytics_order_fact where ${FACTS_IN_PERIOD} group by currency_code`,
-  /** Params: period (3), kept, sale. */
-  salesByDay: `
-  select date_trunc('day', placed_at at time zone $3) as period, currency_code,
-    count(*) filter (where status = any($4)) as orders,
-    coalesce(sum(total) filter (where status = any($5)), 0) as gross,
-    coalesce(sum(refunded) filter (where status = any($5)), 0) as refunds
-  from analytics_order_fact where ${FACTS_IN_PERIOD} group by 1, 2 order by 1, 2`,
-  /** Params: period (3), kept. */
-  topByUnits: `
-  select l.product_id, sum(l.quantity) as units
-  from analytics_order_fact
-  cross join jsonb_to_recordset(lines) as l(product_id text, quantity int, revenue numeric)
-  where ${FACTS_IN_PERIOD} and status = any($4)
-  group by 1 order by 2 desc, 1 limit 10`,
-  /** Params: period (3). */
-  byStatus: `
-  select status, count(*) from analytics_order_fact where ${FACTS_IN_PERIOD} group by 1`,
-  /** Params: period (3). */
-  customers: `
-  select count(*) filter (where first_order) as new_customers,
-    count(*) filter (where "returning") as returning_orders
-  from analytics_order_fact where ${FACTS_IN_PERIOD}`,
-}
-
-const ROW_COUNTS_SQL = `
-  select (select count(*) from analytics_order_fact)::int as facts,
-    (select count(*) from analytics_sales_hour)::int as sales_hour,
-    (select count(*) from analytics_sales_day)::int as sales_day,
-    (select count(*) from analytics_product_hour)::int as product_hour,
-    (select count(*) from analytics_product_day)::int as product_day,
-    (select count(*) from analytics_product_month)::int as product_month`
+const STORE_TZ = process.env.BENCH_TZ ?? "Europe/Paris"
+const BATCH = 10_000
+const TOP = 10
 
 const KEPT = ["paid", "processing", "shipped", "delivered", "partially_refunded"]
 const SALE = [...KEPT, "refunded"]
 
-function p95(samples: number[]): number {
+const ROW_COUNTS_SQL = `
+  select (select count(*) from "order")::int as orders,
+    (select count(*) from order_item)::int as order_items,
+    (select count(*) from analytics_order_fact)::int as facts,
+    (select count(*) from analytics_sales_hour)::int as sales_hour,
+    (select count(*) from analytics_sales_day)::int as sales_day,
+    (select count(*) from analytics_sales_local_day)::int as sales_local_day,
+    (select count(*) from analytics_product_hour)::int as product_hour,
+    (select count(*) from analytics_product_day)::int as product_day,
+    (select count(*) from analytics_product_month)::int as product_month`
+
+function percentile(samples: number[], share: number): number {
   const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]
+  const value = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * share) - 1)]
+  return Math.round(value * 10) / 10
 }
 
-async function timed(rounds: number, run: () => Promise<unknown>): Promise<number> {
+async function elapsed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await run()
+  return performance.now() - started
+}
+
+/** p50/p95 of one question alone (after one warm-up run). */
+async function timed(run: () => Promise<unknown>) {
   await run()
   const samples: number[] = []
-  for (let round = 0; round < rounds; round += 1) {
-    const started = performance.now()
-    await run()
-    samples.push(performance.now() - started)
+  for (let round = 0; round < ROUNDS; round += 1) {
+    samples.push(await elapsed(run))
   }
-  return Math.round(p95(samples) * 10) / 10
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) }
+}
+
+/** The bench database's name: its PostgreSQL backends serve both pools (the module's, ours). */
+let database = ""
+
+/**
+ * One call's latency, and the CPU it cost: this process (the view's JavaScript, the
+ * driver) and the database's backends. On a machine shared with other work the CPU time
+ * is what the call would take alone, where the latency also holds the waits for a core.
+ */
+async function measured(run: () => Promise<unknown>): Promise<{ ms: number; cpu: number }> {
+  // Backends are looked up each time: a pool may open a connection during a call.
+  const cpuBefore = sampleCpu(backendsOf(database))
+  const ownBefore = process.cpuUsage()
+  const ms = await elapsed(run)
+  const own = process.cpuUsage(ownBefore)
+  const cpu =
+    cpuMsBetween(cpuBefore, sampleCpu(backendsOf(database))) + (own.user + own.system) / 1000
+  return { ms, cpu }
+}
+
+const mean = (values: number[]) =>
+  Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10
+
+/**
+ * The same question from the rollups and from the order tables, back to back in each
+ * round (which goes first alternates), so both meet the same machine load.
+ */
+async function pair(rollups: () => Promise<unknown>, orders: () => Promise<unknown>) {
+  await rollups()
+  await orders()
+  const a: { ms: number; cpu: number }[] = []
+  const b: { ms: number; cpu: number }[] = []
+  for (let round = 0; round < ROUNDS; round += 1) {
+    if (round % 2) {
+      b.push(await measured(orders))
+      a.push(await measured(rollups))
+    } else {
+      a.push(await measured(rollups))
+      b.push(await measured(orders))
+    }
+  }
+  const rollupP95 = percentile(
+    a.map((x) => x.ms),
+    0.95
+  )
+  const ordersP95 = percentile(
+    b.map((x) => x.ms),
+    0.95
+  )
+  const rollupCpu = mean(a.map((x) => x.cpu))
+  const ordersCpu = mean(b.map((x) => x.cpu))
+  return {
+    rollups_p50: percentile(
+      a.map((x) => x.ms),
+      0.5
+    ),
+    rollups_p95: rollupP95,
+    orders_p50: percentile(
+      b.map((x) => x.ms),
+      0.5
+    ),
+    orders_p95: ordersP95,
+    ratio_p95: Math.round((rollupP95 / ordersP95) * 1000) / 1000,
+    rollups_cpu_ms: rollupCpu,
+    orders_cpu_ms: ordersCpu,
+    ratio_cpu: Math.round((rollupCpu / ordersCpu) * 1000) / 1000,
+  }
+}
+
+/** Amounts as numbers with two decimals, so "35.5" and "35.50" compare equal. */
+function normalised(rows: Record<string, unknown>[]): string {
+  return JSON.stringify(
+    rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => [
+          key,
+          typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)
+            ? Number(value).toFixed(2)
+            : value,
+        ])
+      )
+    )
+  )
+}
+
+async function seed(pool: Pool, log: (line: string) => void): Promise<void> {
+  const { rows } = await pool.query(BENCH_ORDER_COUNT_SQL)
+  if (rows[0].n < ORDERS) {
+    const started = performance.now()
+    for (let from = rows[0].n + 1; from <= ORDERS; from += BATCH) {
+      await pool.query(SEED_ORDERS_SQL, [from, Math.min(ORDERS, from + BATCH - 1)])
+    }
+    log(`orders inserted in ${Math.round(performance.now() - started)} ms`)
+  }
+  const started = performance.now()
+  const facts = await pool.query(FACTS_FROM_ORDERS_SQL)
+  if (facts.rowCount) {
+    log(`${facts.rowCount} facts derived in ${Math.round(performance.now() - started)} ms`)
+  }
 }
 
 export default async function benchAnalytics({ container }: ExecArgs): Promise<void> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const url = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.databaseUrl
-  const client = new Client({ connectionString: url })
-  await client.connect()
+  const pool = new Pool({ connectionString: url, max: 4 })
+  const log = (line: string) => logger.info(`analytics bench: ${line}`)
   try {
-    const { rows } = await client.query("select count(*)::int as n from analytics_order_fact")
-    if (rows[0].n < ORDERS) {
-      const started = performance.now()
-      for (let from = rows[0].n + 1; from <= ORDERS; from += 20_000) {
-        await client.query(INSERT_SQL, [from, Math.min(ORDERS, from + 19_999)])
-      }
-      logger.info(
-        `analytics bench: facts inserted in ${Math.round(performance.now() - started)} ms`
-      )
-    }
+    await seed(pool, log)
     const analytics = container.resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
-    const rebuildStarted = performance.now()
-    await analytics.rebuildRollups(null)
-    const rebuildMs = Math.round(performance.now() - rebuildStarted)
+    const rebuildMs = await elapsed(() => analytics.rebuildRollups(null, STORE_TZ))
     // Steady state: the rebuild rewrote every rollup; autovacuum would clean up after it
-    // (measuring while it does so times the vacuum, not the reads).
-    await client.query(
+    // (measuring while it does so times the vacuum, not the reads). Medusa's tables were
+    // just written too.
+    await pool.query(
       `vacuum analyze analytics_order_fact, analytics_sales_hour, analytics_product_hour,
-        analytics_sales_day, analytics_product_day, analytics_product_month`
+        analytics_sales_day, analytics_product_day, analytics_product_month,
+        analytics_sales_local_day, analytics_local_day_zone, "order", order_summary,
+        order_item, order_line_item, order_lifecycle`
     )
-    const counts = (await client.query(ROW_COUNTS_SQL)).rows[0]
+    const counts = (await pool.query(ROW_COUNTS_SQL)).rows[0]
 
     const today = new Date().toISOString().slice(0, 10)
     const yearAgo = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10)
-    const year: Period = { from: yearAgo, to: today, tz: "Europe/Paris" }
-    const params = [year.from, year.to, year.tz]
-    const facts =
-      (sql: string, extra: unknown[] = []) =>
-      () =>
-        client.query(sql, [...params, ...extra])
-    /** p95 of a question from the rollups, the same from the facts, and their ratio. */
-    const pair = async (rollups: () => Promise<unknown>, fromFacts: () => Promise<unknown>) => {
-      const fromRollups = await timed(ROUNDS, rollups)
-      const factsMs = await timed(ROUNDS, fromFacts)
-      return {
-        rollups: fromRollups,
-        facts: factsMs,
-        ratio: Math.round((fromRollups / factsMs) * 100) / 100,
-      }
+    const year: Period = { from: yearAgo, to: today, tz: STORE_TZ }
+    const asked = (period: Period) => [period.from, period.to, period.tz]
+    const q = (sql: string, params: unknown[]) => pool.query(sql, params).then((r) => r.rows)
+
+    // The reports' questions asked of the order tables, shaped as each endpoint asks them.
+    const orders = {
+      totals: (period: Period) => q(FROM_ORDERS.totals, [...asked(period), KEPT, SALE]),
+      customers: (period: Period) => q(FROM_ORDERS.customers, [...asked(period), KEPT]),
+      series: (period: Period, grain: string) =>
+        q(FROM_ORDERS.series, [...asked(period), grain, KEPT, SALE]),
+      summary: (period: Period) =>
+        Promise.all([
+          orders.totals(period),
+          orders.totals(previousPeriod(period)),
+          orders.customers(period),
+          orders.customers(previousPeriod(period)),
+        ]),
+      topProducts: (period: Period) =>
+        Promise.all([
+          q(FROM_ORDERS.topByRevenue, [...asked(period), KEPT, TOP]),
+          q(FROM_ORDERS.topByUnits, [...asked(period), KEPT, TOP]),
+        ]),
+      byStatus: (period: Period) => q(FROM_ORDERS.byStatus, asked(period)),
+      customersReport: (period: Period) =>
+        Promise.all([orders.customers(period), orders.customers(previousPeriod(period))]),
     }
+
+    // Same answers both ways (amounts compared to the cent).
+    const top = await analytics.topProducts(year, TOP)
+    const [ordersTopRevenue, ordersTopUnits] = await orders.topProducts(year)
+    const [customersFromOrders] = await orders.customers(year)
+    const same = {
+      totals:
+        normalised(await analytics.currencyTotals(year)) === normalised(await orders.totals(year)),
+      sales_by_day:
+        normalised(await analytics.salesSeries(year, "day")) ===
+        normalised(await orders.series(year, "day")),
+      sales_by_day_new_york:
+        normalised(await analytics.salesSeries({ ...year, tz: "America/New_York" }, "day")) ===
+        normalised(await orders.series({ ...year, tz: "America/New_York" }, "day")),
+      sales_by_week:
+        normalised(await analytics.salesSeries(year, "week")) ===
+        normalised(await orders.series(year, "week")),
+      top_by_revenue: normalised(top.by_revenue) === normalised(ordersTopRevenue),
+      top_by_units: normalised(top.by_units) === normalised(ordersTopUnits),
+      orders_by_status:
+        normalised(await analytics.statusCounts(year)) === normalised(await orders.byStatus(year)),
+      customers:
+        JSON.stringify(await analytics.customerCounts(year)) ===
+        JSON.stringify(customersFromOrders),
+    }
+
+    database = new URL(String(url)).pathname.slice(1)
+    const newYork = { ...year, tz: "America/New_York" }
+    const utc = { ...year, tz: "UTC" }
     const results = {
       orders: ORDERS,
+      store_timezone: STORE_TZ,
+      load_average: loadavg().map((value) => Math.round(value * 10) / 10),
       rows: counts,
-      rebuild_ms: rebuildMs,
-      p95_ms: {
-        summary: await timed(ROUNDS, () => summaryView(container, year)),
-        sales_by_day: await timed(ROUNDS, () => salesView(container, year, "day")),
-        sales_by_week: await timed(ROUNDS, () => salesView(container, year, "week")),
-        sales_by_month: await timed(ROUNDS, () => salesView(container, year, "month")),
-        sales_by_day_utc: await timed(ROUNDS, () =>
-          salesView(container, { ...year, tz: "UTC" }, "day")
-        ),
-        sales_by_day_new_york: await timed(ROUNDS, () =>
-          salesView(container, { ...year, tz: "America/New_York" }, "day")
-        ),
-        top_products: await timed(ROUNDS, () => topProductsView(container, year, 10)),
-        orders_by_status: await timed(ROUNDS, () => ordersByStatusView(container, year)),
-        customers: await timed(ROUNDS, () => customersView(container, year)),
-      },
-      rollups_vs_facts_p95_ms: {
-        totals: await pair(
-          () => analytics.currencyTotals(year),
-          facts(FROM_FACTS.totals, [KEPT, SALE])
+      rebuild_ms: Math.round(rebuildMs),
+      same_answers: same,
+      // The floor of any read: one round trip to PostgreSQL.
+      select_1: await timed(() => q("select 1", [])),
+      endpoints: {
+        summary: await pair(
+          () => summaryView(container, year),
+          () => orders.summary(year)
         ),
         sales_by_day: await pair(
-          () => analytics.salesSeries(year, "day"),
-          facts(FROM_FACTS.salesByDay, [KEPT, SALE])
+          () => salesView(container, year, "day"),
+          () => orders.series(year, "day")
         ),
-        top_by_units: await pair(
-          () => analytics.topProducts(year, 10),
-          facts(FROM_FACTS.topByUnits, [KEPT])
+        sales_by_week: await pair(
+          () => salesView(container, year, "week"),
+          () => orders.series(year, "week")
+        ),
+        sales_by_month: await pair(
+          () => salesView(container, year, "month"),
+          () => orders.series(year, "month")
+        ),
+        sales_by_day_utc: await pair(
+          () => salesView(container, utc, "day"),
+          () => orders.series(utc, "day")
+        ),
+        sales_by_day_new_york: await pair(
+          () => salesView(container, newYork, "day"),
+          () => orders.series(newYork, "day")
+        ),
+        top_products: await pair(
+          () => topProductsView(container, year, TOP),
+          () => orders.topProducts(year)
         ),
         orders_by_status: await pair(
-          () => analytics.statusCounts(year),
-          facts(FROM_FACTS.byStatus)
+          () => ordersByStatusView(container, year),
+          () => orders.byStatus(year)
         ),
-        customers: await pair(() => analytics.customerCounts(year), facts(FROM_FACTS.customers)),
+        customers: await pair(
+          () => customersView(container, year),
+          () => orders.customersReport(year)
+        ),
       },
     }
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`)
   } finally {
-    await client.end()
+    await pool.end()
   }
 }

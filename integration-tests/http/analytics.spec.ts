@@ -67,6 +67,8 @@ function fixture(a: string, b: string): FixtureOrder[] {
 }
 
 medusaIntegrationTestRunner({
+  // The store's zone: its periods read the local-day rollup, other zones hours and UTC days.
+  env: { ANALYTICS_TIMEZONE: "Europe/Paris" },
   testSuite: ({ api, getContainer }) => {
     let admin: AdminSession
     let productA: string
@@ -332,6 +334,177 @@ medusaIntegrationTestRunner({
         expect(await nyDay30()).toBe("392.00")
         const topBack = (await get(`/admin/analytics/top-products?${APRIL}&tz=UTC`)).data
         expect(topBack.by_units).toEqual([expect.objectContaining({ units: 5 })])
+      })
+    })
+
+    describe("the store's timezone (Europe/Paris) from the local-day rollup, across DST", () => {
+      /**
+       * EUR, one unit of A each, a power of two each. Paris moves to summer time on
+       * 2026-03-29 (a 23-hour day: [03-28 23:00Z, 03-29 22:00Z)) and back on 2026-10-25
+       * (25 hours: [10-24 22:00Z, 10-25 23:00Z)).
+       */
+      const DST: [string, string, number][] = [
+        ["p", "2026-03-28T22:30:00Z", 1], // Paris 03-28 23:30 (CET)
+        ["q", "2026-03-28T23:30:00Z", 2], // Paris 03-29 00:30
+        ["r", "2026-03-29T21:30:00Z", 4], // Paris 03-29 23:30 (CEST)
+        ["s", "2026-03-29T22:30:00Z", 8], // Paris 03-30 00:30
+        ["t", "2026-10-24T21:30:00Z", 16], // Paris 10-24 23:30 (CEST)
+        ["u", "2026-10-24T22:30:00Z", 32], // Paris 10-25 00:30
+        ["v", "2026-10-25T22:30:00Z", 64], // Paris 10-25 23:30 (CET)
+        ["w", "2026-10-25T23:30:00Z", 128], // Paris 10-26 00:30
+      ]
+      const ordersOf: Record<string, string> = {}
+
+      beforeEach(async () => {
+        const container = getContainer()
+        for (const [name, placed_at, price] of DST) {
+          ordersOf[name] = await createFixtureOrder(container, {
+            placed_at,
+            currency_code: "eur",
+            customer_id: `cus_dst_${name}`,
+            status: "paid",
+            lines: [{ product_id: productA, title: "A", quantity: 1, unit_price: price }],
+          })
+        }
+        await rebuildAnalytics(container)
+      })
+
+      const eurBy = async (query: string) =>
+        Object.fromEntries(
+          (await get(`/admin/analytics/sales?${query}`)).data.series
+            .filter(
+              (row: { currency_code: string; revenue: string }) =>
+                row.currency_code === "eur" && row.revenue !== "0.00"
+            )
+            .map((row: { period_start: string; revenue: string }) => [
+              row.period_start,
+              row.revenue,
+            ])
+        )
+      const eurSummary = async (query: string) =>
+        (await get(`/admin/analytics/summary?${query}`)).data.currencies.find(
+          (c: { currency_code: string }) => c.currency_code === "eur"
+        )?.current
+
+      /** The answers of the Paris periods around both changes, whichever rollup serves them. */
+      const expectParisAnswers = async () => {
+        expect(await eurBy("from=2026-03-28&to=2026-03-30&tz=Europe/Paris")).toEqual({
+          "2026-03-28": "1.00",
+          "2026-03-29": "6.00",
+          "2026-03-30": "8.00",
+        })
+        expect(await eurBy("from=2026-10-24&to=2026-10-26&tz=Europe/Paris")).toEqual({
+          "2026-10-24": "16.00",
+          "2026-10-25": "96.00",
+          "2026-10-26": "128.00",
+        })
+        // ISO weeks (from Monday 03-23) and months; March also holds the fixture's 40 + 18.
+        expect(await eurBy("from=2026-03-28&to=2026-03-30&tz=Europe/Paris&grain=week")).toEqual({
+          "2026-03-23": "7.00",
+          "2026-03-30": "8.00",
+        })
+        expect(await eurBy("from=2026-03-01&to=2026-10-31&tz=Europe/Paris&grain=month")).toEqual({
+          "2026-03-01": "73.00",
+          "2026-10-01": "240.00",
+        })
+        // The 23-hour and the 25-hour day alone.
+        expect(await eurSummary("from=2026-03-29&to=2026-03-29&tz=Europe/Paris")).toMatchObject({
+          revenue: "6.00",
+          orders: 2,
+          units: 2,
+        })
+        expect(await eurSummary("from=2026-10-25&to=2026-10-25&tz=Europe/Paris")).toMatchObject({
+          revenue: "96.00",
+          orders: 2,
+        })
+        const status = (
+          await get(
+            "/admin/analytics/orders-by-status?from=2026-10-25&to=2026-10-25&tz=Europe/Paris"
+          )
+        ).data
+        expect(status.statuses).toContainEqual({ status: "paid", orders: 2 })
+        const customers = (
+          await get("/admin/analytics/customers?from=2026-03-29&to=2026-03-29&tz=Europe/Paris")
+        ).data
+        expect(customers.current).toEqual({ new_customers: 2, returning_orders: 0 })
+      }
+
+      it("keeps local days of 23 and 25 hours and answers Paris periods from them", async () => {
+        const analytics = getContainer().resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
+        expect(await analytics.listAnalyticsLocalDayZones()).toEqual([
+          expect.objectContaining({ timezone: "Europe/Paris" }),
+        ])
+        // The local day 03-29 starts at 03-28 23:00Z and holds q and r; 10-25 holds u and v.
+        const days = await analytics.listAnalyticsSalesLocalDays({
+          timezone: "Europe/Paris",
+          currency_code: "eur",
+          bucket_start: [new Date("2026-03-28T23:00:00Z"), new Date("2026-10-24T22:00:00Z")],
+        })
+        expect(
+          days
+            .map((day) => [new Date(day.bucket_start).toISOString(), day.orders, String(day.total)])
+            .sort()
+        ).toEqual([
+          ["2026-03-28T23:00:00.000Z", 2, "6"],
+          ["2026-10-24T22:00:00.000Z", 2, "96"],
+        ])
+        await expectParisAnswers()
+        // Other zones still read hours and UTC days: New York (UTC-4 then) and UTC.
+        expect(await eurBy("from=2026-03-28&to=2026-03-30&tz=America/New_York")).toEqual({
+          "2026-03-28": "3.00",
+          "2026-03-29": "12.00",
+        })
+        expect(await eurBy("from=2026-10-24&to=2026-10-26&tz=UTC")).toEqual({
+          "2026-10-24": "48.00",
+          "2026-10-25": "192.00",
+        })
+      })
+
+      it("keeps the local days current when a fact changes (refresh, not rebuild)", async () => {
+        const analytics = getContainer().resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
+        const [fact] = await analytics.listAnalyticsOrderFacts({ order_id: ordersOf.r })
+        const write = (status: "cancelled" | "paid") =>
+          analytics.writeOrderFacts([
+            {
+              order_id: fact.order_id,
+              customer_id: fact.customer_id,
+              currency_code: fact.currency_code,
+              placed_at: new Date(fact.placed_at).toISOString(),
+              status,
+              total: "4",
+              refunded: "0",
+              units: 1,
+              lines: [{ product_id: productA, quantity: 1, revenue: "4" }],
+            },
+          ])
+        await write("cancelled")
+        expect(await eurBy("from=2026-03-28&to=2026-03-30&tz=Europe/Paris")).toEqual({
+          "2026-03-28": "1.00",
+          "2026-03-29": "2.00",
+          "2026-03-30": "8.00",
+        })
+        const status = (
+          await get(
+            "/admin/analytics/orders-by-status?from=2026-03-29&to=2026-03-29&tz=Europe/Paris"
+          )
+        ).data
+        expect(status.statuses).toContainEqual({ status: "cancelled", orders: 1 })
+        await write("paid")
+        await expectParisAnswers()
+      })
+
+      it("answers the same from hours when the local days are kept for another zone", async () => {
+        const analytics = getContainer().resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
+        // As after ANALYTICS_TIMEZONE changed: the rebuild fills another zone's local days.
+        await analytics.rebuildRollups(null, "America/New_York")
+        expect(await analytics.listAnalyticsLocalDayZones()).toEqual([
+          expect.objectContaining({ timezone: "America/New_York" }),
+        ])
+        await expectParisAnswers()
+        expect(await eurBy("from=2026-03-28&to=2026-03-30&tz=America/New_York")).toEqual({
+          "2026-03-28": "3.00",
+          "2026-03-29": "12.00",
+        })
       })
     })
 

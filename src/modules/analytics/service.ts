@@ -7,12 +7,14 @@ import {
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
+import { AnalyticsLocalDayZone } from "./models/local-day-zone"
 import { AnalyticsOrderFact } from "./models/order-fact"
 import { AnalyticsProductDay } from "./models/product-day"
 import { AnalyticsProductHour } from "./models/product-hour"
 import { AnalyticsProductMonth } from "./models/product-month"
 import { AnalyticsSalesDay } from "./models/sales-day"
 import { AnalyticsSalesHour } from "./models/sales-hour"
+import { AnalyticsSalesLocalDay } from "./models/sales-local-day"
 import * as read from "./sql/read"
 import * as write from "./sql/write"
 import type {
@@ -25,6 +27,7 @@ import type {
   TopRevenueRow,
   TopUnitsRow,
 } from "./types"
+import { analyticsSettings } from "../../config/analytics"
 import type { OrderFactInput } from "../../utils/analytics/order-fact"
 import { KEPT_STATUSES, SALE_STATUSES } from "../../utils/analytics/statuses"
 import { rollupKeys, type RollupKey, type RollupUnit } from "../../utils/analytics/buckets"
@@ -43,9 +46,14 @@ function periodParams(period: PeriodBounds): string[] {
   return [period.from, period.tz, period.to, period.tz]
 }
 
+/** A sales read's period, then its zone once more (is it the zone of the local days?). */
+function salesPeriodParams(period: PeriodBounds): string[] {
+  return [...periodParams(period), period.tz]
+}
+
 /**
- * The analytics read model: one fact per order and hourly rollups derived from the facts
- * (docs/ANALYTICS.md). Writes take one advisory lock, so refreshes of orders in the same
+ * The analytics read model: one fact per order and rollups derived from the facts per UTC
+ * hour, UTC day and month, and per local day of the store's timezone (docs/ANALYTICS.md). Writes take one advisory lock, so refreshes of orders in the same
  * hour and a rebuild never interleave; each recomputes the buckets it touched from the
  * facts, so writing the same facts again leaves every table as it was.
  */
@@ -56,6 +64,8 @@ export default class AnalyticsModuleService extends MedusaService({
   AnalyticsSalesDay,
   AnalyticsProductDay,
   AnalyticsProductMonth,
+  AnalyticsSalesLocalDay,
+  AnalyticsLocalDayZone,
 }) {
   private async run<T>(manager: EntityManager, sql: string, params: unknown[] = []) {
     return (await manager.execute(sql, params as never[])) as T[]
@@ -137,16 +147,25 @@ export default class AnalyticsModuleService extends MedusaService({
     const months = uniqueKeys(keys, "month")
     await this.run(manager, write.PRODUCT_MONTHS.delete, [months])
     await this.run(manager, write.PRODUCT_MONTHS.insert, [months])
+    // The local days of the zone the last rebuild filled (none before the first one).
+    const [zone] = await this.run<{ timezone: string }>(manager, write.LOCAL_DAYS.zone)
+    if (zone) {
+      const hours = uniqueKeys(keys, "hour")
+      await this.run(manager, write.LOCAL_DAYS.delete, [zone.timezone, hours])
+      await this.run(manager, write.LOCAL_DAYS.insert, [zone.timezone, hours])
+    }
   }
 
   /**
    * Rebuilds every rollup from the facts in one transaction, after dropping facts not
-   * rewritten since `staleBefore` (orders that no longer exist). Readers see the old
-   * rollups until it commits.
+   * rewritten since `staleBefore` (orders that no longer exist); the local days for
+   * `timezone` (default: the store's, ANALYTICS_TIMEZONE). Readers see the old rollups
+   * until it commits.
    */
   @InjectTransactionManager()
   async rebuildRollups(
     staleBefore: Date | null,
+    timezone: string = analyticsSettings().timezone,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
     const manager = sharedContext.transactionManager as EntityManager
@@ -163,6 +182,10 @@ export default class AnalyticsModuleService extends MedusaService({
     }
     await this.run(manager, write.PRODUCT_MONTHS.clear)
     await this.run(manager, write.PRODUCT_MONTHS.rebuild)
+    await this.run(manager, write.LOCAL_DAYS.clear)
+    await this.run(manager, write.LOCAL_DAYS.clearZone)
+    await this.run(manager, write.LOCAL_DAYS.rebuild, [timezone])
+    await this.run(manager, write.LOCAL_DAYS.setZone, [timezone])
   }
 
   @InjectManager()
@@ -171,7 +194,7 @@ export default class AnalyticsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<CurrencyTotalsRow[]> {
     return this.run(sharedContext.manager as EntityManager, read.TOTALS_SQL, [
-      ...periodParams(period),
+      ...salesPeriodParams(period),
       KEPT,
       SALE,
       SALE,
@@ -201,7 +224,11 @@ export default class AnalyticsModuleService extends MedusaService({
     period: PeriodBounds,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<StatusRow[]> {
-    return this.run(sharedContext.manager as EntityManager, read.STATUS_SQL, periodParams(period))
+    return this.run(
+      sharedContext.manager as EntityManager,
+      read.STATUS_SQL,
+      salesPeriodParams(period)
+    )
   }
 
   @InjectManager()
@@ -212,7 +239,7 @@ export default class AnalyticsModuleService extends MedusaService({
     const [row] = await this.run<CustomersRow>(
       sharedContext.manager as EntityManager,
       read.CUSTOMERS_SQL,
-      periodParams(period)
+      salesPeriodParams(period)
     )
     return row
   }

@@ -16,12 +16,14 @@ export type CurrencyTotalsRow = {
   units: number
 }
 
+/** A bucket's figures; amounts are decimal strings with two places. */
 export type SeriesRow = {
   period: string
   currency_code: string
   orders: number
   gross: string
   refunds: string
+  revenue: string
 }
 
 export type StatusRow = { status: string; orders: number }

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MathBN, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { ANALYTICS_MODULE } from "../../modules/analytics"
 import type AnalyticsModuleService from "../../modules/analytics/service"
 import { ORDER_STATUSES } from "../../modules/order-lifecycle/models/order-lifecycle"
@@ -39,6 +39,8 @@ export async function summaryView(container: MedusaContainer, period: Period) {
   }
 }
 
+const ZERO = money(0)
+
 /** Sales per bucket and currency; buckets without sales are zeros (never mixed currencies). */
 export async function salesView(container: MedusaContainer, period: Period, grain: Grain) {
   const rows = await analyticsOf(container).salesSeries(period, grain)
@@ -46,16 +48,15 @@ export async function salesView(container: MedusaContainer, period: Period, grai
   const byKey = new Map(rows.map((row) => [`${row.period}|${row.currency_code}`, row]))
   const series = bucketStarts(period, grain).flatMap((start) =>
     currencies.map((currency_code) => {
+      // The rows' amounts are already two-decimal strings (SERIES_SQL).
       const row = byKey.get(`${start}|${currency_code}`)
-      const gross = MathBN.convert(row?.gross ?? 0)
-      const refunds = MathBN.convert(row?.refunds ?? 0)
       return {
         period_start: start,
         currency_code,
         orders: row?.orders ?? 0,
-        gross: money(gross),
-        refunds: money(refunds),
-        revenue: money(MathBN.sub(gross, refunds)),
+        gross: row?.gross ?? ZERO,
+        refunds: row?.refunds ?? ZERO,
+        revenue: row?.revenue ?? ZERO,
       }
     })
   )

@@ -3,10 +3,12 @@
  * dates and a timezone: [from 00:00, to + 1 day 00:00) in that zone, turned into instants
  * by PostgreSQL (daylight-saving aware). Every value is a bound parameter.
  *
- * Two levels are read (docs/ANALYTICS.md, "How the rollups are read"): the whole UTC days
- * inside the period from the daily tables, and only the hours the timezone's offset cuts
- * off at the edges from the hourly ones, so a year reads hundreds of day rows per
- * currency instead of one row per busy hour. Every read names `deleted_at is null`: the
+ * In the store's timezone (the zone `analytics_local_day_zone` names) the sales reads take
+ * the period's local days from `analytics_sales_local_day`: a period there is always whole
+ * local days. In any other zone two levels are read (docs/ANALYTICS.md, "How the rollups
+ * are read"): the whole UTC days inside the period from the daily tables, and only the
+ * hours the timezone's offset cuts off at the edges from the hourly ones, so a year reads
+ * hundreds of day rows per currency instead of one row per busy hour. Every read names `deleted_at is null`: the
  * rollups' indexes are partial on it, and without it PostgreSQL scans the whole table.
  */
 
@@ -36,27 +38,48 @@ p as (
     from b
 )`
 
-/** The rows of one rollup level for the period: whole days, then the two edge-hour ranges. */
+/**
+ * Is `tz` the zone whose local days are kept (analytics_local_day_zone)? Evaluated once per
+ * statement: `(select "local" from z)` is a one-time filter, so PostgreSQL runs only the
+ * branch it selects, and both branches read the same snapshot. Param: tz.
+ */
+const LOCAL_ZONE = `z as (
+  select t."tz", exists (select 1 from "analytics_local_day_zone" y
+                          where y."timezone" = t."tz" and y."deleted_at" is null) as "local"
+    from (select ?::text as "tz") t
+)`
+const IS_LOCAL = `(select z."local" from z)`
+
+/**
+ * The rows of one rollup level for the period. In the zone of the local days: those
+ * days (a period there is always whole local days). Otherwise whole UTC days, then the
+ * two edge-hour ranges.
+ */
 function inPeriod(dayTable: string, hourTable: string, columns: string): string {
   return `
+  select ${columns} from b join "analytics_sales_local_day" r
+      on r."timezone" = (select z."tz" from z)
+     and r."bucket_start" >= b."lo" and r."bucket_start" < b."hi"
+   where r."deleted_at" is null and ${IS_LOCAL}
+  union all
   select ${columns} from b join ${dayTable} r
       on r."bucket_start" >= b."day_lo" and r."bucket_start" < b."day_hi"
-   where r."deleted_at" is null
+   where r."deleted_at" is null and not ${IS_LOCAL}
   union all
   select ${columns} from b join ${hourTable} r
       on r."bucket_start" >= b."lo" and r."bucket_start" < least(b."day_lo", b."hi")
-   where r."deleted_at" is null
+   where r."deleted_at" is null and not ${IS_LOCAL}
   union all
   select ${columns} from b join ${hourTable} r
       on r."bucket_start" >= greatest(b."day_lo", b."day_hi") and r."bucket_start" < b."hi"
-   where r."deleted_at" is null`
+   where r."deleted_at" is null and not ${IS_LOCAL}`
 }
 
 const SALES_COLUMNS = `r."currency_code", r."status", r."orders", r."total", r."refunded", r."units",
          r."new_customers", r."returning_orders"`
 
-/** Sales rows of the period (a CTE named `s`). Params: period (4). */
-const SALES = `with ${BOUNDS}, s as (${inPeriod(
+/** Sales rows of the period (a CTE named `s`). Params: period (4), tz. */
+const SALES = `with ${BOUNDS}, ${LOCAL_ZONE}, s as (${inPeriod(
   `"analytics_sales_day"`,
   `"analytics_sales_hour"`,
   SALES_COLUMNS
@@ -96,7 +119,7 @@ const SALE = `s."status" in (select jsonb_array_elements_text(?::jsonb))`
 
 /**
  * Per currency: kept orders, gross, refunds, units of the period.
- * Params: period (4), kept, sale, sale, kept.
+ * Params: period (4), tz, kept, sale, sale, kept.
  */
 export const TOTALS_SQL = `${SALES}
 select s."currency_code",
@@ -109,7 +132,8 @@ select s."currency_code",
  order by s."currency_code"`
 
 /**
- * The sales series. A local bucket (day, ISO week or month in `tz`) is rarely a set of
+ * The sales series. In the zone of the local days, each local day goes whole into its
+ * bucket (day, ISO week or month in `tz`). Elsewhere a local bucket is rarely a set of
  * whole UTC days — in a non-UTC zone a local day never is — so instead each UTC day's
  * row is put whole into the bucket of its noon (when that noon is in the period), and the
  * hours that land elsewhere are moved: added to their own bucket (when in the period) and
@@ -166,10 +190,26 @@ with p as (
              e."day" + interval '12 hours' as "noon"
     ) r
    where r."lo" < r."hi"
+), z as (
+  select b."tz", exists (select 1 from "analytics_local_day_zone" y
+                          where y."timezone" = b."tz" and y."deleted_at" is null) as "local"
+    from b
+), local_days as materialized (
+  -- The zone of the local days: the period's local midnights as the rollup keys them,
+  -- with their buckets (computed once per day, not once per rollup row).
+  select d at time zone b."tz" as "at", date_trunc(b."grain", d) as "bucket"
+    from b, generate_series(b."from"::timestamp, b."to"::timestamp, interval '1 day') d
+   where ${IS_LOCAL}
 ), s as (
+  -- Each local day goes whole into its bucket.
+  select l."bucket", r."currency_code", r."status", r."orders", r."total", r."refunded"
+    from local_days l join "analytics_sales_local_day" r
+      on r."timezone" = (select z."tz" from z) and r."bucket_start" = l."at"
+   where r."deleted_at" is null and ${IS_LOCAL}
+  union all
   select d."bucket", r."currency_code", r."status", r."orders", r."total", r."refunded"
     from days d join "analytics_sales_day" r on r."bucket_start" = d."day"
-   where r."deleted_at" is null
+   where r."deleted_at" is null and not ${IS_LOCAL}
   union all
   select v."bucket", r."currency_code", r."status", v."sign" * r."orders",
          v."sign" * r."total", v."sign" * r."refunded"
@@ -182,26 +222,33 @@ with p as (
       offset 0
     ) as r
     cross join lateral (values (m."plus", 1), (m."minus", -1)) as v("bucket", "sign")
-   where v."bucket" is not null
+   where v."bucket" is not null and not ${IS_LOCAL}
 )
-select to_char(s."bucket", 'YYYY-MM-DD') as "period",
-       s."currency_code",
-       coalesce(sum(s."orders") filter (where ${KEPT}), 0)::int as "orders",
-       coalesce(sum(s."total") filter (where ${SALE}), 0)::text as "gross",
-       coalesce(sum(s."refunded") filter (where ${SALE}), 0)::text as "refunds"
-  from s
- group by s."bucket", s."currency_code"
-having sum(s."orders") > 0
+-- Amounts leave as the contract's two-decimal strings, revenue included: a year by day is
+-- 730 rows per two currencies, too many to convert one by one in BigNumber per request.
+select t."period", t."currency_code", t."orders",
+       round(t."gross", 2)::text as "gross", round(t."refunds", 2)::text as "refunds",
+       round(t."gross" - t."refunds", 2)::text as "revenue"
+  from (
+    select to_char(s."bucket", 'YYYY-MM-DD') as "period",
+           s."currency_code",
+           coalesce(sum(s."orders") filter (where ${KEPT}), 0)::int as "orders",
+           coalesce(sum(s."total") filter (where ${SALE}), 0) as "gross",
+           coalesce(sum(s."refunded") filter (where ${SALE}), 0) as "refunds"
+      from s
+     group by s."bucket", s."currency_code"
+    having sum(s."orders") > 0
+  ) t
  order by 1, 2`
 
-/** Params: period (4). */
+/** Params: period (4), tz. */
 export const STATUS_SQL = `${SALES}
 select s."status", sum(s."orders")::int as "orders"
   from s
  group by s."status"
  order by s."status"`
 
-/** Params: period (4). First orders and orders of returning customers. */
+/** Params: period (4), tz. First orders and orders of returning customers. */
 export const CUSTOMERS_SQL = `${SALES}
 select coalesce(sum(s."new_customers"), 0)::int as "new_customers",
        coalesce(sum(s."returning_orders"), 0)::int as "returning_orders"

@@ -198,3 +198,72 @@ delete from "analytics_order_fact" f where f."updated_at" < ?::timestamptz`
 export const DELETE_FACTS_SQL = `
 delete from "analytics_order_fact" f
  where f."order_id" in (select jsonb_array_elements_text(?::jsonb))`
+
+/**
+ * The local-day level: the sales rollup per day of one timezone (the one
+ * `analytics_local_day_zone` names), so periods and buckets in the store's own zone read
+ * whole rows. A day is [local midnight, next local midnight), both turned into instants
+ * by PostgreSQL as the reads do, so daylight-saving days have 23 or 25 hours.
+ */
+const LOCAL_DAY = `(date_trunc('day', f."placed_at" at time zone z."tz") at time zone z."tz")`
+
+/**
+ * The local days (as the instants of their midnights) that the given UTC hour buckets
+ * touch, per currency: an hour lies in one local day in whole-hour zones, and in at most
+ * two where the offset has half or quarter hours. Params: zone, hour keys (JSON).
+ */
+const LOCAL_KEYS = `z as (select ?::text as "tz"),
+k as (
+  select distinct d."day" at time zone z."tz" as "bucket_start", h."currency_code"
+    from z, jsonb_to_recordset(?::jsonb) as h("bucket_start" timestamptz, "currency_code" text),
+    lateral (values (date_trunc('day', h."bucket_start" at time zone z."tz")),
+                    (date_trunc('day', (h."bucket_start" + interval '59 minutes 59.999999 seconds')
+                       at time zone z."tz"))) as d("day")
+)`
+
+const LOCAL_SALES_COLUMNS = `"id", "timezone", "bucket_start", "currency_code", "status", "orders",
+  "total", "raw_total", "refunded", "raw_refunded", "units", "new_customers", "returning_orders"`
+
+const LOCAL_SALES_SELECT = `
+select 'asl_' || replace(gen_random_uuid()::text, '-', ''), z."tz", ${LOCAL_DAY}, f."currency_code",
+       f."status", count(*)::int, sum(f."total"),
+       jsonb_build_object('value', sum(f."total")::text, 'precision', 20),
+       sum(f."refunded"), jsonb_build_object('value', sum(f."refunded")::text, 'precision', 20),
+       sum(f."units")::int, (count(*) filter (where f."first_order"))::int,
+       (count(*) filter (where f."returning"))::int`
+
+export const LOCAL_DAYS = {
+  /** The zone the local days are kept for, if a rebuild filled them. */
+  zone: `select "timezone" from "analytics_local_day_zone" where "deleted_at" is null limit 1`,
+  /** Params: zone, hour keys. */
+  delete: `
+with ${LOCAL_KEYS}
+delete from "analytics_sales_local_day" s using z, k
+ where s."timezone" = z."tz" and s."bucket_start" = k."bucket_start"
+   and s."currency_code" = k."currency_code"`,
+  /** Recomputes the local days the hour keys touch from the facts. Params: zone, hour keys. */
+  insert: `
+with ${LOCAL_KEYS}
+insert into "analytics_sales_local_day" (${LOCAL_SALES_COLUMNS})
+${LOCAL_SALES_SELECT}
+  from z cross join k join "analytics_order_fact" f
+    on f."currency_code" = k."currency_code" and f."placed_at" >= k."bucket_start"
+   and f."placed_at" < ((k."bucket_start" at time zone z."tz") + interval '1 day') at time zone z."tz"
+ where f."deleted_at" is null
+ group by 2, 3, 4, 5`,
+  clear: `delete from "analytics_sales_local_day"`,
+  clearZone: `delete from "analytics_local_day_zone"`,
+  /** Every local day of the zone, in bucket order. Params: zone. */
+  rebuild: `
+with z as (select ?::text as "tz")
+insert into "analytics_sales_local_day" (${LOCAL_SALES_COLUMNS})
+${LOCAL_SALES_SELECT}
+  from z, "analytics_order_fact" f
+ where f."deleted_at" is null
+ group by 2, 3, 4, 5
+ order by 2, 3, 4, 5`,
+  /** Params: zone. */
+  setZone: `
+insert into "analytics_local_day_zone" ("id", "timezone")
+values ('alz_' || replace(gen_random_uuid()::text, '-', ''), ?)`,
+}
