@@ -1573,6 +1573,9 @@ export interface operations {
                     note?: string;
                     /** @enum {string} */
                     status: "pending" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded" | "partially_refunded";
+                    tracking_number?: string;
+                    /** Format: uri */
+                    tracking_url?: string;
                 };
             };
         };
@@ -3835,6 +3838,9 @@ export interface operations {
                     note?: string;
                     /** @enum {string} */
                     status: "pending" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded" | "partially_refunded";
+                    tracking_number?: string;
+                    /** Format: uri */
+                    tracking_url?: string;
                 };
             };
         };
