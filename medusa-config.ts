@@ -326,5 +326,6 @@ module.exports = defineConfig({
     { resolve: localModule("src/modules/idempotency") },
     { resolve: localModule("src/modules/payment-ledger") },
     { resolve: localModule("src/modules/analytics") },
+    { resolve: localModule("src/modules/recommendation") },
   ],
 })
