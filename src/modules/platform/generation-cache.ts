@@ -85,9 +85,7 @@ export class GenerationCache {
     if (pending) {
       return pending
     }
-    const rendered = this.fill(fullKey, stamp, render).finally(() =>
-      this.rendering.delete(fullKey)
-    )
+    const rendered = this.fill(fullKey, stamp, render).finally(() => this.rendering.delete(fullKey))
     this.rendering.set(fullKey, rendered)
     return rendered
   }

@@ -23,7 +23,10 @@ export async function readProductRecommendations(
   productId: string,
   limit: number
 ): Promise<string> {
-  const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
+  const notFound = new MedusaError(
+    MedusaError.Types.NOT_FOUND,
+    `Product ${productId} was not found`
+  )
   if (!isPlausibleId(productId)) {
     throw notFound
   }

@@ -17,7 +17,9 @@ export const recommendationList = z.object({
         .number()
         .int()
         .nullable()
-        .describe("Paid orders that held both (summed over the customer's purchases); null unless bought_together"),
+        .describe(
+          "Paid orders that held both (summed over the customer's purchases); null unless bought_together"
+        ),
       product: catalogProductView,
     })
   ),

@@ -5,10 +5,7 @@ import type { ProductView } from "../../modules/catalog/service"
 import { RECOMMENDATION_MODULE } from "../../modules/recommendation"
 import type RecommendationModuleService from "../../modules/recommendation/service"
 import type { ScoredProduct } from "../../modules/recommendation/types"
-import type {
-  RecommendationList,
-  RecommendationReason,
-} from "../../utils/recommendations/ranking"
+import type { RecommendationList, RecommendationReason } from "../../utils/recommendations/ranking"
 
 /**
  * The sources both recommendation reads draw from, each bounded by the list's limit:

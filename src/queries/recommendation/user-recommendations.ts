@@ -67,10 +67,7 @@ async function renderUserRecommendations(
     await addScored(from, list, popular, "popular")
   }
   if (!list.full) {
-    const rated = await from.catalog.topRatedViews(
-      list.taken,
-      list.missing * CANDIDATES_PER_SLOT
-    )
+    const rated = await from.catalog.topRatedViews(list.taken, list.missing * CANDIDATES_PER_SLOT)
     const bought = await from.recommendations.boughtAmong(
       customerId,
       rated.map((view) => view.id)

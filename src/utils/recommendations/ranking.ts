@@ -1,5 +1,10 @@
 /** Why a product is recommended, best source first. */
-export const RECOMMENDATION_REASONS = ["bought_together", "similar", "popular", "top_rated"] as const
+export const RECOMMENDATION_REASONS = [
+  "bought_together",
+  "similar",
+  "popular",
+  "top_rated",
+] as const
 
 export type RecommendationReason = (typeof RECOMMENDATION_REASONS)[number]
 

@@ -6,11 +6,13 @@ describe("recommendations cache (in memory)", () => {
   let platform: PlatformModuleService
   let renders: number
 
-  const render = (body: string, waitMs = 0) => async () => {
-    renders++
-    await new Promise((resolve) => setTimeout(resolve, waitMs))
-    return body
-  }
+  const render =
+    (body: string, waitMs = 0) =>
+    async () => {
+      renders++
+      await new Promise((resolve) => setTimeout(resolve, waitMs))
+      return body
+    }
 
   beforeEach(async () => {
     platform = await standalonePlatform()

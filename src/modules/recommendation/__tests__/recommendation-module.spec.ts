@@ -49,7 +49,9 @@ moduleIntegrationTestRunner<RecommendationModuleService>({
             .map((row) => [row.key, row.orders])
         )
       return {
-        pairs: table(pairs.map((p) => ({ key: `${p.product_id}>${p.other_id}`, orders: p.orders }))),
+        pairs: table(
+          pairs.map((p) => ({ key: `${p.product_id}>${p.other_id}`, orders: p.orders }))
+        ),
         products: table(products.map((p) => ({ key: p.product_id, orders: p.orders }))),
         customer: table(
           customer.map((c) => ({ key: `${c.customer_id}:${c.product_id}`, orders: c.orders }))
@@ -98,7 +100,9 @@ moduleIntegrationTestRunner<RecommendationModuleService>({
     })
 
     it("changes nothing for an order cancelled before it was ever counted", async () => {
-      const result = await service.applyOrder(purchase("order_5", ["prod_a", "prod_b"], { counted: false }))
+      const result = await service.applyOrder(
+        purchase("order_5", ["prod_a", "prod_b"], { counted: false })
+      )
       expect(result.changed).toBe(false)
       expect(await counts()).toEqual({ pairs: {}, products: {}, customer: {} })
     })
@@ -109,7 +113,9 @@ moduleIntegrationTestRunner<RecommendationModuleService>({
       await service.applyOrder(previous)
       expect(await counts()).toEqual({ pairs: {}, products: {}, customer: {} })
 
-      await service.applyOrder(purchase("order_7", ["prod_a", "prod_b", "prod_c"], { paired: false }))
+      await service.applyOrder(
+        purchase("order_7", ["prod_a", "prod_b", "prod_c"], { paired: false })
+      )
       expect(await counts()).toEqual({
         pairs: {},
         products: { prod_a: 1, prod_b: 1, prod_c: 1 },

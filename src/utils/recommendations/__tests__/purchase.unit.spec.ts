@@ -4,7 +4,13 @@ import { RecommendationList } from "../ranking"
 describe("what an order contributes to recommendations", () => {
   it("counts paid orders until they are cancelled or refunded in full", () => {
     expect(countsAsPurchase("pending")).toBe(false)
-    for (const status of ["paid", "processing", "shipped", "delivered", "partially_refunded"] as const) {
+    for (const status of [
+      "paid",
+      "processing",
+      "shipped",
+      "delivered",
+      "partially_refunded",
+    ] as const) {
       expect(countsAsPurchase(status)).toBe(true)
     }
     expect(countsAsPurchase("cancelled")).toBe(false)

@@ -7,10 +7,6 @@ export async function GET(
   req: MedusaRequest<unknown, RecommendationsQuery>,
   res: MedusaResponse
 ): Promise<void> {
-  const body = await readProductRecommendations(
-    req.scope,
-    req.params.id,
-    req.validatedQuery.limit
-  )
+  const body = await readProductRecommendations(req.scope, req.params.id, req.validatedQuery.limit)
   res.type("application/json").send(body)
 }
