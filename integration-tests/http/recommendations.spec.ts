@@ -8,6 +8,7 @@ import {
   createCatalogProduct,
   createFixtureOrder,
   createShop,
+  type CatalogProductBody,
   TEST_ADDRESS,
   waitFor,
   type Shop,
@@ -69,7 +70,7 @@ medusaIntegrationTestRunner({
       const accessories = await category("Accessories")
       await api.put(`/products/${shop.product.id}`, { category_id: shoes }, { headers })
       p.A = shop.product.id
-      const make = async (body: Parameters<typeof createCatalogProduct>[2]) =>
+      const make = async (body: Omit<CatalogProductBody, "price">) =>
         (await createCatalogProduct(api, headers, { price: "10.00", stock_quantity: 50, ...body }))
           .id
       p.B = await make({ name: "Merino Socks", tags: ["wool"] })
