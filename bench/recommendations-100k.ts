@@ -29,6 +29,8 @@ import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { performance } from "node:perf_hooks"
 import { Client } from "pg"
+import { CATALOG_MODULE } from "../src/modules/catalog"
+import type CatalogModuleService from "../src/modules/catalog/service"
 import { ORDER_LIFECYCLE_MODULE } from "../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../src/modules/order-lifecycle/service"
 import { RECOMMENDATION_MODULE } from "../src/modules/recommendation"
@@ -150,7 +152,7 @@ async function measure<T>(
   return {
     p50_ms: round(percentile(times, 50)),
     p95_ms: round(percentile(times, 95)),
-    statements_per_order: round((counter.count() - before) / items.length),
+    statements_each: round((counter.count() - before) / items.length),
   }
 }
 
@@ -254,6 +256,33 @@ export default async function benchRecommendations({ container }: ExecArgs): Pro
     const workflowAgain = await measure(counter, orderIds, (id) =>
       refreshOrderRecommendationsWorkflow(container).run({ input: { order_id: id } })
     )
+    // The reads behind a cold render, at the database (no HTTP, no cache), over 200
+    // products and customers: the quieter figure on a loaded machine.
+    const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
+    const sample = Array.from({ length: 200 }, (_, i) => 1 + ((i * 97) % PRODUCTS)).map(
+      (n) => `prod_rb${String(n).padStart(6, "0")}`
+    )
+    const customers = Array.from({ length: 200 }, (_, i) => `cus_rb${(i * 89) % CUSTOMERS}`)
+    const reads = {
+      "topPairs (30 candidates)": await measure(counter, sample, (id) =>
+        recommendations.topPairs(id, 2, 30)
+      ),
+      "topPairs + showableViews (30 ids)": await measure(counter, sample, async (id) =>
+        catalog.showableViews(
+          (await recommendations.topPairs(id, 2, 30)).map((row) => row.product_id)
+        )
+      ),
+      "similarViews (fallback, 10)": await measure(counter, sample, (id) =>
+        catalog.similarViews([id], [id], 10)
+      ),
+      "customerPairs (20 seeds × 20 partners)": await measure(counter, customers, (id) =>
+        recommendations.customerPairs(id, { seeds: 20, perSeed: 20, minOrders: 2, limit: 30 })
+      ),
+      "popular without the customer's purchases (30)": await measure(counter, customers, (id) =>
+        recommendations.popular(id, 30)
+      ),
+    }
+    logger.info(`recommendations bench: reads ${JSON.stringify(reads, null, 2)}`)
     const results = {
       "applyOrder: count a paid order (3 products)": counted,
       "applyOrder: the same order again (redelivery, no change)": redelivered,
