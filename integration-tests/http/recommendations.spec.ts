@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { RECOMMENDATION_MODULE } from "../../src/modules/recommendation"
 import type RecommendationModuleService from "../../src/modules/recommendation/service"
 import type { OrderStatus } from "../../src/modules/order-lifecycle/types"
+import { backfillRecommendations } from "../../src/tasks/recommendation/backfill"
 import { refreshOrderRecommendationsWorkflow } from "../../src/workflows/recommendation/refresh-order-recommendations"
 import {
   createCatalogProduct,
@@ -272,6 +273,43 @@ medusaIntegrationTestRunner({
       await waitFor(async () => (await pairCount()) === 0)
       const [record] = await recommendations.listRecommendationOrders({ order_id: orderId })
       expect(record.counted).toBe(false)
+    })
+
+    it("backfills paid orders placed before the module, once", async () => {
+      const container = getContainer()
+      const recommendations = container.resolve<RecommendationModuleService>(RECOMMENDATION_MODULE)
+      // Orders made without the workflow, as if paid before the module existed.
+      for (const status of ["paid", "delivered", "pending"] as const) {
+        await createFixtureOrder(container, {
+          placed_at: new Date().toISOString(),
+          currency_code: "usd",
+          customer_id: `cus_old_${status}`,
+          status,
+          lines: [p.E, p.H].map((product_id) => ({
+            product_id,
+            title: "x",
+            quantity: 1,
+            unit_price: 5,
+          })),
+        })
+      }
+      const pairEH = async () =>
+        (await recommendations.topPairs(p.E, 1, 10)).find((row) => row.product_id === p.H)
+          ?.orders ?? 0
+      expect(await pairEH()).toBe(0)
+      const first = await backfillRecommendations(container, 3)
+      expect(first).toMatchObject({ changed: 2, failed: 0 })
+      expect(await pairEH()).toBe(2)
+      const second = await backfillRecommendations(container)
+      expect(second).toMatchObject({ orders: first.orders, changed: 0, failed: 0 })
+      expect(await pairEH()).toBe(2)
+      // Visible to readers at once (the cache was invalidated).
+      const forE = itemsOf((await get(`/products/${p.E}/recommendations`)).data)
+      expect(forE[0]).toMatchObject({
+        reason: "bought_together",
+        orders_together: 2,
+        product: { id: p.H },
+      })
     })
   },
 })
