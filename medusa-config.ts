@@ -335,5 +335,6 @@ module.exports = defineConfig({
     { resolve: localModule("src/modules/payment-ledger") },
     { resolve: localModule("src/modules/analytics") },
     { resolve: localModule("src/modules/notification-ledger") },
+    { resolve: localModule("src/modules/recommendation") },
   ],
 })

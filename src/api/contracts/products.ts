@@ -8,6 +8,8 @@ import {
   updateProductBody,
 } from "../products/validators"
 import { catalogProductView } from "../../modules/catalog/view"
+import { recommendationList } from "../../queries/recommendation/recommendation-view"
+import { recommendationsQuery } from "../products/[id]/recommendations/validators"
 
 const tags = ["Products"]
 
@@ -85,5 +87,18 @@ export const productsContract: ContractRoute[] = [
     tags,
     access: "admin",
     responses: { 204: { description: "Deleted" }, 404: { description: "Unknown product" } },
+  },
+  {
+    method: "GET",
+    path: "/products/:id/recommendations",
+    summary:
+      "Products bought together with this one in paid orders, else similar, popular or best rated ones; active and in stock only",
+    tags,
+    access: "public",
+    query: recommendationsQuery,
+    responses: {
+      200: { description: "Recommendations, best first", schema: recommendationList },
+      404: { description: "Unknown, deleted or inactive product" },
+    },
   },
 ]

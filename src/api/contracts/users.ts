@@ -3,6 +3,8 @@ import { listSchema } from "../../utils/pagination"
 import { userView } from "../../queries/identity/user-view"
 import { orderList } from "../orders/validators"
 import { listUsersQuery, updateUserBody, userOrdersQuery } from "../users/validators"
+import { recommendationList } from "../../queries/recommendation/recommendation-view"
+import { recommendationsQuery } from "../products/[id]/recommendations/validators"
 
 const tags = ["Users"]
 
@@ -59,6 +61,19 @@ export const usersContract: ContractRoute[] = [
     query: userOrdersQuery,
     responses: {
       200: { description: "A page of orders", schema: orderList },
+      404: { description: "Unknown or not yours" },
+    },
+  },
+  {
+    method: "GET",
+    path: "/users/:id/recommendations",
+    summary:
+      "Products bought with what the user bought (never something they bought), else similar, popular or best rated ones (self or admin)",
+    tags,
+    access: "authenticated",
+    query: recommendationsQuery,
+    responses: {
+      200: { description: "Recommendations, best first", schema: recommendationList },
       404: { description: "Unknown or not yours" },
     },
   },

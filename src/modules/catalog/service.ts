@@ -23,9 +23,13 @@ import {
   UPSERT_SQL,
   VIEW_SQL,
 } from "./sql/queries"
+import { SHOWABLE_VIEWS_SQL, SIMILAR_SQL, TOP_RATED_SQL } from "./sql/related"
 import type { CatalogPage, CatalogQuery, CatalogRow } from "./types"
 
 type Params = Record<string, string | number | boolean | null>
+
+/** A product's id and its API JSON as text. */
+export type ProductView = { id: string; view: string }
 
 export type WrittenRow = {
   id: string
@@ -82,6 +86,52 @@ export default class CatalogModuleService extends MedusaService({
       id,
     })
     return row
+  }
+
+  /** The JSON of those of `ids` that may be shown (active, in stock), by id. */
+  @InjectManager()
+  async showableViews(
+    ids: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<Map<string, string>> {
+    if (!ids.length) {
+      return new Map()
+    }
+    const rows = await this.run<ProductView>(context.manager, SHOWABLE_VIEWS_SQL, {
+      ids: JSON.stringify(ids),
+    })
+    return new Map(rows.map((row) => [row.id, row.view]))
+  }
+
+  /** Showable products like `seeds` (categories, tags, name words), best first. */
+  @InjectManager()
+  async similarViews(
+    seeds: string[],
+    exclude: string[],
+    limit: number,
+    @MedusaContext() context: Context = {}
+  ): Promise<ProductView[]> {
+    if (!seeds.length) {
+      return []
+    }
+    return this.run<ProductView>(context.manager, SIMILAR_SQL, {
+      seeds: JSON.stringify(seeds),
+      exclude: JSON.stringify(exclude),
+      limit,
+    })
+  }
+
+  /** The best rated showable products, without `exclude`. */
+  @InjectManager()
+  async topRatedViews(
+    exclude: string[],
+    limit: number,
+    @MedusaContext() context: Context = {}
+  ): Promise<ProductView[]> {
+    return this.run<ProductView>(context.manager, TOP_RATED_SQL, {
+      exclude: JSON.stringify(exclude),
+      limit,
+    })
   }
 
   /** The stored rows of these products (for compensation and stock-change detection). */

@@ -1,7 +1,7 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { ICachingModuleService } from "@medusajs/framework/types"
 import type Redis from "ioredis"
-import { CatalogCache } from "./catalog-cache"
+import { GenerationCache } from "./generation-cache"
 import { closeConnection, whenReady } from "./redis"
 import { Revocations } from "./revocations"
 import type { PlatformDependencies, PlatformModuleOptions, RevocationClaims } from "./types"
@@ -15,7 +15,8 @@ export default class PlatformModuleService {
   private readonly redis_: Redis | undefined
   private readonly subscriber_: Redis | undefined
   private readonly revocations_: Revocations
-  private readonly catalogCache_: CatalogCache
+  private readonly catalogCache_: GenerationCache
+  private readonly recommendationCache_: GenerationCache
 
   constructor(dependencies: PlatformDependencies, options: PlatformModuleOptions) {
     if (!options?.catalogCache) {
@@ -27,13 +28,21 @@ export default class PlatformModuleService {
     this.redis_ = dependencies.platformRedis
     this.subscriber_ = dependencies.platformSubscriber
     this.revocations_ = new Revocations(this.redis_)
-    this.catalogCache_ = new CatalogCache({
+    const common = {
       redis: this.redis_,
       subscriber: this.subscriber_,
       shared: () => cachingModule(dependencies),
       logger: dependencies.logger,
       entries: options.catalogCache.entries,
       ttlMs: options.catalogCache.ttlMs,
+    }
+    this.catalogCache_ = new GenerationCache({ ...common, name: "catalog" })
+    // Recommendations show catalog products (only active, in-stock ones): a catalog write
+    // makes them render afresh too, as does a change of the purchase counts.
+    this.recommendationCache_ = new GenerationCache({
+      ...common,
+      name: "recommendations",
+      dependsOn: [this.catalogCache_],
     })
   }
 
@@ -49,6 +58,7 @@ export default class PlatformModuleService {
       await Promise.all(connections.map(closeConnection))
       this.revocations_.clear()
       this.catalogCache_.clear()
+      this.recommendationCache_.clear()
     },
   }
 
@@ -93,6 +103,19 @@ export default class PlatformModuleService {
   /** After every catalog write: later reads render afresh in every process. */
   invalidateCatalogCache(): Promise<void> {
     return this.catalogCache_.invalidate()
+  }
+
+  /**
+   * A rendered recommendations response for `key`, from a cache level or from `render`;
+   * valid until the purchase counts or the catalog change (docs/RECOMMENDATIONS.md).
+   */
+  cachedRecommendationRead(key: string, render: () => Promise<string>): Promise<string> {
+    return this.recommendationCache_.read(key, render)
+  }
+
+  /** After the purchase counts changed: later recommendation reads render afresh. */
+  invalidateRecommendationCache(): Promise<void> {
+    return this.recommendationCache_.invalidate()
   }
 }
 

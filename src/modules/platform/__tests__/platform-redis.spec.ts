@@ -58,6 +58,32 @@ describe("platform module on Redis", () => {
     expect(body).toBe(`rendered ${before + 1}`)
   })
 
+  it("shares the recommendations' invalidations, each cache hearing only its own channel", async () => {
+    const key = `recs:${unique}`
+    let renders = 0
+    const render = async () => `rendered ${++renders}`
+    let catalogRenders = 0
+    const renderCatalog = async () => `catalog ${++catalogRenders}`
+    await second.cachedRecommendationRead(key, render)
+    await second.cachedCatalogRead(`page2:${unique}`, renderCatalog)
+
+    // Ahead of the catalog's counter, so a catalog cache that took any announcement for
+    // its own would move to a new generation and render again.
+    const redis = first.redis() as Redis
+    const catalogGeneration = Number((await redis.get("catalog:generation")) ?? 0)
+    await redis.set("recommendations:generation", catalogGeneration + 1000)
+    await first.invalidateRecommendationCache()
+    const deadline = Date.now() + 900
+    while (renders === 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      await second.cachedRecommendationRead(key, render)
+    }
+    expect(renders).toBe(2)
+    // The recommendations' announcement does not touch the catalog's entries.
+    await second.cachedCatalogRead(`page2:${unique}`, renderCatalog)
+    expect(catalogRenders).toBe(1)
+  })
+
   it("quits both connections on shutdown", async () => {
     const container = createMedusaContainer()
     const platform = await standalonePlatform({ redisUrl: REDIS_URL }, container)

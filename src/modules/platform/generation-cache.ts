@@ -4,18 +4,24 @@ import { ResponseCache } from "../../utils/catalog/response-cache"
 import { whenReady } from "./redis"
 
 /**
- * Caching of catalog reads, in two levels:
+ * Caching of rendered reads (the catalog's, and recommendations, which also depend on
+ * the catalog), in two levels:
  * - L1, in this process: rendered JSON strings (no parse/stringify on a hit);
  * - L2, Medusa's caching module (Redis when REDIS_URL is set): shared by instances, so a
  *   new or restarted process does not send every request to the database.
- * Both are keyed by the catalog's **generation**, a counter every catalog write bumps
+ * Both are keyed by the cache's **generation**, a counter every write of its data bumps
  * (Redis INCR, announced on a pub/sub channel so other processes drop their L1 at once;
- * a plain counter without Redis). A write is therefore visible on the next read, and old
- * entries are never served, only left to expire.
+ * a plain counter without Redis), and by the generations of the caches it depends on. A
+ * write is therefore visible on the next read, and old entries are never served, only
+ * left to expire. A key being rendered is rendered once per process: concurrent misses
+ * wait for the same render (single flight).
  */
-const GENERATION_KEY = "catalog:generation"
-const L2_TAG = "catalog"
 const L2_TTL_SECONDS = 300
+
+/** The caches the platform keeps (each has its own counter and channel). */
+export const CACHE_NAMES = ["catalog", "recommendations"] as const
+
+export type CacheName = (typeof CACHE_NAMES)[number]
 /** How often a process re-reads the shared generation, in case an announcement was missed. */
 const GENERATION_CHECK_MS = 1000
 
@@ -24,11 +30,18 @@ const GENERATION_CHECK_MS = 1000
  * channel names the database: deployments sharing one Redis server on different
  * databases do not hear each other's counters.
  */
-export function invalidationChannel(database: number | undefined): string {
-  return `catalog:invalidated:${database ?? 0}`
+export function invalidationChannel(
+  database: number | undefined,
+  name: CacheName = "catalog"
+): string {
+  return `${name}:invalidated:${database ?? 0}`
 }
 
-export type CatalogCacheDependencies = {
+export type GenerationCacheDependencies = {
+  /** Names the Redis counter (`<name>:generation`), channel, L2 keys and L2 tag. */
+  name: CacheName
+  /** Caches whose data this one's answers are made of: their writes invalidate it too. */
+  dependsOn?: GenerationCache[]
   redis?: Redis
   subscriber?: Redis
   /** Resolved on each use: Medusa's caching module (L2), when the app has one. */
@@ -38,21 +51,74 @@ export type CatalogCacheDependencies = {
   ttlMs: number
 }
 
-export class CatalogCache {
+export class GenerationCache {
   private generation = 0
   private readonly l1: ResponseCache
+  private readonly rendering = new Map<string, Promise<string>>()
   private subscribed: Promise<void> | undefined
   private lastCheck = 0
+  private readonly generationKey: string
+  private readonly channel: string
 
-  constructor(private readonly deps: CatalogCacheDependencies) {
+  constructor(private readonly deps: GenerationCacheDependencies) {
     this.l1 = new ResponseCache(deps.entries, deps.ttlMs)
-    deps.subscriber?.on("message", (_channel: string, message: string) =>
-      this.adopt(Number(message))
-    )
+    this.generationKey = `${deps.name}:generation`
+    this.channel = invalidationChannel(deps.redis?.options.db, deps.name)
+    deps.subscriber?.on("message", (channel: string, message: string) => {
+      if (channel === this.channel) {
+        this.adopt(Number(message))
+      }
+    })
   }
 
   /** The rendered response for `key`, from a cache level or from `render`. */
   async read(key: string, render: () => Promise<string>): Promise<string> {
+    const caches = [this, ...(this.deps.dependsOn ?? [])]
+    await Promise.all(caches.map((cache) => cache.follow()))
+    const stamp = this.stamp()
+    const fullKey = `${stamp}|${key}`
+    const hit = this.l1.get(fullKey)
+    if (hit !== undefined) {
+      return hit
+    }
+    const pending = this.rendering.get(fullKey)
+    if (pending) {
+      return pending
+    }
+    const rendered = this.fill(fullKey, stamp, render).finally(() => this.rendering.delete(fullKey))
+    this.rendering.set(fullKey, rendered)
+    return rendered
+  }
+
+  /** This cache's generation, with those of the caches it depends on. */
+  private stamp(): string {
+    return [this, ...(this.deps.dependsOn ?? [])].map((cache) => cache.generation).join(".")
+  }
+
+  /** A miss in L1: L2, else a render, cached when no write landed meanwhile. */
+  private async fill(fullKey: string, stamp: string, render: () => Promise<string>) {
+    const shared = this.deps.shared()
+    const l2Key = `${this.deps.name}:${fullKey}`
+    const stored = (await shared?.get({ key: l2Key }).catch(() => undefined)) as
+      { body?: string } | undefined
+    if (typeof stored?.body === "string") {
+      this.l1.set(fullKey, stored.body)
+      return stored.body
+    }
+    const body = await render()
+    // Only cache what was rendered under the current generations: a write that landed
+    // while rendering must not be hidden behind an older answer.
+    if (stamp === this.stamp()) {
+      this.l1.set(fullKey, body)
+      await shared
+        ?.set({ key: l2Key, data: { body }, ttl: L2_TTL_SECONDS, tags: [this.deps.name] })
+        .catch(() => undefined)
+    }
+    return body
+  }
+
+  /** Joins the shared generation once, then re-reads it at most once a second. */
+  private async follow(): Promise<void> {
     if (!this.subscribed) {
       const joining = this.joinSharedGeneration()
       // Wait for the shared counter only when Redis answers; during an outage, reads go
@@ -62,32 +128,9 @@ export class CatalogCache {
       }
     }
     this.recheckSharedGeneration()
-    const fullKey = `${this.generation}|${key}`
-    const hit = this.l1.get(fullKey)
-    if (hit !== undefined) {
-      return hit
-    }
-    const shared = this.deps.shared()
-    const stored = (await shared?.get({ key: `catalog:${fullKey}` }).catch(() => undefined)) as
-      { body?: string } | undefined
-    if (typeof stored?.body === "string") {
-      this.l1.set(fullKey, stored.body)
-      return stored.body
-    }
-    const readAt = this.generation
-    const body = await render()
-    // Only cache what was rendered under the current generation: a write that landed
-    // while rendering must not be hidden behind an older answer.
-    if (readAt === this.generation) {
-      this.l1.set(fullKey, body)
-      await shared
-        ?.set({ key: `catalog:${fullKey}`, data: { body }, ttl: L2_TTL_SECONDS, tags: [L2_TAG] })
-        .catch(() => undefined)
-    }
-    return body
   }
 
-  /** Called after every catalog write: later reads render afresh in every process. */
+  /** Called after every write of the cached data: later reads render afresh in every process. */
   async invalidate(): Promise<void> {
     const { redis } = this.deps
     let next = this.generation + 1
@@ -95,24 +138,25 @@ export class CatalogCache {
       try {
         // A process that has not talked to Redis yet (a `medusa exec` script) connects first.
         await whenReady(redis)
-        next = Math.max(next, await redis.incr(GENERATION_KEY))
-        await redis.publish(invalidationChannel(redis.options.db), String(next))
+        next = Math.max(next, await redis.incr(this.generationKey))
+        await redis.publish(this.channel, String(next))
       } catch (error) {
         this.deps.logger.warn(
-          `catalog: could not announce a cache invalidation: ${(error as Error).message}`
+          `${this.deps.name}: could not announce a cache invalidation: ${(error as Error).message}`
         )
       }
     }
     this.adopt(next)
     await this.deps
       .shared()
-      ?.clear({ tags: [L2_TAG] })
+      ?.clear({ tags: [this.deps.name] })
       .catch(() => undefined)
   }
 
   /** Forgets this process's entries (application shutdown); L2 is Medusa's to close. */
   clear(): void {
     this.l1.clear()
+    this.rendering.clear()
     this.subscribed = undefined
   }
 
@@ -134,7 +178,7 @@ export class CatalogCache {
     }
     this.subscribed ??= (async () => {
       await whenReady(redis)
-      this.adopt(Number((await redis.get(GENERATION_KEY)) ?? 0))
+      this.adopt(Number((await redis.get(this.generationKey)) ?? 0))
       this.lastCheck = Date.now()
     })().catch(() => {
       // Redis unreachable: serve with the local generation and try again next time.
@@ -155,7 +199,7 @@ export class CatalogCache {
     }
     this.lastCheck = now
     redis
-      .get(GENERATION_KEY)
+      .get(this.generationKey)
       .then((value) => this.adopt(Number(value ?? 0)))
       .catch(() => undefined)
   }
