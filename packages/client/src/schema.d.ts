@@ -793,6 +793,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products bought together with this one in paid orders, else similar, popular or best rated ones; active and in stock only */
+        get: operations["get /products/:id/recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products/{id}/reviews": {
         parameters: {
             query?: never;
@@ -944,6 +961,23 @@ export interface paths {
         };
         /** A user's orders, newest first, with status and history (self or admin) */
         get: operations["get /users/:id/orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products bought with what the user bought (never something they bought), else similar, popular or best rated ones (self or admin) */
+        get: operations["get /users/:id/recommendations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5262,6 +5296,102 @@ export interface operations {
             };
         };
     };
+    "get /products/:id/recommendations": {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recommendations, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Paid orders that held both (summed over the customer's purchases); null unless bought_together */
+                            orders_together: number | null;
+                            product: {
+                                category: {
+                                    handle: string;
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                category_id: string | null;
+                                created_at: string;
+                                currency_code: string | null;
+                                description: string | null;
+                                handle: string;
+                                id: string;
+                                images: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                in_stock: boolean;
+                                is_active: boolean;
+                                name: string;
+                                /** @description Decimal string in major units, e.g. "19.99" */
+                                price: string | null;
+                                rating_average: number | null;
+                                review_count: number;
+                                /** @description Units available (stocked − reserved) */
+                                stock_quantity: number | null;
+                                tags: string[];
+                                updated_at: string;
+                            };
+                            /**
+                             * @description bought_together: in paid orders with it (or with the customer's purchases); similar: same categories, tags or name words; popular: most bought; top_rated: best rated (no order history yet)
+                             * @enum {string}
+                             */
+                            reason: "bought_together" | "similar" | "popular" | "top_rated";
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The access token sent is invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown, deleted or inactive product */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limited; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "get /products/:id/reviews": {
         parameters: {
             query?: {
@@ -6452,6 +6582,102 @@ export interface operations {
                         }[];
                         limit: number;
                         offset: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Rate limited; see Retry-After and RateLimit-* headers */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get /users/:id/recommendations": {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recommendations, best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Paid orders that held both (summed over the customer's purchases); null unless bought_together */
+                            orders_together: number | null;
+                            product: {
+                                category: {
+                                    handle: string;
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                category_id: string | null;
+                                created_at: string;
+                                currency_code: string | null;
+                                description: string | null;
+                                handle: string;
+                                id: string;
+                                images: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                in_stock: boolean;
+                                is_active: boolean;
+                                name: string;
+                                /** @description Decimal string in major units, e.g. "19.99" */
+                                price: string | null;
+                                rating_average: number | null;
+                                review_count: number;
+                                /** @description Units available (stocked − reserved) */
+                                stock_quantity: number | null;
+                                tags: string[];
+                                updated_at: string;
+                            };
+                            /**
+                             * @description bought_together: in paid orders with it (or with the customer's purchases); similar: same categories, tags or name words; popular: most bought; top_rated: best rated (no order history yet)
+                             * @enum {string}
+                             */
+                            reason: "bought_together" | "similar" | "popular" | "top_rated";
+                        }[];
                     };
                 };
             };
