@@ -51,10 +51,14 @@ medusaIntegrationTestRunner({
     }
 
     const login = (email: string, password: string, from?: string) =>
-      api.post("/auth/login", { email, password }, {
-        ...anyStatus,
-        ...(from ? { headers: { "x-forwarded-for": from } } : {}),
-      })
+      api.post(
+        "/auth/login",
+        { email, password },
+        {
+          ...anyStatus,
+          ...(from ? { headers: { "x-forwarded-for": from } } : {}),
+        }
+      )
 
     describe("defect 6: only failed sign-ins count against an account", () => {
       it("lets an account sign in again and again, and still reset its password", async () => {

@@ -35,9 +35,7 @@ function expectPlatformHeaders(response: AxiosResponse): void {
 function expectSharedError(response: AxiosResponse, status: number, type: string): void {
   expect(response.status).toBe(status)
   expect(response.headers["content-type"]).toMatch(/^application\/json/)
-  expect(response.data).toEqual(
-    expect.objectContaining({ type, message: expect.any(String) })
-  )
+  expect(response.data).toEqual(expect.objectContaining({ type, message: expect.any(String) }))
   expectPlatformHeaders(response)
 }
 
@@ -149,11 +147,7 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses a webhook for a provider that does not exist", async () => {
-        const response = await api.post(
-          "/hooks/payment/anything_else",
-          { id: "evt_2" },
-          anyStatus
-        )
+        const response = await api.post("/hooks/payment/anything_else", { id: "evt_2" }, anyStatus)
         expectSharedError(response, 404, "not_found")
       })
     })

@@ -7,7 +7,6 @@ import type { LoginThrottleRule } from "../utils/identity/login-delay"
 export type RateLimitRule = { points: number; durationSeconds: number }
 export type { LoginThrottleRule }
 
-
 export type PlatformSettings = {
   isProduction: boolean
   storeCors: string

@@ -25,9 +25,7 @@ describe("ensureDevSecrets", () => {
 
     expect(ensureDevSecrets({}, file)).toEqual(first)
     // Another install (another file) gets other secrets: nothing is a shared default.
-    expect(ensureDevSecrets({}, path.join(dir, "other.json")).JWT_SECRET).not.toBe(
-      first.JWT_SECRET
-    )
+    expect(ensureDevSecrets({}, path.join(dir, "other.json")).JWT_SECRET).not.toBe(first.JWT_SECRET)
   })
 
   it("never falls back to Medusa's published default", () => {

@@ -47,12 +47,13 @@ async function resolveContractActor(
 
 /**
  * Medusa's own password sign-in (`/auth/customer/emailpass`, `/auth/user/emailpass`): the
- * same per-IP limit and per-account failure throttle as POST /auth/login.
+ * same per-account failure throttle as POST /auth/login (its per-IP limit stays the global
+ * one: the dashboard, the SDK and test set-ups sign in through it many times a minute).
  */
 const MEDUSA_PASSWORD_SIGN_IN: MiddlewareRoute = {
   matcher: "/auth/:actor_type/emailpass",
   methods: ["POST"],
-  middlewares: [authIpRateLimit, medusaLoginThrottle],
+  middlewares: [medusaLoginThrottle],
 }
 
 /** The middlewares one contract route runs: access, rate limit, body type, validation. */

@@ -60,7 +60,11 @@ export function securityHeaders(req: MedusaRequest, res: MedusaResponse, next: M
  * redirected POST would resend its body in the clear.
  */
 export function enforceHttps(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (!platformSettings().forceHttps || req.secure || PLAIN_HTTP_ALLOWED.has(routingPath(req.path))) {
+  if (
+    !platformSettings().forceHttps ||
+    req.secure ||
+    PLAIN_HTTP_ALLOWED.has(routingPath(req.path))
+  ) {
     return next()
   }
   if (req.method === "GET" || req.method === "HEAD") {

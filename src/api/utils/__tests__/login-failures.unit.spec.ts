@@ -98,9 +98,7 @@ describe("LoginFailures in Redis", () => {
     const account = `parallel-${process.pid}-${Date.now()}@example.com`
     const now = Date.now()
     await fail(failures, account, 2, now)
-    const gates = await Promise.all(
-      Array.from({ length: 20 }, () => failures.begin(account, now))
-    )
+    const gates = await Promise.all(Array.from({ length: 20 }, () => failures.begin(account, now)))
     expect(gates.filter((gate) => gate.allowed)).toHaveLength(1)
   })
 })
