@@ -3,6 +3,7 @@ import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
 import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
 import { readPlatformSettings, type PlatformSettings } from "./src/config/platform"
+import { assertProductionSecrets } from "./src/config/secrets"
 import type { PlatformModuleOptions } from "./src/modules/platform/types"
 
 /**
@@ -21,6 +22,8 @@ const DEFAULT_ADMIN_CORS = "http://localhost:5173,http://localhost:9000"
 const DEFAULT_EMAIL_FROM = "Commerce Engine <no-reply@localhost>"
 const DEFAULT_OAUTH_CALLBACK_BASE_URL = "http://localhost:9000"
 
+// Production refuses missing, published or short JWT/cookie secrets (docs/SECURITY.md).
+assertProductionSecrets(process.env)
 const platformSettings = readPlatformSettings(process.env)
 const redisUrl = platformSettings.redisUrl
 const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 10)
@@ -310,8 +313,8 @@ module.exports = defineConfig({
       storeCors,
       adminCors,
       authCors: process.env.AUTH_CORS || `${storeCors},${adminCors}`,
-      // Left undefined when unset: Medusa then refuses to start in production and
-      // falls back to a development default (with a warning) otherwise.
+      // Left undefined when unset: production refuses that (above); elsewhere Medusa
+      // falls back to its development default. `npm run dev` sets generated ones.
       jwtSecret: process.env.JWT_SECRET,
       cookieSecret: process.env.COOKIE_SECRET,
     },

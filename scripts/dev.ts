@@ -3,12 +3,15 @@
  *
  * Without DATABASE_URL it starts an embedded PostgreSQL (data in .data/postgres), creates
  * the database, applies Medusa's migrations, seeds the demo data once, then runs
- * `medusa develop`. Bad configuration stops it with one line saying what to fix.
+ * `medusa develop`. Without JWT_SECRET / COOKIE_SECRET it uses random secrets generated
+ * once per install (.data/dev-secrets.json), never Medusa's published default. Bad
+ * configuration stops it with one line saying what to fix.
  */
 import type { ChildProcess } from "node:child_process"
 import path from "node:path"
 import { loadEnv } from "@medusajs/framework/utils"
 import { describeFailure } from "./lib/config-error"
+import { ensureDevSecrets } from "./lib/dev-secrets"
 import { ensureDatabase, parseDatabaseUrl, queryRows, type DatabaseTarget } from "./lib/database"
 import { startEmbeddedPostgres, type EmbeddedServer } from "./lib/embedded-postgres"
 import { fail, info } from "./lib/log"
@@ -20,6 +23,7 @@ import { DEMO_PUBLISHABLE_KEY_TITLE, demoAdminCredentials } from "../src/scripts
 const SCOPE = "dev"
 const ROOT = path.resolve(__dirname, "..")
 const HEALTH_POLL_MS = 500
+const DEV_SECRETS_FILE = path.join(ROOT, ".data/dev-secrets.json")
 
 type Database = { target: DatabaseTarget; embedded?: EmbeddedServer }
 
@@ -117,7 +121,12 @@ async function main(): Promise<number> {
     if (await ensureDatabase(database.target)) {
       info(SCOPE, `created database "${database.target.name}"`)
     }
-    const env = { ...process.env, DATABASE_URL: database.target.url, PORT: String(port) }
+    const env = {
+      ...process.env,
+      ...ensureDevSecrets(process.env, DEV_SECRETS_FILE),
+      DATABASE_URL: database.target.url,
+      PORT: String(port),
+    }
 
     info(SCOPE, "applying migrations (medusa db:migrate)")
     await runMedusa(["db:migrate"], env, "database migration", track)

@@ -12,7 +12,8 @@
  */
 import { availableParallelism } from "node:os"
 import { loadEnv } from "@medusajs/framework/utils"
-import { describeFailure } from "./lib/config-error"
+import { ConfigError, describeFailure } from "./lib/config-error"
+import { secretProblems } from "../src/config/secrets"
 import { fail, info } from "./lib/log"
 import { planStart } from "./lib/start-plan"
 import { supervise } from "./lib/supervisor"
@@ -24,6 +25,12 @@ function main(): void {
   loadEnv(process.env.NODE_ENV, process.cwd())
   let plan
   try {
+    const weak = process.env.NODE_ENV === "production" ? secretProblems(process.env) : []
+    if (weak.length) {
+      throw new ConfigError(
+        `${weak.join("; ")}: set long random values (openssl rand -hex 32) for production`
+      )
+    }
     plan = planStart(process.env, availableParallelism())
   } catch (error) {
     fail(SCOPE, describeFailure(error))

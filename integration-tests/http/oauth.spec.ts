@@ -18,6 +18,8 @@ const smtp = new TestSmtpServer()
 const CALLBACK_BASE = "https://api.shop.example"
 process.env.OAUTH_CALLBACK_BASE_URL = CALLBACK_BASE
 process.env.STOREFRONT_URL = "https://shop.example"
+// The test client stands for a proxy on loopback: X-Forwarded-For picks the client address.
+process.env.TRUST_PROXY = "loopback"
 
 beforeAll(async () => {
   await Promise.all([fake.start(), smtp.start()])

@@ -23,6 +23,8 @@ process.env.STORE_CORS = "https://shop.example"
 process.env.FORCE_HTTPS = "true"
 process.env.JSON_BODY_LIMIT = "2kb"
 process.env.RATE_LIMIT_AUTH_POINTS = "3"
+// The test client stands for a proxy on loopback: X-Forwarded-* picks the client address.
+process.env.TRUST_PROXY = "loopback"
 process.env.RATE_LIMIT_AUTH_IP_POINTS = "50"
 
 const ALLOWED_ORIGIN = "https://shop.example"

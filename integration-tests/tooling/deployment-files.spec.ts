@@ -71,6 +71,12 @@ describe("docker-compose.yml", () => {
     expect(services.worker.ports).toBeUndefined()
   })
 
+  it("trusts no proxy unless TRUST_PROXY names the balancer", () => {
+    for (const name of ["server", "worker"]) {
+      expect(services[name].environment?.TRUST_PROXY).toBe("${TRUST_PROXY:-false}")
+    }
+  })
+
   it("refuses to start without the secrets", () => {
     expect(services.server.environment?.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?/)
     expect(services.server.environment?.COOKIE_SECRET).toMatch(/^\$\{COOKIE_SECRET:\?/)

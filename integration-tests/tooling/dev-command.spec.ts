@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto"
 import { Client } from "pg"
 import { findFreePort } from "../../scripts/lib/port"
 import { DEMO_PRODUCTS } from "../../src/scripts/seed/catalog-data"
+import { signJwt } from "../helpers/jwt"
 import { startDev, testServerUrl, type DevProcess } from "./dev-process"
 
 // Each run migrates a fresh database and boots `medusa develop`.
@@ -77,7 +78,17 @@ describe("npm run dev on a fresh machine (embedded PostgreSQL)", () => {
     expect(login.status).toBe(200)
     const { token } = (await login.json()) as { token: string }
     const me = await get(port, "/admin/users/me", { authorization: `Bearer ${token}` })
-    expect(JSON.parse(me.body).user.email).toBe(email)
+    const admin = JSON.parse(me.body).user as { id: string; email: string }
+    expect(admin.email).toBe(email)
+
+    // Medusa's published development secret signs nothing here: the secrets are generated.
+    const now = Math.floor(Date.now() / 1000)
+    const forged = signJwt(
+      { actor_id: admin.id, actor_type: "user", auth_identity_id: "", iat: now, exp: now + 600 },
+      "supersecret"
+    )
+    const refused = await get(port, "/admin/users/me", { authorization: `Bearer ${forged}` })
+    expect(refused.status).toBe(401)
   })
 
   it("stops PostgreSQL and the server when interrupted", async () => {

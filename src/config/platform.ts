@@ -1,15 +1,20 @@
 import { positiveIntFromEnv } from "../utils/env"
+import type { LoginThrottleRule } from "../utils/identity/login-delay"
 /**
  * Settings of the HTTP platform, read from the environment when first needed (after
  * medusa-config.ts has loaded .env files). README.md lists every variable.
  */
 export type RateLimitRule = { points: number; durationSeconds: number }
+export type { LoginThrottleRule }
 
 export type PlatformSettings = {
   isProduction: boolean
   storeCors: string
   forceHttps: boolean
-  /** Express "trust proxy" value: which peers may set X-Forwarded-* headers. */
+  /**
+   * Express "trust proxy" value: which peers may set X-Forwarded-* headers. Default
+   * `false` (none): the client address is the TCP peer unless a proxy is configured.
+   */
   trustProxy: string | number | boolean
   jsonBodyLimit: string
   redisUrl?: string
@@ -21,16 +26,29 @@ export type PlatformSettings = {
     global: RateLimitRule
     auth: RateLimitRule
     authPerIp: RateLimitRule
+    login: LoginThrottleRule
   }
 }
 
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:3000"
-const DEFAULT_TRUST_PROXY = "loopback, linklocal, uniquelocal"
+/** No proxy is trusted unless TRUST_PROXY names it: a client cannot pick its own address. */
+const DEFAULT_TRUST_PROXY = "false"
 
 function rule(env: NodeJS.ProcessEnv, prefix: string, points: number, duration: number) {
   return {
     points: positiveIntFromEnv(env[`${prefix}_POINTS`], points, `${prefix}_POINTS`),
     durationSeconds: positiveIntFromEnv(env[`${prefix}_DURATION`], duration, `${prefix}_DURATION`),
+  }
+}
+
+function loginRule(env: NodeJS.ProcessEnv): LoginThrottleRule {
+  const read = (name: string, fallback: number) => positiveIntFromEnv(env[name], fallback, name)
+  const baseDelaySeconds = read("LOGIN_DELAY_BASE_SECONDS", 1)
+  return {
+    freeFailures: read("LOGIN_FREE_FAILURES", 5),
+    baseDelaySeconds,
+    maxDelaySeconds: Math.max(baseDelaySeconds, read("LOGIN_DELAY_MAX_SECONDS", 300)),
+    windowSeconds: read("LOGIN_FAILURE_WINDOW_SECONDS", 86_400),
   }
 }
 
@@ -61,6 +79,7 @@ export function readPlatformSettings(env: NodeJS.ProcessEnv = process.env): Plat
       global: rule(env, "RATE_LIMIT_GLOBAL", 600, 60),
       auth: rule(env, "RATE_LIMIT_AUTH", 5, 60),
       authPerIp: rule(env, "RATE_LIMIT_AUTH_IP", 20, 60),
+      login: loginRule(env),
     },
   }
 }

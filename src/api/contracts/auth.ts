@@ -35,12 +35,16 @@ export const authContract: ContractRoute[] = [
     summary: "Sign in with email or username and password (OAuth2 password form or JSON)",
     tags,
     access: "public",
-    rateLimit: "auth",
+    rateLimit: "login",
     bodyTypes: ["json", "form"],
     body: loginBody,
     responses: {
       200: { description: "Access and refresh token", schema: tokenPair },
       401: { description: "Wrong email, username or password (one answer for all)" },
+      429: {
+        description:
+          "Too many sign-ins from this address, or too many failures for this account: wait Retry-After seconds",
+      },
     },
   },
   {

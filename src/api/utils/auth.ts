@@ -12,6 +12,8 @@ import type { Access } from "./contract"
 import { PLATFORM_MODULE } from "../../modules/platform"
 import type PlatformModuleService from "../../modules/platform/service"
 import type { RevocationClaims } from "../../modules/platform/types"
+import { tokenActorExists } from "../../queries/identity/actor-access"
+import { sendError } from "./respond"
 import { platformSettings } from "../../config/platform"
 import type { Actor } from "../../utils/actor"
 
@@ -45,6 +47,25 @@ function verificationKey(http: HttpConfig): HttpConfig["jwtSecret"] {
 /** Whether the token's session or actor was revoked (the platform module; per request). */
 function isTokenRevoked(req: MedusaRequest, claims: RevocationClaims): Promise<boolean> {
   return req.scope.resolve<PlatformModuleService>(PLATFORM_MODULE).isTokenRevoked(claims)
+}
+
+/**
+ * The rules every verified access token must also meet (docs/SECURITY.md, "Trust
+ * settings"): it expires (`exp`: a token without one would be valid forever, whatever
+ * the signer meant), it is not revoked, and its actor exists in the module its
+ * `actor_type` names (a `user` claim on a customer's id is no admin).
+ */
+async function isTokenAcceptable(
+  req: MedusaRequest,
+  claims: RevocationClaims & { exp?: unknown; actor_type?: unknown }
+): Promise<boolean> {
+  if (typeof claims.exp !== "number") {
+    return false
+  }
+  if (await isTokenRevoked(req, claims)) {
+    return false
+  }
+  return tokenActorExists(req.scope, claims.actor_type, claims.actor_id)
 }
 
 function authContextOf(req: MedusaRequest) {
@@ -98,7 +119,7 @@ export async function resolveActor(
     http.jwtPublicKey,
     http.jwtVerifyOptions ?? http.jwtOptions
   )
-  if (!context?.actor_id || (await isTokenRevoked(req, context))) {
+  if (!context?.actor_id || !(await isTokenAcceptable(req, context))) {
     return next(new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid or expired access token"))
   }
   ;(req as AuthenticatedMedusaRequest).auth_context = context
@@ -120,10 +141,11 @@ function bearerClaims(header: string | undefined): Record<string, unknown> | und
 }
 
 /**
- * Revocation on Medusa's own routes: Medusa verified the Bearer token and set the actor
- * before any project middleware; a logged-out session or a deactivated actor is refused
- * here with Medusa's own 401 body. Session-cookie requests (the dashboard) are not
- * covered: they carry no token to revoke.
+ * The same token rules on Medusa's own routes: Medusa verified the Bearer token and set
+ * the actor before any project middleware, but before its route runs, a token without
+ * `exp`, a logged-out session, a deactivated actor or an actor missing from its module is
+ * refused here with a 401. Session-cookie requests (the dashboard) are not covered: they
+ * carry no token.
  */
 export async function rejectRevokedMedusaTokens(
   req: MedusaRequest,
@@ -132,8 +154,9 @@ export async function rejectRevokedMedusaTokens(
 ): Promise<void> {
   const actorId = authContextOf(req)?.actor_id
   const claims = actorId ? bearerClaims(req.headers.authorization) : undefined
-  if (claims && claims.actor_id === actorId && (await isTokenRevoked(req, claims))) {
-    res.status(401).json({ message: "Unauthorized" })
+  const fromBearer = claims && claims.actor_id === actorId
+  if (fromBearer && !(await isTokenAcceptable(req, claims))) {
+    sendError(res, 401, { type: "unauthorized", message: "Unauthorized" })
     return
   }
   next()

@@ -41,8 +41,12 @@ export type ContractRoute = {
   /** Accepted request body types; defaults to JSON when the route has a body. */
   bodyTypes?: BodyType[]
   query?: z.ZodObject
-  /** Stricter per-IP and per-IP+account limits (login, register, forgot-password). */
-  rateLimit?: "auth"
+  /**
+   * `auth`: stricter per-IP and per-IP+account limits (register, forgot-password, reset).
+   * `login`: the per-IP limit and the account's failed sign-in throttle (only failures
+   * count; the route calls `loginSucceeded` on success).
+   */
+  rateLimit?: "auth" | "login"
   /**
    * The route takes an optional `Idempotency-Key` header (its handler answers through
    * `runIdempotent`, src/api/utils/idempotency.ts); documented in OpenAPI with its 409.
@@ -58,6 +62,15 @@ type CompiledRoute = { route: ContractRoute; pattern: RegExp }
 
 const registered: CompiledRoute[] = []
 
+/**
+ * Express matches routes case-insensitively (`GET /PRODUCTS` runs the `/products` route), so
+ * every decision made on a path (rate limits, the actor, CORS, the error shape, metrics)
+ * matches the same way: patterns ignore case and prefixes compare the lower-cased path.
+ */
+export function routingPath(path: string): string {
+  return path.toLowerCase()
+}
+
 function compile(path: string): RegExp {
   const source = path
     .split("/")
@@ -65,7 +78,7 @@ function compile(path: string): RegExp {
       segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
     )
     .join("/")
-  return new RegExp(`^${source}/?$`)
+  return new RegExp(`^${source}/?$`, "i")
 }
 
 /** Records the contract's routes so errors, CORS and auth know which paths are ours. */
@@ -78,8 +91,9 @@ export function registerContractRoutes(routes: ContractRoute[]): void {
 }
 
 export function isContractPath(path: string): boolean {
+  const routed = routingPath(path)
   return (
-    CONTRACT_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) ||
+    CONTRACT_PREFIXES.some((prefix) => routed === prefix || routed.startsWith(`${prefix}/`)) ||
     registered.some((entry) => entry.pattern.test(path))
   )
 }
@@ -91,13 +105,15 @@ export function isContractPath(path: string): boolean {
  * set instead of reading the Bearer token again, and get no store CORS.
  */
 export function isMedusaAdminPath(path: string): boolean {
-  return path === "/admin" || path.startsWith("/admin/")
+  const routed = routingPath(path)
+  return routed === "/admin" || routed.startsWith("/admin/")
 }
 
 /** The registered route a request is for; static paths win over parameterised ones. */
 export function findContractRoute(method: string, path: string): ContractRoute | undefined {
+  const wanted = method.toUpperCase()
   const matches = registered.filter(
-    (entry) => entry.route.method === method && entry.pattern.test(path)
+    (entry) => entry.route.method === wanted && entry.pattern.test(path)
   )
   return (matches.find((entry) => !entry.route.path.includes(":")) ?? matches[0])?.route
 }

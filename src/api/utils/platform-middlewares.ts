@@ -18,7 +18,9 @@ import {
 } from "./contract"
 import { contractCors } from "./cors"
 import { platformErrorHandler } from "./error-handler"
-import { authRateLimit, globalRateLimit } from "./rate-limit"
+import { authIpRateLimit, authRateLimit, globalRateLimit } from "./rate-limit"
+import { loginThrottle, medusaLoginThrottle } from "./login-throttle"
+import { prepareResponsesBeforeMedusa } from "./response-hygiene"
 import { requestContext } from "./request-context"
 import { countSqlStatements } from "./sql-statements"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
@@ -43,6 +45,17 @@ async function resolveContractActor(
   resolveActor(req, res, next)
 }
 
+/**
+ * Medusa's own password sign-in (`/auth/customer/emailpass`, `/auth/user/emailpass`): the
+ * same per-account failure throttle as POST /auth/login (its per-IP limit stays the global
+ * one: the dashboard, the SDK and test set-ups sign in through it many times a minute).
+ */
+const MEDUSA_PASSWORD_SIGN_IN: MiddlewareRoute = {
+  matcher: "/auth/:actor_type/emailpass",
+  methods: ["POST"],
+  middlewares: [medusaLoginThrottle],
+}
+
 /** The middlewares one contract route runs: access, rate limit, body type, validation. */
 export function contractRouteMiddlewares(route: ContractRoute): MiddlewareRoute {
   const takesBody = METHODS_WITH_BODY.has(route.method)
@@ -50,12 +63,15 @@ export function contractRouteMiddlewares(route: ContractRoute): MiddlewareRoute 
   const middlewares = [
     accessGuard(route.access),
     ...(route.rateLimit === "auth" ? [authRateLimit] : []),
+    ...(route.rateLimit === "login" ? [authIpRateLimit] : []),
     ...(takesBody ? [requireBodyType(bodyTypes)] : []),
     // Multipart bodies are parsed (and checked) by the route's upload handling.
     ...(takesBody && !bodyTypes.includes("multipart")
       ? [validateBody(route.body ?? NO_PARAMETERS)]
       : []),
     validateQuery(route.query ?? NO_PARAMETERS),
+    // After validation: the account is the validated email or username.
+    ...(route.rateLimit === "login" ? [loginThrottle] : []),
   ]
   return {
     matcher: route.path,
@@ -75,6 +91,7 @@ export function definePlatformMiddlewares(
   extra: MiddlewareRoute[] = []
 ): MiddlewaresConfig {
   registerContractRoutes(routes)
+  prepareResponsesBeforeMedusa()
   return defineMiddlewares({
     errorHandler: platformErrorHandler,
     routes: [
@@ -93,6 +110,7 @@ export function definePlatformMiddlewares(
         ],
       },
       ...routes.map(contractRouteMiddlewares),
+      MEDUSA_PASSWORD_SIGN_IN,
       ...extra,
     ],
   })

@@ -6,7 +6,7 @@ import {
 } from "rate-limiter-flexible"
 import type Redis from "ioredis"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { isContractPath } from "./contract"
+import { isContractPath, routingPath } from "./contract"
 import { PLATFORM_MODULE } from "../../modules/platform"
 import type PlatformModuleService from "../../modules/platform/service"
 import { sendError } from "./respond"
@@ -104,9 +104,13 @@ function platformLimiters(req: MedusaRequest): Limiters {
   return limiters
 }
 
-/** Paths the global per-IP limit covers: the contract and Medusa's public APIs. */
-function isGloballyLimited(path: string): boolean {
-  return isContractPath(path) || path.startsWith("/store/") || path.startsWith("/auth/")
+/**
+ * Paths the global per-IP limit covers: the contract and Medusa's public APIs. Express
+ * routes paths case-insensitively, so `/PRODUCTS` is `/products` here too.
+ */
+export function isGloballyLimited(path: string): boolean {
+  const routed = routingPath(path)
+  return isContractPath(routed) || routed.startsWith("/store/") || routed.startsWith("/auth/")
 }
 
 export async function globalRateLimit(
@@ -122,7 +126,27 @@ export async function globalRateLimit(
   }
 }
 
-/** Login, registration, password reset: per IP, and per IP and account together. */
+/**
+ * Sign-in (the engine's and Medusa's): per IP only; the account's failures are counted by
+ * the login throttle (login-throttle.ts), so successful sign-ins use up nothing.
+ */
+export async function authIpRateLimit(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+): Promise<void> {
+  if (!platformSettings().rateLimits.enabled) {
+    return next()
+  }
+  if (await consume(platformLimiters(req)["auth-ip"], clientIp(req), res)) {
+    next()
+  }
+}
+
+/**
+ * Registration, password-reset requests and resets: per IP, and per IP and account
+ * together (every request counts: each one sends an email or changes an account).
+ */
 export async function authRateLimit(
   req: MedusaRequest,
   res: MedusaResponse,

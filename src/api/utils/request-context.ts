@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { actorOf } from "./auth"
-import { findContractRoute } from "./contract"
+import { findContractRoute, routingPath } from "./contract"
 import { observeRequest } from "./metrics"
 
 /** Client-supplied ids are kept only when they cannot inject anything into logs. */
@@ -25,7 +25,7 @@ function routeLabel(req: MedusaRequest): string {
 function finish(req: MedusaRequest, res: MedusaResponse, context: Context): void {
   const seconds = Number(process.hrtime.bigint() - context.startedAt) / 1e9
   observeRequest({ method: req.method, route: routeLabel(req), status: res.statusCode }, seconds)
-  if (req.path.startsWith(UNLOGGED_PREFIX)) {
+  if (routingPath(req.path).startsWith(UNLOGGED_PREFIX)) {
     return
   }
   // Path without the query string: reset links and OAuth callbacks carry secrets there.

@@ -1,5 +1,6 @@
 import helmet from "helmet"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { routingPath } from "./contract"
 import { sendError } from "./respond"
 import { platformSettings } from "../../config/platform"
 
@@ -10,15 +11,21 @@ const PLAIN_HTTP_ALLOWED = new Set(["/health", "/ready", "/metrics"])
 const configuredApps = new WeakSet<object>()
 
 /**
- * Sets Express's "trust proxy" from TRUST_PROXY once (Medusa sets 1 hop, which trusts
- * X-Forwarded-* from any direct client and so lets it fake its IP and scheme). The
- * default trusts only loopback and private-network peers, i.e. a proxy next to us.
+ * Sets Express's "trust proxy" from TRUST_PROXY once per app (Medusa sets 1 hop, which
+ * trusts X-Forwarded-* from any direct client and so lets it fake its IP and scheme). The
+ * default trusts no peer: behind a balancer, TRUST_PROXY must name it (docs/SECURITY.md).
+ * Also stops Express from announcing itself (X-Powered-By).
  */
-export function trustProxy(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+export function configureApp(req: MedusaRequest): void {
   if (!configuredApps.has(req.app)) {
     req.app.set("trust proxy", platformSettings().trustProxy)
+    req.app.disable("x-powered-by")
     configuredApps.add(req.app)
   }
+}
+
+export function trustProxy(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  configureApp(req)
   next()
 }
 
@@ -53,7 +60,11 @@ export function securityHeaders(req: MedusaRequest, res: MedusaResponse, next: M
  * redirected POST would resend its body in the clear.
  */
 export function enforceHttps(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (!platformSettings().forceHttps || req.secure || PLAIN_HTTP_ALLOWED.has(req.path)) {
+  if (
+    !platformSettings().forceHttps ||
+    req.secure ||
+    PLAIN_HTTP_ALLOWED.has(routingPath(req.path))
+  ) {
     return next()
   }
   if (req.method === "GET" || req.method === "HEAD") {

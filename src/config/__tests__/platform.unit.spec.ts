@@ -6,7 +6,7 @@ describe("readPlatformSettings", () => {
       isProduction: false,
       storeCors: "http://localhost:8000,http://localhost:3000",
       forceHttps: false,
-      trustProxy: "loopback, linklocal, uniquelocal",
+      trustProxy: false,
       jsonBodyLimit: "100kb",
       redisUrl: undefined,
       metricsToken: undefined,
@@ -16,6 +16,7 @@ describe("readPlatformSettings", () => {
         global: { points: 600, durationSeconds: 60 },
         auth: { points: 5, durationSeconds: 60 },
         authPerIp: { points: 20, durationSeconds: 60 },
+        login: { freeFailures: 5, baseDelaySeconds: 1, maxDelaySeconds: 300, windowSeconds: 86400 },
       },
     })
   })
@@ -37,6 +38,10 @@ describe("readPlatformSettings", () => {
       RATE_LIMIT_AUTH_DURATION: "300",
       RATE_LIMIT_AUTH_IP_POINTS: "10",
       RATE_LIMIT_AUTH_IP_DURATION: "120",
+      LOGIN_FREE_FAILURES: "3",
+      LOGIN_DELAY_BASE_SECONDS: "2",
+      LOGIN_DELAY_MAX_SECONDS: "60",
+      LOGIN_FAILURE_WINDOW_SECONDS: "3600",
     })
     expect(settings).toEqual({
       isProduction: true,
@@ -52,8 +57,14 @@ describe("readPlatformSettings", () => {
         global: { points: 1000, durationSeconds: 30 },
         auth: { points: 3, durationSeconds: 300 },
         authPerIp: { points: 10, durationSeconds: 120 },
+        login: { freeFailures: 3, baseDelaySeconds: 2, maxDelaySeconds: 60, windowSeconds: 3600 },
       },
     })
+  })
+
+  it("trusts no proxy unless TRUST_PROXY names one", () => {
+    expect(readPlatformSettings({}).trustProxy).toBe(false)
+    expect(readPlatformSettings({ TRUST_PROXY: "loopback" }).trustProxy).toBe("loopback")
   })
 
   it.each(["0", "-1", "1.5", "ten"])("refuses a rate limit of %s", (value) => {

@@ -29,8 +29,12 @@ async function profileOf(
   return profile
 }
 
-/** The email an identifier stands for: itself, or the email of the username's owner. */
-async function emailFor(
+/**
+ * The email an identifier stands for: itself, or the email of the username's owner
+ * (undefined for an unknown username). The login throttle counts failures per email, so
+ * switching between username and email gains an attacker nothing.
+ */
+export async function emailFor(
   container: MedusaContainer,
   identifier: string
 ): Promise<string | undefined> {

@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import {
   findContractRoute,
   isContractPath,
+  isMedusaAdminPath,
   registerContractRoutes,
   toOpenApiPath,
   type ContractRoute,
@@ -63,6 +64,17 @@ describe("contract paths", () => {
     expect(findContractRoute("GET", "/widgets/search")?.summary).toBe("Search")
     expect(findContractRoute("GET", "/widgets/w_1")?.summary).toBe("Widget")
     expect(findContractRoute("POST", "/widgets/w_1")).toBeUndefined()
+  })
+
+  it("matches paths whatever their case, as Express routes them", () => {
+    for (const path of ["/PRODUCTS", "/Products/prod_1", "/AUTH/Me", "/Widgets/Search/"]) {
+      expect({ path, ours: isContractPath(path) }).toEqual({ path, ours: true })
+    }
+    expect(findContractRoute("GET", "/WIDGETS/SEARCH")?.summary).toBe("Search")
+    expect(findContractRoute("get", "/Widgets/W_1")?.summary).toBe("Widget")
+    expect(isMedusaAdminPath("/ADMIN/users")).toBe(true)
+    expect(isMedusaAdminPath("/Admin")).toBe(true)
+    expect(isMedusaAdminPath("/administrator")).toBe(false)
   })
 
   it("writes paths the OpenAPI way", () => {
