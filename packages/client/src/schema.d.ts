@@ -2095,14 +2095,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Rate limited; see Retry-After and RateLimit-* headers */
+            /** @description Too many sign-ins from this address, or too many failures for this account: wait Retry-After seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
+                content?: never;
             };
         };
     };
