@@ -21,9 +21,9 @@ const BUDGET = {
   add: 15,
   update: 15,
   remove: 15,
-  checkout: 140,
+  checkout: 90,
   /** A returning customer's checkout (the payment account holder exists). */
-  repeatCheckout: 140,
+  repeatCheckout: 80,
 }
 
 function statementsOf(response: AxiosResponse): number {
