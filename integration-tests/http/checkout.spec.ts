@@ -101,6 +101,21 @@ medusaIntegrationTestRunner({
     }
 
     describe("POST /cart/checkout", () => {
+      it("answers with the order and payment exactly as they are then read back", async () => {
+        // The answer is shaped from what the checkout wrote, not read back: it must be
+        // what GET /orders/{id} and GET /payments/{id} then say, field for field.
+        await add(alice, lamp.id, 1)
+        const response = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(response.status).toBe(201)
+        const { order, payment } = response.data
+        const [storedOrder, storedPayment] = await Promise.all([
+          api.get(`/orders/${order.id}`, { headers: alice.headers }),
+          api.get(`/payments/${payment.id}`, { headers: alice.headers }),
+        ])
+        expect(order).toEqual(storedOrder.data)
+        expect(payment).toEqual(storedPayment.data)
+      })
+
       it("makes a pending order, holds its stock and opens its payment", async () => {
         const cartId = (await add(alice, lamp.id, 2)).data.id
         const response = await checkout(alice, {

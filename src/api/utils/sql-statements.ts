@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks"
+import { appendFileSync } from "node:fs"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { platformSettings } from "../../config/platform"
@@ -17,7 +18,7 @@ import { platformSettings } from "../../config/platform"
  */
 export const SQL_STATEMENTS_HEADER = "X-SQL-Statements"
 
-type Tally = { statements: number }
+type Tally = { statements: number; texts?: string[] }
 type DriverCall = (this: unknown, ...args: unknown[]) => unknown
 type KnexClient = { _query: DriverCall }
 
@@ -37,8 +38,30 @@ function instrument(connection: { client?: unknown }): void {
     const tally = tallies.getStore()
     if (tally) {
       tally.statements += 1
+      tally.texts?.push(sqlTextOf(args[1]))
     }
     return driverCall.apply(this, args)
+  }
+}
+
+/** The SQL of a knex driver call (`_query(connection, { sql, bindings })`), for the trace. */
+function sqlTextOf(query: unknown): string {
+  const sql = (query as { sql?: unknown } | undefined)?.sql
+  return typeof sql === "string" ? sql.replace(/\s+/g, " ").slice(0, 300) : String(query)
+}
+
+/**
+ * SQL_STATEMENT_TRACE=<file> (with the counter on) appends each request's statements to
+ * that file: the way to see which statements an operation spends (docs/PERFORMANCE.md).
+ */
+function writeTrace(req: MedusaRequest, tally: Tally): void {
+  const file = process.env.SQL_STATEMENT_TRACE
+  if (file && tally.texts) {
+    const lines = tally.texts.map((text, index) => `${index + 1}\t${text}`)
+    appendFileSync(
+      file,
+      `## ${req.method} ${req.originalUrl} ${tally.statements}\n${lines.join("\n")}\n`
+    )
   }
 }
 
@@ -51,7 +74,8 @@ export function countSqlStatements(
     return next()
   }
   instrument(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION))
-  const tally: Tally = { statements: 0 }
+  const tally: Tally = { statements: 0, texts: process.env.SQL_STATEMENT_TRACE ? [] : undefined }
+  res.once("finish", () => writeTrace(req, tally))
   const writeHead = res.writeHead
   // The header goes out with the first byte of the response, when the work is done.
   res.writeHead = function writeHeadWithCount(this: MedusaResponse, ...args: unknown[]) {

@@ -69,8 +69,14 @@ export default class OrderLifecycleModuleService extends MedusaService({
     input: NewLifecycle,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ lifecycle: LifecycleRow; change: StatusChangeRow }> {
+    // Timestamps set here rather than by the database's defaults, so the rows returned
+    // carry them (a checkout answers with them without reading the rows back). The
+    // generated create types leave the timestamp columns out; the models have them.
+    const now = new Date()
+    const stamped = { created_at: now, updated_at: now } as object
     const lifecycle = await this.createOrderLifecycles(
       {
+        ...stamped,
         order_id: input.order_id,
         customer_id: input.customer_id,
         status: "pending",
@@ -80,6 +86,7 @@ export default class OrderLifecycleModuleService extends MedusaService({
     )
     const change = await this.createOrderStatusChanges(
       {
+        ...stamped,
         order_id: input.order_id,
         from_status: null,
         to_status: "pending",

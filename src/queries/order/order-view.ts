@@ -123,7 +123,7 @@ type Amount = { amount: BigNumberInput }
 
 type AddressRow = { [Field in keyof NonNullable<AddressView>]?: string | null }
 
-type OrderRow = {
+export type OrderRow = {
   id: string
   display_id: number
   customer_id: string | null
@@ -217,7 +217,7 @@ function historyView(change: OrderStatusChangeRecord): StatusChangeView {
   }
 }
 
-function toOrderView(
+export function orderViewOf(
   order: OrderRow,
   lifecycle: OrderLifecycleRecord,
   history: OrderStatusChangeRecord[]
@@ -281,6 +281,6 @@ export async function loadOrderViews(
       return []
     }
     const history = changes.filter((change) => change.order_id === lifecycle.order_id)
-    return [toOrderView(order, lifecycle, history)]
+    return [orderViewOf(order, lifecycle, history)]
   })
 }

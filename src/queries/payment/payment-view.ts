@@ -71,39 +71,52 @@ export async function loadPaymentViews(
   ])
   const sessionById = new Map(sessions.map((s) => [s.id, s]))
   const paymentById = new Map(paid.map((p) => [p.id, p]))
-  return attempts.map((attempt) => {
-    const session = sessionById.get(attempt.session_id)
-    const data = session?.data ?? null
-    const payment = attempt.payment_id ? paymentById.get(attempt.payment_id) : undefined
-    const captured = sumAmounts(payment?.captures)
-    const refunded = sumAmounts(payment?.refunds)
-    // Medusa deletes the session of a payment nobody can finish any more (the order was
-    // cancelled, marked paid by hand, or the customer started a new payment).
-    const closed =
-      !session && (attempt.status === "pending" || attempt.status === "requires_action")
-    const open = !closed && (attempt.status === "pending" || attempt.status === "requires_action")
-    const secret = data?.client_secret
-    const nextAction = data?.next_action
-    return {
-      id: attempt.id,
-      order_id: attempt.order_id,
-      amount: money(attempt.amount),
-      currency_code: attempt.currency_code,
-      status: closed ? "canceled" : paymentStatusOf(attempt, captured, refunded),
-      provider: attempt.provider_id,
-      client_secret: open && typeof secret === "string" ? secret : null,
-      next_action:
-        attempt.status === "requires_action" && nextAction && typeof nextAction === "object"
-          ? (nextAction as Record<string, unknown>)
-          : null,
-      captured_amount: money(captured),
-      refunded_amount: money(refunded),
-      failure:
-        attempt.failure_code || attempt.failure_message
-          ? { code: attempt.failure_code, message: attempt.failure_message }
-          : null,
-      created_at: iso(attempt.created_at),
-      updated_at: iso(attempt.updated_at),
-    }
-  })
+  return attempts.map((attempt) =>
+    paymentViewOf(
+      attempt,
+      sessionById.get(attempt.session_id),
+      attempt.payment_id ? paymentById.get(attempt.payment_id) : undefined
+    )
+  )
+}
+
+/**
+ * The view of one attempt from its session (the provider's data: secret, next action) and
+ * Medusa's payment (the money moved), both as read or as just written.
+ */
+export function paymentViewOf(
+  attempt: PaymentAttemptRecord,
+  session: SessionRow | undefined,
+  payment: PaymentRow | undefined
+): PaymentView {
+  const data = session?.data ?? null
+  const captured = sumAmounts(payment?.captures)
+  const refunded = sumAmounts(payment?.refunds)
+  // Medusa deletes the session of a payment nobody can finish any more (the order was
+  // cancelled, marked paid by hand, or the customer started a new payment).
+  const closed = !session && (attempt.status === "pending" || attempt.status === "requires_action")
+  const open = !closed && (attempt.status === "pending" || attempt.status === "requires_action")
+  const secret = data?.client_secret
+  const nextAction = data?.next_action
+  return {
+    id: attempt.id,
+    order_id: attempt.order_id,
+    amount: money(attempt.amount),
+    currency_code: attempt.currency_code,
+    status: closed ? "canceled" : paymentStatusOf(attempt, captured, refunded),
+    provider: attempt.provider_id,
+    client_secret: open && typeof secret === "string" ? secret : null,
+    next_action:
+      attempt.status === "requires_action" && nextAction && typeof nextAction === "object"
+        ? (nextAction as Record<string, unknown>)
+        : null,
+    captured_amount: money(captured),
+    refunded_amount: money(refunded),
+    failure:
+      attempt.failure_code || attempt.failure_message
+        ? { code: attempt.failure_code, message: attempt.failure_message }
+        : null,
+    created_at: iso(attempt.created_at),
+    updated_at: iso(attempt.updated_at),
+  }
 }

@@ -9,43 +9,6 @@ import type {
   ValidateFulfillmentDataContext,
 } from "@medusajs/framework/types"
 
-/** What checkout reads of a cart (query.graph fields) to turn it into an order. */
-export const CHECKOUT_CART_FIELDS = [
-  "id",
-  "customer_id",
-  "email",
-  "currency_code",
-  "region_id",
-  "sales_channel_id",
-  "completed_at",
-  "locale",
-  "metadata",
-  "total",
-  "item_total",
-  "items.*",
-  "items.tax_lines.*",
-  "items.adjustments.*",
-  "items.variant.id",
-  "items.variant.manage_inventory",
-  "items.variant.allow_backorder",
-  "items.variant.inventory_items.inventory_item_id",
-  "items.variant.inventory_items.required_quantity",
-  "shipping_methods.*",
-  "shipping_methods.tax_lines.*",
-  "shipping_methods.adjustments.*",
-  "shipping_address.*",
-  "billing_address.*",
-  "promotions.id",
-  "promotions.code",
-  "region.countries.iso_2",
-  // For the tax context (Medusa's getItemTaxLinesStep reads these of the cart).
-  "region.automatic_taxes",
-  "customer.id",
-  "customer.email",
-  "customer.metadata",
-  "customer.groups.id",
-]
-
 type TaxLine = {
   description?: string | null
   tax_rate_id?: string | null
@@ -362,11 +325,47 @@ function storedTaxLine(line: ItemTaxLineDTO | ShippingTaxLineDTO): TaxLine {
   }
 }
 
+/** A shipping method as checkout puts it on the order (written on the cart, or planned). */
+export type CheckoutShippingMethod = Pick<
+  CartShippingMethodDTO,
+  "id" | "name" | "description" | "amount" | "is_tax_inclusive" | "shipping_option_id" | "data"
+> & { metadata?: Record<string, unknown> | null }
+
+/**
+ * The id of the shipping method a lean checkout plans without writing it to the cart: the
+ * tax lines computed for it refer to it, and it never reaches the database (the order's
+ * method gets its own id).
+ */
+export const PLANNED_SHIPPING_METHOD_ID = "planned_shipping_method"
+
+/**
+ * The shipping method for the chosen option, as addShippingMethodToCartStep would write it
+ * (name, price for this cart, tax inclusion, the provider's validated data).
+ */
+export function plannedShippingMethodOf(
+  option: {
+    id: string
+    name: string
+    amount?: BigNumberInput | null
+    is_tax_inclusive?: boolean
+  },
+  data: Record<string, unknown>
+): CheckoutShippingMethod {
+  return {
+    id: PLANNED_SHIPPING_METHOD_ID,
+    name: option.name,
+    amount: (option.amount ?? 0) as CheckoutShippingMethod["amount"],
+    is_tax_inclusive: !!option.is_tax_inclusive,
+    shipping_option_id: option.id,
+    data,
+  }
+}
+
 export type PreparedCartChanges = {
   shipping_address: Address
   billing_address: Address
-  /** The shipping methods checkout added (Medusa's cart module's answer). */
-  shipping_methods: CartShippingMethodDTO[] | null
+  /** The shipping methods checkout added (written on the cart, or planned). */
+  shipping_methods: CheckoutShippingMethod[] | null
   item_tax_lines: ItemTaxLineDTO[]
   shipping_tax_lines: ShippingTaxLineDTO[]
 }
@@ -415,7 +414,7 @@ export function preparedCartOf(cart: CheckoutCart, changes: PreparedCartChanges)
 export function taxInputOf(
   cart: CheckoutCart,
   shippingAddress: Address | undefined,
-  addedMethods: CartShippingMethodDTO[] | null | undefined
+  addedMethods: CheckoutShippingMethod[] | null | undefined
 ): {
   orderOrCart: CartWorkflowDTO
   items: CartLineItemDTO[]
@@ -430,7 +429,8 @@ export function taxInputOf(
   return {
     orderOrCart: taxCart,
     items: cart.items as unknown as CartLineItemDTO[],
-    shipping_methods:
-      addedMethods ?? ((cart.shipping_methods ?? []) as unknown as CartShippingMethodDTO[]),
+    shipping_methods: (addedMethods ??
+      cart.shipping_methods ??
+      []) as unknown as CartShippingMethodDTO[],
   }
 }

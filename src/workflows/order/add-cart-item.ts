@@ -50,6 +50,7 @@ export const addCartItemWorkflow = createWorkflow(
           existing_id: existing?.id,
           quantity: item.quantity,
           total_quantity: item.quantity + Number(existing?.quantity ?? 0),
+          variant: item.variant,
         }
       })
     )

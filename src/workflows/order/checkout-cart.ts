@@ -11,7 +11,6 @@ import {
   addShippingMethodToCartStep,
   createPaymentCollectionsStep,
   createOrdersStep,
-  createPaymentSessionsWorkflow,
   createRemoteLinkStep,
   emitEventStep,
   releaseLockStep,
@@ -25,7 +24,9 @@ import {
 import {
   fulfillmentContextOf,
   orderInputFromCart,
+  plannedShippingMethodOf,
   preparedCartOf,
+  type CheckoutCart,
   taxInputOf,
   orderLinksOf,
   promotionUsageOf,
@@ -35,15 +36,17 @@ import { orderSettings } from "../../config/order"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attachReservationsStep } from "./steps/attach-reservations"
+import { completeCartStep } from "./steps/complete-cart"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
 import { ensureAddressInRegionStep } from "./steps/ensure-address-in-region"
 import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
-import { findAutomaticPromotionsStep } from "./steps/find-automatic-promotions"
 import { listCheckoutShippingOptionsStep } from "./steps/list-checkout-shipping-options"
 import { selectShippingOptionStep } from "./steps/select-shipping-option"
 import { createPaymentAttemptStep } from "../payment/steps/create-payment-attempt"
+import type { PlacedOrderRecords } from "../../queries/order/placed-order-view"
+import { createCheckoutPaymentSessionStep } from "../payment/steps/create-checkout-payment-session"
 
 export type CheckoutAddress = {
   first_name?: string
@@ -67,7 +70,12 @@ export type CheckoutCartInput = {
   actor: StatusActor
 }
 
-export type CheckoutResult = { order_id: string; payment_session_id: string }
+export type CheckoutResult = {
+  order_id: string
+  payment_session_id: string
+  /** What was written, for the answer (queries/order/placed-order-view.ts). */
+  placed: PlacedOrderRecords
+}
 
 /** Medusa's lock timeout/ttl for a cart, as completeCartWorkflow uses them (seconds). */
 const CART_LOCK = { timeout: 30, ttl: 120 }
@@ -112,16 +120,17 @@ export const checkoutCartWorkflow = createWorkflow(
 
     // The cart is prepared once (Medusa's core workflows for each change would refresh the
     // whole cart after each one: two refreshes and three listings of the shipping options,
-    // docs/DECISIONS.md "A checkout that does only the work it needs"). The addresses are
-    // written by Medusa's updateCartsStep (its compensation restores the old ones).
-    const addresses = transform({ input }, ({ input }) => [
-      {
-        id: input.cart_id,
-        shipping_address: input.shipping_address,
-        billing_address: input.billing_address ?? input.shipping_address,
-      },
-    ])
-    updateCartsStep(addresses).config({ name: "order-set-checkout-addresses" })
+    // docs/DECISIONS.md "A checkout that does only the work it needs").
+    //
+    // Promotions (applied codes, automatic ones) are computed by Medusa from the cart as
+    // stored, so when there are any to compute, the addresses, shipping method and tax
+    // lines are written to the cart first and the cart is read again. Without any, nothing
+    // is written to the cart but its completion: the order is made from the cart read
+    // above plus the address, shipping method and tax lines computed here.
+    const recompute = transform(
+      { cart },
+      ({ cart }) => cart.has_automatic_promotions || (cart.promotions ?? []).length > 0
+    )
 
     // The shipping options that serve the cart at its new address, listed and priced once
     // from the cart already read (flat and calculated prices): the choice, its validation
@@ -144,74 +153,99 @@ export const checkoutCartWorkflow = createWorkflow(
       current_option_id: data.cart.shipping_methods?.[0]?.shipping_option_id ?? null,
     }))
     const chosen = selectShippingOptionStep(selection)
-    const added = when("add-shipping-method", { chosen }, ({ chosen }) => !!chosen).then(() => {
-      // The provider checks the method's data, as addShippingMethodToCartWorkflow has it do.
-      const methodData = validateAndReturnShippingMethodsDataStep(
-        transform({ chosen, cart, input }, ({ chosen, cart, input }) =>
-          chosen
-            ? [
-                {
-                  id: chosen.id,
-                  provider_id: chosen.provider_id,
-                  option_data: chosen.data ?? {},
-                  method_data: {},
-                  context: fulfillmentContextOf(cart, input.shipping_address, chosen),
-                },
-              ]
-            : []
-        )
+    // The provider checks the method's data, as addShippingMethodToCartWorkflow has it do.
+    const methodData = validateAndReturnShippingMethodsDataStep(
+      transform({ chosen, cart, input }, ({ chosen, cart, input }) =>
+        chosen
+          ? [
+              {
+                id: chosen.id,
+                provider_id: chosen.provider_id,
+                option_data: chosen.data ?? {},
+                method_data: {},
+                context: fulfillmentContextOf(cart, input.shipping_address, chosen),
+              },
+            ]
+          : []
       )
+    )
+    const planned = transform({ chosen, methodData }, ({ chosen, methodData }) =>
+      chosen
+        ? [
+            plannedShippingMethodOf(
+              chosen,
+              methodData?.find((entry) => entry?.[chosen.id])?.[chosen.id] ?? {}
+            ),
+          ]
+        : null
+    )
+    const addresses = transform({ input }, ({ input }) => ({
+      shipping_address: input.shipping_address,
+      billing_address: input.billing_address ?? input.shipping_address,
+    }))
+
+    const leanCart = when("plan-checkout-without-promotions", { recompute }, ({ recompute }) => {
+      return !recompute
+    }).then(() => {
+      // Taxes once, for the items and the planned method at the shipping address, by
+      // Medusa's own step (tax module and providers); the lines go on the order.
+      const taxLines = getItemTaxLinesStep(
+        transform({ cart, input, planned }, ({ cart, input, planned }) =>
+          taxInputOf(cart, input.shipping_address, planned)
+        )
+      ).config({ name: "order-checkout-tax-lines" })
+      return transform(
+        { cart, addresses, planned, taxLines },
+        ({ cart, addresses, planned, taxLines }) =>
+          preparedCartOf(cart, {
+            ...addresses,
+            shipping_methods: planned,
+            item_tax_lines: taxLines.lineItemTaxLines,
+            shipping_tax_lines: taxLines.shippingMethodsTaxLines,
+          })
+      )
+    })
+
+    const promotedCart = when("prepare-cart-for-promotions", { recompute }, ({ recompute }) => {
+      return recompute
+    }).then(() => {
+      // Medusa's updateCartsStep writes the addresses (its compensation restores the old).
+      updateCartsStep(
+        transform({ input, addresses }, ({ input, addresses }) => [
+          { id: input.cart_id, ...addresses },
+        ])
+      ).config({ name: "order-set-checkout-addresses" })
       // The cart's earlier method (a storefront may have chosen one) is replaced, not
       // kept beside the new one; compensation restores it.
       removeShippingMethodFromCartStep({
-        shipping_method_ids: transform({ cart }, ({ cart }) =>
-          (cart.shipping_methods ?? []).map((method) => method.id)
+        shipping_method_ids: transform({ cart, planned }, ({ cart, planned }) =>
+          planned ? (cart.shipping_methods ?? []).map((method) => method.id) : []
         ),
       })
-      return addShippingMethodToCartStep({
-        shipping_methods: transform(
-          { chosen, methodData, input },
-          ({ chosen, methodData, input }) =>
-            chosen
-              ? [
-                  {
-                    cart_id: input.cart_id,
-                    shipping_option_id: chosen.id,
-                    name: chosen.name,
-                    amount: chosen.amount ?? 0,
-                    is_tax_inclusive: !!chosen.is_tax_inclusive,
-                    data: methodData?.find((entry) => entry?.[chosen.id])?.[chosen.id] ?? {},
-                  },
-                ]
-              : []
+      const added = addShippingMethodToCartStep({
+        shipping_methods: transform({ planned, input }, ({ planned, input }) =>
+          (planned ?? []).map((method) => ({
+            cart_id: input.cart_id,
+            shipping_option_id: method.shipping_option_id as string,
+            name: method.name,
+            amount: method.amount,
+            is_tax_inclusive: method.is_tax_inclusive,
+            data: method.data ?? {},
+          }))
         ),
       })
-    })
-
-    // Taxes once, for the items and the shipping method at the shipping address, by
-    // Medusa's own steps (tax module and providers; updateTaxLinesWorkflow's steps without
-    // its second read of the cart): the lines computed are kept for the order below.
-    const taxLines = getItemTaxLinesStep(
-      transform({ cart, input, added }, ({ cart, input, added }) =>
-        taxInputOf(cart, input.shipping_address, added)
+      const taxLines = getItemTaxLinesStep(
+        transform({ cart, input, added }, ({ cart, input, added }) =>
+          taxInputOf(cart, input.shipping_address, added)
+        )
+      ).config({ name: "order-promoted-checkout-tax-lines" })
+      setTaxLinesForItemsStep(
+        transform({ cart, taxLines }, ({ cart, taxLines }) => ({
+          cart: taxInputOf(cart, undefined, null).orderOrCart,
+          item_tax_lines: taxLines.lineItemTaxLines,
+          shipping_tax_lines: taxLines.shippingMethodsTaxLines,
+        }))
       )
-    )
-    setTaxLinesForItemsStep(
-      transform({ cart, taxLines }, ({ cart, taxLines }) => ({
-        cart: taxInputOf(cart, undefined, null).orderOrCart,
-        item_tax_lines: taxLines.lineItemTaxLines,
-        shipping_tax_lines: taxLines.shippingMethodsTaxLines,
-      }))
-    )
-
-    // Promotions (applied codes and automatic ones) are recomputed on the cart as it now
-    // is, and the cart is then read again for its adjustments; a cart without codes in a
-    // store without automatic promotions has none to compute, and the cart as checkout
-    // wrote it is known without reading it back.
-    const automatic = findAutomaticPromotionsStep({})
-    const promoted = when("update-cart-promotions", { cart, automatic }, ({ cart, automatic }) => {
-      return automatic.exist || (cart.promotions ?? []).length > 0
-    }).then(() => {
       updateCartPromotionsWorkflow.runAsStep({
         input: transform({ input, cart }, ({ input, cart }) => ({
           cart_id: input.cart_id,
@@ -228,16 +262,8 @@ export const checkoutCartWorkflow = createWorkflow(
       }).config({ name: "order-reload-checkout-cart" })
     })
     const finalCart = transform(
-      { promoted, cart, input, added, taxLines },
-      ({ promoted, cart, input, added, taxLines }) =>
-        promoted ??
-        preparedCartOf(cart, {
-          shipping_address: input.shipping_address,
-          billing_address: input.billing_address ?? input.shipping_address,
-          shipping_methods: added ?? null,
-          item_tax_lines: taxLines.lineItemTaxLines,
-          shipping_tax_lines: taxLines.shippingMethodsTaxLines,
-        })
+      { leanCart, promotedCart },
+      ({ leanCart, promotedCart }) => (promotedCart ?? leanCart) as CheckoutCart
     )
 
     const orderInput = transform({ finalCart }, ({ finalCart }) => orderInputFromCart(finalCart))
@@ -250,17 +276,14 @@ export const checkoutCartWorkflow = createWorkflow(
       hold_expires_at: new Date(Date.now() + orderSettings().holdMinutes * 60_000),
       actor: input.actor,
     }))
-    const { change } = createOrderLifecycleStep(lifecycleInput)
+    const { lifecycle, change } = createOrderLifecycleStep(lifecycleInput)
     attachReservationsStep({ reservations, order_items: order.items ?? [] })
 
     const links = transform({ order, finalCart }, ({ order, finalCart }) =>
       orderLinksOf(finalCart, order.id)
     )
     createRemoteLinkStep(links)
-    const completed = transform({ input }, ({ input }) => [
-      { id: input.cart_id, completed_at: new Date() },
-    ])
-    updateCartsStep(completed)
+    completeCartStep({ cart_id: input.cart_id })
     registerPromotionUsageStep(
       transform({ finalCart }, ({ finalCart }) => promotionUsageOf(finalCart))
     )
@@ -300,10 +323,12 @@ export const checkoutCartWorkflow = createWorkflow(
       payment_collection_id: collections[0].id,
       provider_id: orderSettings().paymentProviderId,
       customer_id: input.customer_id,
+      amount: collections[0].amount,
+      currency_code: collections[0].currency_code,
     }))
-    const session = createPaymentSessionsWorkflow.runAsStep({ input: sessionInput })
+    const session = createCheckoutPaymentSessionStep(sessionInput)
     // The engine's record of the payment: the API's payment id, its owner and outcome.
-    createPaymentAttemptStep(
+    const attempt = createPaymentAttemptStep(
       transform({ session, collections, order, input }, (data) => ({
         session: {
           id: data.session.id,
@@ -330,10 +355,27 @@ export const checkoutCartWorkflow = createWorkflow(
     })
 
     releaseLockStep({ key: input.cart_id })
-    const result = transform({ order, session }, ({ order, session }) => ({
-      order_id: order.id,
-      payment_session_id: session.id,
-    }))
+    const result = transform(
+      { order, session, lifecycle, change, collections, attempt },
+      (written): CheckoutResult => ({
+        order_id: written.order.id,
+        payment_session_id: written.session.id,
+        placed: {
+          // Medusa's order DTO carries the view's fields under its own (wider) types.
+          order: written.order as unknown as PlacedOrderRecords["order"],
+          lifecycle: written.lifecycle,
+          change: written.change,
+          collection: {
+            id: written.collections[0].id,
+            status: written.collections[0].status,
+            amount: written.collections[0].amount,
+            created_at: written.collections[0].created_at ?? new Date(),
+          },
+          session: written.session,
+          attempt: written.attempt,
+        },
+      })
+    )
     return new WorkflowResponse<CheckoutResult>(result)
   }
 )

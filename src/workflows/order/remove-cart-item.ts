@@ -13,7 +13,6 @@ import {
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
 import { lockCustomerCartItem } from "./lock-customer-cart-item"
-import { loadCartForChangeStep } from "./steps/load-cart-for-change"
 
 export type RemoveCartItemInput = { customer_id: string; item_id: string }
 
@@ -25,8 +24,7 @@ export type RemoveCartItemInput = { customer_id: string; item_id: string }
 export const removeCartItemWorkflow = createWorkflow(
   "order-remove-cart-item",
   (input: RemoveCartItemInput) => {
-    const item = lockCustomerCartItem(input)
-    const cart = loadCartForChangeStep({ cart_id: item.cart_id })
+    const { item, cart } = lockCustomerCartItem(input)
     deleteLineItemsStep(transform({ item }, ({ item }) => [item.id]))
     when("refresh-cart-after-remove", { cart }, ({ cart }) => cart.needs_refresh).then(() => {
       refreshCartItemsWorkflow.runAsStep({ input: { cart_id: item.cart_id } })

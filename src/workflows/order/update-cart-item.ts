@@ -15,7 +15,6 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { lockCustomerCartItem } from "./lock-customer-cart-item"
 import { ensureStockAvailableStep } from "./steps/ensure-stock-available"
-import { loadCartForChangeStep } from "./steps/load-cart-for-change"
 import { priceCartLinesStep } from "./steps/price-cart-lines"
 
 export type UpdateCartItemInput = { customer_id: string; item_id: string; quantity: number }
@@ -29,8 +28,7 @@ export type UpdateCartItemInput = { customer_id: string; item_id: string; quanti
 export const updateCartItemWorkflow = createWorkflow(
   "order-update-cart-item",
   (input: UpdateCartItemInput) => {
-    const item = lockCustomerCartItem(input)
-    const cart = loadCartForChangeStep({ cart_id: item.cart_id })
+    const { item, cart } = lockCustomerCartItem(input)
 
     when("remove-cart-line", { input }, ({ input }) => input.quantity === 0).then(() => {
       deleteLineItemsStep(transform({ item }, ({ item }) => [item.id]))

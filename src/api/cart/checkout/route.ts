@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { requireActorOf } from "../../utils/auth"
 import { runIdempotent } from "../../utils/idempotency"
 import { findOpenCartId } from "../../../queries/order/open-cart"
-import { loadPlacedOrder } from "../../../queries/order/placed-order-view"
+import { placedOrderViewOf } from "../../../queries/order/placed-order-view"
 import { checkoutCartWorkflow } from "../../../workflows/order/checkout-cart"
 import type { CheckoutBody } from "../validators"
 
@@ -26,6 +26,6 @@ export async function POST(req: MedusaRequest<CheckoutBody>, res: MedusaResponse
         actor: { type: "customer", id: actor.id },
       },
     })
-    return { status: 201, body: await loadPlacedOrder(req.scope, result) }
+    return { status: 201, body: placedOrderViewOf(result.placed) }
   })
 }

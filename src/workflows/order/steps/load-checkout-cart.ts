@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
-import { CHECKOUT_CART_FIELDS, type CheckoutCart } from "../../../utils/order/checkout-cart"
-import { queryGraph } from "../../../queries/graph"
+import { loadCheckoutCart, type CheckoutCartRead } from "../../../queries/order/checkout-cart"
 
 export type LoadCheckoutCartInput = {
   cart_id: string
@@ -11,19 +10,14 @@ export type LoadCheckoutCartInput = {
 }
 
 /**
- * The cart being checked out, read after the cart's lock was taken, so "already checked
- * out" is decided on the latest state. Another customer's cart is a 404 like an unknown
- * one. Reads only.
+ * The cart being checked out, read in one statement after the cart's lock was taken, so
+ * "already checked out" is decided on the latest state. Another customer's cart is a 404
+ * like an unknown one. Reads only.
  */
 export const loadCheckoutCartStep = createStep(
   "order-load-checkout-cart",
   async (input: LoadCheckoutCartInput, { container }) => {
-    const { data } = await queryGraph<CheckoutCart>(container, {
-      entity: "cart",
-      fields: CHECKOUT_CART_FIELDS,
-      filters: { id: input.cart_id },
-    })
-    const cart: CheckoutCart | undefined = data[0]
+    const cart = await loadCheckoutCart(container, input.cart_id)
     if (!cart || cart.customer_id !== input.customer_id) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
     }
@@ -33,6 +27,6 @@ export const loadCheckoutCartStep = createStep(
     if (input.require_items && !cart.items?.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "The cart is empty")
     }
-    return new StepResponse(cart)
+    return new StepResponse<CheckoutCartRead>(cart)
   }
 )

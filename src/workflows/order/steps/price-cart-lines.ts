@@ -1,11 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
+import type { CalculatedPriceSet, PricingContext } from "@medusajs/framework/types"
+import { lineItemData, type LinePrice } from "../../../utils/order/line-item-data"
 import {
-  ContainerRegistrationKeys,
-  MedusaError,
-  ProductStatus,
-  QueryContext,
-} from "@medusajs/framework/utils"
-import { lineItemData, type LinePrice, type LineVariant } from "../../../utils/order/line-item-data"
+  loadPurchaseVariants,
+  type PurchaseVariant,
+} from "../../../queries/order/purchase-variants"
 import type { CartForChange } from "./load-cart-for-change"
 
 export type LineToPrice = {
@@ -14,78 +14,73 @@ export type LineToPrice = {
   quantity: number
   /** Everything the cart will hold of the variant: the quantity its price is chosen for. */
   total_quantity: number
+  /** The variant when an earlier step read it already (resolvePurchasableItemsStep). */
+  variant?: PurchaseVariant
 }
-
-type VariantRow = LineVariant & {
-  product: LineVariant["product"] & { status: string }
-  calculated_price?: LinePrice | null
-}
-
-const VARIANT_FIELDS = [
-  "id",
-  "title",
-  "sku",
-  "barcode",
-  "thumbnail",
-  "product.id",
-  "product.title",
-  "product.description",
-  "product.subtitle",
-  "product.thumbnail",
-  "product.handle",
-  "product.status",
-  "product.discountable",
-  "product.is_giftcard",
-  "product.type.id",
-  "product.type.value",
-  "product.collection.title",
-  "product.shipping_profile.id",
-  "inventory_items.inventory.requires_shipping",
-  "calculated_price.*",
-]
 
 /**
  * The new cart lines, priced for the cart by Medusa's pricing module with the pricing
  * context Medusa's own cart workflows use (currency, region, customer and groups, the
  * quantity held), and copied from their variants as Medusa copies them. A variant of an
  * unpublished product, or without a price for the cart, is refused as Medusa refuses it.
- * Reads only.
+ * The variants are read in one statement unless given; the prices in one call per
+ * distinct quantity (the pricing module takes one context per call). Reads only.
  */
 export const priceCartLinesStep = createStep(
   "order-price-cart-lines",
   async (input: { cart: CartForChange; lines: LineToPrice[] }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { cart } = input
+    const { cart, lines } = input
+    const missing = lines.filter((line) => !line.variant).map((line) => line.variant_id)
+    const read = await loadPurchaseVariants(container, { variant_ids: missing })
+    const variantOf = new Map(read.map((variant) => [variant.id, variant]))
+    for (const line of lines) {
+      if (line.variant) {
+        variantOf.set(line.variant_id, line.variant)
+      }
+    }
+    const pricing = container.resolve(Modules.PRICING)
+    const pricesFor = new Map<number, Promise<CalculatedPriceSet[]>>()
+    const priceOf = async (line: LineToPrice, priceSetId: string) => {
+      let prices = pricesFor.get(line.total_quantity)
+      if (!prices) {
+        const priceSetIds = lines
+          .filter((other) => other.total_quantity === line.total_quantity)
+          .map((other) => variantOf.get(other.variant_id)?.price_set_id)
+          .filter((id): id is string => !!id)
+        // The context query.graph's calculated_price passes, nulls included.
+        const context: Record<string, unknown> = {
+          currency_code: cart.currency_code,
+          region_id: cart.region_id,
+          customer_id: cart.customer_id,
+          customer: cart.customer,
+          quantity: line.total_quantity,
+        }
+        prices = pricing.calculatePrices(
+          { id: priceSetIds },
+          { context: context as PricingContext["context"] }
+        )
+        pricesFor.set(line.total_quantity, prices)
+      }
+      return (await prices).find((price) => price.id === priceSetId)
+    }
+
     const priced = await Promise.all(
-      input.lines.map(async (line) => {
-        const { data } = await query.graph({
-          entity: "variant",
-          fields: VARIANT_FIELDS,
-          filters: { id: line.variant_id },
-          context: {
-            calculated_price: QueryContext({
-              currency_code: cart.currency_code,
-              region_id: cart.region_id,
-              customer_id: cart.customer_id,
-              customer: cart.customer,
-              quantity: line.total_quantity,
-            }),
-          },
-        })
-        const variant = data[0] as VariantRow | undefined
-        if (!variant || variant.product?.status !== ProductStatus.PUBLISHED) {
+      lines.map(async (line) => {
+        const variant = variantOf.get(line.variant_id)
+        if (!variant || variant.product.status !== ProductStatus.PUBLISHED) {
           throw new MedusaError(
             MedusaError.Types.INVALID_DATA,
             `Variants ${line.variant_id} do not exist or belong to a product that is not published`
           )
         }
-        if (!variant.calculated_price) {
+        const price = variant.price_set_id ? await priceOf(line, variant.price_set_id) : undefined
+        if (!price || price.calculated_amount === null || price.calculated_amount === undefined) {
           throw new MedusaError(
             MedusaError.Types.INVALID_DATA,
             `Variants with IDs ${line.variant_id} do not have a price`
           )
         }
-        return lineItemData(cart.id, variant, variant.calculated_price, line.quantity)
+        return lineItemData(cart.id, variant, price as LinePrice, line.quantity)
       })
     )
     return new StepResponse(priced)

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
-import type { BigNumberInput, MedusaContainer, ReservationItemDTO } from "@medusajs/framework/types"
+import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import type { BigNumberInput, ReservationItemDTO } from "@medusajs/framework/types"
+import { loadChannelLevels } from "../../../queries/order/stock-availability"
 import { inventoryLockKey } from "../../../utils/catalog/locks"
 import { totalsPerInventoryItem, type StockNeed } from "../../../utils/order/checkout-cart"
 import { CART_LINE_KEY } from "../../../utils/order/checkout-cart"
@@ -58,22 +59,6 @@ export type HeldReservation = { id: string; line_id: string }
 
 type HeldStock = { reservation_ids: string[]; item_ids: string[] }
 
-async function locationsOfChannel(
-  container: MedusaContainer,
-  salesChannelId: string | null
-): Promise<string[]> {
-  if (!salesChannelId) {
-    return []
-  }
-  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "sales_channel",
-    fields: ["stock_locations.id"],
-    filters: { id: salesChannelId },
-  })
-  const channel = data[0] as { stock_locations?: { id: string }[] } | undefined
-  return (channel?.stock_locations ?? []).map((location) => location.id)
-}
-
 /**
  * Reserves the stock of a checkout, or nothing (409). Medusa's checkout validates each line
  * alone and before it locks, so carts racing for the last units, or two lines sharing one
@@ -99,22 +84,19 @@ export const reserveStockStep = createStep(
     const inventory = container.resolve(Modules.INVENTORY)
     const totals = totalsPerInventoryItem(input.needs)
     const itemIds = [...new Set(input.needs.map((need) => need.inventory_item_id))].sort()
-    const locationIds = await locationsOfChannel(container, input.sales_channel_id)
-    if (!locationIds.length) {
-      throw new MedusaError(
-        MedusaError.Types.CONFLICT,
-        "No stock location serves this cart's sales channel"
-      )
-    }
-
+    // The levels at the channel's locations, read before the locks in one statement: a
+    // rush on a scarce product queues many checkouts on the same locks, and once it is
+    // sold out a late one is refused from this read instead of waiting for its turn.
+    // An item without a level at any of the channel's locations is short like a sold-out one.
+    const channelLevels = await loadChannelLevels(container, itemIds, input.sales_channel_id)
+    choosePlaces(channelLevels, itemIds, totals, input.needs)
+    const locationIds = [...new Set(channelLevels.map((level) => level.location_id))]
+    // Inside the locks, the levels are read again through the inventory module.
     const readLevels = () =>
       inventory.listInventoryLevels(
         { inventory_item_id: itemIds, location_id: locationIds },
         { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
       )
-    // A rush on a scarce product queues many checkouts on the same locks: once it is sold
-    // out, a late one is refused from a read instead of waiting for its turn.
-    choosePlaces(await readLevels(), itemIds, totals, input.needs)
 
     let created: ReservationItemDTO[]
     try {

@@ -1,7 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaError } from "@medusajs/framework/utils"
-import { primaryVariant } from "../../../queries/catalog/build-rows"
-import { queryGraph } from "../../../queries/graph"
+import { MedusaError, ProductStatus } from "@medusajs/framework/utils"
+import {
+  loadPurchaseVariants,
+  type PurchaseVariant,
+} from "../../../queries/order/purchase-variants"
 
 export type PurchaseRequest = { product_id: string; quantity: number }
 
@@ -10,19 +12,14 @@ export type PurchasableItem = {
   title: string
   variant_id: string
   quantity: number
-}
-
-type ProductRow = {
-  id: string
-  title: string
-  status: string
-  variants?: { id: string; variant_rank?: number | null; created_at: string | Date }[]
+  /** The variant as a cart line copies it, so pricing need not read it again. */
+  variant: PurchaseVariant
 }
 
 /**
  * The variant each requested product sells (its primary variant, as the catalog shows it)
- * with the requested quantities summed per product. An unknown, deleted or unpublished
- * product, or one without a variant, is a 404. Reads only.
+ * with the requested quantities summed per product, in one read. An unknown, deleted or
+ * unpublished product, or one without a variant, is a 404. Reads only.
  */
 export const resolvePurchasableItemsStep = createStep(
   "order-resolve-purchasable-items",
@@ -31,26 +28,20 @@ export const resolvePurchasableItemsStep = createStep(
     for (const item of input.items) {
       quantities.set(item.product_id, (quantities.get(item.product_id) ?? 0) + item.quantity)
     }
-    const { data } = await queryGraph<ProductRow>(container, {
-      entity: "product",
-      fields: [
-        "id",
-        "title",
-        "status",
-        "variants.id",
-        "variants.variant_rank",
-        "variants.created_at",
-      ],
-      filters: { id: [...quantities.keys()] },
-    })
-    const products = new Map(data.map((p) => [p.id, p]))
+    const variants = await loadPurchaseVariants(container, { product_ids: [...quantities.keys()] })
+    const variantOf = new Map(variants.map((variant) => [variant.product.id, variant]))
     const resolved = [...quantities].map(([productId, quantity]) => {
-      const product = products.get(productId)
-      const variant = product?.status === "published" ? primaryVariant(product.variants) : undefined
-      if (!product || !variant) {
+      const variant = variantOf.get(productId)
+      if (!variant || variant.product.status !== ProductStatus.PUBLISHED) {
         throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${productId} was not found`)
       }
-      return { product_id: productId, title: product.title, variant_id: variant.id, quantity }
+      return {
+        product_id: productId,
+        title: variant.product.title,
+        variant_id: variant.id,
+        quantity,
+        variant,
+      }
     })
     return new StepResponse<PurchasableItem[]>(resolved)
   }

@@ -22,7 +22,13 @@ export const createPaymentAttemptStep = createStep(
   async (input: CreatePaymentAttemptInput, { container }) => {
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
     const reference = input.session.data?.id
+    // Timestamps set here rather than by the database's defaults, so the record returned
+    // carries them (a checkout answers with it without reading it back). The generated
+    // create type leaves the timestamp columns out; the model has them.
+    const now = new Date()
+    const stamped = { created_at: now, updated_at: now } as object
     const attempt = await ledger.createPaymentAttempts({
+      ...stamped,
       session_id: input.session.id,
       order_id: input.order_id,
       customer_id: input.customer_id,
