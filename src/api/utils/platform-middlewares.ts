@@ -21,6 +21,7 @@ import { platformErrorHandler } from "./error-handler"
 import { authRateLimit, globalRateLimit } from "./rate-limit"
 import { requestContext } from "./request-context"
 import { countSqlStatements } from "./sql-statements"
+import { refuseUnstorableInput } from "./storable-input"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
@@ -89,6 +90,7 @@ export function definePlatformMiddlewares(
           enforceHttps,
           contractCors(),
           globalRateLimit,
+          refuseUnstorableInput,
           resolveContractActor,
         ],
       },
