@@ -22,6 +22,7 @@ import { authRateLimit, globalRateLimit } from "./rate-limit"
 import { requestContext } from "./request-context"
 import { countSqlStatements } from "./sql-statements"
 import { refuseUnstorableInput } from "./storable-input"
+import { guardStoreOwnership } from "./store-ownership"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
@@ -92,6 +93,7 @@ export function definePlatformMiddlewares(
           globalRateLimit,
           refuseUnstorableInput,
           resolveContractActor,
+          guardStoreOwnership,
         ],
       },
       ...routes.map(contractRouteMiddlewares),
