@@ -43,6 +43,8 @@ export class CatalogCache {
   private readonly l1: ResponseCache
   private subscribed: Promise<void> | undefined
   private lastCheck = 0
+  /** Renderings in progress, by generation and key. */
+  private readonly inflight = new Map<string, Promise<string>>()
 
   constructor(private readonly deps: CatalogCacheDependencies) {
     this.l1 = new ResponseCache(deps.entries, deps.ttlMs)
@@ -67,6 +69,24 @@ export class CatalogCache {
     if (hit !== undefined) {
       return hit
     }
+    // Single flight: concurrent misses of one entry share one rendering, so a cold cache
+    // (after every catalog write) costs one expensive read per process, not one per request.
+    let flight = this.inflight.get(fullKey)
+    if (!flight) {
+      flight = this.fill(this.generation, fullKey, render).finally(() =>
+        this.inflight.delete(fullKey)
+      )
+      this.inflight.set(fullKey, flight)
+    }
+    return flight
+  }
+
+  /** A miss: L2, else `render` (cached when no write landed meanwhile). */
+  private async fill(
+    generation: number,
+    fullKey: string,
+    render: () => Promise<string>
+  ): Promise<string> {
     const shared = this.deps.shared()
     const stored = (await shared?.get({ key: `catalog:${fullKey}` }).catch(() => undefined)) as
       { body?: string } | undefined
@@ -74,11 +94,10 @@ export class CatalogCache {
       this.l1.set(fullKey, stored.body)
       return stored.body
     }
-    const readAt = this.generation
     const body = await render()
     // Only cache what was rendered under the current generation: a write that landed
     // while rendering must not be hidden behind an older answer.
-    if (readAt === this.generation) {
+    if (generation === this.generation) {
       this.l1.set(fullKey, body)
       await shared
         ?.set({ key: `catalog:${fullKey}`, data: { body }, ttl: L2_TTL_SECONDS, tags: [L2_TAG] })
@@ -113,6 +132,7 @@ export class CatalogCache {
   /** Forgets this process's entries (application shutdown); L2 is Medusa's to close. */
   clear(): void {
     this.l1.clear()
+    this.inflight.clear()
     this.subscribed = undefined
   }
 
