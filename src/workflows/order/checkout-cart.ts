@@ -44,6 +44,7 @@ import { findAutomaticPromotionsStep } from "./steps/find-automatic-promotions"
 import { listCheckoutShippingOptionsStep } from "./steps/list-checkout-shipping-options"
 import { selectShippingOptionStep } from "./steps/select-shipping-option"
 import { createPaymentAttemptStep } from "../payment/steps/create-payment-attempt"
+import { ensureAccountHolderStep } from "../payment/steps/ensure-account-holder"
 
 export type CheckoutAddress = {
   first_name?: string
@@ -296,6 +297,14 @@ export const checkoutCartWorkflow = createWorkflow(
         ]
       )
     ).config({ name: "link-payment-collection" })
+    // The customer's payment account first, race-safe: Medusa's session workflow would
+    // make one itself, and a new customer's parallel first orders would collide on it.
+    ensureAccountHolderStep(
+      transform({ input }, ({ input }) => ({
+        customer_id: input.customer_id,
+        provider_id: orderSettings().paymentProviderId,
+      }))
+    )
     const sessionInput = transform({ collections, input }, ({ collections, input }) => ({
       payment_collection_id: collections[0].id,
       provider_id: orderSettings().paymentProviderId,
