@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createInventoryItemsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
@@ -10,6 +10,7 @@ import {
   createShoppers,
   stockOf,
   TEST_ADDRESS,
+  waitFor,
   type AdminSession,
   type CommerceSetup,
   type Shopper,
@@ -170,6 +171,82 @@ medusaIntegrationTestRunner({
       expect(placed.status).toBe(201)
       expect(placed.data.order.item_count).toBe(3)
       expect(await stockOf(container, product.id)).toMatchObject({ reserved: 3, available: 0 })
+    })
+
+    describe("a new customer's first orders", () => {
+      const order = (who: Shopper, productId: string, extra: Record<string, unknown> = {}) =>
+        api.post(
+          "/orders",
+          {
+            items: [{ product_id: productId, quantity: 1 }],
+            shipping_address: TEST_ADDRESS,
+            ...extra,
+          },
+          { headers: who.headers, ...anyStatus }
+        )
+      /** The catalog's stock of the product once it agrees with Medusa's inventory. */
+      const catalogConverges = async (productId: string) => {
+        const { available } = await stockOf(getContainer(), productId)
+        await waitFor(async () => {
+          const { data } = await api.get(`/products/${productId}`)
+          return data.stock_quantity === available && data.in_stock === available > 0
+        }, 20_000)
+        return available
+      }
+
+      it("all succeed or fail cleanly when eight are placed at once (one payment account)", async () => {
+        // Seven products with one unit each; the first is ordered twice. Different
+        // products do not queue on one inventory lock, so the payment steps overlap.
+        const products = []
+        for (let i = 0; i < 7; i += 1) {
+          products.push(
+            await createCatalogProduct(api, admin.headers, {
+              name: `Desk Fan ${i}`,
+              price: "30.00",
+              stock_quantity: 1,
+            })
+          )
+        }
+        const [fresh] = await createShoppers(getContainer(), 1)
+        const wanted = [products[0], ...products]
+        const responses = await Promise.all(wanted.map((product) => order(fresh, product.id)))
+        const statuses = responses.map((response) => response.status).sort()
+        expect({
+          statuses,
+          refusals: responses.filter((r) => r.status >= 400).map((r) => r.data.type),
+        }).toEqual({ statuses: [...Array(7).fill(201), 409], refusals: ["conflict"] })
+        const { data: customers } = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({
+            entity: "customer",
+            fields: ["account_holders.id"],
+            filters: { id: fresh.id },
+          })
+        const holders = (customers[0] as { account_holders?: unknown[] }).account_holders ?? []
+        expect(holders).toHaveLength(1)
+        // Every product sold its unit, and the catalog says so as Medusa does.
+        for (const product of products) {
+          expect(await catalogConverges(product.id)).toBe(0)
+        }
+      })
+
+      it("the catalog shows the stock again after an order is rolled back", async () => {
+        const product = await createCatalogProduct(api, admin.headers, {
+          name: "Last Lamp",
+          price: "30.00",
+          stock_quantity: 1,
+        })
+        const [fresh] = await createShoppers(getContainer(), 1)
+        // Refused after the stock was reserved (the shipping option is checked later): the
+        // rollback gives the unit back to Medusa, and the catalog must follow.
+        const refused = await order(fresh, product.id, { shipping_option_id: "so_unknown" })
+        expect(refused.status).toBeGreaterThanOrEqual(400)
+        expect(refused.status).toBeLessThan(500)
+        expect(await catalogConverges(product.id)).toBe(1)
+        // And the unit can be bought.
+        expect((await order(fresh, product.id)).status).toBe(201)
+        expect(await catalogConverges(product.id)).toBe(0)
+      })
     })
 
     describe("Idempotency-Key", () => {

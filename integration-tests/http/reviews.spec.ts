@@ -1,21 +1,28 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { Modules, OrderStatus, ProductStatus } from "@medusajs/framework/utils"
-import { createOrderWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import { Modules, ProductStatus } from "@medusajs/framework/utils"
 import type { AxiosResponse } from "axios"
 import { REVIEW_MODULE } from "../../src/modules/review"
 import { ReviewEvents } from "../../src/modules/review/events"
 import type ReviewModuleService from "../../src/modules/review/service"
+import { refreshVerifiedPurchasesWorkflow } from "../../src/workflows/review/refresh-verified-purchases"
 import {
   createAdminUser,
   createCustomer,
   createProduct,
+  createShop,
   createStoreContext,
+  TEST_ADDRESS,
+  waitFor,
   type AdminSession,
+  type Shop,
+  type Shopper,
   type CustomerSession,
   type StoreContext,
   type TestProduct,
 } from "../helpers"
+
+jest.setTimeout(180_000)
 
 const anyStatus = { validateStatus: () => true }
 
@@ -253,49 +260,81 @@ medusaIntegrationTestRunner({
     })
 
     describe("verified purchase", () => {
-      async function orderFor(customer: CustomerSession, status?: OrderStatus) {
-        const container = getContainer()
-        const {
-          result: [region],
-        } = await createRegionsWorkflow(container).run({
-          input: { regions: [{ name: "US", currency_code: "usd", countries: ["us"] }] },
+      let shop: Shop
+      beforeEach(async () => {
+        shop = await createShop(getContainer(), api, {
+          name: "Kettle",
+          price: "20.00",
+          stock_quantity: 20,
         })
-        await createOrderWorkflow(container).run({
-          input: {
-            customer_id: customer.customer.id,
-            email: customer.email,
-            currency_code: "usd",
-            region_id: region.id,
-            sales_channel_id: store.salesChannelId,
-            status,
-            items: [
-              {
-                title: product.product.title,
-                product_id: product.product.id,
-                variant_id: product.variantId,
-                quantity: 1,
-                unit_price: 10,
-                is_tax_inclusive: true,
-              },
-            ],
-          },
-        })
-      }
-
-      it("is true for a customer who ordered the product, false otherwise", async () => {
-        const bob = await newCustomer("Bob")
-        await orderFor(alice)
-        const verified = await post(alice, review(5))
-        expect(verified.status).toBe(201)
-        expect(verified.data.verified_purchase).toBe(true)
-        const unverified = await post(bob, review(5))
-        expect(unverified.data.verified_purchase).toBe(false)
       })
 
-      it("does not count a canceled order", async () => {
-        await orderFor(alice, OrderStatus.CANCELED)
-        const created = await post(alice, review(5))
-        expect(created.data.verified_purchase).toBe(false)
+      /** An unpaid (pending) order of the shop's product through POST /orders. */
+      async function placeOrder(shopper: Shopper): Promise<string> {
+        const placed = await api.post(
+          "/orders",
+          { items: [{ product_id: shop.product.id, quantity: 1 }], shipping_address: TEST_ADDRESS },
+          { headers: shopper.headers, ...anyStatus }
+        )
+        expect(placed.status).toBe(201)
+        return placed.data.order.id
+      }
+      const moveOrder = async (orderId: string, status: string) => {
+        const moved = await api.put(
+          `/orders/${orderId}/status`,
+          { status },
+          { headers: shop.admin.headers, ...anyStatus }
+        )
+        expect(moved.status).toBe(200)
+      }
+      const verifiedOf = async (reviewId: string) => {
+        const [stored] = await getContainer()
+          .resolve<ReviewModuleService>(REVIEW_MODULE)
+          .listReviews({ id: reviewId })
+        return stored.verified_purchase
+      }
+      const postReview = async (shopper: Shopper) => {
+        const created = await post(shopper, review(5), shop.product.id)
+        expect(created.status).toBe(201)
+        return created.data as { id: string; verified_purchase: boolean }
+      }
+
+      it("needs a paid order: an unpaid one does not verify, paying does", async () => {
+        const orderId = await placeOrder(shop.alice)
+        const unpaid = await postReview(shop.alice)
+        expect(unpaid.verified_purchase).toBe(false)
+        // The review follows the order once it is paid (order.status_changed).
+        await moveOrder(orderId, "paid")
+        await waitFor(async () => (await verifiedOf(unpaid.id)) === true)
+        // Someone who never ordered is not verified.
+        expect((await postReview(shop.bob)).verified_purchase).toBe(false)
+      })
+
+      it("is true for a paid order at review time, and lost on cancellation", async () => {
+        const orderId = await placeOrder(shop.alice)
+        await moveOrder(orderId, "paid")
+        const created = await postReview(shop.alice)
+        expect(created.verified_purchase).toBe(true)
+        await moveOrder(orderId, "cancelled")
+        await waitFor(async () => (await verifiedOf(created.id)) === false)
+      })
+
+      it("is lost on a full refund unless another paid order still justifies it", async () => {
+        const first = await placeOrder(shop.alice)
+        const second = await placeOrder(shop.alice)
+        await moveOrder(first, "paid")
+        await moveOrder(second, "paid")
+        const created = await postReview(shop.alice)
+        expect(created.verified_purchase).toBe(true)
+        await moveOrder(first, "refunded")
+        // What the subscriber runs for that refund (run here so the check does not race it):
+        // the second order still counts.
+        await refreshVerifiedPurchasesWorkflow(getContainer()).run({
+          input: { order_id: first, customer_id: shop.alice.id },
+        })
+        expect(await verifiedOf(created.id)).toBe(true)
+        await moveOrder(second, "refunded")
+        await waitFor(async () => (await verifiedOf(created.id)) === false)
       })
     })
 

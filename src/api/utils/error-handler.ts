@@ -3,6 +3,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isContractPath } from "./contract"
 import { toErrorResponse } from "./errors"
+import { multipartClientError } from "./multipart-errors"
 import { ensureRequestContext } from "./request-context"
 import { applySecurityHeaders } from "./security"
 
@@ -23,11 +24,13 @@ export function platformErrorHandler(
   // key check) still get an id, the security headers, an access log line and metrics.
   const requestId = ensureRequestContext(req, res)
   applySecurityHeaders(req, res)
-  if (!isContractPath(req.path)) {
+  // Medusa's own upload routes (multer) would answer a broken multipart body with a 500.
+  const multipart = req.is("multipart/form-data") ? multipartClientError(error) : undefined
+  if (!isContractPath(req.path) && !multipart) {
     void medusaDefault(error, req, res, next)
     return
   }
-  const response = toErrorResponse(error, requestId)
+  const response = toErrorResponse(multipart ?? error, requestId)
   if (response.unexpected) {
     const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
     logger.error(`request ${requestId} failed: ${describe(error)}`)

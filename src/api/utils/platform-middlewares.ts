@@ -23,6 +23,8 @@ import { loginThrottle, medusaLoginThrottle } from "./login-throttle"
 import { prepareResponsesBeforeMedusa } from "./response-hygiene"
 import { requestContext } from "./request-context"
 import { countSqlStatements } from "./sql-statements"
+import { refuseUnstorableInput } from "./storable-input"
+import { guardStoreOwnership } from "./store-ownership"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
@@ -106,7 +108,9 @@ export function definePlatformMiddlewares(
           enforceHttps,
           contractCors(),
           globalRateLimit,
+          refuseUnstorableInput,
           resolveContractActor,
+          guardStoreOwnership,
         ],
       },
       ...routes.map(contractRouteMiddlewares),

@@ -25,17 +25,20 @@ export function toFieldErrors(issues: readonly Issue[]): FieldError[] {
 
 type Part = "body" | "query"
 
+const NUL = "\u0000"
+
 /**
- * Fields holding a string with a NUL character, which PostgreSQL cannot store (it would
- * fail the request with a 500 once the value reaches a statement). Checked on the raw
- * input, so every contract route refuses them alike, whatever its schema.
+ * Fields holding a string with a NUL character, or named with one, which PostgreSQL
+ * cannot store (text and jsonb refuse it: the request would fail with a 500 once the value
+ * reaches a statement). Checked on the raw input, so every route refuses them alike,
+ * whatever its schema (the global `refuseUnstorableInput` middleware and each contract).
  */
 export function nulFieldErrors(input: unknown): FieldError[] {
   type Node = { value: unknown; key?: string; parent?: Node }
   const pathOf = (node: Node): string => {
     const keys: string[] = []
     for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent) {
-      keys.push(at.key)
+      keys.push(at.key.replaceAll(NUL, "\\0"))
     }
     return keys.reverse().join(".") || "(root)"
   }
@@ -45,11 +48,16 @@ export function nulFieldErrors(input: unknown): FieldError[] {
   const pending: Node[] = [{ value: input }]
   for (let node = pending.pop(); node; node = pending.pop()) {
     const { value } = node
-    if (typeof value === "string" && value.includes("\u0000")) {
+    if (typeof value === "string" && value.includes(NUL)) {
       errors.push({ field: pathOf(node), message: "Must not contain NUL characters" })
     } else if (value && typeof value === "object") {
       for (const [key, item] of Object.entries(value)) {
-        pending.push({ value: item, key, parent: node })
+        const child: Node = { value: item, key, parent: node }
+        if (key.includes(NUL)) {
+          errors.push({ field: pathOf(child), message: "Field names must not contain NUL" })
+        } else {
+          pending.push(child)
+        }
       }
     }
   }

@@ -11,6 +11,7 @@ import { CatalogProduct } from "./models/catalog-product"
 import { bindNamed } from "./sql/bind"
 import {
   ADD_LEXEMES_SQL,
+  CATEGORY_GROUPS_SQL,
   DELETE_CREATED_SQL,
   DELETE_SQL,
   listSql,
@@ -74,6 +75,17 @@ export default class CatalogModuleService extends MedusaService({
     const sort = !query.sort || query.sort === "relevance" ? "newest" : query.sort
     const [page] = await this.run<CatalogPage>(context.manager, listSql(sort), params)
     return page
+  }
+
+  /**
+   * The active products counted by the set of categories they are directly in (one row
+   * per distinct set): what the category tree's counts are computed from.
+   */
+  @InjectManager()
+  async countByDirectCategories(
+    @MedusaContext() context: Context = {}
+  ): Promise<{ category_ids: string[]; count: number }[]> {
+    return this.run(context.manager, CATEGORY_GROUPS_SQL, {})
   }
 
   /** One product's JSON, or undefined when it is unknown or deleted. */

@@ -162,6 +162,7 @@ export function toCatalogRow(
     currency_code: view.currency_code,
     category_id: view.category_id,
     category_ids: categoryIds,
+    direct_category_ids: categories.map((c) => c.id),
     tags,
     stock_quantity: stock,
     in_stock: inStock,

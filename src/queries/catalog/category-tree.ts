@@ -1,10 +1,9 @@
-import type { Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
-
-/** Tag of every cached category tree; clearing it invalidates them all. */
-export const CATEGORY_TREE_TAG = "catalog:categories"
-/** A safety net: writes clear the cache explicitly, this bounds anything they miss. */
-export const CATEGORY_TREE_TTL_SECONDS = 300
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { CATALOG_MODULE } from "../../modules/catalog"
+import type CatalogModuleService from "../../modules/catalog/service"
+import { PLATFORM_MODULE } from "../../modules/platform"
+import type PlatformModuleService from "../../modules/platform/service"
 
 export type CategoryRecord = {
   id: string
@@ -17,8 +16,8 @@ export type CategoryRecord = {
   is_internal: boolean
 }
 
-/** One product in one category (its direct category, not an ancestor). */
-export type CategoryMembership = { product_id: string; category_id: string }
+/** How many active products are in exactly this set of categories directly. */
+export type CategoryGroup = { category_ids: string[]; count: number }
 
 export type CategoryNode = {
   id: string
@@ -48,7 +47,7 @@ export type CategoryTreeView = {
  */
 export function buildCategoryTree(
   categories: CategoryRecord[],
-  memberships: CategoryMembership[],
+  groups: CategoryGroup[],
   view: CategoryTreeView
 ): CategoryNode[] {
   const byId = new Map(categories.map((category) => [category.id, category]))
@@ -75,22 +74,25 @@ export function buildCategoryTree(
     return visible
   }
 
-  const productsOf = new Map<string, Set<string>>()
-  for (const { product_id, category_id } of memberships) {
-    if (!byId.has(category_id) || !isVisible(category_id)) {
-      continue
-    }
-    const seen = new Set<string>()
-    let current = byId.get(category_id)
-    while (current && !seen.has(current.id)) {
-      seen.add(current.id)
-      let products = productsOf.get(current.id)
-      if (!products) {
-        products = new Set()
-        productsOf.set(current.id, products)
+  // A group's products count once at every visible category on the way up from each of
+  // its visible direct categories (once per node, however many of them share a branch).
+  const counts = new Map<string, number>()
+  for (const group of groups) {
+    const reached = new Set<string>()
+    for (const categoryId of group.category_ids) {
+      if (!byId.has(categoryId) || !isVisible(categoryId)) {
+        continue
       }
-      products.add(product_id)
-      current = current.parent_category_id ? byId.get(current.parent_category_id) : undefined
+      for (
+        let current = byId.get(categoryId);
+        current && !reached.has(current.id);
+        current = current.parent_category_id ? byId.get(current.parent_category_id) : undefined
+      ) {
+        reached.add(current.id)
+      }
+    }
+    for (const id of reached) {
+      counts.set(id, (counts.get(id) ?? 0) + group.count)
     }
   }
 
@@ -106,7 +108,7 @@ export function buildCategoryTree(
       description: category.description || null,
       parent_id: category.parent_category_id,
       rank: category.rank,
-      product_count: productsOf.get(category.id)?.size ?? 0,
+      product_count: counts.get(category.id) ?? 0,
       ...(view.includeHidden
         ? { is_active: category.is_active, is_internal: category.is_internal }
         : {}),
@@ -133,15 +135,16 @@ export function buildCategoryTree(
 }
 
 /**
- * Two reads: every category, then every (published product, category) pair. Deleted
- * products and categories are left out by Medusa's soft-delete filter.
+ * Two reads, neither over the products: every category (an admin-made list) and the
+ * catalog read model's active products grouped by their direct categories (one
+ * index-only scan, docs/CATALOG.md).
  */
 async function readCategoryTree(
   container: MedusaContainer,
   view: CategoryTreeView
 ): Promise<CategoryNode[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const [{ data: categories }, { data: products }] = await Promise.all([
+  const [{ data: categories }, groups] = await Promise.all([
     query.graph({
       entity: "product_category",
       fields: [
@@ -155,69 +158,34 @@ async function readCategoryTree(
         "is_internal",
       ],
     }),
-    query.graph({
-      entity: "product",
-      fields: ["id", "categories.id"],
-      filters: { status: ProductStatus.PUBLISHED },
-    }),
+    container.resolve<CatalogModuleService>(CATALOG_MODULE).countByDirectCategories(),
   ])
-  const memberships = products.flatMap((product) =>
-    (product.categories ?? []).flatMap((category: { id: string } | null) =>
-      category ? [{ product_id: product.id, category_id: category.id }] : []
-    )
-  )
-  return buildCategoryTree(categories as CategoryRecord[], memberships, view)
+  return buildCategoryTree(categories as CategoryRecord[], groups, view)
 }
 
-function cachingOf(container: MedusaContainer) {
-  return container.resolve(Modules.CACHING, { allowUnregistered: true })
-}
-
-function cacheKey(view: CategoryTreeView): string {
-  return `catalog:categories:tree:${view.includeHidden ? "admin" : "public"}`
+function platformOf(container: MedusaContainer): PlatformModuleService {
+  return container.resolve<PlatformModuleService>(PLATFORM_MODULE)
 }
 
 /**
- * GET /products/categories: the category tree, from Medusa's caching module (tag
- * `catalog:categories`) when it holds it, else read and cached. A cache that fails is
- * logged and bypassed.
+ * GET /products/categories: `{"categories": [...]}` rendered, from the platform's catalog
+ * cache (keyed by the catalog's generation, so any catalog or category write shows on the
+ * next read; one rebuild at a time per process, concurrent readers wait for it).
  */
-export async function loadCategoryTree(
+export function loadCategoryTree(
   container: MedusaContainer,
   view: CategoryTreeView
-): Promise<CategoryNode[]> {
-  const caching = cachingOf(container)
-  const key = cacheKey(view)
-  const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-  if (caching) {
-    const cached = (await caching.get({ key, tags: [CATEGORY_TREE_TAG] })) as {
-      categories: CategoryNode[]
-    } | null
-    if (cached) {
-      return cached.categories
-    }
-  }
-  const categories = await readCategoryTree(container, view)
-  if (caching) {
-    try {
-      await caching.set({
-        key,
-        data: { categories },
-        tags: [CATEGORY_TREE_TAG],
-        ttl: CATEGORY_TREE_TTL_SECONDS,
-        options: { autoInvalidate: false },
-      })
-    } catch (error) {
-      logger.warn(`Category tree not cached: ${(error as Error).message}`)
-    }
-  }
-  return categories
+): Promise<string> {
+  const key = `categories:tree:${view.includeHidden ? "admin" : "public"}`
+  return platformOf(container).cachedCatalogRead(key, async () =>
+    JSON.stringify({ categories: await readCategoryTree(container, view) })
+  )
 }
 
 /**
- * Drops every cached category tree. Called by each category write and by the catalog
- * sync (a product published, unpublished, deleted or moved changes the counts).
+ * Drops every cached category tree (with the rest of the catalog's cached reads). Called
+ * by each category write; product writes invalidate the catalog cache themselves.
  */
 export async function invalidateCategoryTree(container: MedusaContainer): Promise<void> {
-  await cachingOf(container)?.clear({ tags: [CATEGORY_TREE_TAG] })
+  await platformOf(container).invalidateCatalogCache()
 }

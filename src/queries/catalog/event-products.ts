@@ -37,7 +37,8 @@ async function productsOfVariants(
   return data.map((v) => v.product_id)
 }
 
-async function productsOfInventoryItems(
+/** The products whose variants use these inventory items. */
+export async function productsOfInventoryItems(
   container: MedusaContainer,
   itemIds: string[]
 ): Promise<string[]> {

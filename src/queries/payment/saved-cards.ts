@@ -45,10 +45,14 @@ export function assertSavedCardsAvailable(): void {
   }
 }
 
-/** The customer's Stripe account holder (Medusa's customer ↔ account holder link), if any. */
+/**
+ * The customer's account holder with a payment provider (Medusa's customer ↔ account
+ * holder link), if any; Stripe's unless another provider is named.
+ */
 export async function findAccountHolder(
   container: MedusaContainer,
-  customerId: string
+  customerId: string,
+  providerId: string = STRIPE_PROVIDER_ID
 ): Promise<AccountHolderDTO | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -58,7 +62,7 @@ export async function findAccountHolder(
   })
   const holders = ((data[0] as { account_holders?: AccountHolderDTO[] } | undefined)
     ?.account_holders ?? []) as AccountHolderDTO[]
-  return holders.find((holder) => holder?.provider_id === STRIPE_PROVIDER_ID) ?? null
+  return holders.find((holder) => holder?.provider_id === providerId) ?? null
 }
 
 /** The customer's own saved cards, straight from Stripe (their account holder's). */

@@ -14,6 +14,7 @@ import { orderSettings } from "../../config/order"
 import { orderLockKey } from "../order/change-order-status"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
 import { createPaymentAttemptStep } from "./steps/create-payment-attempt"
+import { ensureAccountHolderStep } from "./steps/ensure-account-holder"
 import { ensureNewAttemptAllowedStep } from "./steps/ensure-new-attempt-allowed"
 
 export type CreatePaymentInput = { order_id: string; customer_id: string }
@@ -50,6 +51,13 @@ export const createPaymentWorkflow = createWorkflow(
     const collectionId = transform({ plan, created }, ({ plan, created }) => {
       return (plan.payment_collection_id ?? created?.[0]?.id) as string
     })
+    // Race-safe, before Medusa's session workflow would make one (steps/ensure-account-holder.ts).
+    ensureAccountHolderStep(
+      transform({ input }, ({ input }) => ({
+        customer_id: input.customer_id,
+        provider_id: orderSettings().paymentProviderId,
+      }))
+    )
     const session = createPaymentSessionsWorkflow.runAsStep({
       input: transform({ collectionId, input }, ({ collectionId, input }) => ({
         payment_collection_id: collectionId,

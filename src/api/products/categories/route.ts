@@ -7,7 +7,8 @@ import type { CreateCategoryBody } from "./validators"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const includeHidden = actorOf(req)?.role === "admin"
-  res.status(200).json({ categories: await loadCategoryTree(req.scope, { includeHidden }) })
+  const body = await loadCategoryTree(req.scope, { includeHidden })
+  res.status(200).type("application/json").send(body)
 }
 
 export async function POST(

@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import multer from "multer"
 import { HttpError } from "../../utils/errors"
+import { multipartClientError } from "../../utils/multipart-errors"
 import {
   ACCEPTED_IMAGE_TYPES,
   detectImageType,
@@ -18,7 +19,8 @@ export type ReceivedImage = { type: ImageType; content: Buffer }
 /** multer's size and count errors as the contract's statuses. */
 function uploadError(error: unknown, maxBytes: number, maxFiles: number): unknown {
   if (!(error instanceof multer.MulterError)) {
-    return error
+    // A truncated or malformed body (busboy's "Unexpected end of form") is the client's.
+    return multipartClientError(error) ?? error
   }
   switch (error.code) {
     case "LIMIT_FILE_SIZE":
@@ -31,7 +33,7 @@ function uploadError(error: unknown, maxBytes: number, maxFiles: number): unknow
         `Send the images in the multipart field "${IMAGE_FIELD}" (at most ${maxFiles})`
       )
     default:
-      return new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
+      return multipartClientError(error) ?? error
   }
 }
 

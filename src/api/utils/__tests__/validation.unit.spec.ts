@@ -85,6 +85,12 @@ describe("nulFieldErrors", () => {
     expect(nulFieldErrors({ q: "lamp", items: [1, null, { a: "b" }] })).toEqual([])
   })
 
+  it("names fields whose name holds a NUL, and does not descend into them", () => {
+    expect(nulFieldErrors({ ok: 1, nested: { "a\u0000b": { c: "d\u0000" } } })).toEqual([
+      { field: "nested.a\\0b", message: "Field names must not contain NUL" },
+    ])
+  })
+
   it("handles nesting deeper than the call stack", () => {
     let deep: unknown = "x\u0000"
     for (let level = 0; level < 100_000; level += 1) {

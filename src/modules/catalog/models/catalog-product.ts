@@ -22,6 +22,8 @@ export const CatalogProduct = model
     category_id: model.text().nullable(),
     /** The product's categories and all their ancestors (filtering includes sub-categories). */
     category_ids: model.array(),
+    /** The categories the product is in directly (the category tree's counts). */
+    direct_category_ids: model.array().default([]),
     tags: model.array(),
     /** Available units (stocked minus reserved over all locations); null when not tracked. */
     stock_quantity: model.number().nullable(),
@@ -36,4 +38,9 @@ export const CatalogProduct = model
     view: model.json(),
   })
   // The admin's low-stock list filters and orders on available units (then id, for pages).
-  .indexes([{ on: ["stock_quantity", "id"] }])
+  .indexes([
+    { on: ["stock_quantity", "id"] },
+    // The category tree groups the active products by their direct categories: an
+    // index-only scan of this partial index (docs/CATALOG.md).
+    { on: ["direct_category_ids"], where: "is_active = true" },
+  ])

@@ -128,6 +128,17 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
       from page join catalog_product p on p.id = page.id) as items${facets}`
 }
 
+/**
+ * The active products grouped by the set of categories they are in directly: one
+ * index-only scan of IDX_catalog_product_direct_category_ids. Rows are sets, not
+ * products, so the answer grows with the category combinations in use, not the catalog.
+ */
+export const CATEGORY_GROUPS_SQL = `
+  select direct_category_ids as category_ids, count(*)::int as count
+  from catalog_product
+  where is_active = true and deleted_at is null and direct_category_ids <> '{}'
+  group by direct_category_ids`
+
 export const VIEW_SQL = `
   select view::text as view, is_active from catalog_product
   where id = :id and deleted_at is null`
@@ -158,27 +169,30 @@ function upsertSql(condition: string): string {
   return `
   insert into catalog_product as p (
     id, handle, name, description, is_active, variant_id, inventory_item_id, price, raw_price,
-    currency_code, category_id, category_ids, tags, stock_quantity, in_stock, rating_average,
-    review_count, product_created_at, product_updated_at, search_text, view, sync_version)
+    currency_code, category_id, category_ids, direct_category_ids, tags, stock_quantity, in_stock,
+    rating_average, review_count, product_created_at, product_updated_at, search_text, view,
+    sync_version)
   select r.id, r.handle, r.name, r.description, r.is_active, r.variant_id, r.inventory_item_id,
     r.price::numeric,
     case when r.price is null then null else jsonb_build_object('value', r.price, 'precision', 20) end,
     r.currency_code, r.category_id,
     array(select jsonb_array_elements_text(r.category_ids)),
+    array(select jsonb_array_elements_text(coalesce(r.direct_category_ids, '[]'))),
     array(select jsonb_array_elements_text(r.tags)),
     r.stock_quantity, r.in_stock, r.rating_average, r.review_count, r.product_created_at,
     r.product_updated_at, r.search_text, r.view, :version::bigint
   from jsonb_to_recordset(:rows::jsonb) as r(
     id text, handle text, name text, description text, is_active boolean, variant_id text,
     inventory_item_id text, price text, currency_code text, category_id text, category_ids jsonb,
-    tags jsonb, stock_quantity int, in_stock boolean, rating_average real, review_count int,
-    product_created_at timestamptz, product_updated_at timestamptz, search_text text, view jsonb)
+    direct_category_ids jsonb, tags jsonb, stock_quantity int, in_stock boolean,
+    rating_average real, review_count int, product_created_at timestamptz, product_updated_at timestamptz, search_text text, view jsonb)
   on conflict (id) do update set
     handle = excluded.handle, name = excluded.name, description = excluded.description,
     is_active = excluded.is_active, variant_id = excluded.variant_id,
     inventory_item_id = excluded.inventory_item_id, price = excluded.price,
     raw_price = excluded.raw_price, currency_code = excluded.currency_code,
-    category_id = excluded.category_id, category_ids = excluded.category_ids, tags = excluded.tags,
+    category_id = excluded.category_id, category_ids = excluded.category_ids,
+    direct_category_ids = excluded.direct_category_ids, tags = excluded.tags,
     stock_quantity = excluded.stock_quantity, in_stock = excluded.in_stock,
     rating_average = excluded.rating_average, review_count = excluded.review_count,
     product_created_at = excluded.product_created_at,

@@ -39,6 +39,32 @@ describe("catalog cache (in memory)", () => {
     expect(await platform.cachedCatalogRead("page:2", render("fresh"))).toBe("fresh")
   })
 
+  it("renders a cold entry once however many requests miss it together (single flight)", async () => {
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const slow = async () => {
+      renders++
+      await gate
+      return "tree"
+    }
+    const readers = Array.from({ length: 5 }, () => platform.cachedCatalogRead("tree", slow))
+    release()
+    expect(await Promise.all(readers)).toEqual(Array(5).fill("tree"))
+    expect(renders).toBe(1)
+  })
+
+  it("shares a failed rendering's error, then renders again on the next read", async () => {
+    const failing = async () => {
+      renders++
+      throw new Error("database down")
+    }
+    const readers = [1, 2, 3].map(() => platform.cachedCatalogRead("broken", failing))
+    const results = await Promise.allSettled(readers)
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"])
+    expect(renders).toBe(1)
+    expect(await platform.cachedCatalogRead("broken", render("ok"))).toBe("ok")
+  })
+
   it("forgets its entries on shutdown", async () => {
     await platform.cachedCatalogRead("page:3", render("a"))
     await platform.__hooks.onApplicationShutdown()

@@ -27,25 +27,25 @@ const categories = [
   category("under-hidden", "hidden", 0),
   category("staff", null, 1, { is_internal: true }),
 ]
-const memberships = [
-  { product_id: "p1", category_id: "boots" },
-  { product_id: "p1", category_id: "shoes" },
-  { product_id: "p2", category_id: "shirts" },
-  { product_id: "p3", category_id: "under-hidden" },
-  { product_id: "p4", category_id: "staff" },
-  { product_id: "p5", category_id: "unknown" },
+/** Active products by the set of categories they are directly in (p1: boots and shoes). */
+const groups = [
+  { category_ids: ["boots", "shoes"], count: 1 },
+  { category_ids: ["shirts"], count: 2 },
+  { category_ids: ["under-hidden"], count: 1 },
+  { category_ids: ["staff"], count: 1 },
+  { category_ids: ["unknown"], count: 1 },
 ]
 
 describe("buildCategoryTree", () => {
   it("nests by rank and counts each product once per node, hidden branches left out", () => {
-    const [clothing, ...rest] = buildCategoryTree(categories, memberships, {
+    const [clothing, ...rest] = buildCategoryTree(categories, groups, {
       includeHidden: false,
     })
     expect(rest).toEqual([])
-    expect(clothing).toMatchObject({ id: "clothing", parent_id: null, product_count: 2 })
+    expect(clothing).toMatchObject({ id: "clothing", parent_id: null, product_count: 3 })
     expect(clothing).not.toHaveProperty("is_active")
     expect(clothing.children.map((node) => [node.id, node.product_count])).toEqual([
-      ["shirts", 1],
+      ["shirts", 2],
       ["shoes", 1],
     ])
     expect(clothing.children[1].children).toMatchObject([
@@ -54,9 +54,9 @@ describe("buildCategoryTree", () => {
   })
 
   it("shows admins every category with its flags", () => {
-    const roots = buildCategoryTree(categories, memberships, { includeHidden: true })
+    const roots = buildCategoryTree(categories, groups, { includeHidden: true })
     expect(roots.map((node) => [node.id, node.product_count, node.is_internal])).toEqual([
-      ["clothing", 3, false],
+      ["clothing", 4, false],
       ["staff", 1, true],
     ])
     const hidden = roots[0].children.find((node) => node.id === "hidden")
@@ -66,7 +66,7 @@ describe("buildCategoryTree", () => {
 
   it("survives a cyclic parent chain", () => {
     const cyclic = [category("a", "b", 0), category("b", "a", 0), category("root", null, 0)]
-    const roots = buildCategoryTree(cyclic, [{ product_id: "p", category_id: "a" }], {
+    const roots = buildCategoryTree(cyclic, [{ category_ids: ["a"], count: 1 }], {
       includeHidden: true,
     })
     expect(roots.map((node) => node.id)).toEqual(["root"])

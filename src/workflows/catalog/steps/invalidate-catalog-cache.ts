@@ -2,7 +2,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { PLATFORM_MODULE } from "../../../modules/platform"
 import type PlatformModuleService from "../../../modules/platform/service"
-import { invalidateCategoryTree } from "../../../queries/catalog/category-tree"
 
 function invalidateCatalogCache(container: MedusaContainer): Promise<void> {
   return container.resolve<PlatformModuleService>(PLATFORM_MODULE).invalidateCatalogCache()
@@ -15,13 +14,13 @@ function invalidateCatalogCache(container: MedusaContainer): Promise<void> {
 export const invalidateCatalogCacheStep = createStep(
   "catalog-invalidate-cache",
   async (_input: void, { container }) => {
-    // Category counts change with products too (published, deleted, moved).
-    await Promise.all([invalidateCatalogCache(container), invalidateCategoryTree(container)])
+    // The category tree is cached under the same generation: its counts follow too.
+    await invalidateCatalogCache(container)
     return new StepResponse(undefined, true)
   },
   async (done, { container }) => {
     if (done) {
-      await Promise.all([invalidateCatalogCache(container), invalidateCategoryTree(container)])
+      await invalidateCatalogCache(container)
     }
   }
 )

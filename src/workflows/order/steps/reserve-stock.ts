@@ -5,6 +5,12 @@ import { loadChannelLevels } from "../../../queries/order/stock-availability"
 import { inventoryLockKey } from "../../../utils/catalog/locks"
 import { totalsPerInventoryItem, type StockNeed } from "../../../utils/order/checkout-cart"
 import { CART_LINE_KEY } from "../../../utils/order/checkout-cart"
+import {
+  CatalogEvents,
+  RESYNC_AFTER_ROLLBACK_MS,
+  type SyncRequestedData,
+} from "../../../modules/catalog/events"
+import { productsOfInventoryItems } from "../../../queries/catalog/event-products"
 
 type Level = {
   inventory_item_id: string
@@ -150,5 +156,15 @@ export const reserveStockStep = createStep(
           container.resolve(Modules.INVENTORY).deleteReservationItems(heldStock.reservation_ids),
         { timeout: LOCK_TIMEOUT_SECONDS }
       )
+    // The catalog may already show the reservation (its events leave as it is made) while
+    // the events of a rolled-back workflow are dropped: once the rollback is over, the
+    // catalog re-reads these products' stock from Medusa, so it converges whatever ran.
+    const productIds = [...new Set(await productsOfInventoryItems(container, heldStock.item_ids))]
+    if (productIds.length) {
+      const data: SyncRequestedData = { product_ids: productIds }
+      await container
+        .resolve(Modules.EVENT_BUS)
+        .emit({ name: CatalogEvents.SYNC_REQUESTED, data }, { delay: RESYNC_AFTER_ROLLBACK_MS })
+    }
   }
 )

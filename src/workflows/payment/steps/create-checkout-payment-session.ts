@@ -1,7 +1,61 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import type { BigNumberInput, PaymentSessionDTO } from "@medusajs/framework/types"
-import { loadPaymentCustomer } from "../../../queries/payment/payment-customer"
+import type { BigNumberInput, MedusaContainer, PaymentSessionDTO } from "@medusajs/framework/types"
+import {
+  loadPaymentCustomer,
+  type AccountHolder,
+  type PaymentCustomer,
+} from "../../../queries/payment/payment-customer"
+import { accountHolderLockKey } from "./ensure-account-holder"
+
+/** How long a checkout waits for another request making the same customer's holder (seconds). */
+const LOCK_TIMEOUT_SECONDS = 30
+
+/**
+ * A new customer's account holder at the provider, made and linked under the per-customer
+ * lock every maker of holders takes (steps/ensure-account-holder.ts): a new customer's
+ * parallel first orders would otherwise each make one and all but one fail on the unique
+ * (provider, external id) index. Re-read under the lock, and after a duplicate.
+ */
+async function makeAccountHolder(
+  container: MedusaContainer,
+  customer: PaymentCustomer,
+  providerId: string
+): Promise<AccountHolder | undefined> {
+  const reread = async () =>
+    (await loadPaymentCustomer(container, customer.id, providerId)).account_holder ?? undefined
+  return container.resolve(Modules.LOCKING).execute(
+    accountHolderLockKey(customer.id),
+    async () => {
+      const made = await reread()
+      if (made) {
+        return made
+      }
+      try {
+        const created = await container.resolve(Modules.PAYMENT).createAccountHolder({
+          provider_id: providerId,
+          context: { customer },
+        })
+        // A provider without account holders answers with nothing to link.
+        if (created?.id) {
+          await container.resolve(ContainerRegistrationKeys.LINK).create({
+            [Modules.CUSTOMER]: { customer_id: customer.id },
+            [Modules.PAYMENT]: { account_holder_id: created.id },
+          })
+        }
+        return (created ?? undefined) as AccountHolder | undefined
+      } catch (error) {
+        // Made meanwhile outside the lock (Medusa's own /store payment-session route).
+        const found = await reread()
+        if (found) {
+          return found
+        }
+        throw error
+      }
+    },
+    { timeout: LOCK_TIMEOUT_SECONDS }
+  )
+}
 
 export type CreateCheckoutPaymentSessionInput = {
   payment_collection_id: string
@@ -18,7 +72,7 @@ export type CreateCheckoutPaymentSessionInput = {
  * context — without that workflow's reads of what checkout just wrote: the collection (its
  * amount and currency are given; it has no session to replace), its cart, and the
  * region check, which Medusa skips for a completed cart anyway. The customer and account
- * holder are one read.
+ * holder are one read; a missing holder is made under the per-customer lock.
  *
  * Compensation deletes the session. The account holder is kept, as Medusa keeps it
  * (`noCompensation`): the provider made it with the customer's id as idempotency key, so a
@@ -39,21 +93,8 @@ export const createCheckoutPaymentSessionStep = createStep(
         `Customer ${input.customer_id} was not found`
       )
     }
-    let accountHolder = existing
-    if (!accountHolder) {
-      const created = await payments.createAccountHolder({
-        provider_id: input.provider_id,
-        context: { customer },
-      })
-      // A provider without account holders answers with nothing to link.
-      if (created?.id) {
-        await container.resolve(ContainerRegistrationKeys.LINK).create({
-          [Modules.CUSTOMER]: { customer_id: customer.id },
-          [Modules.PAYMENT]: { account_holder_id: created.id },
-        })
-      }
-      accountHolder = created as typeof existing
-    }
+    const accountHolder =
+      existing ?? (await makeAccountHolder(container, customer, input.provider_id))
     const session: PaymentSessionDTO = await payments.createPaymentSession(
       input.payment_collection_id,
       {
@@ -61,7 +102,7 @@ export const createCheckoutPaymentSessionStep = createStep(
         currency_code: input.currency_code,
         amount: input.amount,
         data: {},
-        context: { customer, account_holder: accountHolder ?? undefined },
+        context: { customer, account_holder: accountHolder },
       }
     )
     return new StepResponse(session, session.id)

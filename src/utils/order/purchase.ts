@@ -1,0 +1,19 @@
+import type { OrderStatus } from "../../modules/order-lifecycle/types"
+
+/**
+ * Statuses in which an order is a purchase the customer paid for and kept: paid and every
+ * later step of fulfilment, and a partial refund (part of it was kept). Pending (unpaid),
+ * cancelled and fully refunded orders are not. What "verified purchase" on a review
+ * means (docs/REVIEWS.md).
+ */
+export const PURCHASE_STATUSES = [
+  "paid",
+  "processing",
+  "shipped",
+  "delivered",
+  "partially_refunded",
+] as const satisfies readonly OrderStatus[]
+
+export function isPurchase(status: OrderStatus): boolean {
+  return (PURCHASE_STATUSES as readonly OrderStatus[]).includes(status)
+}

@@ -1,0 +1,46 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { REVIEW_MODULE } from "../../../modules/review"
+import type ReviewModuleService from "../../../modules/review/service"
+import { purchasedProducts } from "../../../queries/review/verified-purchase"
+
+export type UpdateVerifiedPurchasesInput = { customer_id: string; product_ids: string[] }
+
+type Change = { id: string; verified_purchase: boolean }
+
+/**
+ * Sets `verified_purchase` on the customer's reviews of these products to what their
+ * orders say now (after a payment, cancellation or refund). Only reviews whose flag
+ * changes are written; undo puts the previous flags back.
+ */
+export const updateVerifiedPurchasesStep = createStep(
+  "review-update-verified-purchases",
+  async (input: UpdateVerifiedPurchasesInput, { container }) => {
+    const reviews = container.resolve<ReviewModuleService>(REVIEW_MODULE)
+    if (!input.product_ids.length) {
+      return new StepResponse<Change[], Change[]>([], [])
+    }
+    const [existing, bought] = await Promise.all([
+      reviews.listReviews(
+        { customer_id: input.customer_id, product_id: input.product_ids },
+        { select: ["id", "product_id", "verified_purchase"] }
+      ),
+      purchasedProducts(container, input.customer_id, input.product_ids),
+    ])
+    const changes = existing
+      .filter((review) => review.verified_purchase !== bought.has(review.product_id))
+      .map((review) => ({ id: review.id, verified_purchase: bought.has(review.product_id) }))
+    if (changes.length) {
+      await reviews.updateReviews(changes)
+    }
+    const undo = changes.map((change) => ({
+      ...change,
+      verified_purchase: !change.verified_purchase,
+    }))
+    return new StepResponse(changes, undo)
+  },
+  async (undo, { container }) => {
+    if (undo?.length) {
+      await container.resolve<ReviewModuleService>(REVIEW_MODULE).updateReviews(undo)
+    }
+  }
+)
