@@ -46,9 +46,13 @@ export class CatalogCache {
 
   constructor(private readonly deps: CatalogCacheDependencies) {
     this.l1 = new ResponseCache(deps.entries, deps.ttlMs)
-    deps.subscriber?.on("message", (_channel: string, message: string) =>
-      this.adopt(Number(message))
-    )
+    const channel = deps.redis ? invalidationChannel(deps.redis.options.db) : undefined
+    // The subscriber connection also carries other channels (live messages).
+    deps.subscriber?.on("message", (from: string, message: string) => {
+      if (from === channel) {
+        this.adopt(Number(message))
+      }
+    })
   }
 
   /** The rendered response for `key`, from a cache level or from `render`. */

@@ -21,13 +21,13 @@ export function createCommandConnection(url: string): Redis {
 }
 
 /**
- * The connection that listens to `channel`. It keeps its offline queue, so the SUBSCRIBE
+ * The connection that listens to `channels`. It keeps its offline queue, so the SUBSCRIBE
  * waits for the first connection; ioredis re-subscribes after each reconnect by itself.
  */
-export function createSubscriberConnection(url: string, channel: string): Redis {
+export function createSubscriberConnection(url: string, channels: string[]): Redis {
   const subscriber = new Redis(url, { maxRetriesPerRequest: 1 })
   subscriber.on("error", () => undefined)
-  subscriber.subscribe(channel).catch(() => undefined)
+  subscriber.subscribe(...channels).catch(() => undefined)
   return subscriber
 }
 
