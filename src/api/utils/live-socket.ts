@@ -10,6 +10,7 @@ import { PLATFORM_MODULE } from "../../modules/platform"
 import type PlatformModuleService from "../../modules/platform/service"
 import type { Actor } from "../../utils/actor"
 import { actorFromAuthorization } from "./auth"
+import { platformSettings } from "../../config/platform"
 import { toErrorResponse } from "./errors"
 import type { LiveEvent, LiveSink } from "./live-stream"
 
@@ -156,7 +157,12 @@ function socketSink(ws: () => WebSocket | undefined, accept: () => void): LiveSi
  * Handles the upgrade requests of one HTTP server for `routes`; others are left to other
  * `upgrade` listeners (Vite's HMR in development) or refused with a 404 when there are none.
  */
-function attachToServer(server: Server, container: MedusaContainer, routes: CompiledRoute[]) {
+function attachToServer(
+  server: Server,
+  container: MedusaContainer,
+  routes: CompiledRoute[],
+  isSecure: (req: IncomingMessage) => boolean
+) {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_CLIENT_MESSAGE_BYTES,
@@ -174,6 +180,11 @@ function attachToServer(server: Server, container: MedusaContainer, routes: Comp
       return
     }
     socket.on("error", () => undefined)
+    if (platformSettings().forceHttps && !isSecure(req)) {
+      // A WebSocket cannot follow a redirect; the HTTP routes redirect or refuse alike.
+      refuse(socket, 403, { type: "forbidden", message: "HTTPS is required" }, {})
+      return
+    }
     void upgrade(req, socket, head, url, found).catch((error: unknown) => {
       const answer = toErrorResponse(error, "-")
       if (answer.unexpected) {
@@ -233,6 +244,26 @@ function attachToServer(server: Server, container: MedusaContainer, routes: Comp
   watcher.unref()
 }
 
+type TrustProxy = (address: string | undefined, hop: number) => boolean
+
+/**
+ * Whether an upgrade request came over HTTPS, as express decides `req.secure`: a TLS
+ * socket, or `X-Forwarded-Proto: https` from a peer TRUST_PROXY trusts (the compiled
+ * setting express keeps as "trust proxy fn").
+ */
+function secureThrough(app: MedusaRequest["app"]): (req: IncomingMessage) => boolean {
+  return (req) => {
+    if ((req.socket as Socket & { encrypted?: boolean }).encrypted) {
+      return true
+    }
+    const trust = app.get("trust proxy fn") as TrustProxy | undefined
+    const forwarded = String(req.headers["x-forwarded-proto"] ?? "")
+      .split(",")[0]
+      .trim()
+    return Boolean(trust?.(req.socket.remoteAddress, 0)) && forwarded === "https"
+  }
+}
+
 /** Whether express got an upgrade request (no `upgrade` listener yet on its server). */
 function isUpgradeRequest(req: MedusaRequest): boolean {
   return (req.headers.upgrade ?? "").toLowerCase() === "websocket"
@@ -257,7 +288,7 @@ export function attachLiveSockets(routes: LiveSocketRoute[]) {
     }
     if (!attached.has(server)) {
       attached.add(server)
-      attachToServer(server, req.scope, compiled)
+      attachToServer(server, req.scope, compiled, secureThrough(req.app))
     }
     if (isUpgradeRequest(req) && findRoute(compiled, req.path)) {
       res.set("Retry-After", "1")
