@@ -11,8 +11,8 @@ import type PlatformModuleService from "../../modules/platform/service"
 import type { Actor } from "../../utils/actor"
 import { actorFromAuthorization } from "./auth"
 import { platformSettings } from "../../config/platform"
-import { toErrorResponse } from "./errors"
-import type { LiveEvent, LiveSink } from "./live-stream"
+import { HttpError, toErrorResponse } from "./errors"
+import { MAX_UNREAD_BYTES, type LiveEvent, type LiveSink } from "./live-stream"
 
 /**
  * Live streams over WebSockets (docs/LIVE-UPDATES.md), on the same paths as their
@@ -119,17 +119,24 @@ function socketSink(ws: () => WebSocket | undefined, accept: () => void): LiveSi
     open() {
       accept()
       const socket = ws()
-      socket?.on("pong", () => {
+      if (!socket) {
+        // ws destroys a socket whose client already hung up instead of upgrading it.
+        throw new HttpError(400, "client_closed", "The client closed the connection")
+      }
+      socket.on("pong", () => {
         awaitingPong = false
       })
       for (const event of pending.splice(0)) {
-        socket?.send(frame(event))
+        socket.send(frame(event))
       }
     },
     send(event) {
       const socket = ws()
       if (!socket) {
         pending.push(event)
+      } else if (socket.bufferedAmount > MAX_UNREAD_BYTES) {
+        // A stalled reader: close, it resumes with its last id.
+        socket.terminate()
       } else if (socket.readyState === socket.OPEN) {
         socket.send(frame(event))
       }

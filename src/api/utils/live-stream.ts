@@ -21,6 +21,12 @@ export type LiveSink = {
 /** How long an EventSource waits before reconnecting after the stream ended. */
 const RETRY_MS = 3000
 
+/**
+ * Output a client has not read yet beyond which its stream is ended (it resumes with its
+ * Last-Event-ID): a stalled reader must not make the server buffer without bound.
+ */
+export const MAX_UNREAD_BYTES = 1024 * 1024
+
 /** The data lines of an event: JSON has no raw newlines, so one line. */
 export function formatServerSentEvent(event: LiveEvent): string {
   const lines = [
@@ -53,9 +59,15 @@ export function serverSentEventSink(
   // "close" says only that its body was read.
   res.on("close", close)
   const write = (text: string) => {
-    if (!closed && !res.writableEnded) {
-      res.write(text)
+    if (closed || res.writableEnded) {
+      return
     }
+    if (res.writableLength > MAX_UNREAD_BYTES) {
+      res.end()
+      close()
+      return
+    }
+    res.write(text)
   }
   return {
     open() {
