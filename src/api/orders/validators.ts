@@ -42,6 +42,28 @@ export const changeStatusBody = z
 
 export const orderList = listSchema(orderView)
 
+/**
+ * A live stream's position: the `id` of the last event received (also accepted as the
+ * `Last-Event-ID` header, which EventSource sends by itself on reconnection).
+ */
+export const lastEventId = z
+  .string()
+  .regex(/^\d{1,15}$/, "An event id received from this stream")
+  .optional()
+
+/** GET /orders/events: the caller's orders; admins may narrow to a customer, order or status. */
+export const orderEventsQuery = z.object({
+  order_id: z.string().min(1).max(100).optional(),
+  user_id: z.string().min(1).max(100).optional(),
+  status: z.enum(ORDER_STATUSES).optional(),
+  last_event_id: lastEventId,
+})
+
+/** GET /orders/{id}/events. */
+export const oneOrderEventsQuery = z.object({ last_event_id: lastEventId })
+
 export type DirectOrderBody = z.infer<typeof directOrderBody>
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>
 export type ChangeStatusBody = z.infer<typeof changeStatusBody>
+export type OrderEventsQuery = z.infer<typeof orderEventsQuery>
+export type OneOrderEventsQuery = z.infer<typeof oneOrderEventsQuery>

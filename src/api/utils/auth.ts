@@ -5,7 +5,7 @@ import type {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import type { ConfigModule } from "@medusajs/framework/types"
+import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto"
 import type { Access } from "./contract"
@@ -45,8 +45,56 @@ function verificationKey(http: HttpConfig): HttpConfig["jwtSecret"] {
 }
 
 /** Whether the token's session or actor was revoked (the platform module; per request). */
-function isTokenRevoked(req: MedusaRequest, claims: RevocationClaims): Promise<boolean> {
-  return req.scope.resolve<PlatformModuleService>(PLATFORM_MODULE).isTokenRevoked(claims)
+function isTokenRevoked(container: MedusaContainer, claims: RevocationClaims): Promise<boolean> {
+  return container.resolve<PlatformModuleService>(PLATFORM_MODULE).isTokenRevoked(claims)
+}
+
+type AuthContext = NonNullable<ReturnType<typeof getAuthContextFromJwtToken>>
+
+/**
+ * The verified claims of an `Authorization: Bearer …` header, with Medusa's own
+ * verification (its jwtSecret or public key and verify options), so the tokens the engine
+ * issues are the ones Medusa's /store and /admin routes accept. A present but invalid
+ * token (expired, tampered, `alg: none`, wrong key, unknown actor type, revoked) is a 401.
+ */
+async function verifyBearer(container: MedusaContainer, header: string): Promise<AuthContext> {
+  const { http } = container.resolve<ConfigModule>(
+    ContainerRegistrationKeys.CONFIG_MODULE
+  ).projectConfig
+  const context = getAuthContextFromJwtToken(
+    header,
+    verificationKey(http) as string,
+    ["bearer"],
+    ACTOR_TYPES,
+    http.jwtPublicKey,
+    http.jwtVerifyOptions ?? http.jwtOptions
+  )
+  if (!context?.actor_id || !(await isTokenAcceptable(container, context))) {
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid or expired access token")
+  }
+  return context
+}
+
+function actorOfContext(context: AuthContext): Actor {
+  return {
+    role: context.actor_type === "user" ? "admin" : "customer",
+    id: context.actor_id,
+    authIdentityId: context.auth_identity_id,
+  }
+}
+
+/**
+ * The actor of a request that does not pass through express (a WebSocket upgrade): the
+ * same verification as the contract routes. No header is a 401 too.
+ */
+export async function actorFromAuthorization(
+  container: MedusaContainer,
+  header: string | undefined
+): Promise<Actor> {
+  if (!header) {
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Authentication required")
+  }
+  return actorOfContext(await verifyBearer(container, header))
 }
 
 /**
@@ -56,16 +104,16 @@ function isTokenRevoked(req: MedusaRequest, claims: RevocationClaims): Promise<b
  * `actor_type` names (a `user` claim on a customer's id is no admin).
  */
 async function isTokenAcceptable(
-  req: MedusaRequest,
+  container: MedusaContainer,
   claims: RevocationClaims & { exp?: unknown; actor_type?: unknown }
 ): Promise<boolean> {
   if (typeof claims.exp !== "number") {
     return false
   }
-  if (await isTokenRevoked(req, claims)) {
+  if (await isTokenRevoked(container, claims)) {
     return false
   }
-  return tokenActorExists(req.scope, claims.actor_type, claims.actor_id)
+  return tokenActorExists(container, claims.actor_type, claims.actor_id)
 }
 
 function authContextOf(req: MedusaRequest) {
@@ -77,11 +125,7 @@ export function actorOf(req: MedusaRequest): Actor | undefined {
   if (!context?.actor_id) {
     return undefined
   }
-  return {
-    role: context.actor_type === "user" ? "admin" : "customer",
-    id: context.actor_id,
-    authIdentityId: context.auth_identity_id,
-  }
+  return actorOfContext(context)
 }
 
 /** The actor of a route whose guard already required one. */
@@ -108,21 +152,11 @@ export async function resolveActor(
   if (!header) {
     return next()
   }
-  const { http } = req.scope.resolve<ConfigModule>(
-    ContainerRegistrationKeys.CONFIG_MODULE
-  ).projectConfig
-  const context = getAuthContextFromJwtToken(
-    header,
-    verificationKey(http) as string,
-    ["bearer"],
-    ACTOR_TYPES,
-    http.jwtPublicKey,
-    http.jwtVerifyOptions ?? http.jwtOptions
-  )
-  if (!context?.actor_id || !(await isTokenAcceptable(req, context))) {
-    return next(new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid or expired access token"))
+  try {
+    ;(req as AuthenticatedMedusaRequest).auth_context = await verifyBearer(req.scope, header)
+  } catch (error) {
+    return next(error)
   }
-  ;(req as AuthenticatedMedusaRequest).auth_context = context
   next()
 }
 
@@ -155,7 +189,7 @@ export async function rejectRevokedMedusaTokens(
   const actorId = authContextOf(req)?.actor_id
   const claims = actorId ? bearerClaims(req.headers.authorization) : undefined
   const fromBearer = claims && claims.actor_id === actorId
-  if (fromBearer && !(await isTokenAcceptable(req, claims))) {
+  if (fromBearer && !(await isTokenAcceptable(req.scope, claims))) {
     sendError(res, 401, { type: "unauthorized", message: "Unauthorized" })
     return
   }

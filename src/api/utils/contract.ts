@@ -53,6 +53,8 @@ export type ContractRoute = {
    */
   idempotent?: true
   responses: Record<number, ContractResponse>
+  /** Request headers the route reads, documented as OpenAPI header parameters. */
+  headers?: { name: string; description: string; schema: Record<string, unknown> }[]
 }
 
 /** Path prefixes that belong to the engine's contract as a whole. */

@@ -46,7 +46,10 @@ function parameters(route: ContractRoute): Operation[] {
     required: true,
     schema: { type: "string" },
   }))
-  const headerParams = route.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []
+  const headerParams = [
+    ...(route.idempotent ? [IDEMPOTENCY_KEY_PARAMETER] : []),
+    ...(route.headers ?? []).map((header) => ({ ...header, in: "header", required: false })),
+  ]
   if (!route.query) {
     return [...pathParams, ...headerParams]
   }

@@ -26,6 +26,7 @@ import { countSqlStatements } from "./sql-statements"
 import { refuseUnstorableInput } from "./storable-input"
 import { guardStoreOwnership } from "./store-ownership"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
+import { attachLiveSockets, type LiveSocketRoute } from "./live-socket"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
 
@@ -85,12 +86,13 @@ export function contractRouteMiddlewares(route: ContractRoute): MiddlewareRoute 
 
 /**
  * The application's middlewares: the platform layer for every request (request id and
- * access log, security headers, HTTPS, CORS, global rate limit, token), each contract
+ * access log, WebSocket streams, security headers, HTTPS, CORS, global rate limit, token), each contract
  * route's own middlewares, and the error handler. `src/api/middlewares.ts` exports this.
  */
 export function definePlatformMiddlewares(
   routes: ContractRoute[],
-  extra: MiddlewareRoute[] = []
+  extra: MiddlewareRoute[] = [],
+  socketRoutes: LiveSocketRoute[] = []
 ): MiddlewaresConfig {
   registerContractRoutes(routes)
   prepareResponsesBeforeMedusa()
@@ -102,6 +104,8 @@ export function definePlatformMiddlewares(
         matcher: "/",
         middlewares: [
           requestContext,
+          // WebSocket streams (docs/LIVE-UPDATES.md): attached to the server on its first request.
+          attachLiveSockets(socketRoutes),
           countSqlStatements,
           trustProxy,
           securityHeaders,

@@ -97,3 +97,19 @@ export function validateBody(schema: z.ZodObject) {
 export function validateQuery(schema: z.ZodObject) {
   return validatePart("query", schema)
 }
+
+/**
+ * The same strict query validation for a request that does not pass through express (a
+ * WebSocket upgrade): the parsed query, or a RequestValidationError (400).
+ */
+export function parseQuery<T extends z.ZodObject>(schema: T, input: unknown): z.infer<T> {
+  const nulErrors = nulFieldErrors(input)
+  if (nulErrors.length) {
+    throw new RequestValidationError(nulErrors, "query")
+  }
+  const result = schema.strict().safeParse(input ?? {})
+  if (!result.success) {
+    throw new RequestValidationError(toFieldErrors(result.error.issues), "query")
+  }
+  return result.data as z.infer<T>
+}

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { Context, InferTypeOf } from "@medusajs/framework/types"
 import {
+  InjectManager,
   InjectTransactionManager,
   MedusaContext,
   MedusaError,
@@ -25,6 +26,19 @@ select "order_id", "status", "hold_expires_at"
 
 type LockedRow = Pick<LifecycleRow, "order_id" | "status" | "hold_expires_at">
 
+/**
+ * History entries take their `seq` and commit one after the other under this lock, so
+ * `seq` order is commit order: a live-stream client that saw entry N and resumes with
+ * `seq > N` cannot miss an entry with a smaller number committed after N. Held only from
+ * the entry's insert to the commit of its (short) transaction.
+ */
+const HISTORY_ORDER_LOCK_SQL = `select pg_advisory_xact_lock(hashtext('order_status_change.seq'))`
+
+async function takeHistoryOrderLock(sharedContext: Context<EntityManager>): Promise<void> {
+  const manager = sharedContext.transactionManager as EntityManager
+  await manager.execute(HISTORY_ORDER_LOCK_SQL)
+}
+
 export type NewLifecycle = {
   order_id: string
   customer_id: string | null
@@ -43,6 +57,25 @@ export type StatusMove = {
   actor: StatusActor
   note?: string | null
 }
+
+/** Which history entries a live-stream reader may see (docs/LIVE-UPDATES.md). */
+export type HistoryFeedFilter = {
+  /** Entries after this position (`seq`). */
+  after: number
+  /** One order's entries. */
+  order_id?: string
+  /** Entries of this customer's orders. */
+  customer_id?: string
+  /** Only moves to this status. */
+  to_status?: OrderStatus
+  limit: number
+}
+
+/** A history entry with the customer of its order, as the live stream sends it. */
+export type HistoryFeedEntry = Pick<
+  StatusChangeRow,
+  "id" | "seq" | "order_id" | "from_status" | "to_status" | "actor_type" | "actor_id" | "note"
+> & { customer_id: string | null; created_at: Date }
 
 /** What a move replaced, to put back (`undoStatusMove`). */
 export type StatusMoveUndo = {
@@ -84,6 +117,7 @@ export default class OrderLifecycleModuleService extends MedusaService({
       },
       sharedContext
     )
+    await takeHistoryOrderLock(sharedContext)
     const change = await this.createOrderStatusChanges(
       {
         ...stamped,
@@ -136,6 +170,7 @@ export default class OrderLifecycleModuleService extends MedusaService({
       { id: move.lifecycle_id, status: move.to, hold_expires_at: move.hold_expires_at },
       sharedContext
     )
+    await takeHistoryOrderLock(sharedContext)
     const change = await this.createOrderStatusChanges(
       {
         order_id: current.order_id,
@@ -171,5 +206,59 @@ export default class OrderLifecycleModuleService extends MedusaService({
       },
       sharedContext
     )
+  }
+
+  /**
+   * History entries after `filter.after`, in `seq` order, at most `filter.limit`: what a
+   * live-stream client missed or has not been sent yet. One indexed read (`seq`, or the
+   * order's entries), joined to the lifecycle for the order's customer.
+   */
+  @InjectManager()
+  async listHistoryFeed(
+    filter: HistoryFeedFilter,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<HistoryFeedEntry[]> {
+    const knex = (sharedContext.manager as EntityManager).getKnex()
+    const query = knex("order_status_change as c")
+      .join("order_lifecycle as l", "l.order_id", "c.order_id")
+      .whereNull("c.deleted_at")
+      .whereNull("l.deleted_at")
+      .where("c.seq", ">", filter.after)
+      .orderBy("c.seq", "asc")
+      .limit(filter.limit)
+      .select(
+        "c.id",
+        "c.seq",
+        "c.order_id",
+        "c.from_status",
+        "c.to_status",
+        "c.actor_type",
+        "c.actor_id",
+        "c.note",
+        "c.created_at",
+        "l.customer_id"
+      )
+    if (filter.order_id) {
+      query.where("c.order_id", filter.order_id)
+    }
+    if (filter.customer_id) {
+      query.where("l.customer_id", filter.customer_id)
+    }
+    if (filter.to_status) {
+      query.where("c.to_status", filter.to_status)
+    }
+    return (await query) as HistoryFeedEntry[]
+  }
+
+  /** The newest history position: where a live stream without `Last-Event-ID` starts. */
+  @InjectManager()
+  async latestHistorySeq(
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<number> {
+    const knex = (sharedContext.manager as EntityManager).getKnex()
+    const [row] = (await knex("order_status_change").max({ seq: "seq" })) as {
+      seq: number | null
+    }[]
+    return Number(row?.seq ?? 0)
   }
 }

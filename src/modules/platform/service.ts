@@ -2,6 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { ICachingModuleService } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { GenerationCache } from "./generation-cache"
+import { LiveFanout, type LiveListener } from "./live-fanout"
 import { closeConnection, whenReady } from "./redis"
 import { Revocations } from "./revocations"
 import type { PlatformDependencies, PlatformModuleOptions, RevocationClaims } from "./types"
@@ -17,6 +18,7 @@ export default class PlatformModuleService {
   private readonly revocations_: Revocations
   private readonly catalogCache_: GenerationCache
   private readonly recommendationCache_: GenerationCache
+  private readonly live_: LiveFanout
 
   constructor(dependencies: PlatformDependencies, options: PlatformModuleOptions) {
     if (!options?.catalogCache) {
@@ -44,6 +46,11 @@ export default class PlatformModuleService {
       name: "recommendations",
       dependsOn: [this.catalogCache_],
     })
+    this.live_ = new LiveFanout({
+      redis: this.redis_,
+      subscriber: this.subscriber_,
+      logger: dependencies.logger,
+    })
   }
 
   /**
@@ -52,6 +59,8 @@ export default class PlatformModuleService {
    */
   __hooks = {
     onApplicationShutdown: async (): Promise<void> => {
+      // Open live streams would otherwise keep the HTTP server from closing.
+      this.live_.closeAll()
       const connections = [this.redis_, this.subscriber_].filter((redis): redis is Redis =>
         Boolean(redis)
       )
@@ -116,6 +125,26 @@ export default class PlatformModuleService {
   /** After the purchase counts changed: later recommendation reads render afresh. */
   invalidateRecommendationCache(): Promise<void> {
     return this.recommendationCache_.invalidate()
+  }
+
+  /** Sends a live message to the listeners of `topic` in every process (docs/LIVE-UPDATES.md). */
+  publishLive(topic: string, data: unknown): Promise<void> {
+    return this.live_.publish(topic, data)
+  }
+
+  /** Listens to the live messages of `topic`; the returned function stops listening. */
+  listenLive(topic: string, listener: LiveListener): () => void {
+    return this.live_.listen(topic, listener)
+  }
+
+  /** Ends every live stream of this process (the HTTP server stopped listening). */
+  closeLiveConnections(): void {
+    this.live_.closeAll()
+  }
+
+  /** One of `limit` live connections of `owner` in this process, or undefined when all are open. */
+  claimLiveConnection(owner: string, limit: number): (() => void) | undefined {
+    return this.live_.claimConnection(owner, limit)
   }
 }
 

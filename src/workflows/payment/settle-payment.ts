@@ -12,6 +12,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
+import { attemptUpdatedData, PaymentLedgerEvents } from "../../modules/payment-ledger/events"
 import type { AttemptStatus } from "../../modules/payment-ledger/types"
 import type { ProviderFailure } from "../../utils/payment/attempt-outcome"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
@@ -122,7 +123,17 @@ export const settlePaymentWorkflow = createWorkflow(
         failure_message: authorization.failure.message,
       },
     }))
-    updatePaymentAttemptStep(changes)
+    const updated = updatePaymentAttemptStep(changes)
+    // Live order streams show payment outcomes as they are recorded; a settlement that
+    // changed nothing (a repeated webhook) announces nothing.
+    when("announce-attempt", { attempt, updated }, ({ attempt, updated }) => {
+      return attempt.status !== updated.status
+    }).then(() => {
+      const data = transform({ updated }, ({ updated }) => attemptUpdatedData(updated))
+      emitEventStep({ eventName: PaymentLedgerEvents.ATTEMPT_UPDATED, data }).config({
+        name: "emit-attempt-updated",
+      })
+    })
     releaseLockStep({
       key: locks.order_key,
       ownerId: locks.owner_id,

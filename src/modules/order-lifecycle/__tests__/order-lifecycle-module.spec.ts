@@ -240,6 +240,73 @@ moduleIntegrationTestRunner<OrderLifecycleModuleService>({
       ])
     })
 
+    it("numbers history entries in commit order, so a reader after N misses nothing", async () => {
+      const a = (await place("order_a")).lifecycle
+      const b = (
+        await service.createLifecycleWithHistory({
+          order_id: "order_b",
+          customer_id: "cus_2",
+          hold_expires_at: hold,
+          actor: { type: "customer", id: "cus_2" },
+        })
+      ).lifecycle
+      const start = await service.latestHistorySeq()
+      // Order A's entry takes its number, then waits (inside its transaction) for a lock
+      // this test holds; order B's move must wait behind it instead of committing first.
+      await beforeHistoryInsert(
+        `if new.order_id = 'order_a' then perform pg_advisory_xact_lock(4243); end if;`
+      )
+      let release = () => {}
+      const held = new Promise<void>((resolve) => (release = resolve))
+      let lockTaken = () => {}
+      const taken = new Promise<void>((resolve) => (lockTaken = resolve))
+      const holder = MikroOrmWrapper.forkManager().transactional(async (tx) => {
+        await tx.execute("select pg_advisory_xact_lock(4243)")
+        lockTaken()
+        await held
+      })
+      await taken
+      const paid = { to: "paid" as const, hold_expires_at: null, actor: admin }
+      const movingA = service.moveStatus({ lifecycle_id: a.id, ...paid })
+      let seenMeanwhile: unknown[]
+      try {
+        await waitUntilBlocked(4243)
+        const movingB = service.moveStatus({ lifecycle_id: b.id, ...paid })
+        const [{ objid }] = await MikroOrmWrapper.forkManager().execute(
+          `select (hashtext('order_status_change.seq')::bigint & 4294967295) as objid`
+        )
+        await waitUntilBlocked(Number(objid))
+        seenMeanwhile = await service.listHistoryFeed({ after: start, limit: 10 })
+        release()
+        await Promise.all([movingA, movingB])
+      } finally {
+        release()
+        await holder
+      }
+      expect(seenMeanwhile).toEqual([])
+
+      const feed = await service.listHistoryFeed({ after: start, limit: 10 })
+      expect(feed.map((entry) => entry.order_id)).toEqual(["order_a", "order_b"])
+      expect(feed[0].seq).toBeLessThan(feed[1].seq)
+      expect(feed[1]).toMatchObject({
+        customer_id: "cus_2",
+        from_status: "pending",
+        to_status: "paid",
+      })
+      expect(await service.latestHistorySeq()).toBe(feed[1].seq)
+
+      // Filters: one customer's orders, one order, one target status; bounded by limit.
+      const mine = await service.listHistoryFeed({ after: 0, customer_id: "cus_1", limit: 10 })
+      expect(mine.map((entry) => [entry.order_id, entry.to_status])).toEqual([
+        ["order_a", "pending"],
+        ["order_a", "paid"],
+      ])
+      const oneOrder = await service.listHistoryFeed({ after: 0, order_id: "order_b", limit: 1 })
+      expect(oneOrder.map((entry) => entry.to_status)).toEqual(["pending"])
+      const toPaid = await service.listHistoryFeed({ after: 0, to_status: "paid", limit: 10 })
+      expect(toPaid.map((entry) => entry.order_id)).toEqual(["order_a", "order_b"])
+    })
+
     it("is a not-found for an unknown lifecycle", async () => {
       await expect(
         service.moveStatus({

@@ -84,6 +84,33 @@ describe("platform module on Redis", () => {
     expect(catalogRenders).toBe(1)
   })
 
+  it("delivers a live message published by one instance to the listeners of both", async () => {
+    const topic = `topic:${unique}`
+    const received: { where: string; data: unknown }[] = []
+    const listener = (where: string) => ({
+      deliver: (data: unknown) => received.push({ where, data }),
+      close: () => undefined,
+    })
+    const stopFirst = first.listenLive(topic, listener("first"))
+    const stopSecond = second.listenLive(topic, listener("second"))
+    // Another topic on the same channel is not delivered to these listeners.
+    await first.publishLive(`other:${unique}`, { ignored: true })
+    await first.publishLive(topic, { n: 1 })
+    const deadline = Date.now() + 2000
+    while (received.length < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    stopFirst()
+    stopSecond()
+    expect(received).toEqual(
+      expect.arrayContaining([
+        { where: "first", data: { n: 1 } },
+        { where: "second", data: { n: 1 } },
+      ])
+    )
+    expect(received).toHaveLength(2)
+  })
+
   it("quits both connections on shutdown", async () => {
     const container = createMedusaContainer()
     const platform = await standalonePlatform({ redisUrl: REDIS_URL }, container)
