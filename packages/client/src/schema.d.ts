@@ -568,6 +568,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live updates of one order (Server-Sent Events or WebSocket); owner or admin */
+        get: operations["get /orders/:id/events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orders/{id}/status": {
         parameters: {
             query?: never;
@@ -578,6 +595,23 @@ export interface paths {
         get?: never;
         /** Move an order along pending → paid → processing → shipped → delivered, or cancel/refund it (admin) */
         put: operations["put /orders/:id/status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live updates of the caller's orders (Server-Sent Events or WebSocket); admins see all and filter by `user_id`, `order_id`, `status` */
+        get: operations["get /orders/events"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3855,6 +3889,95 @@ export interface operations {
             };
         };
     };
+    "get /orders/:id/events": {
+        parameters: {
+            query?: {
+                last_event_id?: string;
+            };
+            header?: {
+                /** @description Resume after this event id (EventSource sends it when it reconnects); the query's `last_event_id` wins */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An open stream of events (status changes in history order, payment outcomes) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        data: {
+                            /** @enum {string} */
+                            actor_type: "customer" | "admin" | "system";
+                            at: string;
+                            from: ("pending" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded" | "partially_refunded") | null;
+                            id: string;
+                            note: string | null;
+                            order_id: string;
+                            /** @enum {string} */
+                            to: "pending" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded" | "partially_refunded";
+                            user_id: string | null;
+                        } | {
+                            at: string;
+                            failure_code: string | null;
+                            failure_message: string | null;
+                            order_id: string;
+                            payment_id: string;
+                            /** @enum {string} */
+                            status: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
+                            user_id: string | null;
+                        } | {
+                            id: string;
+                            /** @constant */
+                            reason: "too_far_behind";
+                        };
+                        /** @enum {string} */
+                        event: "order.status_changed" | "order.payment_updated" | "stream.reset";
+                        /** @description Stream position (status changes and resets): send it back as Last-Event-ID */
+                        id?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown, or another customer's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many live streams open for this user (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "put /orders/:id/status": {
         parameters: {
             query?: never;
@@ -4007,6 +4130,96 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    "get /orders/events": {
+        parameters: {
+            query?: {
+                last_event_id?: string;
+                order_id?: string;
+                status?: "pending" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded" | "partially_refunded";
+                user_id?: string;
+            };
+            header?: {
+                /** @description Resume after this event id (EventSource sends it when it reconnects); the query's `last_event_id` wins */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An open stream of events (status changes in history order, payment outcomes) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        data: {
+                            /** @enum {string} */
+                            actor_type: "customer" | "admin" | "system";
+                            at: string;
+                            from: ("pending" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded" | "partially_refunded") | null;
+                            id: string;
+                            note: string | null;
+                            order_id: string;
+                            /** @enum {string} */
+                            to: "pending" | "paid" | "processing" | "shipped" | "delivered" | "cancelled" | "refunded" | "partially_refunded";
+                            user_id: string | null;
+                        } | {
+                            at: string;
+                            failure_code: string | null;
+                            failure_message: string | null;
+                            order_id: string;
+                            payment_id: string;
+                            /** @enum {string} */
+                            status: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
+                            user_id: string | null;
+                        } | {
+                            id: string;
+                            /** @constant */
+                            reason: "too_far_behind";
+                        };
+                        /** @enum {string} */
+                        event: "order.status_changed" | "order.payment_updated" | "stream.reset";
+                        /** @description Stream position (status changes and resets): send it back as Last-Event-ID */
+                        id?: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `order_id` unknown, or another customer's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many live streams open for this user (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
