@@ -12,6 +12,7 @@
  */
 import { availableParallelism } from "node:os"
 import { loadEnv } from "@medusajs/framework/utils"
+import { applyConnectionUrls } from "../src/config/connection-urls"
 import { describeFailure } from "./lib/config-error"
 import { fail, info } from "./lib/log"
 import { planStart } from "./lib/start-plan"
@@ -22,6 +23,8 @@ const SCOPE = "start"
 function main(): void {
   process.env.NODE_ENV ||= "production"
   loadEnv(process.env.NODE_ENV, process.cwd())
+  // As medusa-config.ts does: the plan needs REDIS_URL, which ECS may give in parts.
+  applyConnectionUrls(process.env)
   let plan
   try {
     plan = planStart(process.env, availableParallelism())
