@@ -12,6 +12,7 @@ module.exports = tseslint.config(
       ".data/",
       "coverage/",
       "dist/",
+      "infra/cdk.out/",
       "src/modules/*/migrations/",
     ],
   },
