@@ -94,6 +94,8 @@ export class EngineServices extends Construct {
       FORCE_HTTPS: "true",
       TRUST_PROXY: "uniquelocal",
       MEDUSA_DISABLE_TELEMETRY: "true",
+      // The worker publishes the event queue's depth for the EventQueueDepth alarm.
+      CLOUDWATCH_METRICS: "true",
     }
     const secrets: Record<string, ecs.Secret> = {
       DATABASE_USER: ecs.Secret.fromSecretsManager(data.databaseSecret, "username"),

@@ -1,7 +1,14 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { ICachingModuleService } from "@medusajs/framework/types"
 import type Redis from "ioredis"
+import {
+  BusinessMetrics,
+  type BusinessCounter,
+  type BusinessCount,
+  type BusinessLabels,
+} from "./business-metrics"
 import { CatalogCache } from "./catalog-cache"
+import { readEventQueueStats, type EventQueueStats } from "./event-queue"
 import { closeConnection, whenReady } from "./redis"
 import { Revocations } from "./revocations"
 import type { PlatformDependencies, PlatformModuleOptions, RevocationClaims } from "./types"
@@ -16,6 +23,7 @@ export default class PlatformModuleService {
   private readonly subscriber_: Redis | undefined
   private readonly revocations_: Revocations
   private readonly catalogCache_: CatalogCache
+  private readonly businessMetrics_: BusinessMetrics
 
   constructor(dependencies: PlatformDependencies, options: PlatformModuleOptions) {
     if (!options?.catalogCache) {
@@ -27,6 +35,7 @@ export default class PlatformModuleService {
     this.redis_ = dependencies.platformRedis
     this.subscriber_ = dependencies.platformSubscriber
     this.revocations_ = new Revocations(this.redis_)
+    this.businessMetrics_ = new BusinessMetrics(this.redis_)
     this.catalogCache_ = new CatalogCache({
       redis: this.redis_,
       subscriber: this.subscriber_,
@@ -55,6 +64,21 @@ export default class PlatformModuleService {
   /** The platform's Redis connection, when REDIS_URL is set (rate limits, readiness). */
   redis(): Redis | undefined {
     return this.redis_
+  }
+
+  /** Counts a business event (src/modules/platform/business-metrics.ts). */
+  countBusinessEvent(name: BusinessCounter, labels?: BusinessLabels): Promise<void> {
+    return this.businessMetrics_.count(name, labels)
+  }
+
+  /** The business counters for GET /metrics. */
+  businessCounts(): Promise<BusinessCount[]> {
+    return this.businessMetrics_.snapshot()
+  }
+
+  /** Medusa's event queue (Redis only): how many events wait and for how long. */
+  async eventQueueStats(): Promise<EventQueueStats | undefined> {
+    return this.redis_ ? readEventQueueStats(this.redis_) : undefined
   }
 
   /** Resolves once Redis is connected, rejects after the time-out (at once without Redis). */
