@@ -18,6 +18,8 @@ import type { DeploySettings } from "./settings"
 export const APP_PORT = 9000
 /** Target-group health check: 200 only when PostgreSQL and Redis answer (src/api/ready). */
 export const READY_PATH = "/ready"
+/** `medusa db:migrate` under an advisory lock (scripts/migrate.ts, compiled into the image). */
+export const MIGRATE_COMMAND = ["node", "scripts/migrate.js"]
 
 type ServicesProps = {
   vpc: ec2.IVpc
@@ -31,7 +33,7 @@ type ServicesProps = {
 /**
  * The engine on ECS Fargate, one image in three roles: `server` tasks (HTTP, behind the
  * HTTPS load balancer, autoscaled on CPU and requests), `worker` tasks (subscribers,
- * scheduled jobs, workflows) and a `migrate` task definition CI runs before a release.
+ * scheduled jobs, workflows), each migrating first, and a one-off `migrate` task definition.
  */
 export class EngineServices extends Construct {
   readonly cluster: ecs.Cluster
@@ -127,7 +129,7 @@ export class EngineServices extends Construct {
           operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
         },
       })
-      definition.addContainer("engine", {
+      const engine = definition.addContainer("engine", {
         image: image(tag),
         command,
         environment: { ...environment, ...role.env },
@@ -138,6 +140,26 @@ export class EngineServices extends Construct {
         stopTimeout: Duration.seconds(40),
         readonlyRootFilesystem: false,
       })
+      if (!command) {
+        // Each task migrates before the engine starts (scripts/migrate.ts takes an advisory
+        // lock, so tasks starting together migrate one at a time): a release never runs
+        // against an older schema, and the first deploy needs no separate step.
+        const migrate = definition.addContainer("migrate", {
+          image: image(tag),
+          command: MIGRATE_COMMAND,
+          essential: false,
+          environment: { ...environment, ...role.env },
+          secrets,
+          logging: ecs.LogDrivers.awsLogs({
+            logGroup: this.logGroup,
+            streamPrefix: `${name}-migrate`,
+          }),
+        })
+        engine.addContainerDependencies({
+          container: migrate,
+          condition: ecs.ContainerDependencyCondition.SUCCESS,
+        })
+      }
       if (command) {
         // The migration touches only the database.
         return definition
@@ -224,11 +246,12 @@ export class EngineServices extends Construct {
       circuitBreaker: { enable: true, rollback: true },
     })
 
+    // The same migration as a one-off task, for an operator (docs/DEPLOY-AWS.md).
     this.migrate = task(
       "Migrate",
       { cpu: 512, memoryLimitMiB: 1024, env: {} },
-      settings.migrationImageTag,
-      ["npx", "medusa", "db:migrate"]
+      settings.imageTag,
+      MIGRATE_COMMAND
     )
   }
 }

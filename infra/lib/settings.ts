@@ -12,8 +12,6 @@ export type DeploySettings = {
   availabilityZones: string[]
   /** The engine image in the registry stack's repository, by tag (CI: the commit SHA). */
   imageTag: string
-  /** The image that runs `medusa db:migrate` (CI points it at the new tag first). */
-  migrationImageTag: string
   /** ACM certificate for the load balancer's HTTPS listener (same region). */
   certificateArn: string
   /** The shop's public host name (CORS, backend URL); the ALB's DNS name when empty. */
@@ -52,7 +50,6 @@ export function readSettings(node: Node, env: NodeJS.ProcessEnv = process.env): 
     region,
     availabilityZones: text(node, "availabilityZones", `${region}a,${region}b`).split(","),
     imageTag,
-    migrationImageTag: text(node, "migrationImageTag", imageTag),
     certificateArn: text(node, "certificateArn", PLACEHOLDER_CERTIFICATE_ARN),
     domainName: text(node, "domainName", ""),
     alarmEmail: text(node, "alarmEmail", ""),

@@ -29,6 +29,8 @@ function synth(context: Record<string, unknown> = CONTEXT) {
 
 type Container = {
   Name: string
+  Essential?: boolean
+  DependsOn?: unknown[]
   Image: unknown
   Command?: string[]
   Environment: Array<{ Name: string; Value: unknown }>
@@ -155,12 +157,22 @@ describe("the engine stack", () => {
           .PredefinedMetricType
     )
     expect(metrics.sort()).toEqual(["ALBRequestCountPerTarget", "ECSServiceAverageCPUUtilization"])
-    const modes = containers(template).map(
+    const engines = containers(template).filter((c) => c.Name === "engine")
+    const modes = engines.map(
       (c) => c.Environment.find((e) => e.Name === "MEDUSA_WORKER_MODE")?.Value
     )
     expect(modes.sort()).toEqual(["server", "worker", undefined])
-    const migrate = containers(template).find((c) => c.Command)
-    expect(migrate?.Command).toEqual(["npx", "medusa", "db:migrate"])
+    // Server and worker tasks migrate (under the advisory lock) before the engine starts.
+    const migrations = containers(template).filter((c) => c.Name === "migrate")
+    expect(migrations).toHaveLength(2)
+    for (const migrate of migrations) {
+      expect(migrate).toMatchObject({ Command: ["node", "scripts/migrate.js"], Essential: false })
+    }
+    for (const engine of engines.filter((c) => !c.Command)) {
+      expect(engine).toMatchObject({
+        DependsOn: [{ ContainerName: "migrate", Condition: "SUCCESS" }],
+      })
+    }
   })
 
   it("gives the containers every secret from Secrets Manager, none in the plain environment", () => {
