@@ -5,7 +5,7 @@ import type Redis from "ioredis"
  * service class (@medusajs/event-bus-redis); these are BullMQ 5's keys for jobs not yet
  * taken by a worker.
  */
-const QUEUE = "RedisEventBusService:events-queue"
+export const EVENT_QUEUE = "RedisEventBusService:events-queue"
 
 export type EventQueueStats = {
   /** Events waiting (including paused, delayed retries and prioritized ones). */
@@ -17,16 +17,17 @@ export type EventQueueStats = {
 /** Five O(1) Redis reads and one more for the oldest job's timestamp. */
 export async function readEventQueueStats(
   redis: Redis,
-  now = Date.now()
+  now = Date.now(),
+  queue = EVENT_QUEUE
 ): Promise<EventQueueStats> {
   const replies = await redis
     .multi()
-    .llen(`${QUEUE}:wait`)
-    .llen(`${QUEUE}:paused`)
-    .zcard(`${QUEUE}:delayed`)
-    .zcard(`${QUEUE}:prioritized`)
+    .llen(`${queue}:wait`)
+    .llen(`${queue}:paused`)
+    .zcard(`${queue}:delayed`)
+    .zcard(`${queue}:prioritized`)
     // BullMQ pushes new jobs on the left and workers take from the right: the oldest.
-    .lindex(`${QUEUE}:wait`, -1)
+    .lindex(`${queue}:wait`, -1)
     .exec()
   const values = (replies ?? []).map(([error, value]) => {
     if (error) {
@@ -36,7 +37,7 @@ export async function readEventQueueStats(
   })
   const depth = values.slice(0, 4).reduce<number>((sum, n) => sum + Number(n ?? 0), 0)
   const oldestId = values[4] as string | null
-  const timestamp = oldestId ? await redis.hget(`${QUEUE}:${oldestId}`, "timestamp") : null
+  const timestamp = oldestId ? await redis.hget(`${queue}:${oldestId}`, "timestamp") : null
   const oldestAgeSeconds = timestamp ? Math.max(0, (now - Number(timestamp)) / 1000) : 0
   return { depth, oldestAgeSeconds }
 }
