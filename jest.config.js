@@ -14,7 +14,12 @@ const base = {
   transform,
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+  modulePathIgnorePatterns: [
+    "<rootDir>/dist/",
+    "<rootDir>/.medusa/",
+    "<rootDir>/.data/",
+    "<rootDir>/infra/cdk.out/",
+  ],
 }
 
 const projects = {
@@ -44,7 +49,11 @@ const projects = {
   tooling: {
     ...base,
     displayName: "tooling",
-    testMatch: ["<rootDir>/integration-tests/tooling/**/*.spec.[jt]s"],
+    testMatch: [
+      "<rootDir>/integration-tests/tooling/**/*.spec.[jt]s",
+      // The AWS CDK app synthesized offline, with its assertions and cdk-nag checks.
+      "<rootDir>/infra/test/**/*.spec.[jt]s",
+    ],
   },
   // The dashboard's extensions in Debian's chromium (playwright-core) against a real server.
   browser: {

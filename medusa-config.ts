@@ -2,6 +2,7 @@ import path from "node:path"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
 import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
+import { applyConnectionUrls } from "./src/config/connection-urls"
 import { readPlatformSettings, type PlatformSettings } from "./src/config/platform"
 import { assertProductionSecrets } from "./src/config/secrets"
 import type { PlatformModuleOptions } from "./src/modules/platform/types"
@@ -16,6 +17,8 @@ function localModule(relativePath: string): string {
 }
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+// DATABASE_URL / REDIS_URL from DATABASE_* / REDIS_* parts when unset (ECS on AWS, infra/).
+applyConnectionUrls(process.env)
 
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:3000"
 const DEFAULT_ADMIN_CORS = "http://localhost:5173,http://localhost:9000"
@@ -295,6 +298,9 @@ function fileModule(env: NodeJS.ProcessEnv): InputConfigModules[number] {
             ...(accessKeyId
               ? { access_key_id: accessKeyId, secret_access_key: secretAccessKey }
               : { authentication_method: "s3-iam-role" }),
+            // S3_ACL=false: no ACL header, for buckets that disable ACLs (Object Ownership
+            // "bucket owner enforced", as infra/ creates it behind CloudFront).
+            ...(env.S3_ACL ? { acl: env.S3_ACL === "false" ? false : env.S3_ACL } : {}),
             // S3-compatible servers (MinIO, Ceph) usually want path-style addressing.
             additional_client_config: endpoint ? { forcePathStyle: true } : {},
           },

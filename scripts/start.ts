@@ -12,6 +12,7 @@
  */
 import { availableParallelism } from "node:os"
 import { loadEnv } from "@medusajs/framework/utils"
+import { applyConnectionUrls } from "../src/config/connection-urls"
 import { ConfigError, describeFailure } from "./lib/config-error"
 import { secretProblems } from "../src/config/secrets"
 import { fail, info } from "./lib/log"
@@ -23,6 +24,8 @@ const SCOPE = "start"
 function main(): void {
   process.env.NODE_ENV ||= "production"
   loadEnv(process.env.NODE_ENV, process.cwd())
+  // As medusa-config.ts does: the plan needs REDIS_URL, which ECS may give in parts.
+  applyConnectionUrls(process.env)
   let plan
   try {
     const weak = process.env.NODE_ENV === "production" ? secretProblems(process.env) : []

@@ -1,11 +1,14 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { ProviderWebhookPayload } from "@medusajs/framework/types"
 import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
+import { PLATFORM_MODULE } from "../modules/platform"
+import type PlatformModuleService from "../modules/platform/service"
 import type { EngineWebhookData } from "../modules/stripe-payment/service"
 import { applyPaymentWebhookWorkflow } from "../workflows/payment/apply-payment-webhook"
 
 /** The provider the engine applies webhooks of (Medusa's id without `pp_`). */
 const STRIPE_WEBHOOK_PROVIDER = "stripe_stripe"
+const STRIPE_PAYMENT_FAILED = "payment_intent.payment_failed"
 
 type SerializedBuffer = { type: "Buffer"; data: number[] }
 
@@ -37,6 +40,12 @@ export default async function applyPaymentWebhook({
   const data = result.data as EngineWebhookData | undefined
   if (!data?.event_id) {
     return
+  }
+  if (data.event_type === STRIPE_PAYMENT_FAILED) {
+    // Declines at confirmation and later failures alike: Stripe sends this for each.
+    await container
+      .resolve<PlatformModuleService>(PLATFORM_MODULE)
+      .countBusinessEvent("payments_failed", { provider: STRIPE_WEBHOOK_PROVIDER })
   }
   await applyPaymentWebhookWorkflow(container).run({
     input: {

@@ -1,9 +1,11 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client"
+import { registerBusinessMetrics, type BusinessMetrics } from "./business-metrics"
 
 type HttpMetrics = {
   registry: Registry
   requests: Counter<"method" | "route" | "status">
   duration: Histogram<"method" | "route" | "status">
+  business: BusinessMetrics
 }
 
 // One registry per process, kept across module reloads (medusa develop) so metrics are
@@ -30,6 +32,7 @@ function create(): HttpMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    business: registerBusinessMetrics(registry),
   }
 }
 
@@ -42,6 +45,11 @@ function httpMetrics(): HttpMetrics {
 /** The process's Prometheus registry: later features add their business counters to it. */
 export function metricsRegistry(): Registry {
   return httpMetrics().registry
+}
+
+/** The business series (orders, payments, refunds, webhooks, queue and catalog lag). */
+export function businessMetrics(): BusinessMetrics {
+  return httpMetrics().business
 }
 
 export function observeRequest(

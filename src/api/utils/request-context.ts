@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { actorOf } from "./auth"
 import { findContractRoute, routingPath } from "./contract"
 import { observeRequest } from "./metrics"
+import { runWithRequestId } from "./tracing"
 
 /** Client-supplied ids are kept only when they cannot inject anything into logs. */
 const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{8,128}$/
@@ -67,6 +68,6 @@ export function requestContext(
   res: MedusaResponse,
   next: MedusaNextFunction
 ): void {
-  ensureRequestContext(req, res)
-  next()
+  // With tracing on, the rest of the request runs with its id on every span.
+  runWithRequestId(req, ensureRequestContext(req, res), next)
 }

@@ -10,6 +10,7 @@ const S3_VARIABLES = [
   "S3_SECRET_ACCESS_KEY",
   "S3_ENDPOINT",
   "S3_FILE_URL",
+  "S3_ACL",
   "MEDUSA_BACKEND_URL",
 ]
 
@@ -77,6 +78,18 @@ describe("file module configuration", () => {
       authentication_method: "s3-iam-role",
       file_url: "https://images.s3.eu-west-1.amazonaws.com",
     })
+    expect(role.options.acl).toBeUndefined()
+  })
+
+  it("sends no ACL with S3_ACL=false (a bucket with ACLs disabled, as infra/ creates)", () => {
+    const [noAcl] = fileProviders(
+      loadConfig({ S3_BUCKET: "images", S3_REGION: "eu-west-1", S3_ACL: "false" })
+    )
+    expect(noAcl.options.acl).toBe(false)
+    const [privateAcl] = fileProviders(
+      loadConfig({ S3_BUCKET: "images", S3_REGION: "eu-west-1", S3_ACL: "private" })
+    )
+    expect(privateAcl.options.acl).toBe("private")
   })
 
   it("refuses an incomplete S3 configuration", () => {

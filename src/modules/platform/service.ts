@@ -3,6 +3,13 @@ import type { ICachingModuleService } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { GenerationCache } from "./generation-cache"
 import { LiveFanout, type LiveListener } from "./live-fanout"
+import {
+  BusinessMetrics,
+  type BusinessCounter,
+  type BusinessCount,
+  type BusinessLabels,
+} from "./business-metrics"
+import { readEventQueueStats, type EventQueueStats } from "./event-queue"
 import { closeConnection, whenReady } from "./redis"
 import { Revocations } from "./revocations"
 import type { PlatformDependencies, PlatformModuleOptions, RevocationClaims } from "./types"
@@ -19,6 +26,7 @@ export default class PlatformModuleService {
   private readonly catalogCache_: GenerationCache
   private readonly recommendationCache_: GenerationCache
   private readonly live_: LiveFanout
+  private readonly businessMetrics_: BusinessMetrics
 
   constructor(dependencies: PlatformDependencies, options: PlatformModuleOptions) {
     if (!options?.catalogCache) {
@@ -30,6 +38,7 @@ export default class PlatformModuleService {
     this.redis_ = dependencies.platformRedis
     this.subscriber_ = dependencies.platformSubscriber
     this.revocations_ = new Revocations(this.redis_)
+    this.businessMetrics_ = new BusinessMetrics(this.redis_)
     const common = {
       redis: this.redis_,
       subscriber: this.subscriber_,
@@ -74,6 +83,21 @@ export default class PlatformModuleService {
   /** The platform's Redis connection, when REDIS_URL is set (rate limits, readiness). */
   redis(): Redis | undefined {
     return this.redis_
+  }
+
+  /** Counts a business event (src/modules/platform/business-metrics.ts). */
+  countBusinessEvent(name: BusinessCounter, labels?: BusinessLabels): Promise<void> {
+    return this.businessMetrics_.count(name, labels)
+  }
+
+  /** The business counters for GET /metrics. */
+  businessCounts(): Promise<BusinessCount[]> {
+    return this.businessMetrics_.snapshot()
+  }
+
+  /** Medusa's event queue (Redis only): how many events wait and for how long. */
+  async eventQueueStats(): Promise<EventQueueStats | undefined> {
+    return this.redis_ ? readEventQueueStats(this.redis_) : undefined
   }
 
   /** Resolves once Redis is connected, rejects after the time-out (at once without Redis). */

@@ -3,6 +3,8 @@ import { requireActorOf } from "../../utils/auth"
 import { runIdempotent } from "../../utils/idempotency"
 import { findAttemptFor, loadPaymentFor } from "../../../queries/payment/payment-access"
 import { refundPaymentWorkflow } from "../../../workflows/payment/refund-payment"
+import { PLATFORM_MODULE } from "../../../modules/platform"
+import type PlatformModuleService from "../../../modules/platform/service"
 import type { RefundPaymentBody } from "../validators"
 
 /** Refunds part or all of a payment (admin); the order becomes (partially_)refunded. */
@@ -18,6 +20,11 @@ export async function POST(
     await refundPaymentWorkflow(req.scope).run({
       input: { attempt_id: attempt.id, amount, reason, actor: { type: "admin", id: actor.id } },
     })
+    // Medusa emits no payment.refunded for this path; refunds made in Medusa's dashboard
+    // are counted by src/subscribers/count-business-events.ts.
+    await req.scope
+      .resolve<PlatformModuleService>(PLATFORM_MODULE)
+      .countBusinessEvent("refunds", { source: "engine" })
     return { status: 200, body: await loadPaymentFor(req.scope, actor, attempt.id) }
   })
 }

@@ -1,0 +1,90 @@
+import { Counter, Gauge, type Registry } from "prom-client"
+import type { BusinessCount, BusinessCounter } from "../../modules/platform/business-metrics"
+import type { EventQueueStats } from "../../modules/platform/event-queue"
+
+const HELP: Record<BusinessCounter, { name: string; help: string; labels: string[] }> = {
+  orders_placed: { name: "shop_orders_placed_total", help: "Orders placed", labels: [] },
+  payments_captured: {
+    name: "shop_payments_captured_total",
+    help: "Payments captured (Medusa's payment.captured)",
+    labels: [],
+  },
+  payments_failed: {
+    name: "shop_payments_failed_total",
+    help: "Payments that failed at the provider (Stripe's payment_intent.payment_failed)",
+    labels: ["provider"],
+  },
+  refunds: {
+    name: "shop_refunds_total",
+    help: "Refunds made, by source (engine: POST /payments/refund; medusa: its dashboard)",
+    labels: ["source"],
+  },
+  webhook_events: {
+    name: "shop_payment_webhook_events_total",
+    help: "Payment provider webhooks received, by provider",
+    labels: ["provider"],
+  },
+}
+
+export type BusinessMetrics = {
+  counters: Map<BusinessCounter, Counter<string>>
+  queueDepth: Gauge
+  catalogLag: Gauge
+}
+
+/**
+ * The business series of GET /metrics. Their values live in the platform module
+ * (deployment-wide through Redis); each scrape copies the current totals in.
+ */
+export function registerBusinessMetrics(registry: Registry): BusinessMetrics {
+  const counters = new Map<BusinessCounter, Counter<string>>()
+  for (const [key, { name, help, labels }] of Object.entries(HELP)) {
+    counters.set(
+      key as BusinessCounter,
+      new Counter({
+        name,
+        help: `${help} (deployment-wide)`,
+        labelNames: labels,
+        registers: [registry],
+      })
+    )
+  }
+  return {
+    counters,
+    queueDepth: new Gauge({
+      name: "shop_event_queue_depth",
+      help: "Events waiting in Medusa's event queue (Redis only)",
+      registers: [registry],
+    }),
+    catalogLag: new Gauge({
+      name: "shop_catalog_lag_seconds",
+      help: "Age of the oldest waiting event: how far the catalog read model (and other event-driven state) lags behind writes",
+      registers: [registry],
+    }),
+  }
+}
+
+export function applyBusinessSnapshot(
+  metrics: BusinessMetrics,
+  counts: BusinessCount[] | undefined,
+  queue: EventQueueStats | undefined
+): void {
+  // Unreadable (Redis down): the last values stay rather than falling to zero.
+  for (const counter of counts ? metrics.counters.values() : []) {
+    counter.reset()
+  }
+  for (const { name, labels, value } of counts ?? []) {
+    const counter = metrics.counters.get(name)
+    const known = HELP[name].labels
+    // Only the declared labels: prom-client refuses others.
+    const kept = Object.fromEntries(known.map((label) => [label, labels[label] ?? "unknown"]))
+    counter?.inc(kept, value)
+  }
+  if (queue) {
+    metrics.queueDepth.set(queue.depth)
+    metrics.catalogLag.set(queue.oldestAgeSeconds)
+  } else {
+    metrics.queueDepth.reset()
+    metrics.catalogLag.reset()
+  }
+}
