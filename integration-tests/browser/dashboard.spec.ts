@@ -14,6 +14,9 @@ import {
 // fresh database, driven through Debian's chromium.
 jest.setTimeout(900_000)
 
+const STORE_ZONE = "Europe/Paris"
+const BROWSER_ZONE = "America/New_York"
+
 describe("the admin dashboard's extensions in a browser", () => {
   let engine: Engine
   let base: string
@@ -25,7 +28,8 @@ describe("the admin dashboard's extensions in a browser", () => {
   const jsErrors: string[] = []
 
   beforeAll(async () => {
-    engine = await startEngine()
+    // The store's zone differs from the browser's: the pages must show the store's days.
+    engine = await startEngine({ ANALYTICS_TIMEZONE: STORE_ZONE })
     base = engine.base
     call = apiCaller(base)
     const { email, password } = engine.admin
@@ -33,7 +37,7 @@ describe("the admin dashboard's extensions in a browser", () => {
 
     browser = await launchChromium()
     const context = await browser.newContext({
-      timezoneId: "UTC",
+      timezoneId: BROWSER_ZONE,
       viewport: { width: 1440, height: 1000 },
     })
     page = await context.newPage()
@@ -102,21 +106,13 @@ describe("the admin dashboard's extensions in a browser", () => {
 
   it("Analytics shows the API's numbers for a paid order", async () => {
     const { orderId } = await paidOrder()
-    const today = new Date().toISOString().slice(0, 10)
-    const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)
     let summary:
       | { currencies: { currency_code: string; current: { orders: number; revenue: string } }[] }
       | undefined
     const deadline = Date.now() + 60_000
     while (Date.now() < deadline) {
-      summary = (
-        await call(
-          "GET",
-          `/admin/analytics/summary?from=${from}&to=${today}&tz=UTC`,
-          undefined,
-          adminToken
-        )
-      ).data
+      // No period or tz: the API's default, the last 30 days in the store's zone.
+      summary = (await call("GET", "/admin/analytics/summary", undefined, adminToken)).data
       if (summary?.currencies.some((c) => c.current.orders > 0)) break
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
@@ -130,6 +126,18 @@ describe("the admin dashboard's extensions in a browser", () => {
       .textContent()
     expect(revenue?.replace(/[^0-9.]/g, "")).toBe(Number(currency.current.revenue).toFixed(2))
     await page.getByTestId(`sales-chart-${currency.currency_code}`).locator("svg").first().waitFor()
+    expect(await page.getByTestId("analytics-period").textContent()).toContain(
+      `Store time (${STORE_ZONE})`
+    )
+    await page.getByTestId("timezone-picker").click()
+    await page.getByRole("option", { name: `My time (${BROWSER_ZONE})` }).click()
+    await page
+      .getByTestId("analytics-period")
+      .filter({ hasText: `My time (${BROWSER_ZONE})` })
+      .waitFor()
+    await page.getByTestId("timezone-picker").click()
+    await page.getByRole("option", { name: `Store time (${STORE_ZONE})` }).click()
+    await orders.waitFor()
     await shot("analytics")
     expect(orderId).toBeTruthy()
   })

@@ -629,6 +629,30 @@ medusaIntegrationTestRunner({
       expect(withCookie.data.currencies.length).toBe(2)
     })
 
+    it("names the store's timezone and uses it when `tz` is absent", async () => {
+      const settings = await get("/admin/analytics/settings")
+      expect(settings.status).toBe(200)
+      expect(settings.data).toEqual({ timezone: "Europe/Paris", low_stock_threshold: 5 })
+      for (const report of ["summary", "sales", "top-products", "orders-by-status", "customers"]) {
+        const implicit = await get(`/admin/analytics/${report}?${PERIOD}`)
+        const explicit = await get(`/admin/analytics/${report}?${PERIOD}&tz=Europe/Paris`)
+        expect([report, implicit.status, implicit.data.period.tz]).toEqual([
+          report,
+          200,
+          "Europe/Paris",
+        ])
+        expect(implicit.data).toEqual(explicit.data)
+      }
+      // Not the same figures as another zone: the default is not UTC by accident.
+      const utc = (await get(`/admin/analytics/summary?${PERIOD}&tz=UTC`)).data
+      expect((await get(`/admin/analytics/summary?${PERIOD}`)).data.currencies).not.toEqual(
+        utc.currencies
+      )
+      expect((await api.get("/admin/analytics/settings", anyStatus)).status).toBe(401)
+      const [shopper] = await createShoppers(getContainer(), 1)
+      expect((await get("/admin/analytics/settings", shopper.headers)).status).toBe(401)
+    })
+
     it("rejects bad periods and timezones with 400", async () => {
       expect((await get("/admin/analytics/summary?tz=Mars/Olympus")).status).toBe(400)
       expect((await get("/admin/analytics/summary?from=2026-03-10&to=2026-03-01")).status).toBe(400)

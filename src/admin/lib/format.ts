@@ -11,8 +11,13 @@ export function formatChange(change: number | null): string {
   return `${change > 0 ? "+" : ""}${change}%`
 }
 
-/** A local date `days` before today (YYYY-MM-DD). */
-export function daysAgo(days: number, now = new Date()): string {
-  const at = new Date(now.getTime() - days * 86_400_000)
-  return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, "0")}-${String(at.getDate()).padStart(2, "0")}`
+/** The date `days` before today in timezone `tz` (YYYY-MM-DD). */
+export function daysAgo(days: number, tz: string, now = new Date()): string {
+  // en-CA formats as YYYY-MM-DD; the day arithmetic is on that calendar date, so a
+  // 23- or 25-hour day at a DST change cannot shift the answer.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(now)
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10)
 }
+
+/** The browser's own timezone (IANA name). */
+export const BROWSER_TIMEZONE = Intl.DateTimeFormat().resolvedOptions().timeZone

@@ -8,6 +8,8 @@ export type Figures = {
   units: number
 }
 
+export type AnalyticsSettings = { timezone: string; low_stock_threshold: number }
+
 export type Summary = {
   period: { from: string; to: string; tz: string }
   currencies: {

@@ -1,5 +1,6 @@
 import type { ContractRoute } from "../utils/contract"
 import {
+  analyticsSettingsView,
   customersView,
   lowStockQuery,
   lowStockView,
@@ -21,6 +22,14 @@ const CSV = "Also as text/csv (`format=csv` or `Accept: text/csv`), the same fig
  * of an admin user.
  */
 export const analyticsContract: ContractRoute[] = [
+  {
+    method: "GET",
+    path: "/admin/analytics/settings",
+    summary: "The store's timezone and low-stock threshold: the reports' defaults",
+    tags,
+    access: "admin",
+    responses: { 200: { description: "The defaults", schema: analyticsSettingsView } },
+  },
   {
     method: "GET",
     path: "/admin/analytics/summary",

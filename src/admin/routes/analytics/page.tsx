@@ -4,8 +4,14 @@ import { Badge, Container, Heading, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
 import { api, query } from "../../lib/api"
-import { daysAgo, formatChange, formatMoney } from "../../lib/format"
-import type { OrdersByStatus, Sales, Summary, TopProducts } from "../../lib/types"
+import { BROWSER_TIMEZONE, daysAgo, formatChange, formatMoney } from "../../lib/format"
+import type {
+  AnalyticsSettings,
+  OrdersByStatus,
+  Sales,
+  Summary,
+  TopProducts,
+} from "../../lib/types"
 import { useLoad } from "../../lib/use-load"
 
 const PRESETS = {
@@ -14,7 +20,6 @@ const PRESETS = {
   "90": "Last 90 days",
   "365": "Last 365 days",
 }
-const TZ = Intl.DateTimeFormat().resolvedOptions().timeZone
 
 function Kpi({
   id,
@@ -42,12 +47,26 @@ function Kpi({
   )
 }
 
-/** Sales analytics: KPIs vs the previous period, sales chart, top products, statuses. */
+/**
+ * Sales analytics: KPIs vs the previous period, sales chart, top products, statuses. The
+ * store's timezone first (the store's days, as in every other report; the fast rollup),
+ * the admin's own zone on request.
+ */
 const AnalyticsPage = () => {
+  const settings = useLoad(() => api<AnalyticsSettings>("/admin/analytics/settings"), "settings")
+  if (settings.error) return <Text className="text-ui-fg-error">{settings.error}</Text>
+  if (!settings.data) return null
+  return <AnalyticsReports storeZone={settings.data.timezone} />
+}
+
+const AnalyticsReports = ({ storeZone }: { storeZone: string }) => {
   const [days, setDays] = useState("30")
   const [grain, setGrain] = useState("day")
-  const period = { from: daysAgo(Number(days) - 1), to: daysAgo(0), tz: TZ }
-  const key = `${period.from}|${grain}`
+  const [zone, setZone] = useState<"store" | "browser">("store")
+  const tz = zone === "browser" ? BROWSER_TIMEZONE : storeZone
+  const zoneLabel = `${zone === "browser" ? "My time" : "Store time"} (${tz})`
+  const period = { from: daysAgo(Number(days) - 1, tz), to: daysAgo(0, tz), tz }
+  const key = `${period.from}|${period.to}|${tz}|${grain}`
   const summary = useLoad(() => api<Summary>(`/admin/analytics/summary${query(period)}`), key)
   const sales = useLoad(
     () => api<Sales>(`/admin/analytics/sales${query({ ...period, grain })}`),
@@ -68,7 +87,7 @@ const AnalyticsPage = () => {
         <div>
           <Heading level="h1">Analytics</Heading>
           <Text size="small" className="text-ui-fg-subtle" data-testid="analytics-period">
-            {period.from} – {period.to} ({TZ})
+            {period.from} – {period.to}, {zoneLabel}
           </Text>
         </div>
         <div className="flex items-center gap-2">
@@ -84,6 +103,17 @@ const AnalyticsPage = () => {
               ))}
             </Select.Content>
           </Select>
+          {BROWSER_TIMEZONE !== storeZone && (
+            <Select value={zone} onValueChange={(value) => setZone(value as typeof zone)}>
+              <Select.Trigger data-testid="timezone-picker">
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                <Select.Item value="store">Store time ({storeZone})</Select.Item>
+                <Select.Item value="browser">My time ({BROWSER_TIMEZONE})</Select.Item>
+              </Select.Content>
+            </Select>
+          )}
           <Select value={grain} onValueChange={setGrain}>
             <Select.Trigger>
               <Select.Value />

@@ -17,7 +17,9 @@ export const periodShape = {
     .string()
     .refine(isTimeZone, "An IANA timezone such as Europe/Paris")
     .optional()
-    .describe("Timezone of the dates and buckets; default ANALYTICS_TIMEZONE (UTC)"),
+    .describe(
+      "Timezone of the dates and buckets; default the store's, ANALYTICS_TIMEZONE (UTC), which is also the fastest (GET /admin/analytics/settings names it)"
+    ),
   format,
 }
 
@@ -142,6 +144,17 @@ export const lowStockView = z.object({
   offset: z.number().int(),
 })
 
+export const analyticsSettingsView = z.object({
+  timezone: z
+    .string()
+    .describe("The store's timezone (ANALYTICS_TIMEZONE): the default `tz` of every report"),
+  low_stock_threshold: z
+    .number()
+    .int()
+    .describe("The default `threshold` of low-stock (LOW_STOCK_THRESHOLD)"),
+})
+
+export type AnalyticsSettingsView = z.infer<typeof analyticsSettingsView>
 export type SummaryView = z.infer<typeof summaryView>
 export type SalesView = z.infer<typeof salesView>
 export type TopProductsView = z.infer<typeof topProductsView>
