@@ -152,6 +152,10 @@ describe("docker-compose.yml", () => {
       for (const match of source.matchAll(/rule\(env, "([A-Z_]+)"/g)) {
         read.add(`${match[1]}_POINTS`).add(`${match[1]}_DURATION`)
       }
+      // Settings read through a local helper (`read("LOGIN_FREE_FAILURES", 5)`).
+      for (const match of source.matchAll(/read\("([A-Z][A-Z0-9_]+)"/g)) {
+        read.add(match[1])
+      }
     }
     const passed = new Set(Object.keys(services.worker.environment ?? {}))
     const missing = [...read].filter((name) => !passed.has(name) && !NOT_FOR_COMPOSE.has(name))
