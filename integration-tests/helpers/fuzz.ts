@@ -59,6 +59,7 @@ const NASTY_STRINGS = [
   "<script>alert(1)</script>",
   "../../../../etc/passwd",
   "%00",
+  "a\u0000b",
   "%",
   "${7*7}{{7*7}}",
   "😀👨‍👩‍👧‍👦🏳️‍🌈",
