@@ -33,6 +33,8 @@ export type ChangeOrderStatusInput = {
   customer_id?: string
   /** Only move when the order is still in this status (the expiry job: still pending). */
   only_from?: OrderStatus
+  /** An admin's hand move: only the statuses an admin may set (checked after the load). */
+  by_admin?: boolean
 }
 
 /** An order's lock key: status moves, payments and the expiry job serialise on it. */
@@ -59,7 +61,12 @@ export const changeOrderStatusWorkflow = createWorkflow(
       order_id: input.order_id,
       customer_id: input.customer_id,
     })
-    ensureStatusMoveStep({ lifecycle, to: input.to, only_from: input.only_from })
+    ensureStatusMoveStep({
+      lifecycle,
+      to: input.to,
+      only_from: input.only_from,
+      by_admin: input.by_admin,
+    })
     const actions = planStatusActionsStep({ order_id: input.order_id, to: input.to })
     const createdBy = transform({ input }, ({ input }) => input.actor.id ?? undefined)
     // Recorded before Medusa's actions: captures and refunds cannot be undone, so the one
