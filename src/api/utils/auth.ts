@@ -119,11 +119,31 @@ function bearerClaims(header: string | undefined): Record<string, unknown> | und
   }
 }
 
+/** The auth context a dashboard session cookie carries (POST /auth/session stored the token's). */
+function sessionClaims(req: MedusaRequest): Record<string, unknown> | undefined {
+  const session = (req as { session?: { auth_context?: Record<string, unknown> } }).session
+  return session?.auth_context
+}
+
+/** Ends a revoked cookie session in its store, so it is gone on every instance. */
+function destroySession(req: MedusaRequest): Promise<void> {
+  const session = (req as { session?: { destroy?: (done: (error?: unknown) => void) => void } })
+    .session
+  return new Promise((resolve) => {
+    if (typeof session?.destroy !== "function") {
+      return resolve()
+    }
+    session.destroy(() => resolve())
+  })
+}
+
 /**
- * Revocation on Medusa's own routes: Medusa verified the Bearer token and set the actor
- * before any project middleware; a logged-out session or a deactivated actor is refused
- * here with Medusa's own 401 body. Session-cookie requests (the dashboard) are not
- * covered: they carry no token to revoke.
+ * Revocation on Medusa's own routes: Medusa verified the Bearer token, or read the
+ * dashboard's session cookie, and set the actor before any project middleware; a
+ * logged-out session or a deactivated actor is refused here with Medusa's own 401 body.
+ * A cookie session keeps the claims of the token it was made from (`iat`, and `sid` for
+ * the engine's tokens), so it falls with that token's session or actor; a revoked cookie
+ * session is also destroyed in the session store.
  */
 export async function rejectRevokedMedusaTokens(
   req: MedusaRequest,
@@ -131,8 +151,17 @@ export async function rejectRevokedMedusaTokens(
   next: MedusaNextFunction
 ): Promise<void> {
   const actorId = authContextOf(req)?.actor_id
-  const claims = actorId ? bearerClaims(req.headers.authorization) : undefined
+  if (!actorId) {
+    return next()
+  }
+  // Medusa prefers the session over the Bearer token: check whichever it used.
+  const fromSession = sessionClaims(req)
+  const usedSession = fromSession?.actor_id === actorId
+  const claims = usedSession ? fromSession : bearerClaims(req.headers.authorization)
   if (claims && claims.actor_id === actorId && (await isTokenRevoked(req, claims))) {
+    if (usedSession) {
+      await destroySession(req)
+    }
     res.status(401).json({ message: "Unauthorized" })
     return
   }
