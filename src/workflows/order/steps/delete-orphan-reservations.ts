@@ -89,7 +89,10 @@ export const deleteOrphanReservationsStep = createStep(
     }
     const chosen = candidates.slice(0, input.limit)
     if (!chosen.length) {
-      return new StepResponse<OrphanSweep, OrphanSweep>({ reservations: [], inventory_item_ids: [] })
+      return new StepResponse<OrphanSweep, OrphanSweep>({
+        reservations: [],
+        inventory_item_ids: [],
+      })
     }
     const itemIds = [...new Set(chosen.map((reservation) => reservation.inventory_item_id))].sort()
     const inventory = container.resolve(Modules.INVENTORY)
