@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createCustomersWorkflow } from "@medusajs/medusa/core-flows"
@@ -64,7 +65,7 @@ export async function createShoppers(
         iat: now,
         exp: now + 3600,
       },
-      String(jwtSecret)
+      jwtSecret as string | KeyObject
     )
     return { id: customer.id, email: customer.email, headers: { authorization: `Bearer ${token}` } }
   })

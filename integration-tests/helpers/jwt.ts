@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto"
+import { createHmac, type KeyObject } from "node:crypto"
 
 function base64url(value: string | Buffer): string {
   return Buffer.from(value).toString("base64url")
@@ -10,7 +10,8 @@ function base64url(value: string | Buffer): string {
  */
 export function signJwt(
   payload: Record<string, unknown>,
-  secret: string,
+  /** The project's `http.jwtSecret`: a string, or the KeyObject the server swaps it for. */
+  secret: string | KeyObject,
   algorithm: "HS256" | "none" = "HS256"
 ): string {
   const header = base64url(JSON.stringify({ alg: algorithm, typ: "JWT" }))

@@ -572,6 +572,17 @@ medusaIntegrationTestRunner({
         expect(await medusaOrder(order.id)).toEqual(medusaBefore)
       })
 
+      it("an unknown order is a 404 in the shared shape whatever the target status", async () => {
+        for (const target of ["paid", "cancelled", "pending", "partially_refunded"]) {
+          const refused = await setStatus("order_01UNKNOWN", target)
+          expect({ target, status: refused.status, body: refused.data }).toEqual({
+            target,
+            status: 404,
+            body: { type: "not_found", message: "Order order_01UNKNOWN was not found" },
+          })
+        }
+      })
+
       it.each([[[]], [["paid"]]])(
         "pending and partially_refunded cannot be set by hand (after %j)",
         async (path) => {

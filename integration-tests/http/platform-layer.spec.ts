@@ -1,3 +1,4 @@
+import { KeyObject as NodeKeyObject, type KeyObject } from "node:crypto"
 import path from "node:path"
 import Redis from "ioredis"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -39,7 +40,7 @@ medusaIntegrationTestRunner({
     let customer: CustomerSession
     let admin: AdminSession
     let store: StoreContext
-    let jwtSecret: string
+    let jwtSecret: string | KeyObject
 
     beforeAll(() => {
       // Every request comes "through the TLS proxy" unless a test says otherwise.
@@ -48,10 +49,8 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       const container = getContainer()
-      jwtSecret = String(
-        container.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http
-          .jwtSecret
-      )
+      jwtSecret = container.resolve<ConfigModule>(ContainerRegistrationKeys.CONFIG_MODULE)
+        .projectConfig.http.jwtSecret as string | KeyObject
       store = await createStoreContext(container)
       customer = await createCustomer(api, store.storeHeaders)
       admin = await createAdminUser(container, api)
@@ -96,6 +95,26 @@ medusaIntegrationTestRunner({
           headers: { ...store.storeHeaders, ...customer.headers },
         })
         expect(me.data.customer.id).toBe(customer.customer.id)
+      })
+
+      it("gives Medusa's routes the cached KeyObject; its tokens still sign and verify", async () => {
+        await api.get("/store/customers/me", { headers: store.storeHeaders, ...anyStatus })
+        const { http } = getContainer().resolve<ConfigModule>(
+          ContainerRegistrationKeys.CONFIG_MODULE
+        ).projectConfig
+        expect(http.jwtSecret).toBeInstanceOf(NodeKeyObject)
+        const login = await api.post("/auth/user/emailpass", {
+          email: admin.email,
+          password: admin.password,
+        })
+        const headers = { authorization: `Bearer ${login.data.token}` }
+        expect((await api.get("/admin/users/me", { headers })).status).toBe(200)
+        expect((await api.get("/samples/admin", { headers, ...anyStatus })).status).toBe(200)
+        // Tokens signed with the string (before the swap, or by another instance) still pass.
+        const me = await api.get("/store/customers/me", {
+          headers: { ...store.storeHeaders, ...customer.headers },
+        })
+        expect(me.status).toBe(200)
       })
 
       it("refuses forged, expired and foreign tokens with 401 on every kind of route", async () => {

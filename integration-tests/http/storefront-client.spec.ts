@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto"
 import { execFile } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -77,7 +78,10 @@ medusaIntegrationTestRunner({
       const { jwtSecret } = getContainer().resolve(ContainerRegistrationKeys.CONFIG_MODULE)
         .projectConfig.http
       const past = Math.floor(Date.now() / 1000) - 60
-      return signJwt({ ...decodeJwt(token), iat: past - 900, exp: past }, String(jwtSecret))
+      return signJwt(
+        { ...decodeJwt(token), iat: past - 900, exp: past },
+        jwtSecret as string | KeyObject
+      )
     }
 
     describe("the generated client", () => {

@@ -12,6 +12,12 @@ export type OrderSettings = {
    * paid.
    */
   allowSystemPayments: boolean
+  /**
+   * How old a checkout's reservation that never reached its order may get before the
+   * sweeper (src/jobs/sweep-orphan-reservations.ts) deletes it (minutes): far longer than
+   * any checkout runs, so only reservations of a crashed checkout are taken.
+   */
+  orphanReservationGraceMinutes: number
 }
 
 /** Medusa's provider ids: Stripe's when configured, the system provider otherwise. */
@@ -25,6 +31,11 @@ export function readOrderSettings(env: NodeJS.ProcessEnv = process.env): OrderSe
     allowSystemPayments:
       env.ALLOW_SYSTEM_PAYMENTS === "true" ||
       (env.NODE_ENV !== "production" && env.ALLOW_SYSTEM_PAYMENTS !== "false"),
+    orphanReservationGraceMinutes: positiveIntFromEnv(
+      env.ORPHAN_RESERVATION_GRACE_MINUTES,
+      30,
+      "ORPHAN_RESERVATION_GRACE_MINUTES"
+    ),
   }
 }
 

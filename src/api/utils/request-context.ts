@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { actorOf } from "./auth"
 import { findContractRoute, routingPath } from "./contract"
@@ -42,6 +43,26 @@ function finish(req: MedusaRequest, res: MedusaResponse, context: Context): void
   req.scope.resolve(ContainerRegistrationKeys.LOGGER).info(JSON.stringify(line))
 }
 
+type LevelLogger = Logger & { shouldLog?: (level: string) => boolean }
+
+const quieted = new WeakSet<object>()
+
+/**
+ * Medusa's express loader logs every request through morgan at the "http" level (skipped
+ * when `logger.shouldLog("http")` is false), and this file logs it again with the request
+ * id, the actor and no query string (reset links and OAuth callbacks carry secrets there,
+ * which morgan's line keeps). Nothing else in Medusa logs at "http", so the logger is told
+ * not to: one line per request, ours. Idempotent.
+ */
+export function quietMedusaAccessLog(logger: LevelLogger): void {
+  const shouldLog = logger.shouldLog
+  if (typeof shouldLog !== "function" || quieted.has(logger)) {
+    return
+  }
+  quieted.add(logger)
+  logger.shouldLog = (level: string) => level !== "http" && shouldLog.call(logger, level)
+}
+
 /**
  * Gives the request its id (X-Request-Id from the client when well formed, else a new
  * UUID), echoes it on the response, makes it Medusa's `req.requestId`, and records one
@@ -55,6 +76,7 @@ export function ensureRequestContext(req: MedusaRequest, res: MedusaResponse): s
   }
   const header = req.headers["x-request-id"]
   const id = typeof header === "string" && WELL_FORMED_ID.test(header) ? header : randomUUID()
+  quietMedusaAccessLog(req.scope.resolve(ContainerRegistrationKeys.LOGGER))
   const context = { id, startedAt: process.hrtime.bigint() }
   contexts.set(req, context)
   req.requestId = id

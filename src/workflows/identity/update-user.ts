@@ -66,16 +66,19 @@ export const updateUserWorkflow = createWorkflow(
     }))
     const profile = upsertProfileStep(profileChanges)
 
+    // Sessions first, the block last: both write the actor's revocation record, and the
+    // sessions' "tokens issued before now" cutoff written after the block would replace it
+    // (tokens from this second on, Medusa's own logins included, would pass again).
+    when({ input }, ({ input }) => input.is_active === false).then(() => {
+      const actors = transform({ input }, ({ input }) => ({ actor_ids: [input.actor_id] }))
+      revokeSessionsStep(actors)
+    })
     when({ input }, ({ input }) => input.is_active !== undefined).then(() => {
       const blocked = transform({ input }, ({ input }) => ({
         actor_id: input.actor_id,
         blocked: input.is_active === false,
       }))
       setActorBlockedStep(blocked)
-    })
-    when({ input }, ({ input }) => input.is_active === false).then(() => {
-      const actors = transform({ input }, ({ input }) => ({ actor_ids: [input.actor_id] }))
-      revokeSessionsStep(actors)
     })
     return new WorkflowResponse(profile)
   }

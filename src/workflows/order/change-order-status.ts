@@ -35,6 +35,8 @@ export type ChangeOrderStatusInput = {
   only_from?: OrderStatus
   /** The carrier's tracking of a move to shipped: the shipment's label. */
   tracking?: { number: string | null; url: string | null }
+  /** An admin's hand move: only the statuses an admin may set (checked after the load). */
+  by_admin?: boolean
 }
 
 /** An order's lock key: status moves, payments and the expiry job serialise on it. */
@@ -61,7 +63,12 @@ export const changeOrderStatusWorkflow = createWorkflow(
       order_id: input.order_id,
       customer_id: input.customer_id,
     })
-    ensureStatusMoveStep({ lifecycle, to: input.to, only_from: input.only_from })
+    ensureStatusMoveStep({
+      lifecycle,
+      to: input.to,
+      only_from: input.only_from,
+      by_admin: input.by_admin,
+    })
     const actions = planStatusActionsStep({ order_id: input.order_id, to: input.to })
     const createdBy = transform({ input }, ({ input }) => input.actor.id ?? undefined)
     // Recorded before Medusa's actions: captures and refunds cannot be undone, so the one

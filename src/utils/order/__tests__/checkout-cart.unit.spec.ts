@@ -197,11 +197,13 @@ describe("money and settings", () => {
       holdMinutes: 15,
       paymentProviderId: "pp_system_default",
       allowSystemPayments: true,
+      orphanReservationGraceMinutes: 30,
     })
     expect(readOrderSettings({ ORDER_HOLD_MINUTES: "30", STRIPE_API_KEY: "sk_test_x" })).toEqual({
       holdMinutes: 30,
       paymentProviderId: "pp_stripe_stripe",
       allowSystemPayments: true,
+      orphanReservationGraceMinutes: 30,
     })
     expect(() => readOrderSettings({ ORDER_HOLD_MINUTES: "0" })).toThrow()
   })
