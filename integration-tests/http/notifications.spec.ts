@@ -201,6 +201,10 @@ medusaIntegrationTestRunner({
         expect(
           (await move(order.id, { status: "shipped", tracking_url: "not a url" })).status
         ).toBe(400)
+        // It becomes a link in the email: web addresses only.
+        expect(
+          (await move(order.id, { status: "shipped", tracking_url: "javascript:alert(1)" })).status
+        ).toBe(400)
 
         const cancelled = await api.delete(`/orders/${order.id}`, {
           headers: bob.headers,

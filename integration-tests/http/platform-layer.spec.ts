@@ -97,24 +97,16 @@ medusaIntegrationTestRunner({
         expect(me.data.customer.id).toBe(customer.customer.id)
       })
 
-      it("gives Medusa's routes the cached KeyObject; its tokens still sign and verify", async () => {
+      it("leaves Medusa's jwtSecret a string: it travels in serialized workflow inputs", async () => {
+        // Medusa's reset-password route passes http.jwtSecret into a workflow's input, which
+        // the workflow engine serializes: a KeyObject there becomes {} and the reset token is
+        // never signed (the engine keeps its KeyObject to itself, in auth.ts).
         await api.get("/store/customers/me", { headers: store.storeHeaders, ...anyStatus })
         const { http } = getContainer().resolve<ConfigModule>(
           ContainerRegistrationKeys.CONFIG_MODULE
         ).projectConfig
-        expect(http.jwtSecret).toBeInstanceOf(NodeKeyObject)
-        const login = await api.post("/auth/user/emailpass", {
-          email: admin.email,
-          password: admin.password,
-        })
-        const headers = { authorization: `Bearer ${login.data.token}` }
-        expect((await api.get("/admin/users/me", { headers })).status).toBe(200)
-        expect((await api.get("/samples/admin", { headers, ...anyStatus })).status).toBe(200)
-        // Tokens signed with the string (before the swap, or by another instance) still pass.
-        const me = await api.get("/store/customers/me", {
-          headers: { ...store.storeHeaders, ...customer.headers },
-        })
-        expect(me.status).toBe(200)
+        expect(http.jwtSecret).not.toBeInstanceOf(NodeKeyObject)
+        expect(typeof http.jwtSecret).toBe("string")
       })
 
       it("refuses forged, expired and foreign tokens with 401 on every kind of route", async () => {

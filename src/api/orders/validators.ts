@@ -33,7 +33,13 @@ export const changeStatusBody = z
     note: z.string().max(1000).optional(),
     /** The carrier's tracking, with `shipped` only: kept on Medusa's shipment, sent in the email. */
     tracking_number: z.string().trim().min(1).max(200).optional(),
-    tracking_url: z.string().url().max(2000).optional(),
+    // Shown as a link in the shipping email: a web address only (no `javascript:` and the like).
+    tracking_url: z
+      .string()
+      .url()
+      .max(2000)
+      .refine((url) => /^https?:\/\//i.test(url), "must be an http(s) address")
+      .optional(),
   })
   .refine((body) => body.status === "shipped" || (!body.tracking_number && !body.tracking_url), {
     message: "Tracking goes with status shipped",

@@ -44,24 +44,6 @@ function verificationKey(http: HttpConfig): HttpConfig["jwtSecret"] {
   return key
 }
 
-/**
- * Gives Medusa's own routes the cached KeyObject too. Medusa's `authenticate` (and its
- * token-issuing /auth routes) read `projectConfig.http.jwtSecret` on every request and
- * pass it to jsonwebtoken, which takes a KeyObject as well as a string (Medusa types the
- * setting as jsonwebtoken's `Secret`); swapping the string for the same secret as a
- * KeyObject in the shared config skips the failed PEM parse (≈ 0.7 ms) on every Medusa
- * request and signs identical tokens. Done once per process, from the first request
- * (the config is loaded and validated by then); a public-key setup is left alone.
- */
-export function useKeyObjectForMedusaJwt(req: MedusaRequest): void {
-  const { http } = req.scope.resolve<ConfigModule>(
-    ContainerRegistrationKeys.CONFIG_MODULE
-  ).projectConfig
-  if (typeof http.jwtSecret === "string" && !http.jwtPublicKey) {
-    http.jwtSecret = verificationKey(http)
-  }
-}
-
 /** Whether the token's session or actor was revoked (the platform module; per request). */
 function isTokenRevoked(container: MedusaContainer, claims: RevocationClaims): Promise<boolean> {
   return container.resolve<PlatformModuleService>(PLATFORM_MODULE).isTokenRevoked(claims)

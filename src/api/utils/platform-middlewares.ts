@@ -7,12 +7,7 @@ import {
   type MiddlewaresConfig,
 } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
-import {
-  accessGuard,
-  rejectRevokedMedusaTokens,
-  resolveActor,
-  useKeyObjectForMedusaJwt,
-} from "./auth"
+import { accessGuard, rejectRevokedMedusaTokens, resolveActor } from "./auth"
 import { requireBodyType } from "./body-type"
 import {
   findContractRoute,
@@ -44,7 +39,6 @@ async function resolveContractActor(
   res: MedusaResponse,
   next: MedusaNextFunction
 ): Promise<void> {
-  useKeyObjectForMedusaJwt(req)
   if (!isContractPath(req.path) || isMedusaAdminPath(req.path)) {
     return rejectRevokedMedusaTokens(req, res, next)
   }
