@@ -70,6 +70,10 @@ if (selected.includes(undefined)) {
 
 module.exports = {
   projects: selected,
+  // A worker boots a Medusa app per spec file and keeps some of each in memory; past this it
+  // is replaced between files instead of growing through the whole run (a worker died in
+  // one full run after ~40 spec files; the cause was not pinned down).
+  workerIdleMemoryLimit: "2GB",
   coverageProvider: "v8",
   collectCoverageFrom: [
     "<rootDir>/src/**/*.{ts,tsx}",
