@@ -21,9 +21,9 @@ const BUDGET = {
   add: 15,
   update: 15,
   remove: 15,
-  checkout: 90,
+  checkout: 95,
   /** A returning customer's checkout (the payment account holder exists). */
-  repeatCheckout: 80,
+  repeatCheckout: 85,
 }
 
 function statementsOf(response: AxiosResponse): number {
