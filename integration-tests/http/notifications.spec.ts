@@ -28,7 +28,10 @@ jest.setTimeout(240_000)
 // as in production; retries come quickly here.
 useTestRedis()
 process.env.NOTIFICATION_RETRY_DELAY_MS = "200"
-process.env.LOW_STOCK_DIGEST_DELAY_MS = "1500"
+// Crossings within this window share one digest; it is wide enough for two parallel stock
+// edits to land in it on a loaded CI machine (1.5 s split them into two digests there).
+const DIGEST_DELAY_MS = 4000
+process.env.LOW_STOCK_DIGEST_DELAY_MS = String(DIGEST_DELAY_MS)
 process.env.LOW_STOCK_THRESHOLD = "5"
 process.env.STOREFRONT_URL = "https://shop.example"
 process.env.ADMIN_DASHBOARD_URL = "https://admin.example/app"
@@ -400,7 +403,7 @@ medusaIntegrationTestRunner({
         // Selling more of a low product is not a new crossing; back up above is none either.
         await setStock(lamp.id, 2)
         await setStock(vase.id, 12)
-        await sleep(3000)
+        await sleep(DIGEST_DELAY_MS + 1500)
         expect(lowStockMails(admin.email)).toHaveLength(1)
 
         // Falling again is a new crossing.
@@ -427,7 +430,7 @@ medusaIntegrationTestRunner({
               sync_version: latest.crossing_key.slice(vase.id.length + 1),
             },
           })
-        await sleep(3000)
+        await sleep(DIGEST_DELAY_MS + 1500)
         expect(await ledger().listLowStockAlerts({ product_id: vase.id })).toHaveLength(2)
         expect(lowStockMails(admin.email).map((m) => m.subject)).toEqual([
           "Low stock: 2 products",
