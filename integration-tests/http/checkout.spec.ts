@@ -270,6 +270,62 @@ medusaIntegrationTestRunner({
         expect(canada.data.order).toMatchObject({ shipping: "1.00", total: "20.99" })
       })
 
+      it("sees a stock location linked in the dashboard at once, though the listing is cached", async () => {
+        const container = getContainer()
+        const [standard] = await container
+          .resolve(Modules.FULFILLMENT)
+          .listShippingOptions({ name: "Standard Shipping" })
+        const adminPost = async (path: string, body: Record<string, unknown>) => {
+          const response = await api.post(path, body, { headers: admin.headers, ...anyStatus })
+          expect(response.status).toBe(200)
+          return response.data
+        }
+        // A second warehouse with a cheaper option for the US, not yet serving the channel.
+        const { stock_location: annex } = await adminPost("/admin/stock-locations", {
+          name: "Annex",
+        })
+        await adminPost(`/admin/stock-locations/${annex.id}/fulfillment-providers`, {
+          add: [standard.provider_id],
+        })
+        const withSet = await adminPost(
+          `/admin/stock-locations/${annex.id}/fulfillment-sets?fields=*fulfillment_sets`,
+          { name: "Annex delivery", type: "shipping" }
+        )
+        const setId = withSet.stock_location.fulfillment_sets[0].id as string
+        const withZone = await adminPost(
+          `/admin/fulfillment-sets/${setId}/service-zones?fields=*service_zones`,
+          { name: "Annex US", geo_zones: [{ type: "country", country_code: "us" }] }
+        )
+        await adminPost("/admin/shipping-options", {
+          name: "Annex courier",
+          service_zone_id: withZone.fulfillment_set.service_zones[0].id,
+          shipping_profile_id: standard.shipping_profile_id,
+          provider_id: standard.provider_id,
+          price_type: "flat",
+          type: { label: "Courier", description: "From the annex", code: "annex-courier" },
+          prices: [{ currency_code: "usd", amount: 0.5 }],
+          rules: [
+            { attribute: "enabled_in_store", value: "true", operator: "eq" },
+            { attribute: "is_return", value: "false", operator: "eq" },
+          ],
+        })
+
+        // Bob's checkout lists the channel's options and caches them: the standard one.
+        await add(bob, lamp.id, 1)
+        const before = await checkout(bob, { shipping_address: TEST_ADDRESS })
+        expect(before.status).toBe(201)
+        expect(before.data.order.shipping).not.toBe("0.50")
+
+        // Linking the warehouse to the channel emits no event; the next checkout sees it.
+        await adminPost(`/admin/stock-locations/${annex.id}/sales-channels`, {
+          add: [setup.salesChannelId],
+        })
+        await add(alice, lamp.id, 1)
+        const after = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(after.status).toBe(201)
+        expect(after.data.order).toMatchObject({ shipping: "0.50" })
+      })
+
       it("keeps a promotion code applied to the cart, and applies an automatic one to the new shipping", async () => {
         const container = getContainer()
         await createPromotionsWorkflow(container).run({

@@ -19,7 +19,7 @@ import { whenReady } from "./redis"
 const L2_TTL_SECONDS = 300
 
 /** The caches the platform keeps (each has its own counter and channel). */
-export const CACHE_NAMES = ["catalog", "recommendations"] as const
+export const CACHE_NAMES = ["catalog", "recommendations", "shipping"] as const
 
 export type CacheName = (typeof CACHE_NAMES)[number]
 /** How often a process re-reads the shared generation, in case an announcement was missed. */
@@ -49,6 +49,8 @@ export type GenerationCacheDependencies = {
   logger: Logger
   entries: number
   ttlMs: number
+  /** How long Redis keeps an entry (L2); 300 s unless the cache says otherwise. */
+  l2TtlSeconds?: number
 }
 
 export class GenerationCache {
@@ -111,7 +113,7 @@ export class GenerationCache {
     if (stamp === this.stamp()) {
       this.l1.set(fullKey, body)
       await shared
-        ?.set({ key: l2Key, data: { body }, ttl: L2_TTL_SECONDS, tags: [this.deps.name] })
+        ?.set({ key: l2Key, data: { body }, ttl: this.deps.l2TtlSeconds ?? L2_TTL_SECONDS, tags: [this.deps.name] })
         .catch(() => undefined)
     }
     return body

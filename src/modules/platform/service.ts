@@ -19,12 +19,16 @@ import type { PlatformDependencies, PlatformModuleOptions, RevocationClaims } fr
  * connection (rate limits, readiness), access-token revocations and the catalog read
  * cache. Without `redisUrl` everything lives in this process's memory.
  */
+/** The longest a cached shipping-option listing lives (see the constructor). */
+const SHIPPING_CACHE_TTL_MS = 60_000
+
 export default class PlatformModuleService {
   private readonly redis_: Redis | undefined
   private readonly subscriber_: Redis | undefined
   private readonly revocations_: Revocations
   private readonly catalogCache_: GenerationCache
   private readonly recommendationCache_: GenerationCache
+  private readonly shippingCache_: GenerationCache
   private readonly live_: LiveFanout
   private readonly businessMetrics_: BusinessMetrics
 
@@ -55,6 +59,16 @@ export default class PlatformModuleService {
       name: "recommendations",
       dependsOn: [this.catalogCache_],
     })
+    // Shipping options are listed per sales channel. Links between channels, locations and
+    // fulfillment sets change without events: besides the invalidations
+    // (src/subscribers/invalidate-shipping-options.ts, src/api/utils/shipping-cache.ts),
+    // entries live at most a minute.
+    this.shippingCache_ = new GenerationCache({
+      ...common,
+      name: "shipping",
+      ttlMs: Math.min(common.ttlMs, SHIPPING_CACHE_TTL_MS),
+      l2TtlSeconds: SHIPPING_CACHE_TTL_MS / 1000,
+    })
     this.live_ = new LiveFanout({
       redis: this.redis_,
       subscriber: this.subscriber_,
@@ -77,6 +91,7 @@ export default class PlatformModuleService {
       this.revocations_.clear()
       this.catalogCache_.clear()
       this.recommendationCache_.clear()
+      this.shippingCache_.clear()
     },
   }
 
@@ -149,6 +164,19 @@ export default class PlatformModuleService {
   /** After the purchase counts changed: later recommendation reads render afresh. */
   invalidateRecommendationCache(): Promise<void> {
     return this.recommendationCache_.invalidate()
+  }
+
+  /**
+   * A sales channel's shipping options as checkout lists them, from a cache level or from
+   * `render` (src/queries/order/shipping-option-listing.ts).
+   */
+  cachedShippingRead(key: string, render: () => Promise<string>): Promise<string> {
+    return this.shippingCache_.read(key, render)
+  }
+
+  /** After a change to shipping options, zones, fulfillment sets or stock locations. */
+  invalidateShippingCache(): Promise<void> {
+    return this.shippingCache_.invalidate()
   }
 
   /** Sends a live message to the listeners of `topic` in every process (docs/LIVE-UPDATES.md). */

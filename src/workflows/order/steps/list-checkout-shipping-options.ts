@@ -2,13 +2,15 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   ContainerRegistrationKeys,
   Modules,
-  QueryContext,
   ShippingOptionPriceType,
 } from "@medusajs/framework/utils"
 import type {
   CalculateShippingOptionPriceDTO,
+  CalculatedPriceSet,
   CalculatedShippingOptionPrice,
 } from "@medusajs/framework/types"
+import { loadShippingListing } from "../../../queries/order/shipping-option-listing"
+import { zonesServeAddress } from "../../../utils/order/geo-zones"
 import type { CheckoutCart } from "../../../utils/order/checkout-cart"
 import type { PricedShippingOption } from "./select-shipping-option"
 
@@ -27,40 +29,6 @@ export type ListCheckoutShippingOptionsInput = {
   needs_shipping: boolean
 }
 
-/** The fields listShippingOptionsForCartWithPricingWorkflow reads of an option. */
-const OPTION_FIELDS = [
-  "id",
-  "name",
-  "price_type",
-  "service_zone_id",
-  "service_zone.fulfillment_set_id",
-  "shipping_profile_id",
-  "provider_id",
-  "data",
-  "calculated_price.*",
-]
-
-type OptionRow = {
-  id: string
-  name: string
-  price_type: string
-  shipping_profile_id: string
-  provider_id: string
-  data: Record<string, unknown> | null
-  service_zone: { fulfillment_set_id: string }
-  calculated_price?: {
-    calculated_amount?: number | null
-    is_calculated_price_tax_inclusive?: boolean
-  } | null
-}
-
-type Location = {
-  id: string
-  name: string
-  address?: Record<string, unknown> | null
-  fulfillment_sets?: { id: string }[]
-}
-
 /**
  * The shipping options that serve the cart at the address being checked out to, with their
  * price for this cart — what listShippingOptionsForCartWithPricingWorkflow answers, computed
@@ -77,53 +45,46 @@ export const listCheckoutShippingOptionsStep = createStep(
     if (!input.needs_shipping || !cart.sales_channel_id) {
       return new StepResponse<PricedShippingOption[]>([])
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: channels } = await query.graph({
-      entity: "sales_channel",
-      fields: [
-        "stock_locations.id",
-        "stock_locations.name",
-        "stock_locations.address.*",
-        "stock_locations.fulfillment_sets.id",
-      ],
-      filters: { id: cart.sales_channel_id },
-    })
-    const locations = ((channels[0] as { stock_locations?: Location[] } | undefined)
-      ?.stock_locations ?? []) as Location[]
-    const locationOfSet = new Map<string, Location>()
-    for (const location of locations) {
-      for (const set of location.fulfillment_sets ?? []) {
-        locationOfSet.set(set.id, location)
-      }
+    const listing = await loadShippingListing(container, cart.sales_channel_id)
+    const address = input.shipping_address
+    const zoneAddress = {
+      country_code: address.country_code.toLowerCase(),
+      province_code: address.province,
+      city: address.city,
+      postal_expression: address.postal_code,
     }
-    if (!locationOfSet.size) {
+    const rows = listing.options.filter(
+      (option) =>
+        (!input.option_id || option.id === input.option_id) &&
+        zonesServeAddress(option.geo_zones, zoneAddress)
+    )
+    if (!rows.length) {
       return new StepResponse<PricedShippingOption[]>([])
     }
-
-    const address = input.shipping_address
+    const locationOfSet = (setId: string) => listing.locations[setId]
     const shippingAddress = { ...cart.shipping_address, ...address }
     // The pricing context is the cart, as Medusa's listing passes it (price rules such as
     // "free above an item total" read it), at its new address.
     const cartContext = { ...cart, shipping_address: shippingAddress }
-    const remoteQuery = container.resolve(ContainerRegistrationKeys.REMOTE_QUERY)
-    const rows = (await remoteQuery({
-      entryPoint: "shipping_options",
-      fields: OPTION_FIELDS,
-      variables: {
-        context: QueryContext({ is_return: "false", enabled_in_store: "true" }),
-        filters: {
-          id: input.option_id ? [input.option_id] : undefined,
-          fulfillment_set_id: [...locationOfSet.keys()],
-          address: {
-            country_code: address.country_code.toLowerCase(),
-            province_code: address.province,
-            city: address.city,
-            postal_expression: address.postal_code,
-          },
-        },
-        calculated_price: { context: cartContext },
-      },
-    })) as OptionRow[]
+
+    // Flat prices for this cart from the pricing module, as the listing's `calculated_price`
+    // field computes them (pricing-module listPriceSets → calculatePrices).
+    const flat = rows.filter(
+      (row) => row.price_type === ShippingOptionPriceType.FLAT && row.price_set_id
+    )
+    const flatPrices = new Map<string, CalculatedPriceSet>()
+    if (flat.length) {
+      const prices = await container
+        .resolve(Modules.PRICING)
+        .calculatePrices(
+          { id: flat.map((row) => row.price_set_id as string) },
+          { context: cartContext as unknown as Record<string, string> }
+        )
+      // (Cast: Medusa passes the whole cart as the pricing context; its type says strings.)
+      for (const price of prices) {
+        flatPrices.set(price.id, price)
+      }
+    }
 
     const calculated = rows.filter((row) => row.price_type !== ShippingOptionPriceType.FLAT)
     const providerPrices = new Map<string, CalculatedShippingOptionPrice>()
@@ -132,6 +93,7 @@ export const listCheckoutShippingOptionsStep = createStep(
       const productIds = [
         ...new Set(cart.items.map((item) => item.product_id).filter((id): id is string => !!id)),
       ]
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data: products } = await query.graph({
         entity: "product",
         fields: ["id", "shipping_profile.id"],
@@ -154,7 +116,7 @@ export const listCheckoutShippingOptionsStep = createStep(
             (item) =>
               !!item.product_id && profileOf.get(item.product_id) === row.shipping_profile_id
           ),
-          from_location: locationOfSet.get(row.service_zone.fulfillment_set_id),
+          from_location: locationOfSet(row.fulfillment_set_id),
         },
       })) as unknown as CalculateShippingOptionPriceDTO[]
       // (Cast: the engine's cart carries the fields providers read under its own types, as
@@ -172,7 +134,7 @@ export const listCheckoutShippingOptionsStep = createStep(
     const options = rows.map((row): PricedShippingOption => {
       const price =
         row.price_type === ShippingOptionPriceType.FLAT
-          ? row.calculated_price
+          ? flatPrices.get(row.price_set_id ?? "")
           : providerPrices.get(row.id)
       return {
         id: row.id,
@@ -181,7 +143,7 @@ export const listCheckoutShippingOptionsStep = createStep(
         data: row.data,
         amount: price?.calculated_amount ?? null,
         is_tax_inclusive: !!price?.is_calculated_price_tax_inclusive,
-        stock_location: locationOfSet.get(row.service_zone.fulfillment_set_id) ?? null,
+        stock_location: locationOfSet(row.fulfillment_set_id) ?? null,
       }
     })
     return new StepResponse(options)
