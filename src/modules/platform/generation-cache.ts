@@ -113,7 +113,12 @@ export class GenerationCache {
     if (stamp === this.stamp()) {
       this.l1.set(fullKey, body)
       await shared
-        ?.set({ key: l2Key, data: { body }, ttl: this.deps.l2TtlSeconds ?? L2_TTL_SECONDS, tags: [this.deps.name] })
+        ?.set({
+          key: l2Key,
+          data: { body },
+          ttl: this.deps.l2TtlSeconds ?? L2_TTL_SECONDS,
+          tags: [this.deps.name],
+        })
         .catch(() => undefined)
     }
     return body

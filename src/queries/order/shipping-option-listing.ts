@@ -79,8 +79,8 @@ async function listChannelShipping(
     ],
     filters: { id: salesChannelId },
   })
-  const rows = ((channels[0] as { stock_locations?: LocationRow[] } | undefined)
-    ?.stock_locations ?? []) as LocationRow[]
+  const rows = ((channels[0] as { stock_locations?: LocationRow[] } | undefined)?.stock_locations ??
+    []) as LocationRow[]
   const locations: Record<string, ShippingLocation> = {}
   for (const { fulfillment_sets, ...location } of rows) {
     for (const set of fulfillment_sets ?? []) {

@@ -39,8 +39,7 @@ const LEVELS: Level[] = [
   { prop: "country_code", type: "country", props: ["country_code"] },
 ]
 
-const present = (value: unknown): boolean =>
-  value !== undefined && value !== null && value !== ""
+const present = (value: unknown): boolean => value !== undefined && value !== null && value !== ""
 
 export type GeoZoneConstraint = { type: string } & Partial<Record<keyof ZoneAddress, unknown>>
 

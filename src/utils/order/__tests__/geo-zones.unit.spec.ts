@@ -33,7 +33,12 @@ describe("geoZoneConstraintsOf", () => {
 })
 
 describe("zonesServeAddress", () => {
-  const address = { country_code: "us", province_code: "tx", city: "Austin", postal_expression: "78701" }
+  const address = {
+    country_code: "us",
+    province_code: "tx",
+    city: "Austin",
+    postal_expression: "78701",
+  }
 
   it("serves an address from a zone of its country", () => {
     expect(zonesServeAddress([{ type: "country", country_code: "us" }], address)).toBe(true)
@@ -71,7 +76,11 @@ describe("zonesServeAddress", () => {
 
   it("does not let a zone's type stand in for another level", () => {
     // A country-wide zone of another type is not a match for the country constraint.
-    expect(zonesServeAddress([{ type: "city", country_code: "us", city: "Austin" }], { country_code: "us" })).toBe(false)
+    expect(
+      zonesServeAddress([{ type: "city", country_code: "us", city: "Austin" }], {
+        country_code: "us",
+      })
+    ).toBe(false)
   })
 
   it("serves nothing without zones or without an address", () => {
