@@ -17,7 +17,6 @@ import {
   removeShippingMethodFromCartStep,
   updateCartPromotionsWorkflow,
   updateCartsStep,
-  getItemTaxLinesStep,
   setTaxLinesForItemsStep,
   validateAndReturnShippingMethodsDataStep,
 } from "@medusajs/medusa/core-flows"
@@ -39,6 +38,7 @@ import { attachReservationsStep } from "./steps/attach-reservations"
 import { completeCartStep } from "./steps/complete-cart"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
 import { ensureAddressInRegionStep } from "./steps/ensure-address-in-region"
+import { getCheckoutTaxLinesStep } from "./steps/get-checkout-tax-lines"
 import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
 import { reserveStockStep } from "./steps/reserve-stock"
@@ -187,9 +187,9 @@ export const checkoutCartWorkflow = createWorkflow(
     const leanCart = when("plan-checkout-without-promotions", { recompute }, ({ recompute }) => {
       return !recompute
     }).then(() => {
-      // Taxes once, for the items and the planned method at the shipping address, by
-      // Medusa's own step (tax module and providers); the lines go on the order.
-      const taxLines = getItemTaxLinesStep(
+      // Taxes once, for the items and the planned method at the shipping address, from
+      // Medusa's tax module and providers in one call; the lines go on the order.
+      const taxLines = getCheckoutTaxLinesStep(
         transform({ cart, input, planned }, ({ cart, input, planned }) =>
           taxInputOf(cart, input.shipping_address, planned)
         )
@@ -234,7 +234,7 @@ export const checkoutCartWorkflow = createWorkflow(
           }))
         ),
       })
-      const taxLines = getItemTaxLinesStep(
+      const taxLines = getCheckoutTaxLinesStep(
         transform({ cart, input, added }, ({ cart, input, added }) =>
           taxInputOf(cart, input.shipping_address, added)
         )
