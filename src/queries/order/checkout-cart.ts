@@ -1,17 +1,36 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { decorateCartTotals } from "@medusajs/framework/utils"
 import type { CheckoutCart } from "../../utils/order/checkout-cart"
+import {
+  PAYMENT_CUSTOMER_COLUMNS,
+  payerOf,
+  type Payer,
+  type PayerColumns,
+} from "../payment/payment-customer"
 import { sqlRows } from "../sql"
+import type { ChannelLevel } from "./stock-availability"
 
-/** The cart as checkout reads it, and whether the store has automatic promotions. */
-export type CheckoutCartRead = CheckoutCart & { has_automatic_promotions: boolean }
+/**
+ * The cart as checkout reads it, whether the store has automatic promotions, the stock of
+ * its lines' inventory items at the sales channel's locations (checked before the
+ * inventory locks are queued for, reserve-stock.ts) and the customer as the payment
+ * provider is given them (create-checkout-payment-session.ts).
+ */
+export type CheckoutCartRead = CheckoutCart & {
+  has_automatic_promotions: boolean
+  channel_levels: ChannelLevel[]
+  payer: Payer
+}
 
 /**
  * Everything checkout reads of a cart (utils/order/checkout-cart.ts, CheckoutCart) in one
  * statement, where query.graph took thirteen: the cart, its lines with their tax lines,
  * adjustments and variants' inventory links, its shipping methods with theirs, credit
  * lines, addresses, promotions, region with countries, customer with groups — plus
- * whether any automatic promotion exists. Rows come as Medusa stores them (`raw_*` amounts
+ * whether any automatic promotion exists, the levels of the lines' inventory items at the
+ * sales channel's live stock locations (queries/order/stock-availability.ts reads the same
+ * alone), and the customer with addresses and account holder at the payment provider
+ * (queries/payment/payment-customer.ts). Rows come as Medusa stores them (`raw_*` amounts
  * included); the totals are Medusa's own, computed from them.
  */
 const CHECKOUT_CART_SQL = `
@@ -59,22 +78,44 @@ select c.id, c.customer_id, c.email, c.currency_code, c.region_id, c.sales_chann
         where g.customer_id = cu.id and g.deleted_at is null), '[]'::json))
     from customer cu where cu.id = c.customer_id and cu.deleted_at is null) as customer,
   exists (select 1 from promotion a where a.is_automatic and a.deleted_at is null)
-    as has_automatic_promotions
+    as has_automatic_promotions,
+  coalesce((select json_agg(json_build_object('inventory_item_id', il.inventory_item_id,
+      'location_id', il.location_id, 'stocked_quantity', il.stocked_quantity::float8,
+      'reserved_quantity', il.reserved_quantity::float8) order by il.inventory_item_id, il.location_id)
+    from inventory_level il
+    join sales_channel_stock_location scl on scl.stock_location_id = il.location_id
+      and scl.sales_channel_id = c.sales_channel_id and scl.deleted_at is null
+    join stock_location sl on sl.id = il.location_id and sl.deleted_at is null
+    where il.deleted_at is null and il.inventory_item_id in (
+      select vi.inventory_item_id from cart_line_item l
+      join product_variant_inventory_item vi on vi.variant_id = l.variant_id and vi.deleted_at is null
+      where l.cart_id = c.id and l.deleted_at is null)), '[]'::json) as channel_levels,
+  ${PAYMENT_CUSTOMER_COLUMNS}
 from cart c
 where c.id = ? and c.deleted_at is null`
 
-type CartRow = Omit<CheckoutCartRead, "total" | "item_total"> & {
-  credit_lines: { amount: number; raw_amount?: unknown }[]
-}
+type CartRow = Omit<CheckoutCartRead, "total" | "item_total" | "payer"> &
+  PayerColumns & {
+    credit_lines: { amount: number; raw_amount?: unknown }[]
+  }
 
+/** The cart of a customer's checkout; the customer's account holder at `providerId`. */
 export async function loadCheckoutCart(
   container: MedusaContainer,
-  cartId: string
+  cartId: string,
+  customerId: string,
+  providerId: string
 ): Promise<CheckoutCartRead | undefined> {
-  const [cart] = await sqlRows<CartRow>(container, CHECKOUT_CART_SQL, [cartId])
-  if (!cart) {
+  const [row] = await sqlRows<CartRow>(container, CHECKOUT_CART_SQL, [
+    customerId,
+    customerId,
+    providerId,
+    cartId,
+  ])
+  if (!row) {
     return undefined
   }
+  const { payment_customer, account_holder, ...cart } = row
   // Medusa's totals of the cart, as the cart module computes query.graph's `total` and
   // `item_total` (from the cart's own rows; the module knows no region). On a copy: the
   // computation writes totals into the lines it is given.
@@ -85,5 +126,5 @@ export async function loadCheckoutCart(
     credit_lines,
     currency_code,
   })
-  return { ...cart, total, item_total }
+  return { ...cart, total, item_total, payer: payerOf({ payment_customer, account_holder }) }
 }

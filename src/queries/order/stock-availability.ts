@@ -44,35 +44,13 @@ export async function loadVariantStock(
   return sqlRows<VariantStock>(container, VARIANT_STOCK_SQL, [salesChannelId, variantIds])
 }
 
-/** An inventory level at one of a sales channel's stock locations. */
+/**
+ * An inventory level at one of a sales channel's (live) stock locations, as checkout reads
+ * them with the cart (queries/order/checkout-cart.ts).
+ */
 export type ChannelLevel = {
   inventory_item_id: string
   location_id: string
   stocked_quantity: number
   reserved_quantity: number
-}
-
-/**
- * The levels of the inventory items at the sales channel's (live) stock locations, in one
- * statement; the sales channel, its location link, the locations and the levels took four.
- */
-const CHANNEL_LEVELS_SQL = `
-select il.inventory_item_id, il.location_id,
-  il.stocked_quantity::float8 as stocked_quantity, il.reserved_quantity::float8 as reserved_quantity
-from inventory_level il
-join sales_channel_stock_location scl
-  on scl.stock_location_id = il.location_id and scl.sales_channel_id = ? and scl.deleted_at is null
-join stock_location sl on sl.id = il.location_id and sl.deleted_at is null
-where il.inventory_item_id = any(?) and il.deleted_at is null
-order by il.inventory_item_id, il.location_id`
-
-export async function loadChannelLevels(
-  container: MedusaContainer,
-  inventoryItemIds: string[],
-  salesChannelId: string | null
-): Promise<ChannelLevel[]> {
-  if (!inventoryItemIds.length || !salesChannelId) {
-    return []
-  }
-  return sqlRows<ChannelLevel>(container, CHANNEL_LEVELS_SQL, [salesChannelId, inventoryItemIds])
 }

@@ -51,38 +51,43 @@ export type AccountHolder = {
   metadata: Record<string, unknown> | null
 }
 
-type Row = {
-  customer: Omit<PaymentCustomer, "billing_address"> | null
+/** The columns of PAYMENT_CUSTOMER_COLUMNS as PostgreSQL returns them. */
+export type PayerColumns = {
+  payment_customer: Omit<PaymentCustomer, "billing_address"> | null
   account_holder: AccountHolder | null
 }
 
+type Row = PayerColumns
+
 /**
- * The customer with addresses and their account holder at the provider, in one statement
- * (the customer, addresses, account-holder link and account holder took four).
+ * The customer with addresses (`customer`) and their account holder at the provider
+ * (`account_holder`) as two columns of a select: `?` placeholders for the customer id, the
+ * customer id again and the provider id. Shared by the statement below and checkout's cart
+ * read (queries/order/checkout-cart.ts), which reads them with the cart. A constant.
  */
-const PAYMENT_CUSTOMER_SQL = `
-select
+export const PAYMENT_CUSTOMER_COLUMNS = `
   (select json_build_object('id', cu.id, 'email', cu.email, 'company_name', cu.company_name,
       'first_name', cu.first_name, 'last_name', cu.last_name, 'phone', cu.phone, 'metadata', cu.metadata,
       'addresses', coalesce((select json_agg(a order by a.created_at, a.id) from customer_address a
         where a.customer_id = cu.id and a.deleted_at is null), '[]'::json))
-    from customer cu where cu.id = ? and cu.deleted_at is null) as customer,
+    from customer cu where cu.id = ? and cu.deleted_at is null) as payment_customer,
   (select row_to_json(ah) from account_holder ah
     join customer_account_holder cah on cah.account_holder_id = ah.id and cah.deleted_at is null
     where cah.customer_id = ? and ah.provider_id = ? and ah.deleted_at is null
     order by ah.created_at limit 1) as account_holder`
 
-export async function loadPaymentCustomer(
-  container: MedusaContainer,
-  customerId: string,
-  providerId: string
-): Promise<{ customer: PaymentCustomer | null; account_holder: AccountHolder | null }> {
-  const [row] = await sqlRows<Row>(container, PAYMENT_CUSTOMER_SQL, [
-    customerId,
-    customerId,
-    providerId,
-  ])
-  const customer = row?.customer ?? null
+/**
+ * The customer with addresses and their account holder at the provider, in one statement
+ * (the customer, addresses, account-holder link and account holder took four).
+ */
+const PAYMENT_CUSTOMER_SQL = `select ${PAYMENT_CUSTOMER_COLUMNS}`
+
+/** The customer and account holder as the provider's context takes them. */
+export type Payer = { customer: PaymentCustomer | null; account_holder: AccountHolder | null }
+
+/** Shapes the two columns of PAYMENT_CUSTOMER_COLUMNS. */
+export function payerOf(row: Row | undefined): Payer {
+  const customer = row?.payment_customer ?? null
   return {
     customer: customer && {
       ...customer,
@@ -92,4 +97,17 @@ export async function loadPaymentCustomer(
     },
     account_holder: row?.account_holder ?? null,
   }
+}
+
+export async function loadPaymentCustomer(
+  container: MedusaContainer,
+  customerId: string,
+  providerId: string
+): Promise<Payer> {
+  const [row] = await sqlRows<Row>(container, PAYMENT_CUSTOMER_SQL, [
+    customerId,
+    customerId,
+    providerId,
+  ])
+  return payerOf(row)
 }

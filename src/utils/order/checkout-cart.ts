@@ -165,7 +165,14 @@ function copyOfAddress(address: Address | null | undefined) {
  * tax lines, adjustments and shipping methods (as completeCartWorkflow does), in status
  * pending. Each item remembers its cart line so its stock reservation can be attached.
  */
-export function orderInputFromCart(cart: CheckoutCart): CreateOrderDTO {
+/**
+ * The order Medusa's order module writes from the prepared cart; each line gets the id
+ * planned for it (`orderLineIds`, by cart line id), which its reservation already names.
+ */
+export function orderInputFromCart(
+  cart: CheckoutCart,
+  orderLineIds: Record<string, string> = {}
+): CreateOrderDTO {
   return {
     region_id: cart.region_id ?? undefined,
     customer_id: cart.customer_id ?? undefined,
@@ -180,6 +187,7 @@ export function orderInputFromCart(cart: CheckoutCart): CreateOrderDTO {
     metadata: cart.metadata ?? undefined,
     items: cart.items.map((item) =>
       withoutNulls({
+        id: orderLineIds[item.id],
         title: item.title,
         subtitle: item.subtitle,
         thumbnail: item.thumbnail,

@@ -34,13 +34,13 @@ import {
 import { orderSettings } from "../../config/order"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
-import { attachReservationsStep } from "./steps/attach-reservations"
 import { completeCartStep } from "./steps/complete-cart"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
 import { ensureAddressInRegionStep } from "./steps/ensure-address-in-region"
 import { getCheckoutTaxLinesStep } from "./steps/get-checkout-tax-lines"
 import { loadCheckoutCartStep } from "./steps/load-checkout-cart"
 import { registerPromotionUsageStep } from "./steps/register-promotion-usage"
+import { planOrderLineIdsStep } from "./steps/plan-order-line-ids"
 import { reserveStockStep } from "./steps/reserve-stock"
 import { listCheckoutShippingOptionsStep } from "./steps/list-checkout-shipping-options"
 import { selectShippingOptionStep } from "./steps/select-shipping-option"
@@ -113,9 +113,14 @@ export const checkoutCartWorkflow = createWorkflow(
     // and it is quick, so when many carts race for the last units the losers get their 409
     // before any of the cart work below (which is most of a checkout's cost). The cart's
     // lines cannot change meanwhile: the cart's lock is held.
-    const reservations = reserveStockStep({
+    const orderLineIds = planOrderLineIdsStep({
+      cart_line_ids: transform({ cart }, ({ cart }) => cart.items.map((item) => item.id)),
+    })
+    reserveStockStep({
       sales_channel_id: cart.sales_channel_id,
       needs: transform({ cart }, ({ cart }) => stockNeedsOf(cart)),
+      order_line_ids: orderLineIds,
+      channel_levels: transform({ cart }, ({ cart }) => cart.channel_levels),
     })
 
     // The cart is prepared once (Medusa's core workflows for each change would refresh the
@@ -266,7 +271,9 @@ export const checkoutCartWorkflow = createWorkflow(
       ({ leanCart, promotedCart }) => (promotedCart ?? leanCart) as CheckoutCart
     )
 
-    const orderInput = transform({ finalCart }, ({ finalCart }) => orderInputFromCart(finalCart))
+    const orderInput = transform({ finalCart, orderLineIds }, ({ finalCart, orderLineIds }) =>
+      orderInputFromCart(finalCart, orderLineIds)
+    )
     const orders = createOrdersStep(transform({ orderInput }, ({ orderInput }) => [orderInput]))
     const order = transform({ orders }, ({ orders }) => orders[0])
     // Right after the order: an order never exists without its status row.
@@ -277,7 +284,6 @@ export const checkoutCartWorkflow = createWorkflow(
       actor: input.actor,
     }))
     const { lifecycle, change } = createOrderLifecycleStep(lifecycleInput)
-    attachReservationsStep({ reservations, order_items: order.items ?? [] })
 
     const links = transform({ order, finalCart }, ({ order, finalCart }) =>
       orderLinksOf(finalCart, order.id)
@@ -319,13 +325,17 @@ export const checkoutCartWorkflow = createWorkflow(
         ]
       )
     ).config({ name: "link-payment-collection" })
-    const sessionInput = transform({ collections, input }, ({ collections, input }) => ({
-      payment_collection_id: collections[0].id,
-      provider_id: orderSettings().paymentProviderId,
-      customer_id: input.customer_id,
-      amount: collections[0].amount,
-      currency_code: collections[0].currency_code,
-    }))
+    const sessionInput = transform(
+      { collections, input, cart },
+      ({ collections, input, cart }) => ({
+        payer: cart.payer,
+        payment_collection_id: collections[0].id,
+        provider_id: orderSettings().paymentProviderId,
+        customer_id: input.customer_id,
+        amount: collections[0].amount,
+        currency_code: collections[0].currency_code,
+      })
+    )
     const session = createCheckoutPaymentSessionStep(sessionInput)
     // The engine's record of the payment: the API's payment id, its owner and outcome.
     const attempt = createPaymentAttemptStep(

@@ -1,12 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
-import type {
-  FilterableReservationItemProps,
-  MedusaContainer,
-  ReservationItemDTO,
-} from "@medusajs/framework/types"
+import type { MedusaContainer, ReservationItemDTO } from "@medusajs/framework/types"
 import { inventoryLockKey } from "../../../utils/catalog/locks"
-import { CART_LINE_KEY } from "../../../utils/order/checkout-cart"
+import { findOrphanReservationIds } from "../../../queries/order/orphan-reservations"
 
 export type DeleteOrphanReservationsInput = {
   /** Reservations created before this instant (ISO) are old enough to be orphans. */
@@ -28,10 +24,6 @@ type DeletedReservation = Pick<
 
 export type OrphanSweep = { reservations: DeletedReservation[]; inventory_item_ids: string[] }
 
-/** Reservations without an order line read per page while looking for checkout's. */
-const PAGE = 200
-/** Pages one run reads: manual reservations without a line are kept and paged past. */
-const MAX_PAGES = 20
 const LOCK_TIMEOUT_SECONDS = 30
 
 const FIELDS: (keyof DeletedReservation)[] = [
@@ -44,50 +36,36 @@ const FIELDS: (keyof DeletedReservation)[] = [
   "metadata",
 ]
 
-function isCheckoutOrphan(reservation: Pick<ReservationItemDTO, "metadata">): boolean {
-  return typeof reservation.metadata?.[CART_LINE_KEY] === "string"
-}
-
-/** Old reservations without an order line: `line_item_id` null and created before `before`. */
-async function listUnattached(
+/** The orphans among `filters`, with what compensation needs to recreate them. */
+async function listOrphans(
   container: MedusaContainer,
   filters: { before: string; ids?: string[] },
-  skip: number,
-  take: number
+  limit: number
 ): Promise<DeletedReservation[]> {
-  const selector = {
-    line_item_id: null,
-    created_at: { $lt: filters.before },
-    ...(filters.ids ? { id: filters.ids } : {}),
-  } as unknown as FilterableReservationItemProps
+  const ids = await findOrphanReservationIds(container, filters, limit)
+  if (!ids.length) {
+    return []
+  }
   return container
     .resolve(Modules.INVENTORY)
-    .listReservationItems(selector, { select: FIELDS, order: { created_at: "ASC" }, skip, take })
+    .listReservationItems({ id: ids }, { select: FIELDS, order: { created_at: "ASC" } })
 }
 
 /**
  * Deletes the reservations checkout made (they carry the cart line in their metadata,
- * reserve-stock.ts) that never got their order line (attach-reservations.ts): what a
- * checkout that crashed between reserving and finishing leaves behind, holding stock no
+ * reserve-stock.ts) whose order line was never written: what a checkout that crashed
+ * between reserving and finishing leaves behind, holding stock no
  * order will ever release. Only those older than the grace period, so a checkout still
  * running keeps its reservations. The delete runs under the inventory items' locks (it
  * rewrites the levels' reserved quantity, like every other stock writer) and re-reads the
- * candidates inside them, so one attached meanwhile is left alone. Reservations made by
+ * candidates inside them, so one whose order was written meanwhile is left alone. Reservations made by
  * hand (Medusa's dashboard) carry no cart line and are never touched. Compensation
  * recreates what was deleted.
  */
 export const deleteOrphanReservationsStep = createStep(
   "order-delete-orphan-reservations",
   async (input: DeleteOrphanReservationsInput, { container }) => {
-    const candidates: DeletedReservation[] = []
-    for (let page = 0; page < MAX_PAGES && candidates.length < input.limit; page++) {
-      const batch = await listUnattached(container, input, page * PAGE, PAGE)
-      candidates.push(...batch.filter(isCheckoutOrphan))
-      if (batch.length < PAGE) {
-        break
-      }
-    }
-    const chosen = candidates.slice(0, input.limit)
+    const chosen = await listOrphans(container, input, input.limit)
     if (!chosen.length) {
       return new StepResponse<OrphanSweep, OrphanSweep>({
         reservations: [],
@@ -100,9 +78,7 @@ export const deleteOrphanReservationsStep = createStep(
       itemIds.map(inventoryLockKey),
       async () => {
         const ids = chosen.map((reservation) => reservation.id)
-        const still = (await listUnattached(container, { ...input, ids }, 0, ids.length)).filter(
-          isCheckoutOrphan
-        )
+        const still = await listOrphans(container, { ...input, ids }, ids.length)
         if (still.length) {
           await inventory.deleteReservationItems(still.map((reservation) => reservation.id))
         }

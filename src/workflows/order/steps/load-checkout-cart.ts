@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { loadCheckoutCart, type CheckoutCartRead } from "../../../queries/order/checkout-cart"
+import { orderSettings } from "../../../config/order"
 
 export type LoadCheckoutCartInput = {
   cart_id: string
@@ -12,12 +13,18 @@ export type LoadCheckoutCartInput = {
 /**
  * The cart being checked out, read in one statement after the cart's lock was taken, so
  * "already checked out" is decided on the latest state. Another customer's cart is a 404
- * like an unknown one. Reads only.
+ * like an unknown one. The same statement reads the stock of its lines at the sales
+ * channel's locations and the customer as the payment provider is given them. Reads only.
  */
 export const loadCheckoutCartStep = createStep(
   "order-load-checkout-cart",
   async (input: LoadCheckoutCartInput, { container }) => {
-    const cart = await loadCheckoutCart(container, input.cart_id)
+    const cart = await loadCheckoutCart(
+      container,
+      input.cart_id,
+      input.customer_id,
+      orderSettings().paymentProviderId
+    )
     if (!cart || cart.customer_id !== input.customer_id) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
     }

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { BigNumberInput, ReservationItemDTO } from "@medusajs/framework/types"
-import { loadChannelLevels } from "../../../queries/order/stock-availability"
+import type { ChannelLevel } from "../../../queries/order/stock-availability"
 import { inventoryLockKey } from "../../../utils/catalog/locks"
 import { totalsPerInventoryItem, type StockNeed } from "../../../utils/order/checkout-cart"
 import { CART_LINE_KEY } from "../../../utils/order/checkout-cart"
@@ -59,7 +59,14 @@ function choosePlaces(
 /** How long a checkout waits for the inventory items' locks before giving up (seconds). */
 const LOCK_TIMEOUT_SECONDS = 30
 
-export type ReserveStockInput = { sales_channel_id: string | null; needs: StockNeed[] }
+export type ReserveStockInput = {
+  sales_channel_id: string | null
+  needs: StockNeed[]
+  /** The id each cart line's order line will have (plan-order-line-ids.ts). */
+  order_line_ids: Record<string, string>
+  /** The levels at the channel's locations, read with the cart (checkout-cart.ts). */
+  channel_levels: ChannelLevel[]
+}
 
 export type HeldReservation = { id: string; line_id: string }
 
@@ -90,11 +97,13 @@ export const reserveStockStep = createStep(
     const inventory = container.resolve(Modules.INVENTORY)
     const totals = totalsPerInventoryItem(input.needs)
     const itemIds = [...new Set(input.needs.map((need) => need.inventory_item_id))].sort()
-    // The levels at the channel's locations, read before the locks in one statement: a
-    // rush on a scarce product queues many checkouts on the same locks, and once it is
-    // sold out a late one is refused from this read instead of waiting for its turn.
-    // An item without a level at any of the channel's locations is short like a sold-out one.
-    const channelLevels = await loadChannelLevels(container, itemIds, input.sales_channel_id)
+    // The levels at the channel's locations, read with the cart before the locks: a rush
+    // on a scarce product queues many checkouts on the same locks, and once it is sold out
+    // a late one is refused from this read instead of waiting for its turn. An item
+    // without a level at any of the channel's locations is short like a sold-out one.
+    const channelLevels = input.channel_levels.filter((level) =>
+      itemIds.includes(level.inventory_item_id)
+    )
     choosePlaces(channelLevels, itemIds, totals, input.needs)
     const locationIds = [...new Set(channelLevels.map((level) => level.location_id))]
     // Inside the locks, the levels are read again through the inventory module.
@@ -117,6 +126,8 @@ export const reserveStockStep = createStep(
               quantity: need.quantity,
               allow_backorder: need.allow_backorder,
               description: "Held for a pending order",
+              // Medusa's cancellation and fulfilment find reservations by their order line.
+              line_item_id: input.order_line_ids[need.line_id],
               metadata: { [CART_LINE_KEY]: need.line_id },
             }))
           )

@@ -4,6 +4,7 @@ import type { BigNumberInput, MedusaContainer, PaymentSessionDTO } from "@medusa
 import {
   loadPaymentCustomer,
   type AccountHolder,
+  type Payer,
   type PaymentCustomer,
 } from "../../../queries/payment/payment-customer"
 import { accountHolderLockKey } from "./ensure-account-holder"
@@ -58,6 +59,8 @@ async function makeAccountHolder(
 }
 
 export type CreateCheckoutPaymentSessionInput = {
+  /** The customer and account holder, read with the cart (queries/order/checkout-cart.ts). */
+  payer: Payer
   payment_collection_id: string
   provider_id: string
   customer_id: string
@@ -72,7 +75,7 @@ export type CreateCheckoutPaymentSessionInput = {
  * context — without that workflow's reads of what checkout just wrote: the collection (its
  * amount and currency are given; it has no session to replace), its cart, and the
  * region check, which Medusa skips for a completed cart anyway. The customer and account
- * holder are one read; a missing holder is made under the per-customer lock.
+ * holder come read with the cart; a missing holder is made under the per-customer lock.
  *
  * Compensation deletes the session. The account holder is kept, as Medusa keeps it
  * (`noCompensation`): the provider made it with the customer's id as idempotency key, so a
@@ -82,11 +85,7 @@ export const createCheckoutPaymentSessionStep = createStep(
   "payment-create-checkout-payment-session",
   async (input: CreateCheckoutPaymentSessionInput, { container }) => {
     const payments = container.resolve(Modules.PAYMENT)
-    const { customer, account_holder: existing } = await loadPaymentCustomer(
-      container,
-      input.customer_id,
-      input.provider_id
-    )
+    const { customer, account_holder: existing } = input.payer
     if (!customer) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
