@@ -58,7 +58,8 @@ const SORTS: Record<CatalogSort, SortSpec> = {
       `${t}.id`,
     ],
   },
-  relevance: { dir: "desc", keys: (t) => [`${t}.in_head`, `${t}.score`, `${t}.id`] },
+  // Best first, ties by ascending id: written ascending (the re-ranked head first).
+  relevance: { dir: "asc", keys: (t) => [`not ${t}.in_head`, `-${t}.score`, `${t}.id`] },
 }
 
 /** A key value as text for the cursor (exact: timestamps as integer microseconds). */
@@ -197,7 +198,7 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
       ? `
   head as (
     select m.id, m.rank + word_similarity(lower(:q), p.search_text) as score
-    from (select id, rank from m order by rank desc, id desc limit ${RERANK_HEAD}) m
+    from (select id, rank from m order by rank desc, id limit ${RERANK_HEAD}) m
     join catalog_product p on p.id = m.id
   ),
   ordered as (
