@@ -19,7 +19,8 @@
  * BENCH_ONLY=<regexp> keeps the scenarios whose name matches (e.g. "search|health").
  */
 import autocannon from "autocannon"
-import { TYPO_QUERIES } from "./catalog-words"
+import { loadavg } from "node:os"
+import { BENCH_CATEGORIES, pick, randomSearch, rng, TAGS, TYPO_QUERIES } from "./catalog-words"
 
 const BASE = process.env.BENCH_URL ?? "http://localhost:9000"
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -119,6 +120,47 @@ async function main(): Promise<void> {
     return `/products/search?q=${q}&min_price=${min.toFixed(2)}&max_price=${max}.00`
   }
 
+  // Cache-hostile scenarios (issue 16): every request a different page, filter, product or
+  // search, drawn from a seeded generator. Synthetic catalogs (bench/catalog-search-100k.ts)
+  // have ids prod_bench00000001…: any of them is picked; otherwise the ids read above.
+  const random = rng(Number(process.env.BENCH_SEED ?? 16))
+  const total = (await getJson<Page>("/products?limit=1")).count
+  const synthetic = /^prod_bench\d{8}$/.test(ids[0])
+  const idRange = Number(process.env.BENCH_ROWS ?? (synthetic ? total : ids.length))
+  const randomId = () =>
+    synthetic
+      ? `/products/prod_bench${String(1 + Math.floor(random() * idRange)).padStart(8, "0")}`
+      : `/products/${pick(random, ids)}`
+  const categoryIds = synthetic
+    ? BENCH_CATEGORIES.map((_, i) => `pcat_bench_${i}`)
+    : [categoryId ?? ""].filter(Boolean)
+  const SORTS = ["newest", "price_asc", "price_desc", "name", "rating"]
+  const randomFilters = () => {
+    const params: string[] = []
+    if (random() < 0.3 && categoryIds.length)
+      params.push(`category_id=${pick(random, categoryIds)}`)
+    if (random() < 0.2) params.push(`tag=${pick(random, TAGS)}`)
+    if (random() < 0.2) params.push("in_stock=true")
+    return params
+  }
+  const randomPrice = () => {
+    const min = Math.floor(random() * 70_000) / 100
+    return [
+      `min_price=${min.toFixed(2)}`,
+      `max_price=${(min + 10 + Math.floor(random() * 20_000) / 100).toFixed(2)}`,
+    ]
+  }
+  const randomPage = () =>
+    `/products?${[`sort=${pick(random, SORTS)}`, `offset=${Math.floor(random() * 2_000)}`, ...randomFilters()].join("&")}`
+  const randomPriceFilter = () => `/products?${randomPrice().join("&")}`
+  const randomSearchPath = () =>
+    `/products/search?${[
+      `q=${encodeURIComponent(randomSearch(random).q)}`,
+      ...(random() < 0.5 ? [] : [`sort=${pick(random, SORTS)}`]),
+      `offset=${20 * Math.floor(random() * 3)}`,
+      ...randomFilters(),
+    ].join("&")}`
+
   const scenarios: [string, autocannon.Options][] = [
     ["GET /health (Medusa's, text OK; no constant-JSON route exists)", { url: `${BASE}/health` }],
     ["GET /products?limit=20", { url: `${BASE}/products?limit=20` }],
@@ -144,6 +186,18 @@ async function main(): Promise<void> {
       { url: BASE, requests: rotating(nextColdQuery) },
     ],
   ]
+  scenarios.push(
+    ["random: one product of all", { url: BASE, requests: rotating(randomId) }],
+    ["random: price-range filter", { url: BASE, requests: rotating(randomPriceFilter) }],
+    [
+      "random: page (offset 0–1,999) × sort × filters",
+      { url: BASE, requests: rotating(randomPage) },
+    ],
+    [
+      "random: search word(s), 30 % typos, × sort × page × filters",
+      { url: BASE, requests: rotating(randomSearchPath) },
+    ]
+  )
   if (PUBLISHABLE_KEY) {
     const headers = { "x-publishable-api-key": PUBLISHABLE_KEY }
     const store = await getJson<{ count: number }>("/store/products?limit=20", headers)
@@ -160,7 +214,10 @@ async function main(): Promise<void> {
 
   process.stdout.write(
     `${ids.length} products; "${TYPO_QUERIES[0]}" → ${found.count} hits; ` +
-      `${CONNECTIONS} connections × ${DURATION} s per scenario\n`
+      `${CONNECTIONS} connections × ${DURATION} s per scenario; load average ` +
+      `${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}\n`
   )
   // Warm up: JIT, connection pools, caches of the fixed URLs.
   await autocannon({ url: `${BASE}/health`, duration: 3, connections: CONNECTIONS })

@@ -4986,6 +4986,7 @@ export interface operations {
         parameters: {
             query?: {
                 category_id?: string;
+                cursor?: string;
                 in_stock?: "true" | "false";
                 include_inactive?: "true" | "false";
                 limit?: number;
@@ -5010,6 +5011,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         count: number;
+                        /** @description true: more products match than `count` says (counting stops at a cap) */
+                        count_capped: boolean;
                         items: {
                             category: {
                                 handle: string;
@@ -5039,18 +5042,18 @@ export interface operations {
                             updated_at: string;
                         }[];
                         limit: number;
+                        /** @description Pass as `cursor` (same sort) for the next page; null on the last page */
+                        next_cursor: string | null;
                         offset: number;
                     };
                 };
             };
-            /** @description Invalid input; `errors` lists each field */
+            /** @description Bad filter, offset above 10,000, or a cursor not for this sort */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
+                content?: never;
             };
             /** @description The access token sent is invalid */
             401: {
@@ -6303,6 +6306,7 @@ export interface operations {
         parameters: {
             query: {
                 category_id?: string;
+                cursor?: string;
                 in_stock?: "true" | "false";
                 limit?: number;
                 max_price?: string;
@@ -6326,6 +6330,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         count: number;
+                        /** @description true: more products match than `count` says (counting stops at a cap) */
+                        count_capped: boolean;
+                        /** @description Over every match, or the first ones when count_capped */
                         facets: {
                             categories: {
                                 category_id: string;
@@ -6366,6 +6373,8 @@ export interface operations {
                             updated_at: string;
                         }[];
                         limit: number;
+                        /** @description Pass as `cursor` (same sort) for the next page; null on the last page */
+                        next_cursor: string | null;
                         offset: number;
                     };
                 };

@@ -1,6 +1,7 @@
 import type { ContractRoute } from "../utils/contract"
 import { listSchema } from "../../utils/pagination"
 import {
+  catalogPageFields,
   createProductBody,
   listProductsQuery,
   searchFacets,
@@ -24,7 +25,11 @@ export const productsContract: ContractRoute[] = [
     access: "public",
     query: listProductsQuery,
     responses: {
-      200: { description: "A page of products", schema: listSchema(catalogProductView) },
+      200: {
+        description: "A page of products",
+        schema: listSchema(catalogProductView).extend(catalogPageFields),
+      },
+      400: { description: "Bad filter, offset above 10,000, or a cursor not for this sort" },
       403: { description: "include_inactive by a non-admin" },
     },
   },
@@ -51,7 +56,10 @@ export const productsContract: ContractRoute[] = [
     responses: {
       200: {
         description: "A page of matches, best first, with category and price-range counts",
-        schema: listSchema(catalogProductView).extend({ facets: searchFacets }),
+        schema: listSchema(catalogProductView).extend({
+          ...catalogPageFields,
+          facets: searchFacets.describe("Over every match, or the first ones when count_capped"),
+        }),
       },
     },
   },

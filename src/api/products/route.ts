@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { actorOf } from "../utils/auth"
+import { catalogPageQuery } from "./helpers/catalog-page"
 import { readCatalogPage, readProduct } from "../../queries/catalog/read"
 import { createCatalogProductWorkflow } from "../../workflows/catalog/create-catalog-product"
 import type { CreateProductBody, ListProductsQuery } from "./validators"
@@ -14,9 +15,8 @@ export async function GET(
     throw new MedusaError(MedusaError.Types.FORBIDDEN, "Only admins may list inactive products")
   }
   const body = await readCatalogPage(req.scope, {
-    ...query,
+    ...catalogPageQuery(query, query.sort ?? (query.q ? "relevance" : "newest")),
     include_inactive: include_inactive ?? false,
-    sort: query.sort ?? (query.q ? "relevance" : "newest"),
   })
   res.type("application/json").send(body)
 }

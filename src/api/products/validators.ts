@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { paginationShape } from "../../utils/pagination"
+import { MAX_CURSOR_LENGTH, MAX_OFFSET } from "../../utils/catalog/cursor"
 
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/
 
@@ -103,9 +104,33 @@ const priceOrder = {
 
 export const LIST_SORTS = ["newest", "price_asc", "price_desc", "name", "rating"] as const
 
+/** Catalog pages: `offset` bounded (deep pages cost a walk), `cursor` for the next page. */
+const catalogPageShape = {
+  ...paginationShape,
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_OFFSET, `offset is at most ${MAX_OFFSET}; page further with next_cursor (cursor=)`)
+    .optional()
+    .default(0),
+  cursor: z
+    .string()
+    .min(1)
+    .max(MAX_CURSOR_LENGTH)
+    .optional()
+    .describe("next_cursor of the previous page (same sort); the page after its last product"),
+}
+
+function cursorOrOffset(query: { cursor?: string; offset: number }): boolean {
+  return query.cursor === undefined || query.offset === 0
+}
+
+const cursorOrOffsetMessage = { message: "Send cursor or offset, not both", path: ["offset"] }
+
 export const listProductsQuery = z
   .object({
-    ...paginationShape,
+    ...catalogPageShape,
     ...filterShape,
     q: z.string().trim().min(1).max(200).optional(),
     sort: z.enum(LIST_SORTS).optional(),
@@ -113,20 +138,33 @@ export const listProductsQuery = z
     include_inactive: flag.optional(),
   })
   .refine(pricesInOrder, priceOrder)
+  .refine(cursorOrOffset, cursorOrOffsetMessage)
 
 export const searchProductsQuery = z
   .object({
-    ...paginationShape,
+    ...catalogPageShape,
     ...filterShape,
     q: z.string().trim().min(1).max(200),
     sort: z.enum(["relevance", ...LIST_SORTS]).optional(),
   })
   .refine(pricesInOrder, priceOrder)
+  .refine(cursorOrOffset, cursorOrOffsetMessage)
 
 export type CreateProductBody = z.infer<typeof createProductBody>
 export type UpdateProductBody = z.infer<typeof updateProductBody>
 export type ListProductsQuery = z.infer<typeof listProductsQuery>
 export type SearchProductsQuery = z.infer<typeof searchProductsQuery>
+
+/** What list and search answers add to the common list envelope. */
+export const catalogPageFields = {
+  count_capped: z
+    .boolean()
+    .describe("true: more products match than `count` says (counting stops at a cap)"),
+  next_cursor: z
+    .string()
+    .nullable()
+    .describe("Pass as `cursor` (same sort) for the next page; null on the last page"),
+}
 
 export const searchFacets = z.object({
   categories: z.array(z.object({ category_id: z.string(), count: z.number().int() })),

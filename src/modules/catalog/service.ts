@@ -65,7 +65,11 @@ export default class CatalogModuleService extends MedusaService({
       max_price: query.max_price ?? null,
       in_stock: query.in_stock ?? false,
       limit: query.limit,
+      limit_plus_one: query.limit + 1,
       offset: query.offset,
+      k1: query.after?.[0] ?? null,
+      k2: query.after?.[1] ?? null,
+      k3: query.after?.[2] ?? null,
     }
     if (query.q) {
       const sql = searchSql(query.sort ?? "relevance", query.facets ?? false)
@@ -229,6 +233,18 @@ export default class CatalogModuleService extends MedusaService({
     if (previous.length) {
       await this.run(manager, RESTORE_SQL, { rows: JSON.stringify(previous), version })
     }
+  }
+
+  /**
+   * Refreshes the planner's statistics and visibility map of the catalog tables. A backfill
+   * rewrites every row; until autovacuum catches up the planner misjudges how many rows a
+   * filter keeps (46 estimated for 6,604 seen) and index-only scans visit the heap. VACUUM
+   * cannot run in a transaction, so this runs on the plain connection.
+   */
+  @InjectManager()
+  async refreshStatistics(@MedusaContext() context: Context = {}): Promise<void> {
+    await this.run(context.manager, "vacuum (analyze) catalog_product", {})
+    await this.run(context.manager, "analyze catalog_lexeme", {})
   }
 
   /** Recounts the lexicon from scratch (after a backfill or by the reconcile job). */

@@ -40,13 +40,19 @@ export type CatalogQuery = CatalogFilters & {
   sort?: CatalogSort
   limit: number
   offset: number
+  /** The sort key after which the page starts (a decoded cursor, src/utils/catalog/cursor.ts). */
+  after?: string[]
   facets?: boolean
 }
 
 /** Serialized JSON fragments, spliced into the response without a parse/stringify. */
 export type CatalogPage = {
+  /** Exact, or the cap when `count_capped` (sql/queries.ts: LIST_COUNT_CAP, SEARCH_MATCH_CAP). */
   count: number
+  count_capped: boolean
   items: string
+  /** The sort key of the page's last product as a JSON array of texts, when more follow. */
+  next_key: string | null
   category_facets?: string
   price_facets?: string
 }

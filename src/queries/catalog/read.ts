@@ -4,6 +4,7 @@ import { CATALOG_MODULE } from "../../modules/catalog"
 import type CatalogModuleService from "../../modules/catalog/service"
 import type { CatalogQuery } from "../../modules/catalog/types"
 import { PLATFORM_MODULE } from "../../modules/platform"
+import { encodeCursor } from "../../utils/catalog/cursor"
 import type PlatformModuleService from "../../modules/platform/service"
 
 /**
@@ -33,7 +34,10 @@ function cachedCatalogRead(
   return scope.resolve<PlatformModuleService>(PLATFORM_MODULE).cachedCatalogRead(key, render)
 }
 
-/** GET /products and GET /products/search: `{items, count, limit, offset[, facets]}`. */
+/**
+ * GET /products and GET /products/search: `{items, count, count_capped, limit, offset,
+ * next_cursor[, facets]}`. The caller sets `sort` (the cursor is made for it).
+ */
 export async function readCatalogPage(
   scope: MedusaContainer,
   query: CatalogQuery
@@ -43,7 +47,13 @@ export async function readCatalogPage(
     const facets = query.facets
       ? `,"facets":{"categories":${page.category_facets ?? "[]"},"price_ranges":${page.price_facets ?? "[]"}}`
       : ""
-    return `{"items":${page.items},"count":${page.count},"limit":${query.limit},"offset":${query.offset}${facets}}`
+    const next = page.next_key
+      ? JSON.stringify(encodeCursor(query.sort ?? "newest", JSON.parse(page.next_key) as string[]))
+      : "null"
+    return (
+      `{"items":${page.items},"count":${page.count},"count_capped":${page.count_capped},` +
+      `"limit":${query.limit},"offset":${query.offset},"next_cursor":${next}${facets}}`
+    )
   })
 }
 

@@ -10,7 +10,7 @@ export const BACKFILL_BATCH_SIZE = 200
 /**
  * Rebuilds the catalog from every product Medusa has, a batch at a time (products paged
  * by id), drops rows of products that no longer exist, then recounts the typo-correction
- * lexicon. Safe to run at any time and repeatedly: the sync is idempotent and ordered
+ * lexicon and refreshes the tables' statistics (the read queries' plans depend on them). Safe to run at any time and repeatedly: the sync is idempotent and ordered
  * (docs/CATALOG.md). Used by `npm run catalog:backfill`, the seed and the nightly job.
  */
 export async function backfillCatalog(
@@ -63,6 +63,7 @@ export async function backfillCatalog(
   }
 
   await rebuildCatalogLexiconWorkflow(container).run()
+  await catalog.refreshStatistics()
   logger.info(`catalog: backfill synced ${synced} products, removed ${removed} stale rows`)
   return { synced, removed }
 }

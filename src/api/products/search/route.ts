@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { readCatalogPage } from "../../../queries/catalog/read"
+import { catalogPageQuery } from "../helpers/catalog-page"
 import type { SearchProductsQuery } from "../validators"
 
 /** Ranked, typo-tolerant search with the list's filters and facet counts. */
@@ -9,8 +10,7 @@ export async function GET(
 ): Promise<void> {
   const query = req.validatedQuery
   const body = await readCatalogPage(req.scope, {
-    ...query,
-    sort: query.sort ?? "relevance",
+    ...catalogPageQuery(query, query.sort ?? "relevance"),
     facets: true,
   })
   res.type("application/json").send(body)

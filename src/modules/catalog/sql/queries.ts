@@ -3,33 +3,26 @@
  * the constants below by validated enums (sort order), and every value is a binding.
  */
 
-/** Filters shared by list and search (`p` is catalog_product). */
+import { CURSOR_KEY_TYPES, type CursorKeyType } from "../../../utils/catalog/cursor"
+
+/**
+ * Sort value of a product without a price: above any price (12 digits), so `price_asc` puts
+ * such products last. The sort indexes use the same expression (Migration20261214000000).
+ */
+const NO_PRICE_HIGH = "1000000000000000::numeric"
+/** …and below any price for `price_desc`, and below any rating for `rating`. */
+const NO_VALUE_LOW = "-1"
+
+/** Filters shared by list and search (`p` is catalog_product). Prices are compared through the
+ * price sort's expression so that index can seek a range; null prices never match a range. */
 const FILTERS = `
   p.deleted_at is null
   and (p.is_active or :include_inactive::boolean)
   and (:category_id::text is null or p.category_ids @> array[:category_id::text])
   and (:tag::text is null or p.tags @> array[:tag::text])
-  and (:min_price::numeric is null or p.price >= :min_price::numeric)
-  and (:max_price::numeric is null or p.price <= :max_price::numeric)
+  and (:min_price::numeric is null or (p.price is not null and coalesce(p.price, ${NO_PRICE_HIGH}) >= :min_price::numeric))
+  and (:max_price::numeric is null or coalesce(p.price, ${NO_PRICE_HIGH}) <= :max_price::numeric)
   and (not :in_stock::boolean or p.in_stock)`
-
-/** Sort orders over the alias `t`; each ends with the id, so pages are stable. */
-function sortOrder(sort: CatalogSort, t: string): string {
-  switch (sort) {
-    case "newest":
-      return `${t}.product_created_at desc, ${t}.id desc`
-    case "price_asc":
-      return `${t}.price asc nulls last, ${t}.id asc`
-    case "price_desc":
-      return `${t}.price desc nulls last, ${t}.id desc`
-    case "name":
-      return `lower(${t}.name) asc, ${t}.id asc`
-    case "rating":
-      return `${t}.rating_average desc nulls last, ${t}.review_count desc, ${t}.id asc`
-    case "relevance":
-      return `${t}.in_head desc, ${t}.score desc, ${t}.id asc`
-  }
-}
 
 export const CATALOG_SORTS = [
   "relevance",
@@ -43,30 +36,152 @@ export const CATALOG_SORTS = [
 export type CatalogSort = (typeof CATALOG_SORTS)[number]
 
 /**
+ * Each sort is a tuple of non-null keys in one direction, ending with the id: one
+ * partial index per list sort serves it exactly (same expressions, same direction), and a
+ * page after a cursor is a row comparison `(keys) > (cursor)` the index seeks to.
+ */
+type SortSpec = { dir: "asc" | "desc"; keys: (t: string) => string[] }
+
+const SORTS: Record<CatalogSort, SortSpec> = {
+  newest: { dir: "desc", keys: (t) => [`${t}.product_created_at`, `${t}.id`] },
+  price_asc: { dir: "asc", keys: (t) => [`coalesce(${t}.price, ${NO_PRICE_HIGH})`, `${t}.id`] },
+  price_desc: {
+    dir: "desc",
+    keys: (t) => [`coalesce(${t}.price, ${NO_VALUE_LOW}::numeric)`, `${t}.id`],
+  },
+  name: { dir: "asc", keys: (t) => [`lower(${t}.name)`, `${t}.id`] },
+  rating: {
+    dir: "desc",
+    keys: (t) => [
+      `coalesce(${t}.rating_average, ${NO_VALUE_LOW}::real)`,
+      `${t}.review_count`,
+      `${t}.id`,
+    ],
+  },
+  // Best first, ties by ascending id: written ascending (the re-ranked head first).
+  relevance: { dir: "asc", keys: (t) => [`not ${t}.in_head`, `-${t}.score`, `${t}.id`] },
+}
+
+/** A key value as text for the cursor (exact: timestamps as integer microseconds). */
+function keyOut(type: CursorKeyType, expr: string): string {
+  return type === "micros"
+    ? `(extract(epoch from ${expr}) * 1000000)::bigint::text`
+    : `(${expr})::text`
+}
+
+/** The cursor's n-th key value (`:k1`…) cast back to the key's type. */
+function keyIn(type: CursorKeyType, n: number): string {
+  switch (type) {
+    case "micros":
+      return `(timestamptz 'epoch' + :k${n}::bigint * interval '1 microsecond')`
+    case "numeric":
+      return `:k${n}::numeric`
+    case "text":
+      return `:k${n}::text`
+    case "real":
+      return `:k${n}::real`
+    case "int":
+      return `:k${n}::int`
+    case "bool":
+      return `:k${n}::boolean`
+  }
+}
+
+function orderBy(sort: CatalogSort, t: string): string {
+  const { dir, keys } = SORTS[sort]
+  return keys(t)
+    .map((key) => `${key} ${dir}`)
+    .join(", ")
+}
+
+/** Rows after the cursor (`:k1` null: no cursor, every row). */
+function afterCursor(sort: CatalogSort, t: string): string {
+  const { dir, keys } = SORTS[sort]
+  const types = CURSOR_KEY_TYPES[sort]
+  const cursor = types.map((type, i) => keyIn(type, i + 1)).join(", ")
+  return `(:k1::text is null or (${keys(t).join(", ")}) ${dir === "asc" ? ">" : "<"} (${cursor}))`
+}
+
+/** The sort key of a row as a JSON array of texts (what the next cursor carries). */
+export function keyJson(sort: CatalogSort, t: string): string {
+  const types = CURSOR_KEY_TYPES[sort]
+  return `json_build_array(${SORTS[sort]
+    .keys(t)
+    .map((key, i) => keyOut(types[i], key))
+    .join(", ")})`
+}
+
+/** Exact totals up to this many; beyond it `count` is this number and `count_capped` true. */
+export const LIST_COUNT_CAP = 1_000
+/**
+ * A search works on at most this many matches (plus one, to know there are more): ranking,
+ * counting and facets then cost the same for a word found in 1,000 products or 50,000.
+ */
+export const SEARCH_MATCH_CAP = 1_000
+/**
  * How many of the best full-text matches are re-ranked by their resemblance to the raw
  * query. A fixed number, so the order of every page is the same whichever page is asked.
  */
 export const RERANK_HEAD = 200
 
-/** A page of products and the total, without a search term. */
+/**
+ * With more than SEARCH_MATCH_CAP matches and a sort other than relevance, the page is
+ * first looked for among this many rows of the sort's index (after the cursor): matches
+ * are common then, so it is usually found after a few hundred. Only when the matches sit
+ * far along the sort (a word all of whose names sort last) are all matches sorted.
+ */
+export const SEARCH_WALK = 5_000
+
+/** Every column a sort key reads (what a subquery must carry to be sorted again). */
+const SORT_COLUMNS = "p.product_created_at, p.price, p.name, p.rating_average, p.review_count"
+
+/**
+ * The page's products (`page`: ids in order, `:limit` + 1 rows to know whether more follow)
+ * read back with their JSON, and the key of the page's last product when more follow.
+ */
+function pageOutputs(): string {
+  return `
+    (select coalesce(json_agg(v.view order by page.ord), '[]')::text
+      from page join catalog_product v on v.id = page.id where page.ord <= :limit) as items,
+    (select page.key::text from page
+      where page.ord = :limit and exists (select 1 from page later where later.ord > :limit)) as next_key`
+}
+
+/**
+ * A page of products and a total capped at LIST_COUNT_CAP, without a search term. The page
+ * is cut from the sort's index (ids only, an index-only scan: the filters' columns are
+ * included in it); only the page's rows are read from the table.
+ */
 export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
   return `
+  with page as (
+    select s.id, s.key, row_number() over () as ord from (
+      select p.id, ${keyJson(sort, "p")} as key
+      from catalog_product p where ${FILTERS} and ${afterCursor(sort, "p")}
+      order by ${orderBy(sort, "p")} limit :limit_plus_one offset :offset) s
+  ),
+  total as (
+    select count(*) as n from (select 1 from catalog_product p where ${FILTERS}
+      limit ${LIST_COUNT_CAP + 1}) c
+  )
   select
-    (select count(*) from catalog_product p where ${FILTERS})::int as count,
-    (select coalesce(json_agg(page.view order by page.ord), '[]')::text from (
-      select p.view, row_number() over (order by ${sortOrder(sort, "p")}) as ord
-      from catalog_product p where ${FILTERS}
-      order by ${sortOrder(sort, "p")} limit :limit offset :offset) page) as items`
+    (select least(n, ${LIST_COUNT_CAP})::int from total) as count,
+    (select n > ${LIST_COUNT_CAP} from total) as count_capped,${pageOutputs()}`
 }
 
 /**
  * Typo-tolerant search. Each word of the query matches itself as a prefix or one of its
  * three nearest catalog words (trigram similarity on catalog_lexeme, index-assisted by
- * the `%` operator); words are ANDed. Matches are ranked by full-text rank (name weighs
- * most, then categories and tags, then the description); the best RERANK_HEAD of them are
- * ranked again with how closely the raw query resembles the name/categories/tags text, so
- * exact spellings win over corrections. Matches carry what sorts and facets need, so only
- * the page's rows are read back from the table.
+ * the `%` operator); words are ANDed.
+ *
+ * The matches (`m`) are at most SEARCH_MATCH_CAP + 1 rows, taken as the full-text index
+ * finds them, so a broad word costs no more than a narrow one. Relevance ranks them by
+ * full-text rank (name weighs most, then categories and tags, then the description); the
+ * best RERANK_HEAD are ranked again by how closely the raw query resembles the
+ * name/categories/tags text, so exact spellings win over corrections. Other sorts page
+ * through `m` when it holds every match, and otherwise walk the sort's index testing each
+ * row against the query (at least one row in SEARCH_MATCH_CAP / rows matches then, so a
+ * page is found after a bounded walk). Count and facets come from `m`: exact unless capped.
  */
 export function searchSql(sort: CatalogSort, withFacets: boolean): string {
   const facets = withFacets
@@ -77,7 +192,8 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
         (select count(*) from m where m.price >= b.lo and (b.hi is null or m.price < b.hi))) order by b.lo)::text
       from (values (0::numeric, 25::numeric), (25, 100), (100, 500), (500, null)) b(lo, hi)) as price_facets`
     : ""
-  const ordered =
+  const capped = `(select count(*) from m) > ${SEARCH_MATCH_CAP}`
+  const ranked =
     sort === "relevance"
       ? `
   head as (
@@ -88,9 +204,36 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
   ordered as (
     select m.id, h.id is not null as in_head, coalesce(h.score, m.rank) as score
     from m left join head h on h.id = m.id
+  ),
+  candidates as (
+    select o.id, ${keyJson(sort, "o")} as key from ordered o where ${afterCursor(sort, "o")}
+    order by ${orderBy(sort, "o")} limit :limit_plus_one offset :offset
   ),`
       : `
-  ordered as (select * from m),`
+  candidates as (
+    select m.id, ${keyJson(sort, "m")} as key from m
+    where not ${capped} and ${afterCursor(sort, "m")}
+    order by ${orderBy(sort, "m")} limit :limit_plus_one offset :offset
+  ),
+  walk as (
+    select w.id, ${keyJson(sort, "w")} as key from (
+      select p.id, p.search_vector, ${SORT_COLUMNS} from catalog_product p
+      where ${capped} and ${FILTERS} and ${afterCursor(sort, "p")}
+      order by ${orderBy(sort, "p")} limit ${SEARCH_WALK}) w, tq
+    where w.search_vector @@ tq.q
+    order by ${orderBy(sort, "w")} limit :limit_plus_one offset :offset
+  ),
+  sorted as (
+    select p.id, ${keyJson(sort, "p")} as key from catalog_product p, tq
+    where ${capped} and (select count(*) from walk) < :limit_plus_one
+      and p.search_vector @@ tq.q and ${FILTERS} and ${afterCursor(sort, "p")}
+    order by ${orderBy(sort, "p")} limit :limit_plus_one offset :offset
+  ),
+  ordered_page as (
+    select * from candidates
+    union all select * from walk where (select count(*) from walk) = :limit_plus_one
+    union all select * from sorted
+  ),`
   return `
   with terms as (
     select t.term, t.ord
@@ -117,15 +260,14 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
       p.review_count, ts_rank_cd(p.search_vector, tq.q) as rank
     from catalog_product p, tq
     where p.search_vector @@ tq.q and ${FILTERS}
-  ),${ordered}
+    limit ${SEARCH_MATCH_CAP + 1}
+  ),${ranked}
   page as (
-    select o.id, row_number() over (order by ${sortOrder(sort, "o")}) as ord
-    from ordered o order by ${sortOrder(sort, "o")} limit :limit offset :offset
+    select c.id, c.key, row_number() over () as ord from ${sort === "relevance" ? "candidates" : "ordered_page"} c
   )
   select
-    (select count(*) from m)::int as count,
-    (select coalesce(json_agg(p.view order by page.ord), '[]')::text
-      from page join catalog_product p on p.id = page.id) as items${facets}`
+    least((select count(*) from m), ${SEARCH_MATCH_CAP})::int as count,
+    ${capped} as count_capped,${pageOutputs()}${facets}`
 }
 
 /**

@@ -1,0 +1,163 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "knex"
+
+jest.setTimeout(180_000)
+
+const anyStatus = { validateStatus: () => true }
+
+type Page = {
+  items: { id: string; price: string | null; name: string; rating_average: number | null }[]
+  count: number
+  count_capped: boolean
+  offset: number
+  next_cursor: string | null
+}
+
+/**
+ * Rows straight into the read model (what a sync writes, minus fields no read uses), with
+ * ties on every sort key, products without a price or a rating, and a few inactive ones.
+ * Prices follow a hash of the number, so they do not follow the rows' physical order.
+ */
+async function insertRows(db: Knex, prefix: string, tag: string, n: number, name: string) {
+  await db.raw(
+    `insert into catalog_product (id, handle, name, is_active, price, currency_code, category_ids,
+       tags, in_stock, rating_average, review_count, product_created_at, product_updated_at,
+       search_text, view)
+     select id, id, nm, i % 17 <> 0, pr, 'usd', '{}', array[?::text], true, rt,
+       case when rt is null then 0 else i % 3 end, ts, ts, lower(nm),
+       jsonb_build_object('id', id, 'name', nm, 'price', pr::text, 'rating_average', rt)
+     from (select i, ? || lpad(i::text, 5, '0') as id,
+       (array[?::text, lower(?::text), ? || ' ' || i])[1 + i % 3] as nm,
+       case when i % 7 = 0 then null else (5 + (hashint4(i) & 2147483647) % 40)::numeric end as pr,
+       case when i % 4 = 0 then null else (3 + i % 3)::real end as rt,
+       timestamptz '2026-01-01 00:00:00.123456' + (i / 3) * interval '1 second' as ts
+       from generate_series(1, ?::int) i) r`,
+    [tag, prefix, name, name, name, n]
+  )
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const db = () => getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+    const get = async (path: string) => {
+      const response = await api.get(path)
+      return response.data as Page
+    }
+    /** Every page through next_cursor, from `path` (which has a ? already). */
+    const walk = async (path: string) => {
+      const ids: string[] = []
+      const first = await get(path)
+      let page = first
+      for (let pages = 1; ; pages++) {
+        ids.push(...page.items.map((item) => item.id))
+        if (!page.next_cursor) {
+          return { ids, pages, first }
+        }
+        expect(pages).toBeLessThan(200)
+        page = await get(`${path}&cursor=${page.next_cursor}`)
+      }
+    }
+
+    describe("cursor pagination", () => {
+      it("walks every list sort and search sort without repeating or skipping a product", async () => {
+        await insertRows(db(), "prod_cur", "cursor-test", 40, "Alpha Lamp")
+        const live = (
+          await db().raw(
+            `select id from catalog_product where tags @> '{cursor-test}' and is_active order by id`
+          )
+        ).rows.map((row: { id: string }) => row.id)
+        expect(live).toHaveLength(38)
+
+        for (const sort of ["newest", "price_asc", "price_desc", "name", "rating"]) {
+          const all = await get(`/products?tag=cursor-test&sort=${sort}&limit=100`)
+          expect(all).toMatchObject({ count: 38, count_capped: false, next_cursor: null })
+          const walked = await walk(`/products?tag=cursor-test&sort=${sort}&limit=3`)
+          expect({ sort, ids: walked.ids }).toEqual({ sort, ids: all.items.map((i) => i.id) })
+          expect(walked.pages).toBe(13)
+          expect(new Set(walked.ids).size).toBe(38)
+          expect([...walked.ids].sort()).toEqual(live)
+          // Offsets agree with cursors.
+          const third = await get(`/products?tag=cursor-test&sort=${sort}&limit=3&offset=6`)
+          expect(third.items.map((i) => i.id)).toEqual(walked.ids.slice(6, 9))
+        }
+        const cheap = (await get("/products?tag=cursor-test&sort=price_asc&limit=100")).items
+        const prices = cheap.map((i) => i.price)
+        expect(prices.slice(-5)).toEqual([null, null, null, null, null])
+        const priced = prices.filter((p): p is string => p !== null).map(Number)
+        expect(priced).toEqual([...priced].sort((a, b) => a - b))
+        const rated = (await get("/products?tag=cursor-test&sort=rating&limit=100")).items
+        expect(rated.at(-1)?.rating_average).toBeNull()
+        expect(rated[0].rating_average).toBe(5)
+
+        for (const sort of ["relevance", "price_desc", "name"]) {
+          const all = await get(`/products/search?q=lamp&tag=cursor-test&sort=${sort}&limit=100`)
+          expect(all.count).toBe(38)
+          const walked = await walk(`/products/search?q=lamp&tag=cursor-test&sort=${sort}&limit=4`)
+          expect({ sort, ids: walked.ids }).toEqual({ sort, ids: all.items.map((i) => i.id) })
+        }
+        // The list's q goes through search, so its cursor is a relevance cursor.
+        const viaList = await walk("/products?q=lamp&tag=cursor-test&limit=5")
+        expect([...viaList.ids].sort()).toEqual(live)
+      })
+
+      it("caps counts, says so, and still pages through every match in order", async () => {
+        await insertRows(db(), "prod_bulk", "cursor-bulk", 1300, "Bulk Widget")
+        const live = 1300 - Math.floor(1300 / 17)
+
+        const list = await get("/products?tag=cursor-bulk&limit=1")
+        expect(list).toMatchObject({ count: 1000, count_capped: true })
+        const exact = await get("/products?tag=cursor-bulk&min_price=44&limit=1")
+        expect(exact.count_capped).toBe(false)
+        expect(exact.count).toBeLessThan(1000)
+
+        const search = await get("/products/search?q=widget&tag=cursor-bulk&limit=1")
+        expect(search).toMatchObject({ count: 1000, count_capped: true })
+
+        // Sorted by price over every match (not only the capped ones), page by page.
+        const walked = await walk(
+          "/products/search?q=widget&tag=cursor-bulk&sort=price_asc&limit=100"
+        )
+        expect(new Set(walked.ids).size).toBe(live)
+        const cheapest = (
+          await db().raw(
+            `select min(price)::text as p from catalog_product where tags @> '{cursor-bulk}' and is_active`
+          )
+        ).rows[0].p as string
+        expect(Number(walked.first.items[0].price)).toBe(Number(cheapest))
+      })
+
+      it("refuses bad cursors and deep offsets with 400 in the shared error shape", async () => {
+        await insertRows(db(), "prod_bad", "cursor-bad", 5, "Gamma Lamp")
+        const first = await get("/products?tag=cursor-bad&sort=price_asc&limit=2")
+        expect(first.next_cursor).toEqual(expect.any(String))
+        const cursor = first.next_cursor as string
+        const forged = Buffer.from(JSON.stringify({ s: "price_asc", k: ["x", "y"] })).toString(
+          "base64url"
+        )
+        for (const query of [
+          "?cursor=garbage!",
+          `?cursor=${forged}&sort=price_asc`,
+          `?cursor=${cursor}`, // made for price_asc, asked with the default sort
+          `?cursor=${cursor}&sort=price_asc&offset=2`,
+          `?cursor=${cursor.slice(0, -3)}&sort=price_asc`,
+          "?cursor=%00",
+          `?cursor=${"A".repeat(5000)}`,
+          "?offset=10001",
+        ]) {
+          const response = await api.get(`/products${query}`, anyStatus)
+          expect({ query, status: response.status }).toEqual({ query, status: 400 })
+          expect(response.data).toMatchObject({ type: "invalid_data", message: expect.any(String) })
+        }
+        const deep = await api.get("/products?offset=10001", anyStatus)
+        expect(JSON.stringify(deep.data)).toContain("cursor")
+        const search = await api.get(`/products/search?q=lamp&cursor=${cursor}`, anyStatus)
+        expect(search.status).toBe(400)
+        expect((await api.get("/products?offset=10000", anyStatus)).status).toBe(200)
+        const second = await get(`/products?tag=cursor-bad&sort=price_asc&limit=2&cursor=${cursor}`)
+        expect(second.items).toHaveLength(2)
+        expect(second.offset).toBe(0)
+      })
+    })
+  },
+})
