@@ -3,6 +3,7 @@ import { listSchema } from "../../utils/pagination"
 import {
   createProductBody,
   listProductsQuery,
+  productQuery,
   searchFacets,
   searchProductsQuery,
   updateProductBody,
@@ -10,6 +11,7 @@ import {
 import { catalogProductView } from "../../modules/catalog/view"
 import { recommendationList } from "../../queries/recommendation/recommendation-view"
 import { recommendationsQuery } from "../products/[id]/recommendations/validators"
+import { ifNoneMatchHeader, notModifiedResponse } from "./http-caching"
 
 const tags = ["Products"]
 
@@ -23,8 +25,10 @@ export const productsContract: ContractRoute[] = [
     tags,
     access: "public",
     query: listProductsQuery,
+    headers: [ifNoneMatchHeader],
     responses: {
       200: { description: "A page of products", schema: listSchema(catalogProductView) },
+      ...notModifiedResponse,
       403: { description: "include_inactive by a non-admin" },
     },
   },
@@ -48,11 +52,13 @@ export const productsContract: ContractRoute[] = [
     tags,
     access: "public",
     query: searchProductsQuery,
+    headers: [ifNoneMatchHeader],
     responses: {
       200: {
         description: "A page of matches, best first, with category and price-range counts",
         schema: listSchema(catalogProductView).extend({ facets: searchFacets }),
       },
+      ...notModifiedResponse,
     },
   },
   {
@@ -61,8 +67,11 @@ export const productsContract: ContractRoute[] = [
     summary: "One product (inactive ones only for admins)",
     tags,
     access: "public",
+    query: productQuery,
+    headers: [ifNoneMatchHeader],
     responses: {
       200: { description: "The product", schema: catalogProductView },
+      ...notModifiedResponse,
       404: { description: "Unknown, deleted, or inactive for a non-admin" },
     },
   },

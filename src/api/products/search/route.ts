@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { readCatalogPage } from "../../../queries/catalog/read"
+import { sendCatalogAnswer } from "../../utils/http-cache"
 import type { SearchProductsQuery } from "../validators"
 
 /** Ranked, typo-tolerant search with the list's filters and facet counts. */
@@ -7,11 +8,11 @@ export async function GET(
   req: MedusaRequest<unknown, SearchProductsQuery>,
   res: MedusaResponse
 ): Promise<void> {
-  const query = req.validatedQuery
-  const body = await readCatalogPage(req.scope, {
-    ...query,
-    sort: query.sort ?? "relevance",
-    facets: true,
-  })
-  res.type("application/json").send(body)
+  const { fields, ...query } = req.validatedQuery
+  const answer = await readCatalogPage(
+    req.scope,
+    { ...query, sort: query.sort ?? "relevance", facets: true },
+    fields
+  )
+  sendCatalogAnswer(req, res, answer)
 }
