@@ -4986,6 +4986,7 @@ export interface operations {
         parameters: {
             query?: {
                 category_id?: string;
+                fields?: string;
                 in_stock?: "true" | "false";
                 include_inactive?: "true" | "false";
                 limit?: number;
@@ -4996,7 +4997,10 @@ export interface operations {
                 sort?: "newest" | "price_asc" | "price_desc" | "name" | "rating";
                 tag?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer the client holds: 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5042,6 +5046,13 @@ export interface operations {
                         offset: number;
                     };
                 };
+            };
+            /** @description Not modified: the answer matching If-None-Match is still current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input; `errors` lists each field */
             400: {
@@ -5192,8 +5203,13 @@ export interface operations {
     };
     "get /products/:id": {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer the client holds: 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5235,6 +5251,22 @@ export interface operations {
                         tags: string[];
                         updated_at: string;
                     };
+                };
+            };
+            /** @description Not modified: the answer matching If-None-Match is still current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The access token sent is invalid */
@@ -5996,7 +6028,10 @@ export interface operations {
     "get /products/categories": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer the client holds: 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6029,6 +6064,13 @@ export interface operations {
                         }[];
                     };
                 };
+            };
+            /** @description Not modified: the answer matching If-None-Match is still current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The access token sent is invalid */
             401: {
@@ -6303,6 +6345,7 @@ export interface operations {
         parameters: {
             query: {
                 category_id?: string;
+                fields?: string;
                 in_stock?: "true" | "false";
                 limit?: number;
                 max_price?: string;
@@ -6312,7 +6355,10 @@ export interface operations {
                 sort?: "relevance" | "newest" | "price_asc" | "price_desc" | "name" | "rating";
                 tag?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer the client holds: 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6369,6 +6415,13 @@ export interface operations {
                         offset: number;
                     };
                 };
+            };
+            /** @description Not modified: the answer matching If-None-Match is still current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input; `errors` lists each field */
             400: {
