@@ -28,7 +28,8 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Sent> 
         response.on("end", () => {
           const head =
             `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n`.length +
-            response.rawHeaders.reduce((sum, part, i) => sum + part.length + (i % 2 ? 2 : 2), 0) +
+            // Each name and value, plus ": " after a name and CRLF after a value.
+            response.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) +
             2
           resolve({
             status: response.statusCode ?? 0,
@@ -81,10 +82,10 @@ async function main(): Promise<void> {
       `| ${name} | ${identity.body} | ${gzip.body} (${percent(gzip.body)}) | ${br.body} (${percent(br.body)}) | ${revalidated.status}, ${revalidated.body} | ${identity.head} |`
     )
   }
-  console.log(rows.join("\n"))
+  process.stdout.write(`${rows.join("\n")}\n`)
 }
 
 main().catch((error) => {
-  console.error(error)
+  process.stderr.write(`${(error as Error).stack ?? error}\n`)
   process.exit(1)
 })
