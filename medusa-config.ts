@@ -36,6 +36,14 @@ if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {
     `EVENT_BUS_CONCURRENCY must be a positive integer, got "${process.env.EVENT_BUS_CONCURRENCY}"`
   )
 }
+// Below ~1 KB an answer fits one TCP packet whatever its encoding (docs/HTTP-CACHING.md).
+const httpCompressionThreshold = Number(process.env.HTTP_COMPRESSION_THRESHOLD || 1024)
+if (!Number.isInteger(httpCompressionThreshold) || httpCompressionThreshold < 0) {
+  throw new MedusaError(
+    MedusaError.Types.INVALID_ARGUMENT,
+    `HTTP_COMPRESSION_THRESHOLD must be a whole number of bytes, got "${process.env.HTTP_COMPRESSION_THRESHOLD}"`
+  )
+}
 const storeCors = process.env.STORE_CORS || DEFAULT_STORE_CORS
 const adminCors = process.env.ADMIN_CORS || DEFAULT_ADMIN_CORS
 const smtpUrl = process.env.SMTP_URL || undefined
@@ -323,6 +331,10 @@ module.exports = defineConfig({
       // falls back to its development default. `npm run dev` sets generated ones.
       jwtSecret: process.env.JWT_SECRET,
       cookieSecret: process.env.COOKIE_SECRET,
+      // Medusa's `compression` middleware for every route (gzip or br, negotiated; br at
+      // quality 4): JSON of HTTP_COMPRESSION_THRESHOLD bytes or more. Server-Sent Events
+      // send `no-transform` and stay uncompressed (docs/HTTP-CACHING.md).
+      compression: { enabled: true, threshold: httpCompressionThreshold, level: 6 },
     },
   },
   admin: {

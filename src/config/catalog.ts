@@ -10,6 +10,10 @@ export type CatalogSettings = {
   cacheTtlMs: number
   /** How many rendered responses a process keeps. */
   cacheEntries: number
+  /** `max-age` of public catalog answers (seconds): how long a CDN or phone reuses one. */
+  httpMaxAgeSeconds: number
+  /** `stale-while-revalidate` of public catalog answers (seconds), after max-age. */
+  httpStaleWhileRevalidateSeconds: number
 }
 
 export function readCatalogSettings(env: NodeJS.ProcessEnv = process.env): CatalogSettings {
@@ -17,6 +21,12 @@ export function readCatalogSettings(env: NodeJS.ProcessEnv = process.env): Catal
     lowStockThreshold: positiveIntFromEnv(env.LOW_STOCK_THRESHOLD, 5, "LOW_STOCK_THRESHOLD"),
     cacheTtlMs: positiveIntFromEnv(env.CATALOG_CACHE_TTL_MS, 60_000, "CATALOG_CACHE_TTL_MS"),
     cacheEntries: positiveIntFromEnv(env.CATALOG_CACHE_ENTRIES, 5000, "CATALOG_CACHE_ENTRIES"),
+    httpMaxAgeSeconds: positiveIntFromEnv(env.CATALOG_HTTP_MAX_AGE, 10, "CATALOG_HTTP_MAX_AGE"),
+    httpStaleWhileRevalidateSeconds: positiveIntFromEnv(
+      env.CATALOG_HTTP_STALE_WHILE_REVALIDATE,
+      30,
+      "CATALOG_HTTP_STALE_WHILE_REVALIDATE"
+    ),
   }
 }
 

@@ -4987,6 +4987,7 @@ export interface operations {
             query?: {
                 category_id?: string;
                 cursor?: string;
+                fields?: string;
                 in_stock?: "true" | "false";
                 include_inactive?: "true" | "false";
                 limit?: number;
@@ -4997,7 +4998,10 @@ export interface operations {
                 sort?: "newest" | "price_asc" | "price_desc" | "name" | "rating";
                 tag?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer the client holds: 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5047,6 +5051,13 @@ export interface operations {
                         offset: number;
                     };
                 };
+            };
+            /** @description Not modified: the answer matching If-None-Match is still current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad filter, offset above 10,000, or a cursor not for this sort */
             400: {
@@ -5195,8 +5206,13 @@ export interface operations {
     };
     "get /products/:id": {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                fields?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer the client holds: 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5238,6 +5254,22 @@ export interface operations {
                         tags: string[];
                         updated_at: string;
                     };
+                };
+            };
+            /** @description Not modified: the answer matching If-None-Match is still current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` lists each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The access token sent is invalid */
@@ -5999,7 +6031,10 @@ export interface operations {
     "get /products/categories": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer the client holds: 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6032,6 +6067,13 @@ export interface operations {
                         }[];
                     };
                 };
+            };
+            /** @description Not modified: the answer matching If-None-Match is still current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The access token sent is invalid */
             401: {
@@ -6307,6 +6349,7 @@ export interface operations {
             query: {
                 category_id?: string;
                 cursor?: string;
+                fields?: string;
                 in_stock?: "true" | "false";
                 limit?: number;
                 max_price?: string;
@@ -6316,7 +6359,10 @@ export interface operations {
                 sort?: "relevance" | "newest" | "price_asc" | "price_desc" | "name" | "rating";
                 tag?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of an answer the client holds: 304 without a body when it is still current */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6378,6 +6424,13 @@ export interface operations {
                         offset: number;
                     };
                 };
+            };
+            /** @description Not modified: the answer matching If-None-Match is still current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input; `errors` lists each field */
             400: {

@@ -5,6 +5,7 @@ import {
   updateCategoryBody,
 } from "../products/categories/validators"
 import { categoryView } from "../../queries/catalog/category-view"
+import { ifNoneMatchHeader, notModifiedResponse } from "./http-caching"
 
 const tags = ["Categories"]
 
@@ -17,7 +18,11 @@ export const categoriesContract: ContractRoute[] = [
       "The category tree with product counts; inactive and internal categories only for admins",
     tags,
     access: "public",
-    responses: { 200: { description: "Root categories, children nested", schema: categoryTree } },
+    headers: [ifNoneMatchHeader],
+    responses: {
+      200: { description: "Root categories, children nested", schema: categoryTree },
+      ...notModifiedResponse,
+    },
   },
   {
     method: "POST",

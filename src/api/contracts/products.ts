@@ -4,6 +4,7 @@ import {
   catalogPageFields,
   createProductBody,
   listProductsQuery,
+  productQuery,
   searchFacets,
   searchProductsQuery,
   updateProductBody,
@@ -11,6 +12,7 @@ import {
 import { catalogProductView } from "../../modules/catalog/view"
 import { recommendationList } from "../../queries/recommendation/recommendation-view"
 import { recommendationsQuery } from "../products/[id]/recommendations/validators"
+import { ifNoneMatchHeader, notModifiedResponse } from "./http-caching"
 
 const tags = ["Products"]
 
@@ -24,12 +26,14 @@ export const productsContract: ContractRoute[] = [
     tags,
     access: "public",
     query: listProductsQuery,
+    headers: [ifNoneMatchHeader],
     responses: {
       200: {
         description: "A page of products",
         schema: listSchema(catalogProductView).extend(catalogPageFields),
       },
       400: { description: "Bad filter, offset above 10,000, or a cursor not for this sort" },
+      ...notModifiedResponse,
       403: { description: "include_inactive by a non-admin" },
     },
   },
@@ -53,6 +57,7 @@ export const productsContract: ContractRoute[] = [
     tags,
     access: "public",
     query: searchProductsQuery,
+    headers: [ifNoneMatchHeader],
     responses: {
       200: {
         description: "A page of matches, best first, with category and price-range counts",
@@ -61,6 +66,7 @@ export const productsContract: ContractRoute[] = [
           facets: searchFacets.describe("Over every match, or the first ones when count_capped"),
         }),
       },
+      ...notModifiedResponse,
     },
   },
   {
@@ -69,8 +75,11 @@ export const productsContract: ContractRoute[] = [
     summary: "One product (inactive ones only for admins)",
     tags,
     access: "public",
+    query: productQuery,
+    headers: [ifNoneMatchHeader],
     responses: {
       200: { description: "The product", schema: catalogProductView },
+      ...notModifiedResponse,
       404: { description: "Unknown, deleted, or inactive for a non-admin" },
     },
   },

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { actorOf } from "../utils/auth"
+import { sendCatalogAnswer } from "../utils/http-cache"
 import { catalogPageQuery } from "./helpers/catalog-page"
 import { readCatalogPage, readProduct } from "../../queries/catalog/read"
 import { createCatalogProductWorkflow } from "../../workflows/catalog/create-catalog-product"
@@ -10,15 +11,19 @@ export async function GET(
   req: MedusaRequest<unknown, ListProductsQuery>,
   res: MedusaResponse
 ): Promise<void> {
-  const { include_inactive, ...query } = req.validatedQuery
+  const { include_inactive, fields, ...query } = req.validatedQuery
   if (include_inactive && actorOf(req)?.role !== "admin") {
     throw new MedusaError(MedusaError.Types.FORBIDDEN, "Only admins may list inactive products")
   }
-  const body = await readCatalogPage(req.scope, {
-    ...catalogPageQuery(query, query.sort ?? (query.q ? "relevance" : "newest")),
-    include_inactive: include_inactive ?? false,
-  })
-  res.type("application/json").send(body)
+  const answer = await readCatalogPage(
+    req.scope,
+    {
+      ...catalogPageQuery(query, query.sort ?? (query.q ? "relevance" : "newest")),
+      include_inactive: include_inactive ?? false,
+    },
+    fields
+  )
+  sendCatalogAnswer(req, res, answer)
 }
 
 export async function POST(
@@ -29,5 +34,5 @@ export async function POST(
   res
     .status(201)
     .type("application/json")
-    .send(await readProduct(req.scope, result.product_id, true))
+    .send((await readProduct(req.scope, result.product_id, true)).body)
 }

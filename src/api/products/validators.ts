@@ -1,6 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { paginationShape } from "../../utils/pagination"
 import { MAX_CURSOR_LENGTH, MAX_OFFSET } from "../../utils/catalog/cursor"
+import { catalogProductView } from "../../modules/catalog/view"
+import { MAX_FIELDS_LENGTH, parseFieldSet } from "../../utils/catalog/sparse-fields"
 
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/
 
@@ -81,6 +83,37 @@ export const updateProductBody = z
     path: ["currency_code"],
   })
 
+/** The fields a product answer has, in the order it has them. */
+export const PRODUCT_FIELDS = Object.keys(catalogProductView.shape)
+
+/**
+ * `fields=id,name,price`: a sparse field set (docs/HTTP-CACHING.md). Parsed into the
+ * canonical order of PRODUCT_FIELDS with `id` always kept; an unknown name is a 400.
+ */
+const fieldSet = z
+  .string()
+  .min(1)
+  .max(MAX_FIELDS_LENGTH)
+  .describe(
+    `Comma-separated product fields to return (\`id\` is always returned): ${PRODUCT_FIELDS.join(", ")}`
+  )
+  .superRefine((raw, ctx) => {
+    const { unknown } = parseFieldSet(raw, PRODUCT_FIELDS)
+    if (unknown.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Unknown field${unknown.length > 1 ? "s" : ""}: ${unknown
+          .map((name) => JSON.stringify(name))
+          .join(", ")
+          .slice(0, 200)}. Known: ${PRODUCT_FIELDS.join(", ")}`,
+      })
+    }
+  })
+  .transform((raw) => parseFieldSet(raw, PRODUCT_FIELDS).fields)
+
+/** GET /products/{id}. */
+export const productQuery = z.object({ fields: fieldSet.optional() })
+
 const filterShape = {
   category_id: id.optional(),
   tag: tag.optional(),
@@ -136,6 +169,7 @@ export const listProductsQuery = z
     sort: z.enum(LIST_SORTS).optional(),
     /** Admins only: also list inactive (draft) products. */
     include_inactive: flag.optional(),
+    fields: fieldSet.optional(),
   })
   .refine(pricesInOrder, priceOrder)
   .refine(cursorOrOffset, cursorOrOffsetMessage)
@@ -146,6 +180,7 @@ export const searchProductsQuery = z
     ...filterShape,
     q: z.string().trim().min(1).max(200),
     sort: z.enum(["relevance", ...LIST_SORTS]).optional(),
+    fields: fieldSet.optional(),
   })
   .refine(pricesInOrder, priceOrder)
   .refine(cursorOrOffset, cursorOrOffsetMessage)
@@ -154,6 +189,7 @@ export type CreateProductBody = z.infer<typeof createProductBody>
 export type UpdateProductBody = z.infer<typeof updateProductBody>
 export type ListProductsQuery = z.infer<typeof listProductsQuery>
 export type SearchProductsQuery = z.infer<typeof searchProductsQuery>
+export type ProductQuery = z.infer<typeof productQuery>
 
 /** What list and search answers add to the common list envelope. */
 export const catalogPageFields = {

@@ -12,6 +12,8 @@ const EXPOSED_HEADERS = [
   "RateLimit-Remaining",
   "RateLimit-Reset",
   "Idempotent-Replayed",
+  // Browsers revalidate on their own; a client that keeps answers itself reads the tag.
+  "ETag",
 ]
 
 function originMatches(allowed: (string | RegExp)[], origin: string): boolean {

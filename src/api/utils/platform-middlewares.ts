@@ -17,6 +17,7 @@ import {
   type ContractRoute,
 } from "./contract"
 import { contractCors } from "./cors"
+import { noStoreByDefault } from "./http-cache"
 import { platformErrorHandler } from "./error-handler"
 import { authIpRateLimit, authRateLimit, globalRateLimit } from "./rate-limit"
 import { loginThrottle, medusaLoginThrottle } from "./login-throttle"
@@ -86,7 +87,8 @@ export function contractRouteMiddlewares(route: ContractRoute): MiddlewareRoute 
 
 /**
  * The application's middlewares: the platform layer for every request (request id and
- * access log, WebSocket streams, security headers, HTTPS, CORS, global rate limit, token), each contract
+ * access log, WebSocket streams, security headers, no-store by default, HTTPS, CORS, global
+ * rate limit, token), each contract
  * route's own middlewares, and the error handler. `src/api/middlewares.ts` exports this.
  */
 export function definePlatformMiddlewares(
@@ -109,6 +111,7 @@ export function definePlatformMiddlewares(
           countSqlStatements,
           trustProxy,
           securityHeaders,
+          noStoreByDefault,
           enforceHttps,
           contractCors(),
           globalRateLimit,

@@ -1,6 +1,7 @@
 import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { ResponseCache } from "../../utils/catalog/response-cache"
+import { renderedAnswer, type RenderedAnswer } from "../../utils/catalog/rendered-answer"
 import { whenReady } from "./redis"
 
 /**
@@ -14,7 +15,8 @@ import { whenReady } from "./redis"
  * a plain counter without Redis), and by the generations of the caches it depends on. A
  * write is therefore visible on the next read, and old entries are never served, only
  * left to expire. A key being rendered is rendered once per process: concurrent misses
- * wait for the same render (single flight).
+ * wait for the same render (single flight). Each entry carries its entity tag (ETag),
+ * hashed once when it is rendered, not on every request.
  */
 const L2_TTL_SECONDS = 300
 
@@ -55,15 +57,15 @@ export type GenerationCacheDependencies = {
 
 export class GenerationCache {
   private generation = 0
-  private readonly l1: ResponseCache
-  private readonly rendering = new Map<string, Promise<string>>()
+  private readonly l1: ResponseCache<RenderedAnswer>
+  private readonly rendering = new Map<string, Promise<RenderedAnswer>>()
   private subscribed: Promise<void> | undefined
   private lastCheck = 0
   private readonly generationKey: string
   private readonly channel: string
 
   constructor(private readonly deps: GenerationCacheDependencies) {
-    this.l1 = new ResponseCache(deps.entries, deps.ttlMs)
+    this.l1 = new ResponseCache<RenderedAnswer>(deps.entries, deps.ttlMs)
     this.generationKey = `${deps.name}:generation`
     this.channel = invalidationChannel(deps.redis?.options.db, deps.name)
     deps.subscriber?.on("message", (channel: string, message: string) => {
@@ -75,6 +77,11 @@ export class GenerationCache {
 
   /** The rendered response for `key`, from a cache level or from `render`. */
   async read(key: string, render: () => Promise<string>): Promise<string> {
+    return (await this.readAnswer(key, render)).body
+  }
+
+  /** The rendered response for `key` with its entity tag. */
+  async readAnswer(key: string, render: () => Promise<string>): Promise<RenderedAnswer> {
     const caches = [this, ...(this.deps.dependsOn ?? [])]
     await Promise.all(caches.map((cache) => cache.follow()))
     const stamp = this.stamp()
@@ -98,30 +105,39 @@ export class GenerationCache {
   }
 
   /** A miss in L1: L2, else a render, cached when no write landed meanwhile. */
-  private async fill(fullKey: string, stamp: string, render: () => Promise<string>) {
+  private async fill(
+    fullKey: string,
+    stamp: string,
+    render: () => Promise<string>
+  ): Promise<RenderedAnswer> {
     const shared = this.deps.shared()
     const l2Key = `${this.deps.name}:${fullKey}`
     const stored = (await shared?.get({ key: l2Key }).catch(() => undefined)) as
-      { body?: string } | undefined
+      { body?: string; etag?: string } | undefined
     if (typeof stored?.body === "string") {
-      this.l1.set(fullKey, stored.body)
-      return stored.body
+      // Entries written before tags were stored get theirs hashed here, once per process.
+      const answer =
+        typeof stored.etag === "string"
+          ? { body: stored.body, etag: stored.etag }
+          : renderedAnswer(stored.body)
+      this.l1.set(fullKey, answer)
+      return answer
     }
-    const body = await render()
+    const answer = renderedAnswer(await render())
     // Only cache what was rendered under the current generations: a write that landed
     // while rendering must not be hidden behind an older answer.
     if (stamp === this.stamp()) {
-      this.l1.set(fullKey, body)
+      this.l1.set(fullKey, answer)
       await shared
         ?.set({
           key: l2Key,
-          data: { body },
+          data: answer,
           ttl: this.deps.l2TtlSeconds ?? L2_TTL_SECONDS,
           tags: [this.deps.name],
         })
         .catch(() => undefined)
     }
-    return body
+    return answer
   }
 
   /** Joins the shared generation once, then re-reads it at most once a second. */

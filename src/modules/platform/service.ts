@@ -2,6 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { ICachingModuleService } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { GenerationCache } from "./generation-cache"
+import type { RenderedAnswer } from "../../utils/catalog/rendered-answer"
 import { LiveFanout, type LiveListener } from "./live-fanout"
 import {
   BusinessMetrics,
@@ -146,6 +147,11 @@ export default class PlatformModuleService {
   /** The rendered catalog response for `key`, from a cache level or from `render`. */
   cachedCatalogRead(key: string, render: () => Promise<string>): Promise<string> {
     return this.catalogCache_.read(key, render)
+  }
+
+  /** The same, with the answer's entity tag (hashed once per cache entry): HTTP caching. */
+  cachedCatalogAnswer(key: string, render: () => Promise<string>): Promise<RenderedAnswer> {
+    return this.catalogCache_.readAnswer(key, render)
   }
 
   /** After every catalog write: later reads render afresh in every process. */

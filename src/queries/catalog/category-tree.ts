@@ -4,6 +4,7 @@ import { CATALOG_MODULE } from "../../modules/catalog"
 import type CatalogModuleService from "../../modules/catalog/service"
 import { PLATFORM_MODULE } from "../../modules/platform"
 import type PlatformModuleService from "../../modules/platform/service"
+import type { RenderedAnswer } from "../../utils/catalog/rendered-answer"
 
 export type CategoryRecord = {
   id: string
@@ -175,9 +176,9 @@ function platformOf(container: MedusaContainer): PlatformModuleService {
 export function loadCategoryTree(
   container: MedusaContainer,
   view: CategoryTreeView
-): Promise<string> {
+): Promise<RenderedAnswer> {
   const key = `categories:tree:${view.includeHidden ? "admin" : "public"}`
-  return platformOf(container).cachedCatalogRead(key, async () =>
+  return platformOf(container).cachedCatalogAnswer(key, async () =>
     JSON.stringify({ categories: await readCategoryTree(container, view) })
   )
 }

@@ -6,12 +6,15 @@ import type { CatalogQuery } from "../../modules/catalog/types"
 import { PLATFORM_MODULE } from "../../modules/platform"
 import { encodeCursor } from "../../utils/catalog/cursor"
 import type PlatformModuleService from "../../modules/platform/service"
+import type { RenderedAnswer } from "../../utils/catalog/rendered-answer"
+import { projectPage, projectProduct } from "../../utils/catalog/sparse-fields"
 
 /**
- * Catalog reads as rendered JSON strings, cached by the platform module (two levels keyed
- * by the catalog's generation, docs/CATALOG.md). The database returns the products' JSON
- * as text and it is spliced into the envelope, so neither a miss nor a hit parses or
- * re-serializes the products.
+ * Catalog reads as rendered JSON strings with their entity tags, cached by the platform
+ * module (two levels keyed by the catalog's generation, docs/CATALOG.md). The database
+ * returns the products' JSON as text and it is spliced into the envelope, so neither a
+ * miss nor a hit parses or re-serializes the products. A sparse field set is its own
+ * entry, projected from the full one once per generation (docs/HTTP-CACHING.md).
  */
 
 /** A stable cache key: the same query in any parameter order is the same entry. */
@@ -26,12 +29,31 @@ function catalog(scope: MedusaContainer): CatalogModuleService {
   return scope.resolve<CatalogModuleService>(CATALOG_MODULE)
 }
 
-function cachedCatalogRead(
+function cachedCatalogAnswer(
   scope: MedusaContainer,
   key: string,
   render: () => Promise<string>
-): Promise<string> {
-  return scope.resolve<PlatformModuleService>(PLATFORM_MODULE).cachedCatalogRead(key, render)
+): Promise<RenderedAnswer> {
+  return scope.resolve<PlatformModuleService>(PLATFORM_MODULE).cachedCatalogAnswer(key, render)
+}
+
+/**
+ * The full answer under `key`, or, with `fields` (canonical order, from the validator),
+ * its projection cached under a key of its own.
+ */
+async function cachedWithFields(
+  scope: MedusaContainer,
+  key: string,
+  render: () => Promise<string>,
+  fields: readonly string[] | undefined,
+  project: (body: string, fields: readonly string[]) => string
+): Promise<RenderedAnswer> {
+  if (!fields) {
+    return cachedCatalogAnswer(scope, key, render)
+  }
+  return cachedCatalogAnswer(scope, `${key}|fields=${fields.join(",")}`, async () =>
+    project((await cachedCatalogAnswer(scope, key, render)).body, fields)
+  )
 }
 
 /**
@@ -40,9 +62,10 @@ function cachedCatalogRead(
  */
 export async function readCatalogPage(
   scope: MedusaContainer,
-  query: CatalogQuery
-): Promise<string> {
-  return cachedCatalogRead(scope, queryKey("page", query), async () => {
+  query: CatalogQuery,
+  fields?: readonly string[]
+): Promise<RenderedAnswer> {
+  const render = async () => {
     const page = await catalog(scope).queryCatalog(query)
     const facets = query.facets
       ? `,"facets":{"categories":${page.category_facets ?? "[]"},"price_ranges":${page.price_facets ?? "[]"}}`
@@ -54,7 +77,8 @@ export async function readCatalogPage(
       `{"items":${page.items},"count":${page.count},"count_capped":${page.count_capped},` +
       `"limit":${query.limit},"offset":${query.offset},"next_cursor":${next}${facets}}`
     )
-  })
+  }
+  return cachedWithFields(scope, queryKey("page", query), render, fields, projectPage)
 }
 
 const NOT_FOUND = ""
@@ -63,18 +87,19 @@ const NOT_FOUND = ""
 export async function readProduct(
   scope: MedusaContainer,
   id: string,
-  asAdmin: boolean
-): Promise<string> {
-  const body = await cachedCatalogRead(
-    scope,
-    `product:${asAdmin ? "admin" : "public"}:${id}`,
-    async () => {
-      const found = await catalog(scope).findView(id)
-      return found && (found.is_active || asAdmin) ? found.view : NOT_FOUND
-    }
-  )
-  if (body === NOT_FOUND) {
+  asAdmin: boolean,
+  fields?: readonly string[]
+): Promise<RenderedAnswer> {
+  const render = async () => {
+    const found = await catalog(scope).findView(id)
+    return found && (found.is_active || asAdmin) ? found.view : NOT_FOUND
+  }
+  const project = (body: string, picked: readonly string[]) =>
+    body === NOT_FOUND ? NOT_FOUND : projectProduct(body, picked)
+  const key = `product:${asAdmin ? "admin" : "public"}:${id}`
+  const answer = await cachedWithFields(scope, key, render, fields, project)
+  if (answer.body === NOT_FOUND) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${id} was not found`)
   }
-  return body
+  return answer
 }

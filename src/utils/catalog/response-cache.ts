@@ -1,17 +1,17 @@
 /**
  * A small in-process cache of rendered responses: insertion-ordered Map, oldest entry
- * evicted first, entries expire after `ttlMs`. It holds serialized JSON strings so a hit
- * costs no parse or stringify.
+ * evicted first, entries expire after `ttlMs`. It holds serialized JSON strings (with their
+ * entity tags, `RenderedAnswer`) so a hit costs no parse, stringify or hash.
  */
-export class ResponseCache {
-  private readonly entries = new Map<string, { body: string; expires: number }>()
+export class ResponseCache<T = string> {
+  private readonly entries = new Map<string, { body: T; expires: number }>()
 
   constructor(
     private readonly maxEntries: number,
     private readonly ttlMs: number
   ) {}
 
-  get(key: string, now = Date.now()): string | undefined {
+  get(key: string, now = Date.now()): T | undefined {
     const entry = this.entries.get(key)
     if (!entry) {
       return undefined
@@ -23,7 +23,7 @@ export class ResponseCache {
     return entry.body
   }
 
-  set(key: string, body: string, now = Date.now()): void {
+  set(key: string, body: T, now = Date.now()): void {
     this.entries.delete(key)
     this.entries.set(key, { body, expires: now + this.ttlMs })
     while (this.entries.size > this.maxEntries) {

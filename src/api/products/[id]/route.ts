@@ -1,13 +1,18 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { actorOf } from "../../utils/auth"
+import { sendCatalogAnswer } from "../../utils/http-cache"
 import { readProduct } from "../../../queries/catalog/read"
 import { deleteCatalogProductWorkflow } from "../../../workflows/catalog/delete-catalog-product"
 import { updateCatalogProductWorkflow } from "../../../workflows/catalog/update-catalog-product"
-import type { UpdateProductBody } from "../validators"
+import type { ProductQuery, UpdateProductBody } from "../validators"
 
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+export async function GET(
+  req: MedusaRequest<unknown, ProductQuery>,
+  res: MedusaResponse
+): Promise<void> {
   const asAdmin = actorOf(req)?.role === "admin"
-  res.type("application/json").send(await readProduct(req.scope, req.params.id, asAdmin))
+  const { fields } = req.validatedQuery
+  sendCatalogAnswer(req, res, await readProduct(req.scope, req.params.id, asAdmin, fields))
 }
 
 export async function PUT(
@@ -17,7 +22,7 @@ export async function PUT(
   await updateCatalogProductWorkflow(req.scope).run({
     input: { ...req.validatedBody, id: req.params.id },
   })
-  res.type("application/json").send(await readProduct(req.scope, req.params.id, true))
+  res.type("application/json").send((await readProduct(req.scope, req.params.id, true)).body)
 }
 
 export async function DELETE(req: MedusaRequest, res: MedusaResponse): Promise<void> {

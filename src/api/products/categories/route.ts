@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { actorOf } from "../../utils/auth"
+import { sendCatalogAnswer } from "../../utils/http-cache"
 import { loadCategoryTree } from "../../../queries/catalog/category-tree"
 import { loadCategoryView } from "../../../queries/catalog/category-view"
 import { createCategoryWorkflow } from "../../../workflows/catalog/create-category"
@@ -7,8 +8,7 @@ import type { CreateCategoryBody } from "./validators"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const includeHidden = actorOf(req)?.role === "admin"
-  const body = await loadCategoryTree(req.scope, { includeHidden })
-  res.status(200).type("application/json").send(body)
+  sendCatalogAnswer(req, res, await loadCategoryTree(req.scope, { includeHidden }))
 }
 
 export async function POST(

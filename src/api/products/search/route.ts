@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { readCatalogPage } from "../../../queries/catalog/read"
+import { sendCatalogAnswer } from "../../utils/http-cache"
 import { catalogPageQuery } from "../helpers/catalog-page"
 import type { SearchProductsQuery } from "../validators"
 
@@ -8,10 +9,11 @@ export async function GET(
   req: MedusaRequest<unknown, SearchProductsQuery>,
   res: MedusaResponse
 ): Promise<void> {
-  const query = req.validatedQuery
-  const body = await readCatalogPage(req.scope, {
-    ...catalogPageQuery(query, query.sort ?? "relevance"),
-    facets: true,
-  })
-  res.type("application/json").send(body)
+  const { fields, ...query } = req.validatedQuery
+  const answer = await readCatalogPage(
+    req.scope,
+    { ...catalogPageQuery(query, query.sort ?? "relevance"), facets: true },
+    fields
+  )
+  sendCatalogAnswer(req, res, answer)
 }

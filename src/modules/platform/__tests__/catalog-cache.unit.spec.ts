@@ -71,3 +71,27 @@ describe("catalog cache (in memory)", () => {
     expect(await platform.cachedCatalogRead("page:3", render("b"))).toBe("b")
   })
 })
+
+describe("catalog cache answers (entity tags)", () => {
+  let platform: PlatformModuleService
+
+  beforeEach(async () => {
+    platform = await standalonePlatform()
+  })
+
+  afterEach(async () => {
+    await platform.__hooks.onApplicationShutdown()
+  })
+
+  it("hands out the tag hashed when the entry was rendered, and a new one after a write", async () => {
+    const first = await platform.cachedCatalogAnswer("page:1", async () => '{"v":1}')
+    const hit = await platform.cachedCatalogAnswer("page:1", async () => '{"v":2}')
+    expect(hit).toBe(first)
+    expect(await platform.cachedCatalogRead("page:1", async () => "unused")).toBe('{"v":1}')
+
+    await platform.invalidateCatalogCache()
+    const after = await platform.cachedCatalogAnswer("page:1", async () => '{"v":2}')
+    expect(after.body).toBe('{"v":2}')
+    expect(after.etag).not.toBe(first.etag)
+  })
+})
