@@ -46,7 +46,11 @@ medusaIntegrationTestRunner({
     })
 
     const rename = (name: string) =>
-      api.put(`/products/${shop.product.id}`, { name }, { headers: shop.admin.headers, ...anyStatus })
+      api.put(
+        `/products/${shop.product.id}`,
+        { name },
+        { headers: shop.admin.headers, ...anyStatus }
+      )
 
     it("a row locked for longer than the lock time-out is a 503, changes nothing, and the same request works once it is free", async () => {
       const holder = await otherClient(getContainer())

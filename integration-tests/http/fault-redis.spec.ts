@@ -113,7 +113,10 @@ medusaIntegrationTestRunner({
         expect(list.status).toBe(200)
         expect(list.data.items.map((item: { id: string }) => item.id)).toContain(product.id)
         expect((await api.get(`/products/${product.id}`, anyStatus)).status).toBe(200)
-        const store = await api.get("/store/products", { headers: setup.storeHeaders, ...anyStatus })
+        const store = await api.get("/store/products", {
+          headers: setup.storeHeaders,
+          ...anyStatus,
+        })
         expect(store.status).toBe(200)
         const me = await api.get("/auth/me", { headers: alice.headers, ...anyStatus })
         expect(me.status).toBe(200)
@@ -143,7 +146,9 @@ medusaIntegrationTestRunner({
       expect(await stockOf(container, product.id)).toEqual(before)
       const placed = await checkout(alice)
       expect(placed.status).toBe(201)
-      await waitFor(async () => (await stockOf(container, product.id)).available === before.available - 1)
+      await waitFor(
+        async () => (await stockOf(container, product.id)).available === before.available - 1
+      )
     })
 
     it("cut mid-traffic: every write succeeds or is a 503, and every placed order's events are handled once", async () => {
@@ -189,7 +194,10 @@ medusaIntegrationTestRunner({
       const refused = shoppers.filter((_, index) => statuses[index] === 503)
       for (const shopper of refused) {
         const retried = await checkout(shopper)
-        expect({ status: retried.status, body: retried.data }).toEqual({ status: 201, body: expect.anything() })
+        expect({ status: retried.status, body: retried.data }).toEqual({
+          status: 201,
+          body: expect.anything(),
+        })
       }
       expect(await countOrders(container, ids)).toBe(shoppers.length)
     })

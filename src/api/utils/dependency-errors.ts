@@ -39,7 +39,10 @@ type ErrorLike = { name?: unknown; code?: unknown; message?: unknown; cause?: un
  * Which dependency `error` says is unavailable, if any. Reads plain objects too: errors
  * thrown in workflow steps cross the Redis workflow engine as objects.
  */
-export function unavailableDependency(error: unknown, depth = 0): UnavailableDependency | undefined {
+export function unavailableDependency(
+  error: unknown,
+  depth = 0
+): UnavailableDependency | undefined {
   if (typeof error !== "object" || error === null || depth > 3) {
     return undefined
   }

@@ -20,7 +20,11 @@ describe("database time-outs", () => {
     const timeouts = readDatabaseTimeouts({})
     const server: PgDefaults = {}
     applyDatabaseTimeouts(server, timeouts, ["node", "medusa", "start"])
-    expect(server).toEqual({ statement_timeout: 30_000, lock_timeout: 10_000, query_timeout: 32_000 })
+    expect(server).toEqual({
+      statement_timeout: 30_000,
+      lock_timeout: 10_000,
+      query_timeout: 32_000,
+    })
     const migrate: PgDefaults = {}
     applyDatabaseTimeouts(migrate, timeouts, ["node", "medusa", "db:migrate"])
     expect(migrate).toEqual({})
