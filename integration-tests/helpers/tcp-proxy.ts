@@ -1,8 +1,8 @@
 import net from "node:net"
 
 /**
- * A TCP relay in front of a real server (Redis, PostgreSQL), so a test can cut the
- * connection and restore it on the same port without touching the server other tests use.
+ * A TCP relay in front of a real server (Redis, say), so a test can cut the connection
+ * and restore it on the same port without touching the server other tests use.
  */
 export class TcpProxy {
   private server?: net.Server
