@@ -1,8 +1,11 @@
 import path from "node:path"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
+import pg from "pg"
 import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
+import { applyDatabaseTimeouts, readDatabaseTimeouts } from "./src/config/database"
 import { applyConnectionUrls } from "./src/config/connection-urls"
+import { readEventBusRetries } from "./src/config/event-bus"
 import { readPlatformSettings, type PlatformSettings } from "./src/config/platform"
 import { assertProductionSecrets } from "./src/config/secrets"
 import type { PlatformModuleOptions } from "./src/modules/platform/types"
@@ -28,6 +31,9 @@ const DEFAULT_OAUTH_CALLBACK_BASE_URL = "http://localhost:9000"
 // Production refuses missing, published or short JWT/cookie secrets (docs/SECURITY.md).
 assertProductionSecrets(process.env)
 const platformSettings = readPlatformSettings(process.env)
+// Statement, lock and query time-outs for every PostgreSQL connection (src/config/database.ts).
+const databaseTimeouts = readDatabaseTimeouts(process.env)
+applyDatabaseTimeouts(pg.defaults, databaseTimeouts)
 const redisUrl = platformSettings.redisUrl
 const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 10)
 if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {
@@ -44,6 +50,7 @@ if (!Number.isInteger(httpCompressionThreshold) || httpCompressionThreshold < 0)
     `HTTP_COMPRESSION_THRESHOLD must be a whole number of bytes, got "${process.env.HTTP_COMPRESSION_THRESHOLD}"`
   )
 }
+const eventBusRetries = readEventBusRetries(process.env)
 const storeCors = process.env.STORE_CORS || DEFAULT_STORE_CORS
 const adminCors = process.env.ADMIN_CORS || DEFAULT_ADMIN_CORS
 const smtpUrl = process.env.SMTP_URL || undefined
@@ -76,6 +83,13 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
         // BullMQ handles one event at a time per process by default; a product write
         // alone emits half a dozen events, so subscribers would queue up behind each other.
         workerOptions: { concurrency: eventBusConcurrency },
+        // Medusa's default is one attempt: a subscriber that throws (a deadlock, a
+        // restarting database) would lose its event. Retries re-run only the subscribers
+        // that failed, with a growing delay (src/config/event-bus.ts).
+        jobOptions: {
+          attempts: eventBusRetries.attempts,
+          backoff: { type: "exponential", delay: eventBusRetries.delayMs },
+        },
       },
     },
     {
@@ -122,6 +136,7 @@ function platformModule(
   const options: PlatformModuleOptions = {
     redisUrl: platform.redisUrl,
     catalogCache: { entries: catalog.cacheEntries, ttlMs: catalog.cacheTtlMs },
+    databaseAcquireTimeoutMs: databaseTimeouts.acquireTimeoutMs,
   }
   return { resolve: localModule("src/modules/platform"), options }
 }

@@ -11,6 +11,10 @@ export class TcpProxy {
 
   constructor(private readonly target: { host: string; port: number }) {}
 
+  get running(): boolean {
+    return this.server !== undefined
+  }
+
   async start(): Promise<number> {
     const server = net.createServer((client) => {
       const upstream = net.connect(this.target.port, this.target.host)

@@ -2,6 +2,7 @@ import { errorHandler as medusaErrorHandler } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isContractPath } from "./contract"
+import { unavailableDependency } from "./dependency-errors"
 import { toErrorResponse } from "./errors"
 import { multipartClientError } from "./multipart-errors"
 import { ensureRequestContext } from "./request-context"
@@ -26,11 +27,17 @@ export function platformErrorHandler(
   applySecurityHeaders(req, res)
   // Medusa's own upload routes (multer) would answer a broken multipart body with a 500.
   const multipart = req.is("multipart/form-data") ? multipartClientError(error) : undefined
-  if (!isContractPath(req.path) && !multipart) {
+  // A dependency outage is a 503 on Medusa's routes too (Medusa's handler would say 500).
+  const outage = unavailableDependency(error)
+  if (!isContractPath(req.path) && !multipart && !outage) {
     void medusaDefault(error, req, res, next)
     return
   }
   const response = toErrorResponse(multipart ?? error, requestId)
+  if (outage) {
+    const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+    logger.warn(`request ${requestId} refused, ${outage} unavailable: ${describe(error)}`)
+  }
   if (response.unexpected) {
     const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
     logger.error(`request ${requestId} failed: ${describe(error)}`)

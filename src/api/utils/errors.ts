@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { formatException } from "@medusajs/framework/http"
+import { UNAVAILABLE_MESSAGES, unavailableDependency } from "./dependency-errors"
 
 export type FieldError = { field: string; message: string }
 
@@ -88,6 +89,19 @@ function isLockTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === "Timed-out acquiring lock."
 }
 
+/** Seconds a client should wait before retrying after a dependency outage. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
+
+/** A 503 for an unreachable or too slow PostgreSQL or Redis. */
+export function unavailableResponse(dependency: keyof typeof UNAVAILABLE_MESSAGES): ErrorResponse {
+  return {
+    status: 503,
+    body: { type: "service_unavailable", message: UNAVAILABLE_MESSAGES[dependency] },
+    headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    unexpected: false,
+  }
+}
+
 export type ErrorResponse = {
   status: number
   body: ErrorBody
@@ -118,6 +132,10 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
       headers: {},
       unexpected: false,
     }
+  }
+  const dependency = unavailableDependency(error)
+  if (dependency) {
+    return unavailableResponse(dependency)
   }
   // formatException turns database errors (unique and foreign key violations) into
   // MedusaErrors; it reads properties, so only objects go in.

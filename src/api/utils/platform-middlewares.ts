@@ -25,6 +25,7 @@ import { prepareResponsesBeforeMedusa } from "./response-hygiene"
 import { requestContext } from "./request-context"
 import { countSqlStatements } from "./sql-statements"
 import { refuseUnstorableInput } from "./storable-input"
+import { refuseWritesWithoutRedis } from "./redis-gate"
 import { guardStoreOwnership } from "./store-ownership"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
 import { attachLiveSockets, type LiveSocketRoute } from "./live-socket"
@@ -116,6 +117,7 @@ export function definePlatformMiddlewares(
           contractCors(),
           globalRateLimit,
           refuseUnstorableInput,
+          refuseWritesWithoutRedis,
           resolveContractActor,
           guardStoreOwnership,
         ],

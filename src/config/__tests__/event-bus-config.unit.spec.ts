@@ -32,3 +32,21 @@ describe("event bus configuration", () => {
     }
   })
 })
+
+describe("event bus retries", () => {
+  const jobOptions = (env: Record<string, string>) => {
+    const config = loadEnvConfig({ REDIS_URL: "redis://localhost:6379", ...env }, [
+      "EVENT_BUS_ATTEMPTS",
+      "EVENT_BUS_RETRY_DELAY_MS",
+    ])
+    return (config.modules?.event_bus as { options: { jobOptions?: unknown } }).options.jobOptions
+  }
+
+  it("retries a failing handler 4 times by default, from 1 s doubling (Medusa's default is no retry)", () => {
+    expect(jobOptions({})).toEqual({ attempts: 5, backoff: { type: "exponential", delay: 1000 } })
+    expect(jobOptions({ EVENT_BUS_ATTEMPTS: "2", EVENT_BUS_RETRY_DELAY_MS: "50" })).toEqual({
+      attempts: 2,
+      backoff: { type: "exponential", delay: 50 },
+    })
+  })
+})

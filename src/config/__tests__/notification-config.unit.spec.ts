@@ -11,11 +11,6 @@ function moduleOf(config: ConfigModule, key: string): ModuleEntry {
 const RETRY_VARS = ["SMTP_URL"]
 
 describe("notification configuration", () => {
-  it("leaves Medusa's event bus retry settings alone (notifications retry themselves)", () => {
-    const config = loadConfig({ REDIS_URL: "redis://localhost:6379" })
-    expect(moduleOf(config, "event_bus").options.jobOptions).toBeUndefined()
-  })
-
   it("gives the notification module an email channel and the dashboard's feed channel", () => {
     const config = loadConfig({ SMTP_URL: "smtp://127.0.0.1:2525" }, RETRY_VARS)
     const providers = moduleOf(config, "notification").options.providers as {

@@ -1,10 +1,11 @@
 import { Module } from "@medusajs/framework/utils"
 import platformConnectionsLoader from "./loaders/connections"
+import databasePoolLoader from "./loaders/database-pool"
 import PlatformModuleService from "./service"
 
 export const PLATFORM_MODULE = "platform"
 
 export default Module(PLATFORM_MODULE, {
   service: PlatformModuleService,
-  loaders: [platformConnectionsLoader],
+  loaders: [platformConnectionsLoader, databasePoolLoader],
 })

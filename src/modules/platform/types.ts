@@ -13,6 +13,8 @@ export type PlatformModuleOptions = {
   redisUrl?: string
   /** The per-process (L1) catalog cache: how many rendered responses, for how long. */
   catalogCache: { entries: number; ttlMs: number }
+  /** How long a request waits for a PostgreSQL connection from Medusa's pool (DB_ACQUIRE_TIMEOUT_MS). */
+  databaseAcquireTimeoutMs?: number
 }
 
 /** What the loader registers in the module's container. */

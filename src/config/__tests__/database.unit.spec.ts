@@ -1,0 +1,32 @@
+import { applyDatabaseTimeouts, readDatabaseTimeouts, type PgDefaults } from "../database"
+
+describe("database time-outs", () => {
+  it("defaults, with the client's query time-out after the server's statement time-out", () => {
+    expect(readDatabaseTimeouts({})).toEqual({
+      statementTimeoutMs: 30_000,
+      lockTimeoutMs: 10_000,
+      queryTimeoutMs: 32_000,
+      acquireTimeoutMs: 10_000,
+    })
+    expect(readDatabaseTimeouts({ DB_STATEMENT_TIMEOUT_MS: "5000" }).queryTimeoutMs).toBe(7000)
+  })
+
+  it("refuses values that are not positive whole numbers", () => {
+    expect(() => readDatabaseTimeouts({ DB_LOCK_TIMEOUT_MS: "0" })).toThrow(/DB_LOCK_TIMEOUT_MS/)
+    expect(() => readDatabaseTimeouts({ DB_ACQUIRE_TIMEOUT_MS: "soon" })).toThrow()
+  })
+
+  it("sets node-postgres defaults, except for `medusa db:*` commands (migrations)", () => {
+    const timeouts = readDatabaseTimeouts({})
+    const server: PgDefaults = {}
+    applyDatabaseTimeouts(server, timeouts, ["node", "medusa", "start"])
+    expect(server).toEqual({
+      statement_timeout: 30_000,
+      lock_timeout: 10_000,
+      query_timeout: 32_000,
+    })
+    const migrate: PgDefaults = {}
+    applyDatabaseTimeouts(migrate, timeouts, ["node", "medusa", "db:migrate"])
+    expect(migrate).toEqual({})
+  })
+})

@@ -1,0 +1,60 @@
+import { positiveIntFromEnv } from "../utils/env"
+
+/**
+ * How long PostgreSQL work may take before it is given up (docs/SECURITY.md, "Fault
+ * suite"): a request facing a locked row, a runaway statement, a silent network or a
+ * restarting server gets a 503 instead of waiting without end.
+ */
+export type DatabaseTimeouts = {
+  /** Server side: a statement running longer is cancelled (SQLSTATE 57014). */
+  statementTimeoutMs: number
+  /** Server side: waiting longer for a row or table lock fails (SQLSTATE 55P03). */
+  lockTimeoutMs: number
+  /**
+   * Client side: no answer at all within this (a network or server that went silent).
+   * Longer than the statement timeout, so the server cancels cleanly first when it can.
+   */
+  queryTimeoutMs: number
+  /** Waiting longer for a connection from the pool (all busy, or none can be made) fails. */
+  acquireTimeoutMs: number
+}
+
+const QUERY_TIMEOUT_MARGIN_MS = 2000
+
+export function readDatabaseTimeouts(env: NodeJS.ProcessEnv = process.env): DatabaseTimeouts {
+  const read = (name: string, fallback: number) => positiveIntFromEnv(env[name], fallback, name)
+  const statementTimeoutMs = read("DB_STATEMENT_TIMEOUT_MS", 30_000)
+  return {
+    statementTimeoutMs,
+    lockTimeoutMs: read("DB_LOCK_TIMEOUT_MS", 10_000),
+    queryTimeoutMs: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+    acquireTimeoutMs: read("DB_ACQUIRE_TIMEOUT_MS", 10_000),
+  }
+}
+
+/** The part of node-postgres' `defaults` the timeouts set. */
+export type PgDefaults = {
+  statement_timeout?: number | false
+  lock_timeout?: number | false
+  query_timeout?: number | false
+}
+
+/**
+ * Sets the timeouts as node-postgres defaults, which every connection this process makes
+ * takes (Medusa's knex pool, and so every module). Medusa passes no such option to its
+ * pool, and a URL parameter would not survive the test runner building its own URL.
+ * Not for `medusa db:*` commands: a migration may rightly lock or scan a large table for
+ * longer than any request should.
+ */
+export function applyDatabaseTimeouts(
+  pgDefaults: PgDefaults,
+  timeouts: DatabaseTimeouts,
+  argv: string[] = process.argv
+): void {
+  if (argv.some((arg) => arg.startsWith("db:"))) {
+    return
+  }
+  pgDefaults.statement_timeout = timeouts.statementTimeoutMs
+  pgDefaults.lock_timeout = timeouts.lockTimeoutMs
+  pgDefaults.query_timeout = timeouts.queryTimeoutMs
+}
