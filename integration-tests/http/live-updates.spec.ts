@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process"
-import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
   addAndCheckout,
   createShop,
   openSdkStream,
   openSocket,
+  startServerInstance,
   statusesOf,
   tokenOf,
   useTestRedis,
@@ -13,9 +12,9 @@ import {
   type AdminSession,
   type CatalogProduct,
   type LiveClient,
+  type ServerInstance,
   type Shopper,
 } from "../helpers"
-import { findFreePort } from "../../scripts/lib/port"
 
 // Read once per process, before the app boots: live fan-out through Redis pub/sub, and
 // a small connection limit to test.
@@ -329,59 +328,21 @@ medusaIntegrationTestRunner({
     })
 
     describe("across server processes", () => {
-      let server: ChildProcess | undefined
+      let server: ServerInstance | undefined
 
       afterEach(async () => {
-        if (server && server.exitCode === null) {
-          const exited = new Promise((resolve) => server?.once("exit", resolve))
-          server.kill("SIGTERM")
-          await exited
-        }
+        await server?.stop()
         server = undefined
       })
 
-      /**
-       * A second app on the same database and Redis, started like production's HTTP
-       * servers (`medusa start`, MEDUSA_WORKER_MODE=server: no subscribers): every event
-       * it streams was recorded and announced by this test's app.
-       */
-      async function startServerInstance(): Promise<string> {
-        const port = await findFreePort()
-        const root = path.join(__dirname, "../..")
-        const child = spawn(
-          path.join(root, "node_modules/.bin/medusa"),
-          ["start", "--port", String(port)],
-          {
-            cwd: root,
-            env: {
-              ...process.env,
-              NODE_ENV: "test",
-              DATABASE_URL: dbConfig.clientUrl,
-              REDIS_URL: redisUrl,
-              MEDUSA_WORKER_MODE: "server",
-              DISABLE_MEDUSA_ADMIN: "true",
-              PORT: String(port),
-            },
-            stdio: ["ignore", "ignore", "pipe"],
-          }
-        )
-        server = child
-        let errors = ""
-        child.stderr?.on("data", (chunk: Buffer) => (errors += chunk))
-        const url = `http://localhost:${port}`
-        await waitFor(async () => {
-          if (child.exitCode !== null) {
-            throw new Error(`second instance exited ${child.exitCode}: ${errors}`)
-          }
-          return fetch(`${url}/health`)
-            .then((response) => response.ok)
-            .catch(() => false)
-        }, 120_000)
-        return url
+      /** A second app on the same database and Redis (helpers/server-instance.ts). */
+      async function startOtherInstance(): Promise<string> {
+        server = await startServerInstance(dbConfig.clientUrl, redisUrl)
+        return server.url
       }
 
       it("delivers changes recorded by another instance, over SSE and WebSocket", async () => {
-        const otherUrl = await startServerInstance()
+        const otherUrl = await startOtherInstance()
         const mine = await place(alice)
         const theirs = await place(bob)
         const stream = await openSdkStream(otherUrl, "/orders/events", tokenOf(alice.headers))
