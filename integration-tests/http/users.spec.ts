@@ -70,6 +70,13 @@ medusaIntegrationTestRunner({
         })
         expect(byEmail.data.items.map((u: { id: string }) => u.id)).toEqual([alice.id])
 
+        // A broad q is paged like the whole list; LIKE wildcards in q are literal.
+        const broad = await api.get("/users?q=%40&limit=1", { headers: admin.headers })
+        expect(broad.data).toMatchObject({ count: 2, limit: 1, offset: 0 })
+        expect(broad.data.items).toHaveLength(1)
+        const wildcard = await api.get("/users?q=%25", { headers: admin.headers })
+        expect(wildcard.data).toMatchObject({ count: 0, items: [] })
+
         const paged = await api.get("/users?limit=1&offset=1", { headers: admin.headers })
         expect(paged.data).toMatchObject({ count: 2, limit: 1, offset: 1 })
         expect(paged.data.items).toHaveLength(1)
