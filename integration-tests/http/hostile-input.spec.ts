@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import type { AxiosResponse } from "axios"
+import { connect } from "node:net"
+import { rawGet } from "../helpers/raw-http"
 import {
   createAdminUser,
   createCommerceSetup,
@@ -131,6 +133,43 @@ medusaIntegrationTestRunner({
             ...anyStatus,
           })
         )
+      })
+    })
+
+    describe("requests Node's HTTP parser refuses", () => {
+      /** What the server sends back for `bytes` written on a fresh connection. */
+      function rawExchange(baseUrl: string, bytes: string): Promise<string> {
+        const { hostname, port } = new URL(baseUrl)
+        return new Promise((resolve, reject) => {
+          const socket = connect(Number(port), hostname, () => socket.write(bytes))
+          const chunks: Buffer[] = []
+          socket.on("data", (chunk: Buffer) => chunks.push(chunk))
+          socket.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
+          socket.on("error", reject)
+        })
+      }
+
+      it("answers headers over Node's limit and broken request lines in the shared shape", async () => {
+        const baseUrl = api.defaults.baseURL as string
+        // The server's handle is taken from its first request.
+        expect((await api.get("/health")).status).toBe(200)
+
+        const huge = await rawGet(baseUrl, "/health", { "X-Padding": "a".repeat(20_000) })
+        expect(huge.status).toBe(431)
+        expect(huge.headers["content-type"]).toMatch(/^application\/json/)
+        expect(JSON.parse(huge.body.toString("utf8"))).toEqual({
+          type: "invalid_data",
+          message: "The request's headers are too large",
+        })
+
+        const broken = await rawExchange(baseUrl, "NOT A REQUEST\r\n\r\n")
+        expect(broken).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
+        expect(JSON.parse(broken.slice(broken.indexOf("\r\n\r\n") + 4))).toEqual({
+          type: "invalid_data",
+          message: "The request is not valid HTTP",
+        })
+        // The server goes on serving.
+        expect((await api.get("/health")).status).toBe(200)
       })
     })
   },

@@ -29,6 +29,7 @@ import { refuseWritesWithoutRedis } from "./redis-gate"
 import { guardStoreOwnership } from "./store-ownership"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
 import { attachLiveSockets, type LiveSocketRoute } from "./live-socket"
+import { answerClientErrorsOfServer } from "./client-errors"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
 
@@ -107,6 +108,8 @@ export function definePlatformMiddlewares(
         matcher: "/",
         middlewares: [
           requestContext,
+          // Requests Node's parser refuses answer in the shared shape (client-errors.ts).
+          answerClientErrorsOfServer(),
           // WebSocket streams (docs/LIVE-UPDATES.md): attached to the server on its first request.
           attachLiveSockets(socketRoutes),
           countSqlStatements,
