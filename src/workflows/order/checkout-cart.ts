@@ -33,6 +33,8 @@ import {
   stockNeedsOf,
 } from "../../utils/order/checkout-cart"
 import { orderSettings } from "../../config/order"
+import { stockOfLines } from "../../utils/catalog/stock"
+import { writeCatalogStock } from "../catalog/write-catalog-stock"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attachReservationsStep } from "./steps/attach-reservations"
@@ -277,7 +279,10 @@ export const checkoutCartWorkflow = createWorkflow(
       actor: input.actor,
     }))
     const { lifecycle, change } = createOrderLifecycleStep(lifecycleInput)
-    attachReservationsStep({ reservations, order_items: order.items ?? [] })
+    attachReservationsStep({
+      reservations: transform({ reservations }, ({ reservations }) => reservations.held),
+      order_items: order.items ?? [],
+    })
 
     const links = transform({ order, finalCart }, ({ order, finalCart }) =>
       orderLinksOf(finalCart, order.id)
@@ -340,6 +345,15 @@ export const checkoutCartWorkflow = createWorkflow(
         },
         order_id: data.order.id,
         customer_id: data.input.customer_id,
+      }))
+    )
+
+    // The catalog shows the stock this checkout left before it answers (read under the
+    // inventory locks when the stock was reserved): the next product read is right.
+    writeCatalogStock(
+      transform({ reservations, cart }, ({ reservations, cart }) => ({
+        version: reservations.stock.version,
+        stock: stockOfLines(cart.items, reservations.stock.available),
       }))
     )
 
