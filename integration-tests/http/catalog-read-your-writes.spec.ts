@@ -1,4 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { IEventBusModuleService } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import { CATALOG_MODULE } from "../../src/modules/catalog"
 import type CatalogModuleService from "../../src/modules/catalog/service"
@@ -11,6 +13,7 @@ import {
   createShop,
   stockOf,
   useTestRedis,
+  waitFor,
   waitForIdleEventQueue,
   type CatalogProduct,
   type Shop,
@@ -70,6 +73,24 @@ medusaIntegrationTestRunner({
       expect(rest.status).toBe(201)
       expect(await shown(api, lamp.id)).toEqual(showing(0))
       expect(await stockOf(getContainer(), lamp.id)).toMatchObject({ reserved: 10, available: 0 })
+    })
+
+    it("alerts low stock once for a checkout's crossing, not again when its events sync", async () => {
+      const eventBus = getContainer().resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+      const received: { product_id: string; stock_quantity: number }[] = []
+      eventBus.subscribe("catalog.stock_low", async (event) => {
+        received.push((event as { data: { product_id: string; stock_quantity: number } }).data)
+      })
+      // 10 → 4 crosses the threshold (5) in the checkout's own catalog write.
+      expect((await addAndCheckout(api, shop.alice, lamp.id, 6)).status).toBe(201)
+      expect(await shown(api, lamp.id)).toEqual(showing(4))
+      await waitFor(() => received.some((event) => event.product_id === lamp.id))
+      // The checkout's inventory events re-sync the product afterwards: the same stock,
+      // no second crossing.
+      await waitForIdleEventQueue()
+      expect(received.filter((event) => event.product_id === lamp.id)).toEqual([
+        expect.objectContaining({ product_id: lamp.id, stock_quantity: 4 }),
+      ])
     })
 
     it("shows the stock a cancelled order released on the next read", async () => {
