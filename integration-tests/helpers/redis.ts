@@ -1,4 +1,5 @@
 import Redis from "ioredis"
+import { CATALOG_SYNC_KEYS } from "../../src/modules/platform/catalog-sync-queue"
 import { waitFor } from "./wait"
 
 /**
@@ -15,7 +16,8 @@ export function useTestRedis(): string {
 
 /**
  * Resolves once Medusa's Redis event bus has no event waiting or being handled (delayed
- * ones aside): what earlier writes' subscribers (the catalog sync) had to do is done.
+ * ones aside) and the catalog's sync queue is empty and idle: what earlier writes'
+ * subscribers (the catalog sync) had to do is done.
  */
 export async function waitForIdleEventQueue(timeoutMs = 15_000): Promise<void> {
   const queue = "RedisEventBusService:events-queue"
@@ -26,8 +28,11 @@ export async function waitForIdleEventQueue(timeoutMs = 15_000): Promise<void> {
         redis.llen(`${queue}:wait`),
         redis.llen(`${queue}:active`),
         redis.zcard(`${queue}:prioritized`),
+        redis.zcard(CATALOG_SYNC_KEYS.stock),
+        redis.zcard(CATALOG_SYNC_KEYS.bulk),
+        redis.get(CATALOG_SYNC_KEYS.active).then(Number),
       ])
-      return counts.every((count) => count === 0)
+      return counts.every((count) => count <= 0)
     }, timeoutMs)
   } finally {
     redis.disconnect()
