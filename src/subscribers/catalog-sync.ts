@@ -3,13 +3,26 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CATALOG_SOURCE_EVENTS, productIdsOfEvent } from "../queries/catalog/event-products"
 import { requestCatalogSync } from "../tasks/catalog/sync-batcher"
 import { CatalogEvents, type SyncRequestedData } from "../modules/catalog/events"
+import type { CatalogSyncLane } from "../modules/platform/catalog-sync-queue"
+
+/**
+ * Stock changes of existing products (and re-syncs after a rollback) go ahead of anything
+ * else queued: a bulk import's product, variant and price events must not delay a sale.
+ */
+function laneOf(eventName: string): CatalogSyncLane {
+  return eventName === "inventory.inventory-level.updated" ||
+    eventName === CatalogEvents.SYNC_REQUESTED
+    ? "stock"
+    : "bulk"
+}
 
 /**
  * Keeps the catalog read model in step with changes made outside the catalog's own
  * workflows: Medusa's dashboard and /admin routes, checkouts and fulfilments (stock), and
  * price edits. The sync is idempotent, so events about changes the catalog already synced
- * cost one more rebuild of those rows and nothing else; events arriving together share
- * one sync (sync-batcher.ts). Also serves `catalog.sync_requested` (after a rollback).
+ * cost one more rebuild of those rows and nothing else; with Redis the products join the
+ * catalog's shared sync queue, where every event about one product while it waits costs
+ * nothing more (sync-batcher.ts). Also serves `catalog.sync_requested` (after a rollback).
  */
 export default async function syncCatalogOnChange({
   event,
@@ -27,7 +40,7 @@ export default async function syncCatalogOnChange({
     return
   }
   try {
-    await requestCatalogSync(container, productIds)
+    await requestCatalogSync(container, productIds, laneOf(event.name))
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

@@ -1,17 +1,19 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PLATFORM_MODULE } from "../../modules/platform"
 import type PlatformModuleService from "../../modules/platform/service"
-import { applyBusinessSnapshot } from "../utils/business-metrics"
+import { applyBusinessSnapshot, applyCatalogSyncSnapshot } from "../utils/business-metrics"
 import { businessMetrics, metricsRegistry } from "../utils/metrics"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const platform = req.scope.resolve<PlatformModuleService>(PLATFORM_MODULE)
   // Redis down: the process metrics still answer; the business series are left out.
-  const [counts, queue] = await Promise.all([
+  const [counts, queue, catalogSync] = await Promise.all([
     platform.businessCounts().catch(() => undefined),
     platform.eventQueueStats().catch(() => undefined),
+    platform.catalogSyncStats().catch(() => undefined),
   ])
   applyBusinessSnapshot(businessMetrics(), counts, queue)
+  applyCatalogSyncSnapshot(businessMetrics(), catalogSync)
   const registry = metricsRegistry()
   res.setHeader("Content-Type", registry.contentType)
   res.setHeader("Cache-Control", "no-store")

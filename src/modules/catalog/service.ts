@@ -21,11 +21,12 @@ import {
   RESTORE_SQL,
   ROWS_SQL,
   searchSql,
+  STOCK_SQL,
   UPSERT_SQL,
   VIEW_SQL,
 } from "./sql/queries"
 import { SHOWABLE_VIEWS_SQL, SIMILAR_SQL, TOP_RATED_SQL } from "./sql/related"
-import type { CatalogPage, CatalogQuery, CatalogRow } from "./types"
+import type { CatalogPage, CatalogQuery, CatalogRow, CatalogStock } from "./types"
 
 type Params = Record<string, string | number | boolean | null>
 
@@ -210,6 +211,29 @@ export default class CatalogModuleService extends MedusaService({
       await this.run(manager, DELETE_SQL, { ids: JSON.stringify(missing), version })
     }
     return written
+  }
+
+  /**
+   * Writes the stock alone of these products, read by the caller after it took `version`
+   * (nextSyncVersion); a row whose stock came from a later-numbered write is left alone.
+   * One statement. Returns the rows written with the stock they had before.
+   */
+  @InjectManager()
+  async writeStock(
+    stock: CatalogStock[],
+    version: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<(WrittenRow & { is_active: boolean })[]> {
+    if (!stock.length) {
+      return []
+    }
+    const rows = await this.run<{
+      id: string
+      stock_quantity: number | null
+      previous_stock: number | null
+      is_active: boolean
+    }>(context.manager, STOCK_SQL, { rows: JSON.stringify(stock), version })
+    return rows.map((row) => ({ ...row, existed: true }))
   }
 
   /**

@@ -56,3 +56,12 @@ export type CatalogPage = {
   category_facets?: string
   price_facets?: string
 }
+
+/** A product's stock as the catalog shows it (what a stock-only write carries). */
+export type CatalogStock = {
+  id: string
+  /** The variant the stock is of: only written where it is the row's variant. */
+  variant_id: string
+  stock_quantity: number | null
+  in_stock: boolean
+}

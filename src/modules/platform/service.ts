@@ -11,6 +11,15 @@ import {
   type BusinessLabels,
 } from "./business-metrics"
 import { readEventQueueStats, type EventQueueStats } from "./event-queue"
+import {
+  enqueueCatalogSync,
+  finishCatalogSyncBatch,
+  readCatalogSyncStats,
+  takeCatalogSyncBatch,
+  type CatalogSyncBatch,
+  type CatalogSyncLane,
+  type CatalogSyncStats,
+} from "./catalog-sync-queue"
 import { closeConnection, whenReady } from "./redis"
 import { Revocations } from "./revocations"
 import type { PlatformDependencies, PlatformModuleOptions, RevocationClaims } from "./types"
@@ -109,6 +118,35 @@ export default class PlatformModuleService {
   /** The business counters for GET /metrics. */
   businessCounts(): Promise<BusinessCount[]> {
     return this.businessMetrics_.snapshot()
+  }
+
+  /**
+   * Asks for a catalog sync of products through the shared queue (catalog-sync-queue.ts).
+   * False without Redis: the caller then syncs in this process.
+   */
+  async enqueueCatalogSync(productIds: string[], lane: CatalogSyncLane): Promise<boolean> {
+    if (!this.redis_) {
+      return false
+    }
+    await enqueueCatalogSync(this.redis_, productIds, lane)
+    return true
+  }
+
+  /** The next products to sync (stock lane first), or undefined when none wait. */
+  async takeCatalogSyncBatch(max: number): Promise<CatalogSyncBatch | undefined> {
+    return this.redis_ ? takeCatalogSyncBatch(this.redis_, max) : undefined
+  }
+
+  /** Ends a batch taken above; a failed one waits again. */
+  async finishCatalogSyncBatch(batch: CatalogSyncBatch, failed: boolean): Promise<void> {
+    if (this.redis_) {
+      await finishCatalogSyncBatch(this.redis_, batch, failed)
+    }
+  }
+
+  /** The catalog sync queue (Redis only): how many products wait and for how long. */
+  async catalogSyncStats(): Promise<CatalogSyncStats | undefined> {
+    return this.redis_ ? readCatalogSyncStats(this.redis_) : undefined
   }
 
   /** Medusa's event queue (Redis only): how many events wait and for how long. */

@@ -4,6 +4,7 @@ import type { CatalogProductView, CatalogRow } from "../../modules/catalog/types
 import { loadRatings } from "./ratings"
 import { defaultCurrencyOf, loadStore } from "./store"
 import { queryGraph } from "../graph"
+import { variantStock, type Availability } from "../../utils/catalog/stock"
 
 /** What the sync reads of a Medusa product (query.graph result). */
 export type SourceProduct = {
@@ -30,7 +31,7 @@ export type SourceProduct = {
     | null
 }
 
-export type Availability = Map<string, number>
+export type { Availability }
 
 const PRODUCT_FIELDS = [
   "id",
@@ -103,18 +104,7 @@ export function toCatalogRow(
   const prices = (variant?.prices ?? []).filter((price) => !price.rules_count)
   const price = prices.find((p) => p.currency_code === currency) ?? prices[0]
   const links = variant?.inventory_items ?? []
-  const tracked = Boolean(variant?.manage_inventory && links.length)
-  const stock = tracked
-    ? Math.max(
-        0,
-        Math.min(
-          ...links.map((link) =>
-            Math.floor((available.get(link.inventory_item_id) ?? 0) / (link.required_quantity || 1))
-          )
-        )
-      )
-    : null
-  const inStock = !variant ? false : stock === null || stock > 0 || Boolean(variant.allow_backorder)
+  const { stock_quantity: stock, in_stock: inStock } = variantStock(variant, available)
 
   const categories = [...(product.categories ?? [])].sort((a, b) => a.id.localeCompare(b.id))
   const category = categories[0]

@@ -17,6 +17,7 @@ import {
   refundPaymentsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { refreshCatalogStock } from "../catalog/write-catalog-stock"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { OrderStatus, StatusActor } from "../../modules/order-lifecycle/types"
 import { ensureStatusMoveStep } from "./steps/ensure-status-move"
@@ -124,6 +125,11 @@ export const changeOrderStatusWorkflow = createWorkflow(
       cancelOrderWorkflow.runAsStep({
         input: { order_id: input.order_id, canceled_by: createdBy },
       })
+      // The released stock shows in the catalog before the answer (and the expiry job's
+      // next order), not only once Medusa's inventory events have been worked off.
+      refreshCatalogStock(
+        transform({ actions }, ({ actions }) => ({ product_ids: actions.stock_product_ids }))
+      )
     })
     when("close-payment-sessions", { actions }, ({ actions }) => {
       return actions.close_session_ids.length > 0

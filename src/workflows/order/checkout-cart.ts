@@ -32,6 +32,8 @@ import {
   stockNeedsOf,
 } from "../../utils/order/checkout-cart"
 import { orderSettings } from "../../config/order"
+import { stockOfLines } from "../../utils/catalog/stock"
+import { writeCatalogStock } from "../catalog/write-catalog-stock"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { completeCartStep } from "./steps/complete-cart"
@@ -86,8 +88,8 @@ const CART_LOCK = { timeout: 30, ttl: 120 }
  * Under the cart's lock (Medusa's key for it, so cart edits and a second checkout wait):
  * the stock is reserved under the inventory items' locks (409 when short, nothing
  * changed), the addresses go on the cart (Medusa recomputes taxes), a shipping method is
- * chosen, the order is made from the cart's own prices, the reservations point at its
- * items, the cart is marked completed and linked to the order, and a payment collection
+ * chosen, the order is made from the cart's own prices (its lines with the ids the
+ * reservations already name), the cart is marked completed and linked to the order, and a payment collection
  * with one payment session (Stripe's when configured, Medusa's system provider otherwise)
  * is opened for the total. The order stays pending until paid; its hold ends after
  * ORDER_HOLD_MINUTES, when the expiry job cancels it and releases the stock.
@@ -116,7 +118,7 @@ export const checkoutCartWorkflow = createWorkflow(
     const orderLineIds = planOrderLineIdsStep({
       cart_line_ids: transform({ cart }, ({ cart }) => cart.items.map((item) => item.id)),
     })
-    reserveStockStep({
+    const reservations = reserveStockStep({
       sales_channel_id: cart.sales_channel_id,
       needs: transform({ cart }, ({ cart }) => stockNeedsOf(cart)),
       order_line_ids: orderLineIds,
@@ -350,6 +352,15 @@ export const checkoutCartWorkflow = createWorkflow(
         },
         order_id: data.order.id,
         customer_id: data.input.customer_id,
+      }))
+    )
+
+    // The catalog shows the stock this checkout left before it answers (read under the
+    // inventory locks when the stock was reserved): the next product read is right.
+    writeCatalogStock(
+      transform({ reservations, cart }, ({ reservations, cart }) => ({
+        version: reservations.stock.version,
+        stock: stockOfLines(cart.items, reservations.stock.available),
       }))
     )
 

@@ -287,7 +287,7 @@ export const VIEW_SQL = `
 
 export const ROWS_SQL = `
   select id, stock_quantity, sync_version::text as sync_version,
-    to_jsonb(p) - 'search_vector' - 'sync_version' as row
+    to_jsonb(p) - 'search_vector' - 'sync_version' - 'stock_version' as row
   from catalog_product p where id in (select jsonb_array_elements_text(:ids::jsonb))`
 
 /**
@@ -305,7 +305,10 @@ export const NEXT_SYNC_VERSION_SQL = `select nextval('catalog_sync_version_seq')
 
 /**
  * Writes a batch of rows in one statement (the rows travel as one JSON binding), updating
- * an existing row only where `condition` holds.
+ * an existing row only where `condition` holds. The stock columns (and the view's copy of
+ * them) are taken only when this write is newer than the row's stock: a workflow that
+ * changed stock may have written a later-numbered stock alone (STOCK_SQL), which a
+ * full sync that read before it must not undo while it still updates everything else.
  */
 function upsertSql(condition: string): string {
   return `
@@ -313,7 +316,7 @@ function upsertSql(condition: string): string {
     id, handle, name, description, is_active, variant_id, inventory_item_id, price, raw_price,
     currency_code, category_id, category_ids, direct_category_ids, tags, stock_quantity, in_stock,
     rating_average, review_count, product_created_at, product_updated_at, search_text, view,
-    sync_version)
+    sync_version, stock_version)
   select r.id, r.handle, r.name, r.description, r.is_active, r.variant_id, r.inventory_item_id,
     r.price::numeric,
     case when r.price is null then null else jsonb_build_object('value', r.price, 'precision', 20) end,
@@ -322,7 +325,7 @@ function upsertSql(condition: string): string {
     array(select jsonb_array_elements_text(coalesce(r.direct_category_ids, '[]'))),
     array(select jsonb_array_elements_text(r.tags)),
     r.stock_quantity, r.in_stock, r.rating_average, r.review_count, r.product_created_at,
-    r.product_updated_at, r.search_text, r.view, :version::bigint
+    r.product_updated_at, r.search_text, r.view, :version::bigint, :version::bigint
   from jsonb_to_recordset(:rows::jsonb) as r(
     id text, handle text, name text, description text, is_active boolean, variant_id text,
     inventory_item_id text, price text, currency_code text, category_id text, category_ids jsonb,
@@ -335,11 +338,17 @@ function upsertSql(condition: string): string {
     raw_price = excluded.raw_price, currency_code = excluded.currency_code,
     category_id = excluded.category_id, category_ids = excluded.category_ids,
     direct_category_ids = excluded.direct_category_ids, tags = excluded.tags,
-    stock_quantity = excluded.stock_quantity, in_stock = excluded.in_stock,
+    stock_quantity = case when p.stock_version < excluded.sync_version
+      then excluded.stock_quantity else p.stock_quantity end,
+    in_stock = case when p.stock_version < excluded.sync_version
+      then excluded.in_stock else p.in_stock end,
     rating_average = excluded.rating_average, review_count = excluded.review_count,
     product_created_at = excluded.product_created_at,
     product_updated_at = excluded.product_updated_at, search_text = excluded.search_text,
-    view = excluded.view, sync_version = excluded.sync_version, updated_at = now(),
+    view = case when p.stock_version < excluded.sync_version then excluded.view
+      else excluded.view || jsonb_build_object('stock_quantity', p.stock_quantity, 'in_stock', p.in_stock) end,
+    sync_version = excluded.sync_version,
+    stock_version = greatest(p.stock_version, excluded.sync_version), updated_at = now(),
     deleted_at = null
   where ${condition}
   returning p.id, p.stock_quantity`
@@ -350,6 +359,34 @@ export const UPSERT_SQL = upsertSql("p.sync_version < excluded.sync_version")
 
 /** Compensation: puts rows back as they were before a failed workflow's sync. */
 export const RESTORE_SQL = upsertSql("true")
+
+/**
+ * Writes the stock alone (stock_quantity, in_stock and their copy in the view) of rows whose
+ * stock is older than `version`, in one statement, and returns the stock each row had
+ * before (read under the row lock, for the low-stock crossing) and whether it is active.
+ * The stock is a variant's: a row whose variant is another (a product with several
+ * variants shows its first) is left to the sync.
+ * Workflows that changed stock run it so the next read shows it (docs/CATALOG.md).
+ */
+export const STOCK_SQL = `
+  with r as (
+    select * from jsonb_to_recordset(:rows::jsonb)
+      as r(id text, variant_id text, stock_quantity int, in_stock boolean)
+  ),
+  before as (
+    select p.id, p.stock_quantity from catalog_product p
+    join r on r.id = p.id and r.variant_id = p.variant_id
+    where p.stock_version < :version::bigint
+    order by p.id
+    for update
+  )
+  update catalog_product p set
+    stock_quantity = r.stock_quantity, in_stock = r.in_stock,
+    view = p.view || jsonb_build_object('stock_quantity', r.stock_quantity, 'in_stock', r.in_stock),
+    stock_version = :version::bigint, updated_at = now()
+  from r, before
+  where p.id = r.id and before.id = r.id and p.stock_version < :version::bigint
+  returning p.id, p.stock_quantity, before.stock_quantity as previous_stock, p.is_active`
 
 /** New words of the given products join the lexicon (counts are refreshed by a rebuild). */
 export const ADD_LEXEMES_SQL = `

@@ -5,21 +5,20 @@ import { CATALOG_MODULE } from "../../../modules/catalog"
 import {
   CatalogEvents,
   RESYNC_AFTER_ROLLBACK_MS,
-  type StockLowData,
   type SyncRequestedData,
 } from "../../../modules/catalog/events"
 import type CatalogModuleService from "../../../modules/catalog/service"
 import type { CatalogRow } from "../../../modules/catalog/types"
+import { stockLowCrossings, type StockLowEvent } from "../../../utils/catalog/stock"
 
-export type StockLowEvent = Required<StockLowData>
+export type { StockLowEvent }
 
 type Undo = { previous: CatalogRow[]; created: string[] }
 
 /**
  * Writes the rows and removes the rows of deleted products (unless a later sync got there
  * first: see CatalogModuleService.writeRows). Reports the products whose
- * available stock has just fallen below the low-stock threshold (it was at or above it,
- * or the product is new), so the alert fires once per crossing, not on every sale.
+ * available stock has just fallen below the low-stock threshold (stockLowCrossings).
  */
 export const writeCatalogRowsStep = createStep(
   "catalog-write-rows",
@@ -30,22 +29,12 @@ export const writeCatalogRowsStep = createStep(
     const before = await catalog.findRows(ids)
     const written = await catalog.writeRows(input.rows, input.missing, input.version)
 
-    const threshold = catalogSettings().lowStockThreshold
     const active = new Set(input.rows.filter((row) => row.is_active).map((row) => row.id))
-    const stockLow: StockLowEvent[] = written
-      .filter(
-        (row) =>
-          active.has(row.id) &&
-          row.stock_quantity !== null &&
-          row.stock_quantity < threshold &&
-          (!row.existed || row.previous_stock === null || row.previous_stock >= threshold)
-      )
-      .map((row) => ({
-        product_id: row.id,
-        stock_quantity: row.stock_quantity as number,
-        threshold,
-        sync_version: input.version,
-      }))
+    const stockLow = stockLowCrossings(
+      written.map((row) => ({ ...row, is_active: active.has(row.id) })),
+      catalogSettings().lowStockThreshold,
+      input.version
+    )
 
     return new StepResponse<{ stock_low: StockLowEvent[]; product_ids: string[] }, Undo>(
       { stock_low: stockLow, product_ids: ids },

@@ -18,6 +18,7 @@ type OrderState = {
   id: string
   items?: {
     id: string
+    product_id?: string | null
     detail?: { quantity: BigNumberInput; fulfilled_quantity?: BigNumberInput | null } | null
   }[]
   fulfillments?: {
@@ -50,6 +51,8 @@ export type StatusActions = {
    * (cancelOrderWorkflow releases the reservations and refunds what was captured).
    */
   cancel_order: boolean
+  /** With cancel_order: the order's products, whose catalog stock is refreshed after it. */
+  stock_product_ids: string[]
   /**
    * cancelled: payment sessions still open to the customer (a Stripe PaymentIntent with a
    * client secret), deleted so the order cannot be paid after it was cancelled.
@@ -71,6 +74,7 @@ const NONE: StatusActions = {
   ship_items: [],
   deliver_fulfillment_id: null,
   cancel_order: false,
+  stock_product_ids: [],
   close_session_ids: [],
   refunds: [],
 }
@@ -91,6 +95,7 @@ export const planStatusActionsStep = createStep(
         // The quantities live on the item's detail; "items.quantity" alone comes back
         // empty when asked for beside other relations (Medusa only fills it in with totals).
         "items.id",
+        "items.product_id",
         "items.detail.quantity",
         "items.detail.fulfilled_quantity",
         "fulfillments.id",
@@ -119,6 +124,9 @@ export const planStatusActionsStep = createStep(
     const payments = collections.flatMap((collection) => collection.payments ?? [])
     const fulfillments = (order.fulfillments ?? []).filter((f) => !f.canceled_at)
     const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
+    const productIds = [
+      ...new Set((order.items ?? []).map((item) => item.product_id).filter((id) => !!id)),
+    ] as string[]
 
     switch (input.to) {
       case "paid": {
@@ -168,7 +176,11 @@ export const planStatusActionsStep = createStep(
         // Refunded is final: an order refunded before anything was fulfilled never ships,
         // so it is cancelled in Medusa too (its stock is released, not held for ever).
         if (!fulfillments.length) {
-          return new StepResponse<StatusActions>({ ...NONE, cancel_order: true })
+          return new StepResponse<StatusActions>({
+            ...NONE,
+            cancel_order: true,
+            stock_product_ids: productIds,
+          })
         }
         return new StepResponse<StatusActions>({ ...NONE, refunds })
       }
@@ -187,6 +199,7 @@ export const planStatusActionsStep = createStep(
         return new StepResponse<StatusActions>({
           ...NONE,
           cancel_order: true,
+          stock_product_ids: productIds,
           close_session_ids: closeSessionIds,
         })
       }

@@ -11,6 +11,8 @@ import {
   type SyncRequestedData,
 } from "../../../modules/catalog/events"
 import { productsOfInventoryItems } from "../../../queries/catalog/event-products"
+import { CATALOG_MODULE } from "../../../modules/catalog"
+import type CatalogModuleService from "../../../modules/catalog/service"
 
 type Level = {
   inventory_item_id: string
@@ -70,6 +72,33 @@ export type ReserveStockInput = {
 
 export type HeldReservation = { id: string; line_id: string }
 
+/**
+ * What the catalog needs to show the stock this checkout leaves (write-catalog-stock.ts):
+ * the free units of each reserved item over all its locations, read under the items' locks
+ * once the reservations were made, and the catalog number taken before that read.
+ */
+export type StockAfterReservation = { version: string; available: Record<string, number> }
+
+export type ReservedStock = { held: HeldReservation[]; stock: StockAfterReservation }
+
+/** Free units per item over all levels, less what was just reserved of it. */
+function availableAfter(
+  levels: Level[],
+  reserved: { inventory_item_id: string; quantity: BigNumberInput }[]
+): Record<string, number> {
+  const available: Record<string, number> = {}
+  for (const level of levels) {
+    const free = MathBN.sub(level.stocked_quantity, level.reserved_quantity).toNumber()
+    available[level.inventory_item_id] = (available[level.inventory_item_id] ?? 0) + free
+  }
+  for (const reservation of reserved) {
+    const units = MathBN.convert(reservation.quantity).toNumber()
+    available[reservation.inventory_item_id] =
+      (available[reservation.inventory_item_id] ?? 0) - units
+  }
+  return available
+}
+
 type HeldStock = { reservation_ids: string[]; item_ids: string[] }
 
 /**
@@ -89,10 +118,10 @@ export const reserveStockStep = createStep(
   "order-reserve-stock",
   async (input: ReserveStockInput, { container }) => {
     if (!input.needs.length) {
-      return new StepResponse<HeldReservation[], HeldStock>([], {
-        reservation_ids: [],
-        item_ids: [],
-      })
+      return new StepResponse<ReservedStock, HeldStock>(
+        { held: [], stock: { version: "0", available: {} } },
+        { reservation_ids: [], item_ids: [] }
+      )
     }
     const inventory = container.resolve(Modules.INVENTORY)
     const totals = totalsPerInventoryItem(input.needs)
@@ -105,21 +134,29 @@ export const reserveStockStep = createStep(
       itemIds.includes(level.inventory_item_id)
     )
     choosePlaces(channelLevels, itemIds, totals, input.needs)
-    const locationIds = [...new Set(channelLevels.map((level) => level.location_id))]
-    // Inside the locks, the levels are read again through the inventory module.
+    const locationIds = new Set(channelLevels.map((level) => level.location_id))
+    // Inside the locks, the levels are read again through the inventory module, at every
+    // location: the channel's decide where to reserve, all of them what the catalog shows.
     const readLevels = () =>
       inventory.listInventoryLevels(
-        { inventory_item_id: itemIds, location_id: locationIds },
+        { inventory_item_id: itemIds },
         { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
       )
+    const atChannel = (levels: Level[]) =>
+      levels.filter((level) => locationIds.has(level.location_id))
+    const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
 
     let created: ReservationItemDTO[]
+    let stock: StockAfterReservation
     try {
-      created = await container.resolve(Modules.LOCKING).execute(
+      ;[created, stock] = await container.resolve(Modules.LOCKING).execute(
         itemIds.map(inventoryLockKey),
         async () => {
-          const locationOf = choosePlaces(await readLevels(), itemIds, totals, input.needs)
-          return inventory.createReservationItems(
+          // Numbered before the read, like a catalog sync (docs/CATALOG.md).
+          const version = await catalog.nextSyncVersion()
+          const levels = await readLevels()
+          const locationOf = choosePlaces(atChannel(levels), itemIds, totals, input.needs)
+          const reservations = await inventory.createReservationItems(
             input.needs.map((need) => ({
               inventory_item_id: need.inventory_item_id,
               location_id: locationOf.get(need.inventory_item_id) as string,
@@ -131,6 +168,10 @@ export const reserveStockStep = createStep(
               metadata: { [CART_LINE_KEY]: need.line_id },
             }))
           )
+          return [reservations, { version, available: availableAfter(levels, reservations) }] as [
+            ReservationItemDTO[],
+            StockAfterReservation,
+          ]
         },
         { timeout: LOCK_TIMEOUT_SECONDS }
       )
@@ -139,7 +180,7 @@ export const reserveStockStep = createStep(
         throw error
       }
       // The wait ran out behind other checkouts: say it was sold out when it was.
-      choosePlaces(await readLevels(), itemIds, totals, input.needs)
+      choosePlaces(atChannel(await readLevels()), itemIds, totals, input.needs)
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         "Too many checkouts of these products at once; please try again"
@@ -149,10 +190,13 @@ export const reserveStockStep = createStep(
       id: reservation.id,
       line_id: String(reservation.metadata?.[CART_LINE_KEY] ?? ""),
     }))
-    return new StepResponse<HeldReservation[], HeldStock>(held, {
-      reservation_ids: held.map((reservation) => reservation.id),
-      item_ids: itemIds,
-    })
+    return new StepResponse<ReservedStock, HeldStock>(
+      { held, stock },
+      {
+        reservation_ids: held.map((reservation) => reservation.id),
+        item_ids: itemIds,
+      }
+    )
   },
   async (heldStock, { container }) => {
     if (!heldStock?.reservation_ids.length) {

@@ -1,0 +1,103 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { PLATFORM_MODULE } from "../../src/modules/platform"
+import { CATALOG_SYNC_KEYS } from "../../src/modules/platform/catalog-sync-queue"
+import type PlatformModuleService from "../../src/modules/platform/service"
+import { requestCatalogSync } from "../../src/tasks/catalog/sync-batcher"
+import {
+  createShop,
+  stockOf,
+  useTestRedis,
+  waitFor,
+  waitForIdleEventQueue,
+  type Shop,
+} from "../helpers"
+
+// The catalog's shared sync queue lives in Redis (src/modules/platform/catalog-sync-queue.ts).
+useTestRedis()
+const METRICS_TOKEN = "catalog-bursts-metrics-token"
+process.env.METRICS_TOKEN = METRICS_TOKEN
+
+jest.setTimeout(180_000)
+
+const metricsAuth = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let shop: Shop
+    const platform = () => getContainer().resolve<PlatformModuleService>(PLATFORM_MODULE)
+
+    beforeEach(async () => {
+      shop = await createShop(getContainer(), api, {
+        name: "Desk Lamp",
+        price: "19.99",
+        stock_quantity: 10,
+      })
+    })
+
+    afterEach(async () => {
+      // Whatever a test left queued is not waited for.
+      await platform().redis()?.del(CATALOG_SYNC_KEYS.bulk, CATALOG_SYNC_KEYS.stock)
+    })
+
+    it("brings an import made through Medusa's workflows into the catalog", async () => {
+      const titles = Array.from({ length: 40 }, (_, index) => `Imported ${index}`)
+      await createProductsWorkflow(getContainer()).run({
+        input: {
+          products: titles.map((title) => ({
+            title,
+            status: ProductStatus.PUBLISHED,
+            options: [{ title: "Default", values: ["Default"] }],
+            variants: [
+              {
+                title: "Default",
+                options: { Default: "Default" },
+                prices: [{ amount: 10, currency_code: "usd" }],
+              },
+            ],
+          })),
+        },
+      })
+      // Each product's events (product, variant, price…) joined one queue entry per product.
+      await waitForIdleEventQueue(60_000)
+      const { data } = await api.get("/products/search?q=imported&limit=100")
+      expect(data.count).toBe(40)
+      const stats = await platform().catalogSyncStats()
+      expect(stats).toMatchObject({ pending: 0, active: 0 })
+    })
+
+    it("syncs a stock change ahead of a bulk backlog, and reports the queue on /metrics", async () => {
+      const container = getContainer()
+      await waitForIdleEventQueue()
+      // A bulk import's backlog: 20,000 products waiting (unknown ids: each batch of them
+      // is a sync that finds nothing and removes nothing).
+      const backlog = Array.from({ length: 20_000 }, (_, index) => `prod_backlog_${index}`)
+      for (let start = 0; start < backlog.length; start += 5_000) {
+        await platform().enqueueCatalogSync(backlog.slice(start, start + 5_000), "bulk")
+      }
+      await requestCatalogSync(container, [shop.product.id], "bulk")
+
+      const metrics = await api.get("/metrics", metricsAuth)
+      expect(metrics.data).toMatch(/shop_catalog_sync_pending\{lane="bulk"\} [1-9]\d*/)
+      expect(metrics.data).toMatch(/shop_catalog_sync_lag_seconds \d/)
+
+      // A stock change made outside the engine (Medusa's inventory module, as its
+      // dashboard does): its event goes to the stock lane.
+      const { inventoryItemId } = await stockOf(container, shop.product.id)
+      await container.resolve(Modules.INVENTORY).updateInventoryLevels([
+        {
+          inventory_item_id: inventoryItemId,
+          location_id: shop.setup.stockLocationId,
+          stocked_quantity: 33,
+        },
+      ])
+      await waitFor(
+        async () => (await api.get(`/products/${shop.product.id}`)).data.stock_quantity === 33
+      )
+      // Shown while most of the backlog still waits.
+      const stats = await platform().catalogSyncStats()
+      expect(stats!.pending - stats!.pending_stock).toBeGreaterThan(10_000)
+    })
+  },
+})
