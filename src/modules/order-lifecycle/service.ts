@@ -5,6 +5,7 @@ import {
   InjectTransactionManager,
   MedusaContext,
   MedusaError,
+  generateEntityId,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { OrderLifecycle } from "./models/order-lifecycle"
@@ -32,11 +33,43 @@ type LockedRow = Pick<LifecycleRow, "order_id" | "status" | "hold_expires_at">
  * `seq > N` cannot miss an entry with a smaller number committed after N. Held only from
  * the entry's insert to the commit of its (short) transaction.
  */
-const HISTORY_ORDER_LOCK_SQL = `select pg_advisory_xact_lock(hashtext('order_status_change.seq'))`
+const INSERT_HISTORY_ENTRY_SQL = `
+with history_order as (select pg_advisory_xact_lock(hashtext('order_status_change.seq')))
+insert into "order_status_change"
+  ("id", "order_id", "from_status", "to_status", "actor_type", "actor_id", "note",
+   "created_at", "updated_at")
+select ?, ?, ?, ?, ?, ?, ?, ?, ? from history_order
+returning "id", "seq", "order_id", "from_status", "to_status", "actor_type", "actor_id",
+  "note", "created_at", "updated_at", "deleted_at"`
 
-async function takeHistoryOrderLock(sharedContext: Context<EntityManager>): Promise<void> {
+type NewHistoryEntry = Pick<
+  StatusChangeRow,
+  "order_id" | "from_status" | "to_status" | "actor_type" | "actor_id" | "note"
+>
+
+/**
+ * Inserts a history entry under the history-order lock, in one statement: the lock is
+ * taken by the statement's CTE before its row (and so its `seq`) is made, and held until
+ * the transaction commits.
+ */
+async function insertHistoryEntry(
+  sharedContext: Context<EntityManager>,
+  entry: NewHistoryEntry,
+  at: Date = new Date()
+): Promise<StatusChangeRow> {
   const manager = sharedContext.transactionManager as EntityManager
-  await manager.execute(HISTORY_ORDER_LOCK_SQL)
+  const [row] = (await manager.execute(INSERT_HISTORY_ENTRY_SQL, [
+    generateEntityId(undefined, "osc"),
+    entry.order_id,
+    entry.from_status,
+    entry.to_status,
+    entry.actor_type,
+    entry.actor_id,
+    entry.note,
+    at,
+    at,
+  ])) as StatusChangeRow[]
+  return row
 }
 
 export type NewLifecycle = {
@@ -117,18 +150,17 @@ export default class OrderLifecycleModuleService extends MedusaService({
       },
       sharedContext
     )
-    await takeHistoryOrderLock(sharedContext)
-    const change = await this.createOrderStatusChanges(
+    const change = await insertHistoryEntry(
+      sharedContext,
       {
-        ...stamped,
         order_id: input.order_id,
         from_status: null,
         to_status: "pending",
         actor_type: input.actor.type,
-        actor_id: input.actor.id,
+        actor_id: input.actor.id ?? null,
         note: input.note ?? null,
       },
-      sharedContext
+      now
     )
     return { lifecycle, change }
   }
@@ -170,18 +202,14 @@ export default class OrderLifecycleModuleService extends MedusaService({
       { id: move.lifecycle_id, status: move.to, hold_expires_at: move.hold_expires_at },
       sharedContext
     )
-    await takeHistoryOrderLock(sharedContext)
-    const change = await this.createOrderStatusChanges(
-      {
-        order_id: current.order_id,
-        from_status: current.status,
-        to_status: move.to,
-        actor_type: move.actor.type,
-        actor_id: move.actor.id,
-        note: move.note ?? null,
-      },
-      sharedContext
-    )
+    const change = await insertHistoryEntry(sharedContext, {
+      order_id: current.order_id,
+      from_status: current.status,
+      to_status: move.to,
+      actor_type: move.actor.type,
+      actor_id: move.actor.id ?? null,
+      note: move.note ?? null,
+    })
     const undo = {
       lifecycle_id: move.lifecycle_id,
       change_id: change.id,

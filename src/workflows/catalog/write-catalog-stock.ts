@@ -13,7 +13,7 @@ import { writeCatalogStockStep, type WriteCatalogStockInput } from "./steps/writ
 /**
  * Writes stock a workflow already read (numbered before it read it) into the catalog, and
  * emits the low-stock alerts it causes (none: no event). Checkout uses it with the levels it
- * read under the inventory locks: two statements (the number and this write).
+ * read under the inventory locks, numbered in that same read: one statement, this write.
  */
 export function writeCatalogStock(input: WorkflowData<WriteCatalogStockInput>) {
   const written = writeCatalogStockStep(input)

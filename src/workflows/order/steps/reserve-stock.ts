@@ -11,8 +11,7 @@ import {
   type SyncRequestedData,
 } from "../../../modules/catalog/events"
 import { productsOfInventoryItems } from "../../../queries/catalog/event-products"
-import { CATALOG_MODULE } from "../../../modules/catalog"
-import type CatalogModuleService from "../../../modules/catalog/service"
+import { loadNumberedLevels } from "../../../queries/order/numbered-levels"
 
 type Level = {
   inventory_item_id: string
@@ -135,16 +134,12 @@ export const reserveStockStep = createStep(
     )
     choosePlaces(channelLevels, itemIds, totals, input.needs)
     const locationIds = new Set(channelLevels.map((level) => level.location_id))
-    // Inside the locks, the levels are read again through the inventory module, at every
-    // location: the channel's decide where to reserve, all of them what the catalog shows.
-    const readLevels = () =>
-      inventory.listInventoryLevels(
-        { inventory_item_id: itemIds },
-        { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
-      )
+    // Inside the locks, the levels are read again, at every location (the channel's decide
+    // where to reserve, all of them what the catalog shows), with the catalog's write
+    // number in the same statement (queries/order/numbered-levels.ts).
+    const readLevels = () => loadNumberedLevels(container, itemIds)
     const atChannel = (levels: Level[]) =>
       levels.filter((level) => locationIds.has(level.location_id))
-    const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
 
     let created: ReservationItemDTO[]
     let stock: StockAfterReservation
@@ -152,9 +147,7 @@ export const reserveStockStep = createStep(
       ;[created, stock] = await container.resolve(Modules.LOCKING).execute(
         itemIds.map(inventoryLockKey),
         async () => {
-          // Numbered before the read, like a catalog sync (docs/CATALOG.md).
-          const version = await catalog.nextSyncVersion()
-          const levels = await readLevels()
+          const { version, levels } = await readLevels()
           const locationOf = choosePlaces(atChannel(levels), itemIds, totals, input.needs)
           const reservations = await inventory.createReservationItems(
             input.needs.map((need) => ({
@@ -180,7 +173,7 @@ export const reserveStockStep = createStep(
         throw error
       }
       // The wait ran out behind other checkouts: say it was sold out when it was.
-      choosePlaces(atChannel(await readLevels()), itemIds, totals, input.needs)
+      choosePlaces(atChannel((await readLevels()).levels), itemIds, totals, input.needs)
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         "Too many checkouts of these products at once; please try again"
