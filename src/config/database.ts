@@ -43,15 +43,22 @@ export type PgDefaults = {
  * Sets the timeouts as node-postgres defaults, which every connection this process makes
  * takes (Medusa's knex pool, and so every module). Medusa passes no such option to its
  * pool, and a URL parameter would not survive the test runner building its own URL.
- * Not for `medusa db:*` commands: a migration may rightly lock or scan a large table for
- * longer than any request should.
+ * They bound the request path, so they are not set where no request is served: `medusa
+ * db:*` commands (a migration may rightly lock or scan a large table for longer than any
+ * request should), `medusa exec` scripts (seeds, backfills, benchmarks writing 100,000 rows
+ * in one statement) and the worker process (`MEDUSA_WORKER_MODE=worker`: jobs such as the
+ * nightly rollup rebuild run one long transaction). A single `shared` process serves
+ * requests and runs the jobs: the timeouts hold for both there.
  */
 export function applyDatabaseTimeouts(
   pgDefaults: PgDefaults,
   timeouts: DatabaseTimeouts,
-  argv: string[] = process.argv
+  argv: string[] = process.argv,
+  workerMode: string | undefined = process.env.MEDUSA_WORKER_MODE
 ): void {
-  if (argv.some((arg) => arg.startsWith("db:"))) {
+  const noRequests =
+    workerMode === "worker" || argv.some((arg) => arg.startsWith("db:") || arg === "exec")
+  if (noRequests) {
     return
   }
   pgDefaults.statement_timeout = timeouts.statementTimeoutMs

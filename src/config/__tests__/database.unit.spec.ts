@@ -16,17 +16,26 @@ describe("database time-outs", () => {
     expect(() => readDatabaseTimeouts({ DB_ACQUIRE_TIMEOUT_MS: "soon" })).toThrow()
   })
 
-  it("sets node-postgres defaults, except for `medusa db:*` commands (migrations)", () => {
+  it("sets node-postgres defaults where requests are served, not for migrations, scripts or the worker", () => {
     const timeouts = readDatabaseTimeouts({})
     const server: PgDefaults = {}
-    applyDatabaseTimeouts(server, timeouts, ["node", "medusa", "start"])
+    applyDatabaseTimeouts(server, timeouts, ["node", "medusa", "start"], "server")
     expect(server).toEqual({
       statement_timeout: 30_000,
       lock_timeout: 10_000,
       query_timeout: 32_000,
     })
     const migrate: PgDefaults = {}
-    applyDatabaseTimeouts(migrate, timeouts, ["node", "medusa", "db:migrate"])
+    applyDatabaseTimeouts(migrate, timeouts, ["node", "medusa", "db:migrate"], undefined)
     expect(migrate).toEqual({})
+    const script: PgDefaults = {}
+    applyDatabaseTimeouts(script, timeouts, ["node", "medusa", "exec", "./bench/a.ts"], undefined)
+    expect(script).toEqual({})
+    const worker: PgDefaults = {}
+    applyDatabaseTimeouts(worker, timeouts, ["node", "medusa", "start"], "worker")
+    expect(worker).toEqual({})
+    const shared: PgDefaults = {}
+    applyDatabaseTimeouts(shared, timeouts, ["node", "medusa", "start"], "shared")
+    expect(shared.statement_timeout).toBe(30_000)
   })
 })
