@@ -14,26 +14,51 @@ export function useTestRedis(): string {
   return process.env.REDIS_URL
 }
 
+/** Medusa's Redis event bus (src/modules/platform/event-queue.ts). */
+const EVENT_QUEUE = "RedisEventBusService:events-queue"
+
+/**
+ * Event-driven work not done yet: events of Medusa's Redis event bus waiting or being
+ * handled (and, with `delayed`, those scheduled for later: retries, the low-stock digest),
+ * plus products in the catalog's sync queue and batches being synced. 0 when all is done.
+ */
+export async function pendingEventWork(
+  redis: Redis,
+  { delayed = false }: { delayed?: boolean } = {}
+): Promise<number> {
+  const replies = await redis
+    .multi()
+    .llen(`${EVENT_QUEUE}:wait`)
+    .llen(`${EVENT_QUEUE}:active`)
+    .zcard(`${EVENT_QUEUE}:prioritized`)
+    .zcard(`${EVENT_QUEUE}:delayed`)
+    .zcard(CATALOG_SYNC_KEYS.stock)
+    .zcard(CATALOG_SYNC_KEYS.bulk)
+    .get(CATALOG_SYNC_KEYS.active)
+    .exec()
+  const [waiting, active, prioritized, later, stock, bulk, syncing] = (replies ?? []).map(
+    ([error, value]) => {
+      if (error) {
+        throw error
+      }
+      return Math.max(0, Number(value ?? 0))
+    }
+  )
+  return waiting + active + prioritized + (delayed ? later : 0) + stock + bulk + syncing
+}
+
 /**
  * Resolves once Medusa's Redis event bus has no event waiting or being handled (delayed
- * ones aside) and the catalog's sync queue is empty and idle: what earlier writes'
- * subscribers (the catalog sync) had to do is done.
+ * ones too, with `delayed`) and the catalog's sync queue is empty and idle: what earlier
+ * writes' subscribers had to do is done. Rejects after `timeoutMs`.
  */
-export async function waitForIdleEventQueue(timeoutMs = 15_000): Promise<void> {
-  const queue = "RedisEventBusService:events-queue"
+export async function waitForIdleEventQueue(
+  timeoutMs = 15_000,
+  options: { delayed?: boolean } = {}
+): Promise<void> {
   const redis = new Redis(useTestRedis(), { maxRetriesPerRequest: 1 })
   try {
-    await waitFor(async () => {
-      const counts = await Promise.all([
-        redis.llen(`${queue}:wait`),
-        redis.llen(`${queue}:active`),
-        redis.zcard(`${queue}:prioritized`),
-        redis.zcard(CATALOG_SYNC_KEYS.stock),
-        redis.zcard(CATALOG_SYNC_KEYS.bulk),
-        redis.get(CATALOG_SYNC_KEYS.active).then(Number),
-      ])
-      return counts.every((count) => count <= 0)
-    }, timeoutMs)
+    await waitFor(async () => (await pendingEventWork(redis, options)) === 0, timeoutMs)
   } finally {
     redis.disconnect()
   }
