@@ -26,7 +26,9 @@
  * (engine) or a 200 `{type: "order"}` (Medusa). Nothing is retried or re-sent. With the server
  * on this machine, BENCH_SERVER_PID (the `medusa start` node process) and BENCH_PG_DATABASE add
  * the CPU time the server and that database's PostgreSQL backends spent per checkout
- * (/proc/<pid>/stat, USER_HZ 100).
+ * (/proc/<pid>/stat, USER_HZ 100). With the server split from its worker
+ * (MEDUSA_WORKER_MODE=server / worker), BENCH_WORKER_PID adds the worker's CPU per checkout
+ * (the subscribers of `order.placed` and the other background work a checkout causes).
  *
  * The contended run (BENCH_CONTENDED=false skips it): for each of `engine` and `medusa`, a
  * new product with 10 units, 50 carts holding one unit each, the 50 checkouts sent at once;
@@ -37,6 +39,7 @@ import { readdirSync, readFileSync } from "node:fs"
 import { loadavg } from "node:os"
 import { performance } from "node:perf_hooks"
 import { signJwt } from "../integration-tests/helpers/jwt"
+import { startInspectorProfile } from "./inspector-profile"
 
 const BASE = process.env.BENCH_URL ?? "http://localhost:9000"
 const JWT_SECRET = process.env.JWT_SECRET
@@ -55,7 +58,14 @@ const ROUTES = (process.env.BENCH_ROUTES ?? "engine,medusa,medusa-flow").split("
 const CONTENDED = process.env.BENCH_CONTENDED !== "false"
 /** Same machine only: the server's pid and database, to report CPU time per checkout. */
 const SERVER_PID = process.env.BENCH_SERVER_PID
+const WORKER_PID = process.env.BENCH_WORKER_PID
 const PG_DATABASE = process.env.BENCH_PG_DATABASE
+/**
+ * http://host:port of `--inspect` of the server (and of the worker, comma-separated): each
+ * measured phase is CPU-profiled into BENCH_PROFILE_DIR, one file per process.
+ */
+const PROFILE_INSPECTORS = (process.env.BENCH_PROFILE_INSPECTOR ?? "").split(",").filter(Boolean)
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? "."
 const CLOCK_TICKS_PER_SECOND = 100
 const PUBLISHABLE_KEY_TITLE = "Demo Storefront"
 const PAYMENT_PROVIDER = "pp_system_default"
@@ -400,14 +410,18 @@ function backendsOf(database: string): string[] {
     })
 }
 
-type CpuSample = { server: number; database: Map<string, number> }
+type CpuSample = { server: number; worker: number; database: Map<string, number> }
 
 function sampleCpu(): CpuSample {
   const database = new Map<string, number>()
   if (PG_DATABASE) {
     backendsOf(PG_DATABASE).forEach((pid) => database.set(pid, cpuTicksOf(pid)))
   }
-  return { server: SERVER_PID ? cpuTicksOf(SERVER_PID) : 0, database }
+  return {
+    server: SERVER_PID ? cpuTicksOf(SERVER_PID) : 0,
+    worker: WORKER_PID ? cpuTicksOf(WORKER_PID) : 0,
+    database,
+  }
 }
 
 /** CPU milliseconds spent between two samples by the server and by the database backends. */
@@ -417,7 +431,11 @@ function cpuSpent(before: CpuSample, after: CpuSample) {
   for (const [pid, ticks] of after.database) {
     database += ticks - (before.database.get(pid) ?? 0)
   }
-  return { server: ms(after.server - before.server), database: ms(database) }
+  return {
+    server: ms(after.server - before.server),
+    worker: ms(after.worker - before.worker),
+    database: ms(database),
+  }
 }
 
 // --- scenarios ---
@@ -498,6 +516,8 @@ type Row = {
   prepSeconds: number
   /** CPU ms per checkout in the measured phase (BENCH_SERVER_PID, BENCH_PG_DATABASE). */
   serverCpu: number
+  /** The worker process's CPU ms per checkout (BENCH_WORKER_PID). */
+  workerCpu: number
   databaseCpu: number
 }
 
@@ -532,7 +552,17 @@ async function scenario(
   const prepSeconds = (performance.now() - prepStarted) / 1000
   const load = loadavg()[0].toFixed(1)
   const cpuBefore = sampleCpu()
+  const profiles = await Promise.all(PROFILE_INSPECTORS.map(startInspectorProfile))
   const { outcomes, seconds } = await measure(calls, concurrency)
+  if (profiles.length) {
+    // The subscribers of what was measured run after the answers: let them finish.
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    await Promise.all(
+      profiles.map((profile, index) =>
+        profile.stop(`${PROFILE_DIR}/${route.name}-x${concurrency}-${index}.cpuprofile`)
+      )
+    )
+  }
   const cpu = cpuSpent(cpuBefore, sampleCpu())
   const ok = outcomes.filter((o) => o.ok)
   const times = ok.map((o) => o.ms).sort((a, b) => a - b)
@@ -556,6 +586,7 @@ async function scenario(
     load,
     prepSeconds: Math.round(prepSeconds),
     serverCpu: round(cpu.server / outcomes.length),
+    workerCpu: round(cpu.worker / outcomes.length),
     databaseCpu: round(cpu.database / outcomes.length),
   }
 }
@@ -683,7 +714,7 @@ async function main(): Promise<void> {
       rows.push(row)
       process.stderr.write(
         `done: ${route.name} ×${concurrency}: p50 ${row.p50} p95 ${row.p95} ms, ` +
-          `${row.rps}/s, ${row.errors} errors, CPU ${row.serverCpu} + ${row.databaseCpu} ms ` +
+          `${row.rps}/s, ${row.errors} errors, CPU ${row.serverCpu} + ${row.workerCpu} + ${row.databaseCpu} ms ` +
           `(prep ${row.prepSeconds} s, load ${row.load})\n`
       )
     }
@@ -691,12 +722,13 @@ async function main(): Promise<void> {
 
   const lines = [
     "",
-    "| route | concurrent | checkouts | p50 ms | p95 ms | p99 ms | max ms | checkouts/s | errors | statuses | server CPU ms/checkout | PG CPU ms/checkout | load avg |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| route | concurrent | checkouts | p50 ms | p95 ms | p99 ms | max ms | checkouts/s | errors | statuses | server CPU ms/checkout | worker CPU ms/checkout | PG CPU ms/checkout | load avg |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
         `| ${r.route} | ${r.concurrency} | ${r.checkouts} | ${r.p50} | ${r.p95} | ${r.p99} | ` +
         `${r.max} | ${r.rps} | ${r.errors} | ${r.statuses} | ${SERVER_PID ? r.serverCpu : "–"} | ` +
+        `${WORKER_PID ? r.workerCpu : "–"} | ` +
         `${PG_DATABASE ? r.databaseCpu : "–"} | ${r.load} |`
     ),
     "",
