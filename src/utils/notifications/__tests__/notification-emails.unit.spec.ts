@@ -12,9 +12,11 @@ import {
   orderEmailKindOf,
   type OrderEmailData,
 } from "../order-email"
+import type { EmailDocument } from "../document"
 import { deliveryKey, emailNotification, tokenDigest } from "../outgoing"
 import { MAX_RETRY_DELAY_MS, nextRetryDelayMs } from "../retry"
-import { emailText, renderEmail } from "../render-email"
+import mjml2html from "mjml"
+import { emailMjml, emailText, renderEmail } from "../render-email"
 
 const order: OrderEmailData = {
   display_id: 1042,
@@ -185,6 +187,30 @@ describe("renderEmail", () => {
   it("sets the document language", async () => {
     const email = await renderEmail(orderEmailDocument("paid", order, "de"), "de")
     expect(email.html).toMatch(/<html[^>]*lang="de"/)
+  })
+
+  it("fills a compiled skeleton to exactly what MJML renders for the document itself", async () => {
+    const direct = async (document: EmailDocument, lang: string) =>
+      (await mjml2html(emailMjml(document, lang), { validationLevel: "strict", minify: false }))
+        .html
+    const hostile = {
+      ...order,
+      customer_name: `O'Brien & "Sons" MJVALUE0EULAVJM <script>`,
+      items: [{ ...order.items[0], title: "MJVALUE3EULAVJM & <i>x</i>" }, ...order.items],
+      order_url: "https://shop.example/orders/o?a=1&b=<2>",
+    }
+    const documents: [EmailDocument, string][] = [
+      [orderEmailDocument("placed", order, "en"), "en"],
+      [orderEmailDocument("placed", hostile, "en"), "en"],
+      [orderEmailDocument("refunded", hostile, "de"), "de"],
+      [orderEmailDocument("shipped", order, "de"), "de"],
+      [adminPasswordResetDocument("https://admin.example/reset?t=a&b", "Shop", "en"), "en"],
+    ]
+    for (const [document, lang] of documents) {
+      // Twice: the first compiles the shape, the second fills the cached skeleton.
+      expect((await renderEmail(document, lang)).html).toBe(await direct(document, lang))
+      expect((await renderEmail(document, lang)).html).toBe(await direct(document, lang))
+    }
   })
 
   it("puts a table's lines as text lines", () => {
