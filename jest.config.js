@@ -42,7 +42,11 @@ const projects = {
   "integration:http": {
     ...base,
     displayName: "http",
-    testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+    testMatch: [
+      "<rootDir>/integration-tests/http/**/*.spec.[jt]s",
+      // The OWASP API Top 10 suite, one file per item (docs/SECURITY.md "Security suite").
+      "<rootDir>/integration-tests/security/**/*.spec.[jt]s",
+    ],
     setupFiles: ["<rootDir>/integration-tests/setup.js"],
     setupFilesAfterEnv: ["<rootDir>/integration-tests/setup-after-env.js"],
   },

@@ -40,16 +40,25 @@ export type Shopper = { id: string; email: string; headers: { authorization: str
 /**
  * Customers with access tokens signed like the engine's own (Medusa's JWT claims and
  * secret), made directly so concurrency tests can have a hundred of them quickly; the
- * engine verifies these tokens exactly as it does a login's.
+ * engine verifies these tokens exactly as it does a login's. `registered` marks them as
+ * accounts (`has_account`, as registration does), which is what makes Medusa's /store
+ * carts and orders theirs alone (docs/SECURITY.md, defect 3); by default they are like
+ * the guest records Medusa makes from an email.
  */
 export async function createShoppers(
   container: MedusaContainer,
-  count: number
+  count: number,
+  { registered = false }: { registered?: boolean } = {}
 ): Promise<Shopper[]> {
   const emails = Array.from({ length: count }, () => uniqueEmail("shopper"))
   const { result } = await createCustomersWorkflow(container).run({
     input: {
-      customersData: emails.map((email) => ({ email, first_name: "Shop", last_name: "Per" })),
+      customersData: emails.map((email) => ({
+        email,
+        first_name: "Shop",
+        last_name: "Per",
+        has_account: registered,
+      })),
     },
   })
   const { jwtSecret } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
@@ -90,16 +99,17 @@ export type Shop = {
 
 /**
  * What the cart and order specs start from: an admin, a store that can sell and ship, one
- * product made through POST /products, and two customers.
+ * product made through POST /products, and two customers (`registered`: see createShoppers).
  */
 export async function createShop(
   container: MedusaContainer,
   api: AxiosInstance,
-  product: CatalogProductBody
+  product: CatalogProductBody,
+  options: { registered?: boolean } = {}
 ): Promise<Shop> {
   const admin = await createAdminUser(container, api)
   const setup = await createCommerceSetup(container)
   const created = await createCatalogProduct(api, admin.headers, product)
-  const [alice, bob] = await createShoppers(container, 2)
+  const [alice, bob] = await createShoppers(container, 2, options)
   return { admin, setup, product: created, alice, bob }
 }
