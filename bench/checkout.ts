@@ -24,7 +24,8 @@
  * from one queue, one request (or flow) at a time each, until the queue is empty. Latency is
  * from sending the request to reading the whole response; a success is a 201 with an order
  * (engine) or a 200 `{type: "order"}` (Medusa). Nothing is retried or re-sent. With the server
- * on this machine, BENCH_SERVER_PID (the `medusa start` node process) and BENCH_PG_DATABASE add
+ * on this machine, BENCH_SERVER_PID (the `medusa start` node process, with its descendants: a
+ * cluster counts whole) and BENCH_PG_DATABASE add
  * the CPU time the server and that database's PostgreSQL backends spent per checkout
  * (/proc/<pid>/stat, USER_HZ 100). With the server split from its worker
  * (MEDUSA_WORKER_MODE=server / worker), BENCH_WORKER_PID adds the worker's CPU per checkout
@@ -35,11 +36,17 @@
  * successes vs refusals are counted and the product's stocked and reserved quantities
  * (Medusa's admin API) are checked: reserved must not exceed stocked.
  */
-import { readdirSync, readFileSync } from "node:fs"
 import { loadavg } from "node:os"
 import { performance } from "node:perf_hooks"
 import { signJwt } from "../integration-tests/helpers/jwt"
 import { startInspectorProfile } from "./inspector-profile"
+import {
+  backendsOf,
+  cpuMsBetween,
+  sampleCpu as sampleProcesses,
+  withDescendants,
+  type CpuSample,
+} from "./proc-cpu"
 
 const BASE = process.env.BENCH_URL ?? "http://localhost:9000"
 const JWT_SECRET = process.env.JWT_SECRET
@@ -66,7 +73,6 @@ const PG_DATABASE = process.env.BENCH_PG_DATABASE
  */
 const PROFILE_INSPECTORS = (process.env.BENCH_PROFILE_INSPECTOR ?? "").split(",").filter(Boolean)
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? "."
-const CLOCK_TICKS_PER_SECOND = 100
 const PUBLISHABLE_KEY_TITLE = "Demo Storefront"
 const PAYMENT_PROVIDER = "pp_system_default"
 
@@ -385,56 +391,26 @@ async function medusaFlow(cart: StoreCart): Promise<Outcome> {
 
 // --- CPU accounting (Linux /proc; optional) ---
 
-/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
-function cpuTicksOf(pid: string): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
-    return Number(fields[11]) + Number(fields[12])
-  } catch {
-    return 0 // the process ended
-  }
-}
+type CpuSamples = { server: CpuSample; worker: CpuSample; database: CpuSample }
 
-/** The PostgreSQL backends serving one database ("postgres: … <user> <database> …"). */
-function backendsOf(database: string): string[] {
-  return readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        const title = readFileSync(`/proc/${pid}/cmdline`, "utf8")
-        return title.startsWith("postgres:") && title.split(" ").includes(database)
-      } catch {
-        return false
-      }
-    })
-}
-
-type CpuSample = { server: number; worker: number; database: Map<string, number> }
-
-function sampleCpu(): CpuSample {
-  const database = new Map<string, number>()
-  if (PG_DATABASE) {
-    backendsOf(PG_DATABASE).forEach((pid) => database.set(pid, cpuTicksOf(pid)))
-  }
+/**
+ * The server (with its descendants: a cluster's primary brings its forked processes), the
+ * worker and the database's backends, each sampled from /proc.
+ */
+function sampleCpu(): CpuSamples {
   return {
-    server: SERVER_PID ? cpuTicksOf(SERVER_PID) : 0,
-    worker: WORKER_PID ? cpuTicksOf(WORKER_PID) : 0,
-    database,
+    server: sampleProcesses(SERVER_PID ? withDescendants([SERVER_PID]) : []),
+    worker: sampleProcesses(WORKER_PID ? withDescendants([WORKER_PID]) : []),
+    database: sampleProcesses(PG_DATABASE ? backendsOf(PG_DATABASE) : []),
   }
 }
 
-/** CPU milliseconds spent between two samples by the server and by the database backends. */
-function cpuSpent(before: CpuSample, after: CpuSample) {
-  const ms = (ticks: number) => (ticks * 1000) / CLOCK_TICKS_PER_SECOND
-  let database = 0
-  for (const [pid, ticks] of after.database) {
-    database += ticks - (before.database.get(pid) ?? 0)
-  }
+/** CPU milliseconds spent between two samples by the server, the worker and the database. */
+function cpuSpent(before: CpuSamples, after: CpuSamples) {
   return {
-    server: ms(after.server - before.server),
-    worker: ms(after.worker - before.worker),
-    database: ms(database),
+    server: cpuMsBetween(before.server, after.server),
+    worker: cpuMsBetween(before.worker, after.worker),
+    database: cpuMsBetween(before.database, after.database),
   }
 }
 

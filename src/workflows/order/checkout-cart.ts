@@ -1,5 +1,6 @@
 import {
   createWorkflow,
+  parallelize,
   transform,
   when,
   WorkflowResponse,
@@ -278,55 +279,56 @@ export const checkoutCartWorkflow = createWorkflow(
     )
     const orders = createOrdersStep(transform({ orderInput }, ({ orderInput }) => [orderInput]))
     const order = transform({ orders }, ({ orders }) => orders[0])
-    // Right after the order: an order never exists without its status row.
+
+    // What follows the order needs only the order (or nothing), not each other: the steps
+    // run side by side. Each is its own module call (its own transaction) either way, a
+    // failure of one still compensates all, and Medusa's orchestrator costs less for a
+    // shallow flow than for a long chain (it walks every step's ancestry after each step).
     const lifecycleInput = transform({ order, input }, ({ order, input }) => ({
       order_id: order.id,
       customer_id: input.customer_id,
       hold_expires_at: new Date(Date.now() + orderSettings().holdMinutes * 60_000),
       actor: input.actor,
     }))
-    const { lifecycle, change } = createOrderLifecycleStep(lifecycleInput)
-
     const links = transform({ order, finalCart }, ({ order, finalCart }) =>
       orderLinksOf(finalCart, order.id)
     )
-    createRemoteLinkStep(links)
-    completeCartStep({ cart_id: input.cart_id })
-    registerPromotionUsageStep(
-      transform({ finalCart }, ({ finalCart }) => promotionUsageOf(finalCart))
-    )
-
     // The order's total as Medusa's order module computed it from the lines just written.
-    const collectionInput = transform({ order }, ({ order }) => ({
-      amount: MathBN.convert(order.total).toNumber(),
-    }))
     // The payment collection and its links, with Medusa's steps: what
     // createOrderPaymentCollectionWorkflow does, without reading back the order it was
     // just given.
-    const collections = createPaymentCollectionsStep(
-      transform({ collectionInput, order }, ({ collectionInput, order }) => [
-        { currency_code: order.currency_code, amount: collectionInput.amount },
-      ])
+    const collectionsInput = transform({ order }, ({ order }) => [
+      { currency_code: order.currency_code, amount: MathBN.convert(order.total).toNumber() },
+    ])
+    const [written, , , , collections] = parallelize(
+      // An order never exists without its status row: its failure compensates the order.
+      createOrderLifecycleStep(lifecycleInput),
+      createRemoteLinkStep(links),
+      completeCartStep({ cart_id: input.cart_id }),
+      registerPromotionUsageStep(
+        transform({ finalCart }, ({ finalCart }) => promotionUsageOf(finalCart))
+      ),
+      createPaymentCollectionsStep(collectionsInput)
     )
+    const { lifecycle, change } = written
+
     // Order ↔ payment collection, and cart ↔ payment collection as Medusa's own checkout
     // links them: Medusa's webhook handling (processPaymentWorkflow) then locks the cart
     // while it authorizes, which the engine's settlement locks too, so the two never
     // authorize one session at once.
-    createRemoteLinkStep(
-      transform(
-        { collections, input, order },
-        ({ collections, input, order }): LinkDefinition[] => [
-          {
-            [Modules.ORDER]: { order_id: order.id },
-            [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
-          },
-          {
-            [Modules.CART]: { cart_id: input.cart_id },
-            [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
-          },
-        ]
-      )
-    ).config({ name: "link-payment-collection" })
+    const paymentLinks = transform(
+      { collections, input, order },
+      ({ collections, input, order }): LinkDefinition[] => [
+        {
+          [Modules.ORDER]: { order_id: order.id },
+          [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
+        },
+        {
+          [Modules.CART]: { cart_id: input.cart_id },
+          [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
+        },
+      ]
+    )
     const sessionInput = transform(
       { collections, input, cart },
       ({ collections, input, cart }) => ({
@@ -338,7 +340,11 @@ export const checkoutCartWorkflow = createWorkflow(
         currency_code: collections[0].currency_code,
       })
     )
-    const session = createCheckoutPaymentSessionStep(sessionInput)
+    const [, session] = parallelize(
+      createRemoteLinkStep(paymentLinks).config({ name: "link-payment-collection" }),
+      createCheckoutPaymentSessionStep(sessionInput)
+    )
+
     // The engine's record of the payment: the API's payment id, its owner and outcome.
     const attempt = createPaymentAttemptStep(
       transform({ session, collections, order, input }, (data) => ({
@@ -364,18 +370,21 @@ export const checkoutCartWorkflow = createWorkflow(
       }))
     )
 
+    // Medusa's event bus holds a workflow's events until it ends: these go out only if the
+    // whole checkout succeeded, whatever their place among the steps.
     const placed = transform({ order }, ({ order }) => ({ id: order.id }))
-    emitEventStep({ eventName: OrderWorkflowEvents.PLACED, data: placed }).config({
-      name: "emit-order-placed",
-    })
     const statusEvent = transform({ change, input }, ({ change, input }) =>
       statusChangedData(change, input.customer_id)
     )
-    emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: statusEvent }).config({
-      name: "emit-order-status-changed",
-    })
-
-    releaseLockStep({ key: input.cart_id })
+    parallelize(
+      emitEventStep({ eventName: OrderWorkflowEvents.PLACED, data: placed }).config({
+        name: "emit-order-placed",
+      }),
+      emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: statusEvent }).config({
+        name: "emit-order-status-changed",
+      }),
+      releaseLockStep({ key: input.cart_id })
+    )
     const result = transform(
       { order, session, lifecycle, change, collections, attempt },
       (written): CheckoutResult => ({
