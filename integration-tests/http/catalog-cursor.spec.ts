@@ -171,17 +171,17 @@ medusaIntegrationTestRunner({
           `?cursor=${cursor.slice(0, -3)}&sort=price_asc`,
           "?cursor=%00",
           `?cursor=${"A".repeat(5000)}`,
-          "?offset=10001",
+          "?offset=1001",
         ]) {
           const response = await api.get(`/products${query}`, anyStatus)
           expect({ query, status: response.status }).toEqual({ query, status: 400 })
           expect(response.data).toMatchObject({ type: "invalid_data", message: expect.any(String) })
         }
-        const deep = await api.get("/products?offset=10001", anyStatus)
+        const deep = await api.get("/products?offset=1001", anyStatus)
         expect(JSON.stringify(deep.data)).toContain("cursor")
         const search = await api.get(`/products/search?q=lamp&cursor=${cursor}`, anyStatus)
         expect(search.status).toBe(400)
-        expect((await api.get("/products?offset=10000", anyStatus)).status).toBe(200)
+        expect((await api.get("/products?offset=1000", anyStatus)).status).toBe(200)
         const second = await get(`/products?tag=cursor-bad&sort=price_asc&limit=2&cursor=${cursor}`)
         expect(second.items).toHaveLength(2)
         expect(second.offset).toBe(0)
