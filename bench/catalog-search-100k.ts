@@ -4,12 +4,17 @@
  * hours), the lexicon is rebuilt by the module and the statistics refreshed, then
  * CatalogModuleService.queryCatalog — the statement behind GET /products and
  * GET /products/search, without the cache in front — runs random requests of each class:
- * every list sort with random filters, random offsets up to 10,000, cursors at random
+ * every list sort with random filters, random offsets up to 1,000, cursors at random
  * depths, random search words (30 % with a typo) with random sorts, filters and pages,
  * broad one-word searches. Use a dedicated, migrated database:
  *
  *   DATABASE_URL=postgres://postgres@localhost:5432/bench_scale_100k REDIS_URL=redis://localhost:6379/12 \
  *     BENCH_ROWS=100000 BENCH_ROUNDS=200 npx medusa exec ./bench/catalog-search-100k.ts
+ *
+ * BENCH_BUFFERS=1 also runs EXPLAIN (ANALYZE, BUFFERS) of every request and prints the
+ * pages (8 kB buffers) each class touched: a measure that does not move with the machine's
+ * load (bench/catalog-explain.ts). BENCH_MAX_OFFSET (default: the API's 1,000) for the
+ * offset class.
  *
  * Rows are only inserted when the table holds fewer than BENCH_ROWS; a second run only
  * measures. The same database then serves bench/catalog-http.ts.
@@ -22,6 +27,8 @@ import type CatalogModuleService from "../src/modules/catalog/service"
 import { keyJson } from "../src/modules/catalog/sql/queries"
 import type { CatalogFilters, CatalogQuery } from "../src/modules/catalog/types"
 import { loadavg } from "node:os"
+import { MAX_OFFSET } from "../src/utils/catalog/cursor"
+import { explainCatalog } from "./catalog-explain"
 import {
   ADJECTIVES,
   BENCH_CATEGORIES,
@@ -78,7 +85,7 @@ const INSERT_SQL = `
     ) s0) s
   ) r`
 
-type Sample = { label: string; q: string; ms: number; count: number }
+type Sample = { label: string; q: string; ms: number; count: number; buffers?: number }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
@@ -89,6 +96,10 @@ export default async function searchAt100k({ container }: ExecArgs): Promise<voi
   const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
   const rows = Number(process.env.BENCH_ROWS ?? 100_000)
   const rounds = Number(process.env.BENCH_ROUNDS ?? 200)
+  // Also EXPLAIN (ANALYZE, BUFFERS) every request: pages touched do not depend on the load.
+  const withBuffers = process.env.BENCH_BUFFERS === "1"
+  // The API refuses offsets above MAX_OFFSET; a deeper one can still be measured here.
+  const maxOffset = Number(process.env.BENCH_MAX_OFFSET ?? MAX_OFFSET)
   const db = new Client({ connectionString: process.env.DATABASE_URL })
   await db.connect()
   try {
@@ -166,11 +177,11 @@ export default async function searchAt100k({ container }: ExecArgs): Promise<voi
         make: async () => ({ sort, limit: 20, offset: 0, ...randomFilters() }),
       })),
       {
-        label: "list, random sort/filters, random offset 0–10,000",
+        label: `list, random sort/filters, random offset 0–${maxOffset.toLocaleString("en")}`,
         make: async () => ({
           sort: pick(random, SORTS),
           limit: 20,
-          offset: Math.floor(random() * 10_001),
+          offset: Math.floor(random() * (maxOffset + 1)),
           ...randomFilters(),
         }),
       },
@@ -232,17 +243,22 @@ export default async function searchAt100k({ container }: ExecArgs): Promise<voi
       for (const c of classes) {
         const query = await c.make()
         const { ms, count } = await time(query)
-        samples.push({ label: c.label, q: JSON.stringify(query), ms, count })
+        const buffers = withBuffers ? (await explainCatalog(db, query)).buffers : undefined
+        samples.push({ label: c.label, q: JSON.stringify(query), ms, count, buffers })
       }
     }
 
     const summary = (label: string, of: Sample[]) => {
       const ms = of.map((s) => s.ms).sort((a, b) => a - b)
       const hits = of.map((s) => s.count)
+      const pages = of.map((s) => s.buffers ?? 0).sort((a, b) => a - b)
       return (
         `| ${label} | ${of.length} | ${Math.min(...hits)}–${Math.max(...hits)} | ` +
         `${percentile(ms, 50).toFixed(1)} | ${percentile(ms, 95).toFixed(1)} | ` +
-        `${percentile(ms, 99).toFixed(1)} | ${ms[ms.length - 1].toFixed(1)} |`
+        `${percentile(ms, 99).toFixed(1)} | ${ms[ms.length - 1].toFixed(1)} |` +
+        (withBuffers
+          ? ` ${percentile(pages, 50)} | ${percentile(pages, 95)} | ${pages[pages.length - 1]} |`
+          : "")
       )
     }
     const slowest = [...samples].sort((a, b) => b.ms - a.ms).slice(0, 5)
@@ -253,8 +269,9 @@ export default async function searchAt100k({ container }: ExecArgs): Promise<voi
           .map((l) => l.toFixed(2))
           .join(" ")}`,
       "",
-      "| requests | n | count | p50 ms | p95 ms | p99 ms | max ms |",
-      "|---|---|---|---|---|---|---|",
+      "| requests | n | count | p50 ms | p95 ms | p99 ms | max ms |" +
+        (withBuffers ? " pages p50 | pages p95 | pages max |" : ""),
+      "|---|---|---|---|---|---|---|" + (withBuffers ? "---|---|---|" : ""),
       ...classes.map((c) =>
         summary(
           c.label,
@@ -265,6 +282,16 @@ export default async function searchAt100k({ container }: ExecArgs): Promise<voi
       "",
       "slowest:",
       ...slowest.map((s) => `  ${s.ms.toFixed(1)} ms ${s.q}`),
+      ...(withBuffers
+        ? [
+            "",
+            "most pages touched:",
+            ...[...samples]
+              .sort((a, b) => (b.buffers ?? 0) - (a.buffers ?? 0))
+              .slice(0, 8)
+              .map((s) => `  ${s.buffers} pages ${s.q}`),
+          ]
+        : []),
       "",
     ]
     process.stdout.write(lines.join("\n"))

@@ -575,13 +575,15 @@ async function healthProbe(): Promise<void> {
 
 async function loadCatalog(): Promise<Catalog> {
   const products: ProductRef[] = []
-  for (let offset = 0; ; offset += 100) {
-    const response = await request("GET", `/products?limit=100&offset=${offset}`)
-    const page = productsOf(JSON.parse(response.body) as Json)
-    products.push(...page)
-    if (page.length < 100) {
+  // By cursor: offsets stop at 1,000.
+  for (let cursor = ""; ;) {
+    const response = await request("GET", `/products?limit=100${cursor && `&cursor=${cursor}`}`)
+    const body = JSON.parse(response.body) as Json
+    products.push(...productsOf(body))
+    if (typeof body.next_cursor !== "string") {
       break
     }
+    cursor = body.next_cursor
   }
   const tree = JSON.parse((await request("GET", "/products/categories")).body) as {
     categories: { id: string; children?: unknown[] }[]

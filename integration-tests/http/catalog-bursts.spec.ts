@@ -6,7 +6,9 @@ import { CATALOG_SYNC_KEYS } from "../../src/modules/platform/catalog-sync-queue
 import type PlatformModuleService from "../../src/modules/platform/service"
 import { requestCatalogSync } from "../../src/tasks/catalog/sync-batcher"
 import {
+  addAndCheckout,
   createShop,
+  pendingEventWork,
   stockOf,
   useTestRedis,
   waitFor,
@@ -21,7 +23,26 @@ process.env.METRICS_TOKEN = METRICS_TOKEN
 
 jest.setTimeout(180_000)
 
+type CatalogItem = { id: string; stock_quantity: number | null }
+
 const metricsAuth = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }
+
+/** Products as an import through Medusa's workflows makes them (one priced variant each). */
+function importedProducts(prefix: string, n: number) {
+  return Array.from({ length: n }, (_, index) => ({
+    title: `${prefix} ${index}`,
+    status: ProductStatus.PUBLISHED,
+    options: [{ title: "Default", values: ["Default"] }],
+    variants: [
+      {
+        title: "Default",
+        options: { Default: "Default" },
+        manage_inventory: true,
+        prices: [{ amount: 10, currency_code: "usd" }],
+      },
+    ],
+  }))
+}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -98,6 +119,47 @@ medusaIntegrationTestRunner({
       // Shown while most of the backlog still waits.
       const stats = await platform().catalogSyncStats()
       expect(stats!.pending - stats!.pending_stock).toBeGreaterThan(10_000)
+    })
+
+    it("shows a checkout's stock on the next read while an import's events are worked off", async () => {
+      const container = getContainer()
+      const lamp = shop.product.id
+      await waitForIdleEventQueue()
+      // Both reads cached before the burst: the checkout must clear them too.
+      const listed = async () =>
+        ((await api.get("/products?sort=price_desc&limit=5")).data.items as CatalogItem[]).find(
+          (item) => item.id === lamp
+        )?.stock_quantity
+      expect((await api.get(`/products/${lamp}`)).data.stock_quantity).toBe(10)
+      expect(await listed()).toBe(10)
+
+      // The burst: an import's events in Medusa's event queue, and the catalog's sync queue
+      // far behind (20,000 products waiting: unknown ids, each batch a sync that finds none).
+      const backlog = Array.from({ length: 20_000 }, (_, index) => `prod_burst_${index}`)
+      for (let start = 0; start < backlog.length; start += 5_000) {
+        await platform().enqueueCatalogSync(backlog.slice(start, start + 5_000), "bulk")
+      }
+      await createProductsWorkflow(container).run({
+        input: { products: importedProducts("Burst import", 100) },
+      })
+
+      const checkout = await addAndCheckout(api, shop.alice, lamp, 3)
+      expect(checkout.status).toBe(201)
+      // Read at once, no waiting: the checkout wrote the stock before it answered.
+      const [one, inList] = await Promise.all([api.get(`/products/${lamp}`), listed()])
+      expect({ product: one.data.stock_quantity, listed: inList }).toEqual({
+        product: 7,
+        listed: 7,
+      })
+      // …while the burst was still being worked off.
+      const redis = platform().redis()!
+      expect(await pendingEventWork(redis)).toBeGreaterThan(10_000)
+      const stats = await platform().catalogSyncStats()
+      expect(stats!.pending - stats!.pending_stock).toBeGreaterThan(10_000)
+
+      // The import's own events are left to drain (the backlog is dropped).
+      await redis.del(CATALOG_SYNC_KEYS.bulk, CATALOG_SYNC_KEYS.stock)
+      await waitForIdleEventQueue(120_000)
     })
   },
 })

@@ -127,6 +127,34 @@ medusaIntegrationTestRunner({
         expect(Number(walked.first.items[0].price)).toBe(Number(cheapest))
       })
 
+      it("pages a capped search whose matches sort far along in order, without repeats", async () => {
+        // More live products sort before the matches (by name) than a search walks along
+        // the sort's index (2,000), and the matches are capped: the first page is cut from
+        // the matches taken, sorted; the later ones (the walk then reaches the end) are exact.
+        await insertRows(db(), "prod_far_a", "cursor-far", 2300, "Aaa Filler")
+        await insertRows(db(), "prod_far_z", "cursor-far", 1100, "Zeta Gadget")
+        const matches = (
+          await db().raw(
+            `select id from catalog_product where tags @> '{cursor-far}' and is_active
+               and id like 'prod_far_z%' order by lower(name), id`
+          )
+        ).rows.map((row: { id: string }) => row.id)
+        expect(matches.length).toBeGreaterThan(1000)
+
+        const path = "/products/search?q=gadget&tag=cursor-far&sort=name&limit=100"
+        const walked = await walk(path)
+        expect(walked.first).toMatchObject({ count: 1000, count_capped: true })
+        expect(walked.first.items).toHaveLength(100)
+        expect(new Set(walked.ids).size).toBe(walked.ids.length)
+        expect(walked.ids.every((id) => matches.includes(id))).toBe(true)
+        // In name order (then id) across all pages: each page starts after the last.
+        const order = walked.ids.map((id) => matches.indexOf(id))
+        expect(order).toEqual([...order].sort((a, b) => a - b))
+        // After the first page every match is listed.
+        const last = order[99]
+        expect(walked.ids.slice(100)).toEqual(matches.slice(last + 1))
+      })
+
       it("refuses bad cursors and deep offsets with 400 in the shared error shape", async () => {
         await insertRows(db(), "prod_bad", "cursor-bad", 5, "Gamma Lamp")
         const first = await get("/products?tag=cursor-bad&sort=price_asc&limit=2")
@@ -143,17 +171,17 @@ medusaIntegrationTestRunner({
           `?cursor=${cursor.slice(0, -3)}&sort=price_asc`,
           "?cursor=%00",
           `?cursor=${"A".repeat(5000)}`,
-          "?offset=10001",
+          "?offset=1001",
         ]) {
           const response = await api.get(`/products${query}`, anyStatus)
           expect({ query, status: response.status }).toEqual({ query, status: 400 })
           expect(response.data).toMatchObject({ type: "invalid_data", message: expect.any(String) })
         }
-        const deep = await api.get("/products?offset=10001", anyStatus)
+        const deep = await api.get("/products?offset=1001", anyStatus)
         expect(JSON.stringify(deep.data)).toContain("cursor")
         const search = await api.get(`/products/search?q=lamp&cursor=${cursor}`, anyStatus)
         expect(search.status).toBe(400)
-        expect((await api.get("/products?offset=10000", anyStatus)).status).toBe(200)
+        expect((await api.get("/products?offset=1000", anyStatus)).status).toBe(200)
         const second = await get(`/products?tag=cursor-bad&sort=price_asc&limit=2&cursor=${cursor}`)
         expect(second.items).toHaveLength(2)
         expect(second.offset).toBe(0)

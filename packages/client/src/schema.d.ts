@@ -5059,7 +5059,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad filter, offset above 10,000, or a cursor not for this sort */
+            /** @description Bad filter, offset above 1,000, or a cursor not for this sort */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -32,7 +32,7 @@ export const productsContract: ContractRoute[] = [
         description: "A page of products",
         schema: listSchema(catalogProductView).extend(catalogPageFields),
       },
-      400: { description: "Bad filter, offset above 10,000, or a cursor not for this sort" },
+      400: { description: "Bad filter, offset above 1,000, or a cursor not for this sort" },
       ...notModifiedResponse,
       403: { description: "include_inactive by a non-admin" },
     },

@@ -14,17 +14,17 @@ import {
   CATEGORY_GROUPS_SQL,
   DELETE_CREATED_SQL,
   DELETE_SQL,
-  listSql,
   LOCK_ROWS_SQL,
   NEXT_SYNC_VERSION_SQL,
   REBUILD_LEXEMES_SQL,
   RESTORE_SQL,
   ROWS_SQL,
-  searchSql,
   STOCK_SQL,
+  TSQUERY_SQL,
   UPSERT_SQL,
   VIEW_SQL,
 } from "./sql/queries"
+import { catalogStatement } from "./sql/statement"
 import { SHOWABLE_VIEWS_SQL, SIMILAR_SQL, TOP_RATED_SQL } from "./sql/related"
 import type { CatalogPage, CatalogQuery, CatalogRow, CatalogStock } from "./types"
 
@@ -58,27 +58,15 @@ export default class CatalogModuleService extends MedusaService({
     query: CatalogQuery,
     @MedusaContext() context: Context = {}
   ): Promise<CatalogPage> {
-    const params: Params = {
-      include_inactive: query.include_inactive ?? false,
-      category_id: query.category_id ?? null,
-      tag: query.tag ?? null,
-      min_price: query.min_price ?? null,
-      max_price: query.max_price ?? null,
-      in_stock: query.in_stock ?? false,
-      limit: query.limit,
-      limit_plus_one: query.limit + 1,
-      offset: query.offset,
-      k1: query.after?.[0] ?? null,
-      k2: query.after?.[1] ?? null,
-      k3: query.after?.[2] ?? null,
-    }
+    let tsquery: string | null = null
     if (query.q) {
-      const sql = searchSql(query.sort ?? "relevance", query.facets ?? false)
-      const [page] = await this.run<CatalogPage>(context.manager, sql, { ...params, q: query.q })
-      return page
+      const [row] = await this.run<{ tsquery: string | null }>(context.manager, TSQUERY_SQL, {
+        q: query.q,
+      })
+      tsquery = row?.tsquery ?? null
     }
-    const sort = !query.sort || query.sort === "relevance" ? "newest" : query.sort
-    const [page] = await this.run<CatalogPage>(context.manager, listSql(sort), params)
+    const { sql, params } = catalogStatement(query, tsquery)
+    const [page] = await this.run<CatalogPage>(context.manager, sql, params)
     return page
   }
 
@@ -268,7 +256,8 @@ export default class CatalogModuleService extends MedusaService({
   @InjectManager()
   async refreshStatistics(@MedusaContext() context: Context = {}): Promise<void> {
     await this.run(context.manager, "vacuum (analyze) catalog_product", {})
-    await this.run(context.manager, "analyze catalog_lexeme", {})
+    // Also merges the pending list of the lexicon's trigram index, which its rebuild filled.
+    await this.run(context.manager, "vacuum (analyze) catalog_lexeme", {})
   }
 
   /** Recounts the lexicon from scratch (after a backfill or by the reconcile job). */

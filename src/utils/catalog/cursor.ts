@@ -24,7 +24,7 @@ export const CURSOR_KEY_TYPES = {
 export type CursorSort = keyof typeof CURSOR_KEY_TYPES
 
 /** Deepest `offset` accepted on catalog lists and searches; deeper pages take the cursor. */
-export const MAX_OFFSET = 10_000
+export const MAX_OFFSET = 1_000
 
 /** Longest cursor accepted (a name of 255 four-byte characters and an id fit). */
 export const MAX_CURSOR_LENGTH = 2048

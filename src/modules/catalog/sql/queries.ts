@@ -13,16 +13,37 @@ const NO_PRICE_HIGH = "1000000000000000::numeric"
 /** …and below any price for `price_desc`, and below any rating for `rating`. */
 const NO_VALUE_LOW = "-1"
 
-/** Filters shared by list and search (`p` is catalog_product). Prices are compared through the
- * price sort's expression so that index can seek a range; null prices never match a range. */
-const FILTERS = `
-  p.deleted_at is null
-  and (p.is_active or :include_inactive::boolean)
-  and (:category_id::text is null or p.category_ids @> array[:category_id::text])
-  and (:tag::text is null or p.tags @> array[:tag::text])
-  and (:min_price::numeric is null or (p.price is not null and coalesce(p.price, ${NO_PRICE_HIGH}) >= :min_price::numeric))
-  and (:max_price::numeric is null or coalesce(p.price, ${NO_PRICE_HIGH}) <= :max_price::numeric)
-  and (not :in_stock::boolean or p.in_stock)`
+/** The rows anyone may list: not deleted, and active unless an admin asked for inactive ones too. */
+function liveRows(t: string): string {
+  return `${t}.deleted_at is null and (${t}.is_active or :include_inactive::boolean)`
+}
+
+/**
+ * A price range, compared through a price sort's key so that sort's index seeks it (the
+ * descending sort's key for `price_desc`, the ascending one otherwise); null prices never
+ * match a range.
+ */
+function priceRange(t: string, sort?: CatalogSort): string {
+  const key =
+    sort === "price_desc"
+      ? `coalesce(${t}.price, ${NO_VALUE_LOW}::numeric)`
+      : `coalesce(${t}.price, ${NO_PRICE_HIGH})`
+  return `(:min_price::numeric is null or (${t}.price is not null and ${key} >= :min_price::numeric))
+  and (:max_price::numeric is null or (${t}.price is not null and ${key} <= :max_price::numeric))`
+}
+
+/** The filters of a list or search other than liveness (`t` carries the filter columns). */
+function rowFilters(t: string, sort?: CatalogSort): string {
+  return `(:category_id::text is null or ${t}.category_ids @> array[:category_id::text])
+  and (:tag::text is null or ${t}.tags @> array[:tag::text])
+  and ${priceRange(t, sort)}
+  and (not :in_stock::boolean or ${t}.in_stock)`
+}
+
+/** Filters shared by list and search. */
+function filters(t: string, sort?: CatalogSort): string {
+  return `${liveRows(t)} and ${rowFilters(t, sort)}`
+}
 
 export const CATALOG_SORTS = [
   "relevance",
@@ -126,12 +147,14 @@ export const RERANK_HEAD = 200
 
 /**
  * With more than SEARCH_MATCH_CAP matches and a sort other than relevance, the page is
- * first looked for among this many rows of the sort's index (after the cursor): matches
- * are common then, so it is usually found after a few hundred. Only when the matches sit
- * far along the sort (a word all of whose names sort last) are all matches sorted.
+ * looked for among this many products along the sort's index (after the cursor; each one
+ * read to test it against the query, so this bounds the cost). Over 1 % of the products
+ * match then, and a broad word's matches are usually spread along any sort, so the page is
+ * usually found here and is exact. When it is not (the matches sit further along, e.g. a
+ * word that starts every matching name late in the alphabet), it is cut from the capped
+ * matches, sorted.
  */
-export const SEARCH_WALK = 5_000
-
+export const SEARCH_WALK = 2_000
 /** Every column a sort key reads (what a subquery must carry to be sorted again). */
 const SORT_COLUMNS = "p.product_created_at, p.price, p.name, p.rating_average, p.review_count"
 
@@ -157,11 +180,11 @@ export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
   with page as (
     select s.id, s.key, row_number() over () as ord from (
       select p.id, ${keyJson(sort, "p")} as key
-      from catalog_product p where ${FILTERS} and ${afterCursor(sort, "p")}
+      from catalog_product p where ${filters("p", sort)} and ${afterCursor(sort, "p")}
       order by ${orderBy(sort, "p")} limit :limit_plus_one offset :offset) s
   ),
   total as (
-    select count(*) as n from (select 1 from catalog_product p where ${FILTERS}
+    select count(*) as n from (select 1 from catalog_product p where ${filters("p")}
       limit ${LIST_COUNT_CAP + 1}) c
   )
   select
@@ -170,71 +193,14 @@ export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
 }
 
 /**
- * Typo-tolerant search. Each word of the query matches itself as a prefix or one of its
- * three nearest catalog words (trigram similarity on catalog_lexeme, index-assisted by
- * the `%` operator); words are ANDed.
- *
- * The matches (`m`) are at most SEARCH_MATCH_CAP + 1 rows, taken as the full-text index
- * finds them, so a broad word costs no more than a narrow one. Relevance ranks them by
- * full-text rank (name weighs most, then categories and tags, then the description); the
- * best RERANK_HEAD are ranked again by how closely the raw query resembles the
- * name/categories/tags text, so exact spellings win over corrections. Other sorts page
- * through `m` when it holds every match, and otherwise walk the sort's index testing each
- * row against the query (at least one row in SEARCH_MATCH_CAP / rows matches then, so a
- * page is found after a bounded walk). Count and facets come from `m`: exact unless capped.
+ * The full-text query of a search (`null` when it has no words): each word of the query
+ * matches itself as a prefix or one of its three nearest catalog words (trigram similarity
+ * on catalog_lexeme, index-assisted by the `%` operator); words are ANDed. A statement of
+ * its own, so the search statement gets it as a value and the planner estimates its matches
+ * from the statistics (a tsquery computed inside the statement was planned as 500 matches
+ * whatever the word, and filters were then checked row by row on thousands of matches).
  */
-export function searchSql(sort: CatalogSort, withFacets: boolean): string {
-  const facets = withFacets
-    ? `,
-    (select coalesce(json_agg(json_build_object('category_id', f.c, 'count', f.n) order by f.n desc, f.c), '[]')::text
-      from (select unnest(m.category_ids) c, count(*)::int n from m group by 1) f) as category_facets,
-    (select json_agg(json_build_object('min', b.lo::text, 'max', b.hi::text, 'count',
-        (select count(*) from m where m.price >= b.lo and (b.hi is null or m.price < b.hi))) order by b.lo)::text
-      from (values (0::numeric, 25::numeric), (25, 100), (100, 500), (500, null)) b(lo, hi)) as price_facets`
-    : ""
-  const capped = `(select count(*) from m) > ${SEARCH_MATCH_CAP}`
-  const ranked =
-    sort === "relevance"
-      ? `
-  head as (
-    select m.id, m.rank + word_similarity(lower(:q), p.search_text) as score
-    from (select id, rank from m order by rank desc, id limit ${RERANK_HEAD}) m
-    join catalog_product p on p.id = m.id
-  ),
-  ordered as (
-    select m.id, h.id is not null as in_head, coalesce(h.score, m.rank) as score
-    from m left join head h on h.id = m.id
-  ),
-  candidates as (
-    select o.id, ${keyJson(sort, "o")} as key from ordered o where ${afterCursor(sort, "o")}
-    order by ${orderBy(sort, "o")} limit :limit_plus_one offset :offset
-  ),`
-      : `
-  candidates as (
-    select m.id, ${keyJson(sort, "m")} as key from m
-    where not ${capped} and ${afterCursor(sort, "m")}
-    order by ${orderBy(sort, "m")} limit :limit_plus_one offset :offset
-  ),
-  walk as (
-    select w.id, ${keyJson(sort, "w")} as key from (
-      select p.id, p.search_vector, ${SORT_COLUMNS} from catalog_product p
-      where ${capped} and ${FILTERS} and ${afterCursor(sort, "p")}
-      order by ${orderBy(sort, "p")} limit ${SEARCH_WALK}) w, tq
-    where w.search_vector @@ tq.q
-    order by ${orderBy(sort, "w")} limit :limit_plus_one offset :offset
-  ),
-  sorted as (
-    select p.id, ${keyJson(sort, "p")} as key from catalog_product p, tq
-    where ${capped} and (select count(*) from walk) < :limit_plus_one
-      and p.search_vector @@ tq.q and ${FILTERS} and ${afterCursor(sort, "p")}
-    order by ${orderBy(sort, "p")} limit :limit_plus_one offset :offset
-  ),
-  ordered_page as (
-    select * from candidates
-    union all select * from walk where (select count(*) from walk) = :limit_plus_one
-    union all select * from sorted
-  ),`
-  return `
+export const TSQUERY_SQL = `
   with terms as (
     select t.term, t.ord
     from unnest(string_to_array(lower(regexp_replace(:q, '[^[:alnum:]]+', ' ', 'g')), ' '))
@@ -251,19 +217,85 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
         order by similarity(l.word, t.term) desc, l.ndoc desc, l.word
         limit 3) c
     ) x group by x.ord
+  )
+  select to_tsquery('simple', string_agg('(' || alt || ')', ' & ' order by ord))::text as tsquery
+  from alternatives`
+
+/**
+ * Typo-tolerant search of `:tsquery` (TSQUERY_SQL's answer for `:q`).
+ *
+ * The matches (`m`) are at most SEARCH_MATCH_CAP + 1 rows, taken as the full-text index
+ * finds them, so a broad word costs no more than a narrow one: count and facets come from
+ * `m` (exact unless capped), and relevance ranks `m` by full-text rank (name weighs most,
+ * then categories and tags, then the description); the best RERANK_HEAD are ranked again
+ * by how closely the raw query resembles the name/categories/tags text (carried in `m`),
+ * so exact spellings win over corrections. Other sorts page through `m` sorted when it
+ * holds every match; when it is capped they walk SEARCH_WALK rows along the sort's index
+ * (`walk_rows`) testing each against the query and filters, and the page comes from there
+ * when it was found there (or the walk reached the end of the list), else from `m` sorted.
+ */
+export function searchSql(sort: CatalogSort, withFacets: boolean): string {
+  const facets = withFacets
+    ? `,
+    (select coalesce(json_agg(json_build_object('category_id', f.c, 'count', f.n) order by f.n desc, f.c), '[]')::text
+      from (select unnest(m.category_ids) c, count(*)::int n from m group by 1) f) as category_facets,
+    (select json_agg(json_build_object('min', b.lo::text, 'max', b.hi::text, 'count',
+        (select count(*) from m where m.price >= b.lo and (b.hi is null or m.price < b.hi))) order by b.lo)::text
+      from (values (0::numeric, 25::numeric), (25, 100), (100, 500), (500, null)) b(lo, hi)) as price_facets`
+    : ""
+  const capped = `(select count(*) from m) > ${SEARCH_MATCH_CAP}`
+  const ranked =
+    sort === "relevance"
+      ? `
+  head as (
+    select h.id, h.rank + word_similarity(lower(:q), h.search_text) as score
+    from (select id, rank, search_text from m order by rank desc, id limit ${RERANK_HEAD}) h
   ),
-  tq as (
-    select to_tsquery('simple', string_agg('(' || alt || ')', ' & ' order by ord)) as q from alternatives
+  ordered as (
+    select m.id, h.id is not null as in_head, coalesce(h.score, m.rank) as score
+    from m left join head h on h.id = m.id
   ),
+  page_rows as (
+    select o.id, ${keyJson(sort, "o")} as key from ordered o where ${afterCursor(sort, "o")}
+    order by ${orderBy(sort, "o")} limit :limit_plus_one offset :offset
+  ),`
+      : `
+  walk_rows as materialized (
+    select p.id, p.search_vector, p.category_ids, p.tags, p.in_stock, ${SORT_COLUMNS}
+    from catalog_product p
+    where ${capped} and ${liveRows("p")} and ${afterCursor(sort, "p")}
+      ${sort === "price_asc" || sort === "price_desc" ? `and ${priceRange("p", sort)}` : ""}
+    order by ${orderBy(sort, "p")} limit ${SEARCH_WALK}
+  ),
+  walk as (
+    select w.id, ${keyJson(sort, "w")} as key from walk_rows w
+    where w.search_vector @@ :tsquery::tsquery and ${rowFilters("w", sort)}
+    order by ${orderBy(sort, "w")} limit :limit_plus_one offset :offset
+  ),
+  walk_found as (
+    select ${capped} and ((select count(*) from walk) = :limit_plus_one
+      or (select count(*) from walk_rows) < ${SEARCH_WALK}) as yes
+  ),
+  from_m as (
+    select m.id, ${keyJson(sort, "m")} as key from m
+    where not (select yes from walk_found) and ${afterCursor(sort, "m")}
+    order by ${orderBy(sort, "m")} limit :limit_plus_one offset :offset
+  ),
+  page_rows as (
+    select * from walk where (select yes from walk_found)
+    union all select * from from_m
+  ),`
+  return `
+  with
   m as materialized (
     select p.id, p.price, p.category_ids, p.product_created_at, p.name, p.rating_average,
-      p.review_count, ts_rank_cd(p.search_vector, tq.q) as rank
-    from catalog_product p, tq
-    where p.search_vector @@ tq.q and ${FILTERS}
+      p.review_count, ts_rank_cd(p.search_vector, :tsquery::tsquery) as rank${sort === "relevance" ? ", p.search_text" : ""}
+    from catalog_product p
+    where p.search_vector @@ :tsquery::tsquery and ${filters("p", sort)}
     limit ${SEARCH_MATCH_CAP + 1}
   ),${ranked}
   page as (
-    select c.id, c.key, row_number() over () as ord from ${sort === "relevance" ? "candidates" : "ordered_page"} c
+    select c.id, c.key, row_number() over () as ord from page_rows c
   )
   select
     least((select count(*) from m), ${SEARCH_MATCH_CAP})::int as count,
