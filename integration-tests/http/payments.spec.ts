@@ -559,6 +559,38 @@ medusaIntegrationTestRunner({
         expect(await medusaRefundsOf(order.id)).toEqual([1000, 1000])
       })
 
+      it("the refunded status move: the retry is replayed by Stripe and recorded once", async () => {
+        const { order, intentId } = await paidOrder()
+        // Nothing was shipped: the move cancels Medusa's order, which refunds through it.
+        const medusaStatus = async () => {
+          const [row] = await getContainer()
+            .resolve(Modules.ORDER)
+            .listOrders({ id: order.id }, { select: ["status"] })
+          return row.status
+        }
+        await refundLostThenRetried({ orderId: order.id, intentId }, async () => {
+          const moved = await api.put(
+            `/orders/${order.id}/status`,
+            { status: "refunded" },
+            { headers: admin.headers, ...anyStatus }
+          )
+          // The failed move rolled back the cancellation with it.
+          if (moved.status >= 500) {
+            expect(await medusaStatus()).not.toBe("canceled")
+          }
+          return moved
+        })
+        expect(stripeRefundsOf(intentId)).toEqual([5500])
+        expect(await medusaRefundsOf(order.id)).toEqual([5500])
+        expect(await medusaStatus()).toBe("canceled")
+        const view = await orderOf(order.id)
+        expect(view.status_history.map((change) => change.to)).toEqual([
+          "pending",
+          "paid",
+          "refunded",
+        ])
+      })
+
       it("the dashboard's refund: the retry is replayed by Stripe and recorded once", async () => {
         const { order, intentId } = await paidOrder()
         const [medusaPayment] = await medusaPaymentsOf(order.id)

@@ -17,7 +17,7 @@ import { orderLockKey } from "../order/change-order-status"
 import { ensureStatusMoveStep } from "../order/steps/ensure-status-move"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
 import { recordStatusChangeStep } from "../order/steps/record-status-change"
-import { ensureRefundMadeStep } from "./steps/ensure-refund-made"
+import { ensureRefundsMadeStep } from "./steps/ensure-refunds-made"
 import { loadPaymentAttemptStep } from "./steps/load-payment-attempt"
 import { planRefundStep } from "./steps/plan-refund"
 
@@ -90,7 +90,11 @@ export const refundPaymentWorkflow = createWorkflow(
     })
     // Medusa's refund workflows log a provider failure and go on: a refund not recorded
     // fails here, which rolls the steps above back.
-    ensureRefundMadeStep({ plan })
+    ensureRefundsMadeStep({
+      expected: transform({ plan }, ({ plan }) => [
+        { payment_id: plan.payment_id, refunded: plan.refunded_before + plan.amount },
+      ]),
+    })
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(plan)
   }
