@@ -11,6 +11,7 @@ import {
   refundPaymentsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { MathBN } from "@medusajs/framework/utils"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { orderLockKey } from "../order/change-order-status"
@@ -92,7 +93,11 @@ export const refundPaymentWorkflow = createWorkflow(
     // fails here, which rolls the steps above back.
     ensureRefundsMadeStep({
       expected: transform({ plan }, ({ plan }) => [
-        { payment_id: plan.payment_id, refunded: plan.refunded_before + plan.amount },
+        {
+          payment_id: plan.payment_id,
+          // Decimal arithmetic: 0.1 + 0.2 must be 0.3, as Medusa's refunds will total.
+          refunded: MathBN.add(plan.refunded_before, plan.amount).toNumber(),
+        },
       ]),
     })
     releaseLockStep({ key: lockKey })
