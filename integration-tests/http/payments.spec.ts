@@ -603,6 +603,21 @@ medusaIntegrationTestRunner({
         )
         expect(stripeRefundsOf(intentId)).toEqual([700])
         expect(await medusaRefundsOf(order.id)).toEqual([700])
+        // The engine's handler of the route keeps Medusa's authentication and validation.
+        const route = `/admin/payments/${medusaPayment.id}/refund`
+        const asCustomer = await api.post(
+          route,
+          { amount: 1 },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(asCustomer.status).toBe(401)
+        const bad = await api.post(
+          route,
+          { amount: "abc" },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(bad.status).toBe(400)
+        expect(stripeRefundsOf(intentId)).toEqual([700])
       })
 
       it("concurrent equal refunds in the dashboard are each made at Stripe and recorded once", async () => {
