@@ -1,3 +1,4 @@
+import Redis from "ioredis"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules, PromotionActions } from "@medusajs/framework/utils"
 import {
@@ -16,6 +17,9 @@ import {
   stockOf,
   TEST_ADDRESS,
   waitFor,
+  waitForIdleEventQueue,
+  pendingEventWork,
+  useTestRedis,
   type AdminSession,
   type CatalogProduct,
   type CommerceSetup,
@@ -637,6 +641,53 @@ medusaIntegrationTestRunner({
           actor_type: "system",
           note: "Payment captured",
         })
+      })
+
+      it("record a refund made right after a capture, before the capture has paid the order", async () => {
+        const orderId = await placeThroughMedusa(1)
+        await waitFor(async () => {
+          const { data } = await api.get("/payments", { headers: alice.headers })
+          return data.count === 1
+        })
+        const paymentId = await paymentOf(orderId)
+        // Medusa's handling of the capture's Stripe webhook holds the order's cart lock, as
+        // processPaymentWorkflow does: the capture's settlement waits for it, so the refund
+        // made meanwhile is handled while the order is still pending.
+        const container = getContainer()
+        const { data: carts } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "order_cart",
+          fields: ["cart_id"],
+          filters: { order_id: orderId },
+        })
+        const cartId = (carts[0] as { cart_id: string }).cart_id
+        const locking = container.resolve(Modules.LOCKING)
+        const owner = { ownerId: "medusa-webhook-handling" }
+        await locking.acquire(cartId, { ...owner, expire: 60 })
+        const redis = new Redis(useTestRedis(), { maxRetriesPerRequest: 1 })
+        try {
+          const admin_ = { headers: admin.headers }
+          expect((await api.post(`/admin/payments/${paymentId}/capture`, {}, admin_)).status).toBe(
+            200
+          )
+          expect(
+            (await api.post(`/admin/payments/${paymentId}/refund`, { amount: 5 }, admin_)).status
+          ).toBe(200)
+          // Everything the capture and the refund set off is done but the capture's
+          // settlement, which waits for the cart.
+          await waitFor(async () => (await pendingEventWork(redis)) <= 1)
+          expect((await api.get(`/orders/${orderId}`, admin_)).data.status).toBe("pending")
+        } finally {
+          await locking.release(cartId, owner)
+          redis.disconnect()
+        }
+        await waitForIdleEventQueue(30_000, { delayed: true })
+        const { data: view } = await api.get(`/orders/${orderId}`, { headers: alice.headers })
+        expect(view.status).toBe("partially_refunded")
+        expect(view.status_history.map((change: { to: string }) => change.to)).toEqual([
+          "pending",
+          "paid",
+          "partially_refunded",
+        ])
       })
 
       it("make a refunded payment's order partially refunded, then refunded (and cancelled when unshipped)", async () => {

@@ -432,7 +432,7 @@ medusaIntegrationTestRunner({
       })
 
       it("a retried refund with the same Idempotency-Key refunds once", async () => {
-        const { payment } = await paidOrder()
+        const { payment, intentId } = await paidOrder()
         const send = () =>
           api.post(
             "/payments/refund",
@@ -446,9 +446,10 @@ medusaIntegrationTestRunner({
         expect(retry.headers["idempotent-replayed"]).toBe("true")
         expect(retry.data.refunded_amount).toBe("10.00")
         expect(stripe.countRequests("POST", "/v1/refunds", { excludeReplays: true })).toBe(1)
-        // Stripe got its own idempotency key (Medusa's refund id).
+        // Stripe got a key of its own, derived from the refund asked for (not Medusa's
+        // refund row id, which a retry after a lost answer would not share).
         const [call] = stripe.requests.filter((r) => r.path === "/v1/refunds")
-        expect(call.idempotencyKey).toMatch(/^ref_/)
+        expect(call.idempotencyKey).toBe(`refund:${intentId}:0+1000`)
       })
 
       it("refuses customers, bad amounts and payments with nothing captured", async () => {
@@ -486,6 +487,176 @@ medusaIntegrationTestRunner({
         expect(refunds[0].params).toMatchObject({ amount: "5500", payment_intent: intentId })
         const { data } = await api.get(`/payments/${payment.id}`, { headers: alice.headers })
         expect(data).toMatchObject({ status: "refunded", refunded_amount: "55.00" })
+      })
+    })
+
+    describe("refunds whose Stripe answer was lost, and concurrent refunds", () => {
+      /** Medusa's refunds of the order's payment, in cents, oldest first. */
+      async function medusaRefundsOf(orderId: string): Promise<number[]> {
+        const [payment] = await medusaPaymentsOf(orderId)
+        return payment.refunds.map((refund) => Math.round(Number(refund.amount) * 100)).sort()
+      }
+
+      /** The refunds Stripe made of an intent, in cents. */
+      const stripeRefundsOf = (intentId: string) =>
+        stripe
+          .refundsOf(intentId)
+          .map((refund) => refund.amount)
+          .sort()
+
+      /**
+       * Stripe makes the refund but its answer (and those of the client's own retries) is
+       * lost: the request fails and nothing is recorded. It is then retried as a new request
+       * (no Idempotency-Key of ours), which succeeds.
+       */
+      async function refundLostThenRetried(
+        lost: { orderId: string; intentId: string },
+        send: () => Promise<{ status: number }>
+      ) {
+        stripe.dropAnswers("POST", "/v1/refunds")
+        const failed = await send()
+        stripe.answerAgain("POST", "/v1/refunds")
+        expect(failed.status).toBeGreaterThanOrEqual(500)
+        expect(stripe.refundsOf(lost.intentId)).toHaveLength(1)
+        expect(await medusaRefundsOf(lost.orderId)).toEqual([])
+        expect((await orderOf(lost.orderId)).status).toBe("paid")
+        const retried = await send()
+        expect(retried.status).toBe(200)
+        return retried
+      }
+
+      it("POST /payments/refund: the retry is replayed by Stripe and recorded once", async () => {
+        const { order, payment, intentId } = await paidOrder()
+        const retried = await refundLostThenRetried({ orderId: order.id, intentId }, () =>
+          api.post(
+            "/payments/refund",
+            { payment_id: payment.id, amount: "10.00" },
+            { headers: admin.headers, ...anyStatus }
+          )
+        )
+        expect(retried).toMatchObject({ data: { refunded_amount: "10.00" } })
+        expect(stripeRefundsOf(intentId)).toEqual([1000])
+        expect(await medusaRefundsOf(order.id)).toEqual([1000])
+        const calls = stripe.requests.filter((r) => r.path === "/v1/refunds")
+        expect(calls.some((call) => call.dropped)).toBe(true)
+        expect(new Set(calls.map((call) => call.idempotencyKey)).size).toBe(1)
+        const view = await orderOf(order.id)
+        expect(view.status).toBe("partially_refunded")
+        expect(view.status_history.map((change) => change.to)).toEqual([
+          "pending",
+          "paid",
+          "partially_refunded",
+        ])
+
+        // A further equal refund is a new one: Stripe refunds again.
+        const again = await api.post(
+          "/payments/refund",
+          { payment_id: payment.id, amount: "10.00" },
+          { headers: admin.headers }
+        )
+        expect(again.data.refunded_amount).toBe("20.00")
+        expect(stripeRefundsOf(intentId)).toEqual([1000, 1000])
+        expect(await medusaRefundsOf(order.id)).toEqual([1000, 1000])
+      })
+
+      it("the refunded status move: the retry is replayed by Stripe and recorded once", async () => {
+        const { order, intentId } = await paidOrder()
+        // Nothing was shipped: the move cancels Medusa's order, which refunds through it.
+        const medusaStatus = async () => {
+          const [row] = await getContainer()
+            .resolve(Modules.ORDER)
+            .listOrders({ id: order.id }, { select: ["status"] })
+          return row.status
+        }
+        await refundLostThenRetried({ orderId: order.id, intentId }, async () => {
+          const moved = await api.put(
+            `/orders/${order.id}/status`,
+            { status: "refunded" },
+            { headers: admin.headers, ...anyStatus }
+          )
+          // The failed move rolled back the cancellation with it.
+          if (moved.status >= 500) {
+            expect(await medusaStatus()).not.toBe("canceled")
+          }
+          return moved
+        })
+        expect(stripeRefundsOf(intentId)).toEqual([5500])
+        expect(await medusaRefundsOf(order.id)).toEqual([5500])
+        expect(await medusaStatus()).toBe("canceled")
+        const view = await orderOf(order.id)
+        expect(view.status_history.map((change) => change.to)).toEqual([
+          "pending",
+          "paid",
+          "refunded",
+        ])
+      })
+
+      it("the dashboard's refund: the retry is replayed by Stripe and recorded once", async () => {
+        const { order, intentId } = await paidOrder()
+        const [medusaPayment] = await medusaPaymentsOf(order.id)
+        await refundLostThenRetried({ orderId: order.id, intentId }, () =>
+          api.post(
+            `/admin/payments/${medusaPayment.id}/refund`,
+            { amount: 7 },
+            { headers: admin.headers, ...anyStatus }
+          )
+        )
+        expect(stripeRefundsOf(intentId)).toEqual([700])
+        expect(await medusaRefundsOf(order.id)).toEqual([700])
+        // The engine's handler of the route keeps Medusa's authentication and validation.
+        const route = `/admin/payments/${medusaPayment.id}/refund`
+        const asCustomer = await api.post(
+          route,
+          { amount: 1 },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(asCustomer.status).toBe(401)
+        const bad = await api.post(
+          route,
+          { amount: "abc" },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(bad.status).toBe(400)
+        expect(stripeRefundsOf(intentId)).toEqual([700])
+      })
+
+      it("concurrent equal refunds in the dashboard are each made at Stripe and recorded once", async () => {
+        const { order, intentId, payment } = await paidOrder()
+        const [medusaPayment] = await medusaPaymentsOf(order.id)
+        // A double (quadruple) click: the same refund sent at once.
+        const answers = await Promise.all(
+          Array.from({ length: 4 }, () =>
+            api.post(
+              `/admin/payments/${medusaPayment.id}/refund`,
+              { amount: 5 },
+              { headers: admin.headers, ...anyStatus }
+            )
+          )
+        )
+        expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200])
+        // Stripe's refunds and Medusa's record agree, one for one.
+        expect(stripeRefundsOf(intentId)).toEqual([500, 500, 500, 500])
+        expect(await medusaRefundsOf(order.id)).toEqual([500, 500, 500, 500])
+        const keys = stripe.requests
+          .filter((r) => r.path === "/v1/refunds")
+          .map((r) => r.idempotencyKey)
+        expect(new Set(keys).size).toBe(4)
+        // And the same again with the engine's refunds in the mix: one refund at a time.
+        const mixed = await Promise.all([
+          api.post(
+            `/admin/payments/${medusaPayment.id}/refund`,
+            { amount: 5 },
+            { headers: admin.headers, ...anyStatus }
+          ),
+          api.post(
+            "/payments/refund",
+            { payment_id: payment.id, amount: "5.00" },
+            { headers: admin.headers, ...anyStatus }
+          ),
+        ])
+        expect(mixed.map((answer) => answer.status)).toEqual([200, 200])
+        expect(stripeRefundsOf(intentId)).toEqual(Array(6).fill(500))
+        expect(await medusaRefundsOf(order.id)).toEqual(Array(6).fill(500))
       })
     })
 

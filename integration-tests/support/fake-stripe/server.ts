@@ -62,6 +62,8 @@ export interface RequestRecord {
   /** True when the answer was a replay of the result saved under the idempotency key. */
   replayed: boolean
   status: number
+  /** True when the request was handled but its answer dropped (`dropAnswers`). */
+  dropped?: boolean
 }
 
 export interface DeliveryRecord {
@@ -153,6 +155,7 @@ export class FakeStripe implements ControlTarget {
   private server: http.Server | undefined
   private listeningPort: number | undefined
   private deliveryQueue: Promise<void> = Promise.resolve()
+  private readonly droppedAnswers = new Set<string>()
 
   constructor(options: FakeStripeOptions = {}) {
     this.apiKey = options.apiKey ?? DEFAULT_API_KEY
@@ -222,8 +225,23 @@ export class FakeStripe implements ControlTarget {
     }
   }
 
-  /** Forgets every object, event, idempotency key, request and delivery. */
+  /**
+   * From now on, requests to `method path` are handled (a refund is made, saved under its
+   * idempotency key) but their connection is closed without an answer, as when Stripe acted
+   * and the answer timed out. The client's own retries are dropped too, until
+   * `answerAgain(method, path)`.
+   */
+  dropAnswers(method: string, path: string): void {
+    this.droppedAnswers.add(`${method.toUpperCase()} ${path}`)
+  }
+
+  answerAgain(method: string, path: string): void {
+    this.droppedAnswers.delete(`${method.toUpperCase()} ${path}`)
+  }
+
+  /** Forgets every object, event, idempotency key, request and delivery, and answers all. */
   clear(): void {
+    this.droppedAnswers.clear()
     this.store.clear()
     this.idempotency.clear()
     this.requests.length = 0
@@ -267,6 +285,13 @@ export class FakeStripe implements ControlTarget {
 
   refund(id: string): Refund {
     return structuredClone(this.store.refund(id))
+  }
+
+  /** Every refund of a PaymentIntent, oldest first. */
+  refundsOf(intentId: string): Refund[] {
+    return [...this.store.refunds.values()]
+      .filter((refund) => refund.payment_intent === intentId)
+      .map((refund) => structuredClone(refund))
   }
 
   customer(id: string): Customer {
@@ -419,6 +444,7 @@ export class FakeStripe implements ControlTarget {
     const key = method === "POST" ? headerValue(request.headers["idempotency-key"]) : undefined
     const requestId = `req_${randomToken(14)}`
     const answer = this.answer(method, url.pathname, params, request, key, requestId)
+    const dropped = this.droppedAnswers.has(`${method} ${url.pathname}`)
     const record: RequestRecord = {
       method,
       path: url.pathname,
@@ -426,9 +452,14 @@ export class FakeStripe implements ControlTarget {
       ...(key ? { idempotencyKey: key } : {}),
       replayed: answer.replayedFrom !== undefined,
       status: answer.status,
+      ...(dropped ? { dropped } : {}),
     }
     this.requests.push(record)
     this.onRequest?.(record)
+    if (dropped) {
+      response.socket?.destroy()
+      return
+    }
     response.writeHead(answer.status, {
       "Content-Type": "application/json",
       "Request-Id": requestId,

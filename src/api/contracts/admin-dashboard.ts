@@ -8,6 +8,11 @@ import {
   reviewQueueQuery,
 } from "../admin/reviews/validators"
 import { findingList, listFindingsQuery } from "../payments/validators"
+import {
+  dashboardRefundAnswer,
+  dashboardRefundBody,
+  dashboardRefundQuery,
+} from "../admin/payments/validators"
 
 const tags = ["Admin dashboard"]
 
@@ -68,6 +73,24 @@ export const adminDashboardContract: ContractRoute[] = [
       200: { description: "The lifecycle after the move", schema: lifecycleView },
       404: { description: "Unknown order" },
       409: { description: "A move the status machine does not allow" },
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/payments/:id/refund",
+    summary:
+      "Medusa's dashboard refund, run under the order's lock (Medusa's route, the engine's handler)",
+    tags,
+    access: "admin",
+    body: dashboardRefundBody,
+    query: dashboardRefundQuery,
+    responses: {
+      200: { description: "The payment with its refunds", schema: dashboardRefundAnswer },
+      400: { description: "More than is left to refund, or a bad body" },
+      404: { description: "Unknown payment" },
+      500: {
+        description: "The payment provider did not confirm the refund: nothing recorded, retry",
+      },
     },
   },
   {

@@ -1,7 +1,13 @@
 import Stripe from "stripe"
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
 import type {
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
   ProviderWebhookPayload,
+  RefundPaymentInput,
+  RefundPaymentOutput,
   UpdatePaymentInput,
   UpdatePaymentOutput,
   WebhookActionData,
@@ -9,7 +15,16 @@ import type {
 } from "@medusajs/framework/types"
 import { MedusaError, PaymentActions } from "@medusajs/framework/utils"
 import { stripeHostOptions, type EngineStripeOptions } from "./options"
-import { getAmountFromSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
+import {
+  getAmountFromSmallestUnit,
+  getSmallestUnit,
+} from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
+import {
+  keepRefundLedger,
+  refundedBefore,
+  refundIdempotencyKey,
+  withRefundLedger,
+} from "../../utils/payment/refund-key"
 
 /** What the engine asks of `updatePayment` to confirm a PaymentIntent server-side. */
 export type IntentConfirmation = { payment_method?: string; return_url?: string }
@@ -36,7 +51,7 @@ const QUEUED_WEBHOOK_TOLERANCE_SECONDS = 7 * 24 * 60 * 60
 type StatusMapper = { getStatus(intent: Stripe.PaymentIntent): UpdatePaymentOutput }
 
 /**
- * Medusa's Stripe provider (`@medusajs/payment-stripe` 2.21.2), with three additions:
+ * Medusa's Stripe provider (`@medusajs/payment-stripe` 2.21.2), with four additions:
  *
  * - the Stripe client is rebuilt from options, so `apiUrl` can point it at a fake Stripe
  *   (the official one is `new Stripe(apiKey)` and ignores host options), and with network
@@ -48,7 +63,10 @@ type StatusMapper = { getStatus(intent: Stripe.PaymentIntent): UpdatePaymentOutp
  * - webhook results name their Stripe event, and `charge.refunded` (refunds made in
  *   Stripe's dashboard) is passed on for the engine to record. Medusa's own subscriber
  *   ignores it (`not_supported`). Queued webhooks are read with a long signature
- *   tolerance: their age was checked when they arrived.
+ *   tolerance: their age was checked when they arrived;
+ * - refunds are made under a key derived from the request (src/utils/payment/refund-key.ts),
+ *   not Medusa's refund row id, so a refund whose answer was lost is replayed, not repeated,
+ *   when retried; what was refunded so far is kept in `payment.data` for that.
  *
  * Everything else is Medusa's. `stripe-payment.unit.spec.ts` fails if the parent's shape
  * (the members used here) changes.
@@ -112,6 +130,30 @@ export default class EngineStripeProviderService extends StripeProviderService {
       }
       throw this.buildError("An error occurred in updatePayment (confirm)", error as Error)
     }
+  }
+
+  override async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const data = input.data ?? {}
+    const before = refundedBefore(data)
+    const amount = getSmallestUnit(input.amount, data.currency as string)
+    const idempotency_key = refundIdempotencyKey(data.id as string, before, amount)
+    const result = await super.refundPayment({
+      ...input,
+      context: { ...input.context, idempotency_key },
+    })
+    // Medusa saves this as payment.data only once Stripe answered: a lost answer leaves the
+    // ledger where it was, and the retry's key is this one.
+    return { ...result, data: withRefundLedger(result.data ?? data, before + amount) }
+  }
+
+  override async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const result = await super.capturePayment(input)
+    return { ...result, data: keepRefundLedger(input.data, result.data) }
+  }
+
+  override async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    const result = await super.cancelPayment(input)
+    return { ...result, data: keepRefundLedger(input.data, result.data) }
   }
 
   override async getWebhookActionAndData(

@@ -24,6 +24,7 @@ import { ensureStatusMoveStep } from "./steps/ensure-status-move"
 import { loadOrderLifecycleStep } from "./steps/load-order-lifecycle"
 import { planStatusActionsStep } from "./steps/plan-status-actions"
 import { recordStatusChangeStep } from "./steps/record-status-change"
+import { ensureRefundsMadeStep } from "../payment/steps/ensure-refunds-made"
 
 export type ChangeOrderStatusInput = {
   order_id: string
@@ -145,6 +146,11 @@ export const changeOrderStatusWorkflow = createWorkflow(
         }))
       )
       refundPaymentsWorkflow.runAsStep({ input: refunds })
+    })
+    // Medusa's refund workflows log a provider failure and go on: a refunded move whose
+    // money was not all refunded fails here, which rolls the move back.
+    ensureRefundsMadeStep({
+      expected: transform({ actions }, ({ actions }) => actions.refunded_totals),
     })
 
     const event = transform({ change, lifecycle }, ({ change, lifecycle }) =>

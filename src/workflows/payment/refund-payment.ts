@@ -11,12 +11,14 @@ import {
   refundPaymentsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { MathBN } from "@medusajs/framework/utils"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { orderLockKey } from "../order/change-order-status"
 import { ensureStatusMoveStep } from "../order/steps/ensure-status-move"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
 import { recordStatusChangeStep } from "../order/steps/record-status-change"
+import { ensureRefundsMadeStep } from "./steps/ensure-refunds-made"
 import { loadPaymentAttemptStep } from "./steps/load-payment-attempt"
 import { planRefundStep } from "./steps/plan-refund"
 
@@ -33,9 +35,11 @@ export type RefundPaymentInput = {
  * the amount is checked against what is still refundable (409 above it), the order moves
  * to partially_refunded or refunded (a legal move, else 409; a further partial refund
  * leaves it partially refunded), and Medusa refunds through
- * the provider (Stripe, with the refund's id as idempotency key) with
- * refundPaymentsWorkflow, or, for a full refund of an order nothing was shipped from,
- * cancelOrderWorkflow, which refunds the rest and releases the stock.
+ * the provider (Stripe, with an idempotency key derived from the refund,
+ * src/utils/payment/refund-key.ts) with refundPaymentsWorkflow, or, for a full refund of an
+ * order nothing was shipped from, cancelOrderWorkflow, which refunds the rest and releases
+ * the stock. A refund Medusa did not record (Stripe refused it, or its answer was lost)
+ * fails the workflow, which undoes the status move and the cancellation.
  */
 export const refundPaymentWorkflow = createWorkflow(
   "payment-refund",
@@ -84,6 +88,17 @@ export const refundPaymentWorkflow = createWorkflow(
         },
       ])
       refundPaymentsWorkflow.runAsStep({ input: refunds })
+    })
+    // Medusa's refund workflows log a provider failure and go on: a refund not recorded
+    // fails here, which rolls the steps above back.
+    ensureRefundsMadeStep({
+      expected: transform({ plan }, ({ plan }) => [
+        {
+          payment_id: plan.payment_id,
+          // Decimal arithmetic: 0.1 + 0.2 must be 0.3, as Medusa's refunds will total.
+          refunded: MathBN.add(plan.refunded_before, plan.amount).toNumber(),
+        },
+      ]),
     })
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(plan)

@@ -449,6 +449,26 @@ describe("refunds", () => {
     expect(again.code).toBe("charge_already_refunded")
   })
 
+  it("a dropped answer leaves the refund made; the retry under its key is replayed", async () => {
+    const intent = await paidIntent()
+    fake.dropAnswers("POST", "/v1/refunds")
+    const lost = await stripeError(
+      stripe.refunds.create({ payment_intent: intent.id, amount: 500 }, { idempotencyKey: "r-1" })
+    )
+    expect(lost).toBeInstanceOf(Stripe.errors.StripeConnectionError)
+    expect(fake.refundsOf(intent.id).map((refund) => refund.amount)).toEqual([500])
+    expect(fake.requests.at(-1)).toMatchObject({ path: "/v1/refunds", dropped: true })
+
+    fake.answerAgain("POST", "/v1/refunds")
+    const retried = await stripe.refunds.create(
+      { payment_intent: intent.id, amount: 500 },
+      { idempotencyKey: "r-1" }
+    )
+    expect(retried.id).toBe(fake.refundsOf(intent.id)[0].id)
+    expect(retried.lastResponse.headers["idempotent-replayed"]).toBe("true")
+    expect(fake.refundsOf(intent.id)).toHaveLength(1)
+  })
+
   it("refuses an intent that has no successful charge", async () => {
     const intent = await stripe.paymentIntents.create({ amount: 1000, currency: "usd" })
     const error = await stripeError(stripe.refunds.create({ payment_intent: intent.id }))

@@ -35,6 +35,9 @@ describe("EngineStripeProviderService against @medusajs/payment-stripe", () => {
   it("overrides members the parent still has, and uses its private status mapping", () => {
     for (const member of [
       "updatePayment",
+      "refundPayment",
+      "capturePayment",
+      "cancelPayment",
       "getWebhookActionAndData",
       "constructWebhookEvent",
       "buildError",

@@ -60,6 +60,11 @@ export type StatusActions = {
   close_session_ids: string[]
   /** refunded once goods went out: what is still refundable of each captured payment. */
   refunds: { payment_id: string; amount: number }[]
+  /**
+   * refunded: what each captured payment's refunds must total afterwards (all it captured),
+   * checked after Medusa's refund, which does not fail when the provider does.
+   */
+  refunded_totals: { payment_id: string; refunded: number }[]
 }
 
 /**
@@ -77,6 +82,7 @@ const NONE: StatusActions = {
   stock_product_ids: [],
   close_session_ids: [],
   refunds: [],
+  refunded_totals: [],
 }
 
 /**
@@ -173,6 +179,12 @@ export const planStatusActionsStep = createStep(
         if (!refunds.length) {
           throw conflict(`Order ${order.id} has no captured money left to refund`)
         }
+        const refundedTotals = payments
+          .filter((payment) => refunds.some((refund) => refund.payment_id === payment.id))
+          .map((payment) => ({
+            payment_id: payment.id,
+            refunded: sumAmounts(payment.captures).toNumber(),
+          }))
         // Refunded is final: an order refunded before anything was fulfilled never ships,
         // so it is cancelled in Medusa too (its stock is released, not held for ever).
         if (!fulfillments.length) {
@@ -180,9 +192,14 @@ export const planStatusActionsStep = createStep(
             ...NONE,
             cancel_order: true,
             stock_product_ids: productIds,
+            refunded_totals: refundedTotals,
           })
         }
-        return new StepResponse<StatusActions>({ ...NONE, refunds })
+        return new StepResponse<StatusActions>({
+          ...NONE,
+          refunds,
+          refunded_totals: refundedTotals,
+        })
       }
       case "cancelled": {
         // Medusa cancels only orders whose fulfillments are all cancelled (one made in

@@ -9,6 +9,8 @@ import { queryGraph } from "../../../queries/graph"
 export type RefundPlan = {
   payment_id: string
   amount: number
+  /** What Medusa had recorded as refunded of the payment before this refund. */
+  refunded_before: number
   /** refunded when nothing is left to refund afterwards, else partially_refunded. */
   to: OrderStatus
   /**
@@ -50,7 +52,8 @@ export const planRefundStep = createStep(
       }),
     ])
     const payment: PaymentRow | undefined = payments[0]
-    const remaining = MathBN.sub(sumAmounts(payment?.captures), sumAmounts(payment?.refunds))
+    const refunded = sumAmounts(payment?.refunds)
+    const remaining = MathBN.sub(sumAmounts(payment?.captures), refunded)
     if (!payment || MathBN.lte(remaining, 0)) {
       throw conflict(`Payment ${attempt.id} has no captured money left to refund`)
     }
@@ -66,6 +69,7 @@ export const planRefundStep = createStep(
     return new StepResponse<RefundPlan>({
       payment_id: payment.id,
       amount: amount.toNumber(),
+      refunded_before: refunded.toNumber(),
       to: full ? "refunded" : "partially_refunded",
       // A cancelled order is cancelled in Medusa already: only the money goes back.
       cancel_order: full && !shipped && input.order_status !== "cancelled",
