@@ -8,6 +8,8 @@ export type PooledPgClient = {
   readyForQuery?: boolean
   /** The server's last word on the session: "I" idle, "T" in a transaction, "E" failed one. */
   getTransactionStatus?: () => string | null
+  /** Closes the connection: at once (the socket) when a query is still in flight. */
+  end?: () => Promise<void>
 }
 
 /** The part of Medusa's shared knex connection this loader touches: its client and tarn's pool. */
@@ -15,6 +17,7 @@ type KnexWithPool = {
   client?: {
     pool?: { acquireTimeoutMillis?: number }
     validateConnection?: (connection: PooledPgClient) => boolean
+    releaseConnection?: (connection: PooledPgClient) => Promise<void>
   }
 }
 
@@ -27,7 +30,7 @@ type KnexWithPool = {
  * transaction with its writes applied and its row locks held. Reused, the next request would
  * run inside that transaction: its COMMIT would commit the abandoned writes of a request
  * answered 503, or its own writes would never be committed while it answered 200. So it is
- * refused and the pool closes it, which ends the transaction on the server (a rollback).
+ * closed, which ends the transaction on the server (a rollback) and frees its locks.
  */
 export function isReusableConnection(connection: PooledPgClient): boolean {
   if (connection.readyForQuery === false) {
@@ -44,9 +47,11 @@ export function isReusableConnection(connection: PooledPgClient): boolean {
  *   acquire time-out to knex, so it is set on the pool itself, which reads it for each
  *   acquisition; the time-out fails the request with knex's KnexTimeoutError, answered 503
  *   (src/api/utils/dependency-errors.ts);
- * - it hands out only connections that are idle outside a transaction (isReusableConnection):
- *   knex checks `validateConnection` each time it takes a connection from the pool, and
- *   closes the ones that fail it.
+ * - it keeps only connections that are idle outside a transaction (isReusableConnection):
+ *   one given back in another state is closed on the spot, so PostgreSQL rolls back what it
+ *   holds as soon as the close reaches it, and knex, which checks `validateConnection`
+ *   each time it takes a connection from the pool, discards it (and any other that fails
+ *   the check) instead of handing it out.
  */
 export default async function databasePoolLoader({
   container,
@@ -60,6 +65,16 @@ export default async function databasePoolLoader({
     return
   }
   client.validateConnection = isReusableConnection
+  const release = client.releaseConnection?.bind(client)
+  if (release) {
+    client.releaseConnection = (connection) => {
+      if (!isReusableConnection(connection)) {
+        // Its failure is the pool's to see: the closed connection fails validation.
+        connection.end?.().catch(() => undefined)
+      }
+      return release(connection)
+    }
+  }
   const timeoutMs = options?.databaseAcquireTimeoutMs
   if (timeoutMs && client.pool) {
     client.pool.acquireTimeoutMillis = timeoutMs
