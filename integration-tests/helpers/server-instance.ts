@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process"
+import { createWriteStream } from "node:fs"
 import path from "node:path"
 import axios, { type AxiosInstance } from "axios"
 import { findFreePort } from "../../scripts/lib/port"
@@ -21,14 +22,18 @@ const STDERR_KEPT = 4000
  * (`medusa start` with MEDUSA_WORKER_MODE=server: no subscribers or jobs, those run in
  * the test's app) and with the test's environment, so the same secrets and limits. Only
  * shared state (PostgreSQL, Redis) joins the two: module singletons stay per process.
- * A boot that fails or stalls throws with the child's stderr.
+ * `env` adds to or overrides that environment (the fault suite's shorter database time-outs).
+ * A boot that fails or stalls throws with the child's stderr. To see what the instance
+ * logs (warnings included), set SERVER_INSTANCE_LOG to a file path.
  */
 export async function startServerInstance(
   databaseUrl: string,
-  redisUrl: string
+  redisUrl: string,
+  env: Record<string, string> = {}
 ): Promise<ServerInstance> {
   const port = await findFreePort()
   const root = path.join(__dirname, "../..")
+  const logFile = process.env.SERVER_INSTANCE_LOG
   const child = spawn(
     path.join(root, "node_modules/.bin/medusa"),
     ["start", "--port", String(port)],
@@ -42,10 +47,17 @@ export async function startServerInstance(
         MEDUSA_WORKER_MODE: "server",
         DISABLE_MEDUSA_ADMIN: "true",
         PORT: String(port),
+        ...env,
+        ...(logFile ? { LOG_LEVEL: "warn" } : {}),
       },
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", logFile ? "pipe" : "ignore", "pipe"],
     }
   )
+  if (logFile) {
+    const log = createWriteStream(logFile)
+    child.stdout?.pipe(log)
+    child.stderr?.pipe(log)
+  }
   let errors = ""
   child.stderr?.on("data", (chunk: Buffer) => {
     errors = (errors + chunk).slice(-STDERR_KEPT)

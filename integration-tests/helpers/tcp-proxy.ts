@@ -1,13 +1,21 @@
 import net from "node:net"
 
 /**
- * A TCP relay in front of a real server (Redis, say), so a test can cut the connection
- * and restore it on the same port without touching the server other tests use.
+ * A TCP relay in front of a real server (Redis, PostgreSQL), so a test can fail the
+ * connection without touching the server other tests use: cut it and restore it on the
+ * same port (`stop`, `start`), stall it (`stall`, or `stallWhenSent` at a chosen point:
+ * bytes held both ways, connections left open, as a silent network or a frozen server does;
+ * `resume` delivers them) or slow it down (`latencyMs`: every chunk, both ways, arrives that
+ * much later, in order).
  */
 export class TcpProxy {
   private server?: net.Server
   private readonly sockets = new Set<net.Socket>()
+  private stalled?: { released: Promise<void>; release: () => void }
+  private stallTrigger?: Buffer
   port = 0
+  /** Each chunk, in either direction, is delivered this much later (a slow network). */
+  latencyMs = 0
 
   constructor(private readonly target: { host: string; port: number }) {}
 
@@ -21,12 +29,11 @@ export class TcpProxy {
       for (const socket of [client, upstream]) {
         this.sockets.add(socket)
         socket.once("close", () => this.sockets.delete(socket))
-        socket.on("error", () => {
-          client.destroy()
-          upstream.destroy()
-        })
+        // A failed socket closes, and its close is relayed like its data.
+        socket.on("error", () => {})
       }
-      client.pipe(upstream).pipe(client)
+      this.relay(client, upstream, true)
+      this.relay(upstream, client, false)
     })
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject)
@@ -35,6 +42,77 @@ export class TcpProxy {
     this.server = server
     this.port = (server.address() as net.AddressInfo).port
     return this.port
+  }
+
+  /**
+   * Copies `from` to `to` chunk by chunk through one promise chain, so a chunk waits for
+   * the ones before it, for a stall to end and for the latency, and none overtakes
+   * another; so does the close of `from` (during a stall the other side learns nothing).
+   * Without stall or latency a chunk is written at once.
+   */
+  private relay(from: net.Socket, to: net.Socket, fromClient: boolean): void {
+    let queue = Promise.resolve()
+    let queued = 0
+    const deliver = async (write: () => void) => {
+      while (this.stalled) {
+        await this.stalled.released
+      }
+      if (this.latencyMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
+      }
+      if (!to.destroyed) {
+        write()
+      }
+    }
+    const enqueue = (write: () => void) => {
+      if (queued === 0 && !this.stalled && this.latencyMs <= 0) {
+        write()
+        return
+      }
+      queued += 1
+      queue = queue.then(() => deliver(write)).finally(() => (queued -= 1))
+    }
+    from.on("data", (chunk: Buffer) => {
+      if (fromClient && this.stallTrigger && chunk.includes(this.stallTrigger)) {
+        this.stallTrigger = undefined
+        this.stall()
+      }
+      enqueue(() => to.write(chunk))
+    })
+    from.once("end", () => enqueue(() => to.end()))
+    from.once("close", () => enqueue(() => to.destroy()))
+  }
+
+  /**
+   * Holds every byte, both ways, on open and new connections alike, without closing any:
+   * the server seems to have gone silent. `resume` delivers what was held, in order.
+   */
+  stall(): void {
+    if (!this.stalled) {
+      let release = () => {}
+      const released = new Promise<void>((resolve) => (release = resolve))
+      this.stalled = { released, release }
+    }
+  }
+
+  get isStalled(): boolean {
+    return this.stalled !== undefined
+  }
+
+  /**
+   * Stalls (see `stall`) as soon as a client sends bytes containing `text`, holding them:
+   * the server goes silent at a chosen point, in the middle of a transaction say.
+   */
+  stallWhenSent(text: string): void {
+    this.stallTrigger = Buffer.from(text)
+  }
+
+  /** Ends a stall: held bytes flow again. */
+  resume(): void {
+    this.stallTrigger = undefined
+    const stalled = this.stalled
+    this.stalled = undefined
+    stalled?.release()
   }
 
   /** Refuses new connections and drops the open ones; start() again reopens the port. */

@@ -1,37 +1,27 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import type { AxiosResponse } from "axios"
-import { Client } from "pg"
-import { createShop, useTestRedis, waitFor, type Shop } from "../helpers"
+import {
+  createShop,
+  expectDatabaseUnavailable,
+  otherDatabaseClient,
+  useTestRedis,
+  waitFor,
+  type Shop,
+} from "../helpers"
 
 // Fault injection (docs/SECURITY.md, "Fault suite") on PostgreSQL, confined to this spec's
 // own database: another client holds a row lock (a slow, contended database), and every
 // connection of this database is terminated (what a restart does to the app's pool).
 // Short time-outs so the test waits seconds, not the production defaults' tens of seconds.
+// The statement time-out stays at its default (30 s): the time-outs are set on
+// node-postgres' process-wide defaults, so they also bind the test runner's own client,
+// whose DROP DATABASE and CREATE DATABASE … TEMPLATE before each test can take seconds on a
+// busy machine; cancelled, they leave the database gone and the app's pool failing to
+// connect in a loop. fault-postgres-relay.spec.ts proves the statement time-out.
 useTestRedis()
-process.env.DB_STATEMENT_TIMEOUT_MS = "3000"
 process.env.DB_LOCK_TIMEOUT_MS = "1500"
 process.env.DB_ACQUIRE_TIMEOUT_MS = "2000"
 
 const anyStatus = { validateStatus: () => true }
-
-function expectUnavailable(response: AxiosResponse, what: string): void {
-  expect({ what, status: response.status }).toEqual({ what, status: 503 })
-  expect(response.data).toMatchObject({
-    type: "service_unavailable",
-    message: expect.stringContaining("database"),
-  })
-  expect(response.headers["retry-after"]).toBe("5")
-}
-
-/** A client of the app's database that is not the app's (another server, psql, a migration). */
-async function otherClient(container: MedusaContainer): Promise<Client> {
-  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const client = new Client({ connectionString: pg.client.config.connection.connectionString })
-  await client.connect()
-  return client
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -53,11 +43,14 @@ medusaIntegrationTestRunner({
       )
 
     it("a row locked for longer than the lock time-out is a 503, changes nothing, and the same request works once it is free", async () => {
-      const holder = await otherClient(getContainer())
+      const holder = await otherDatabaseClient(getContainer())
       try {
         await holder.query("begin")
         await holder.query("select id from product where id = $1 for update", [shop.product.id])
-        expectUnavailable(await rename("Renamed while locked"), "PUT /products/{id} behind a lock")
+        expectDatabaseUnavailable(
+          await rename("Renamed while locked"),
+          "PUT /products/{id} behind a lock"
+        )
         await holder.query("rollback")
       } finally {
         await holder.end()
@@ -69,7 +62,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a restart (every connection of the app terminated): no 500, and it works again without restarting the app", async () => {
-      const admin = await otherClient(getContainer())
+      const admin = await otherDatabaseClient(getContainer())
       try {
         const { rows } = await admin.query(
           `select count(pg_terminate_backend(pid))::int as terminated from pg_stat_activity
@@ -84,7 +77,7 @@ medusaIntegrationTestRunner({
       const during = await rename("During the restart")
       expect([200, 503]).toContain(during.status)
       if (during.status === 503) {
-        expectUnavailable(during, "PUT /products/{id} on a dead connection")
+        expectDatabaseUnavailable(during, "PUT /products/{id} on a dead connection")
       }
       await waitFor(async () => (await api.get("/ready", anyStatus)).status === 200, 15_000)
       await waitFor(async () => (await rename("After the restart")).status === 200, 15_000)

@@ -17,11 +17,23 @@ const DATABASE_CODES = new Set([
   "08006", // connection_failure
 ])
 
+/**
+ * Knex puts the failed statement in front of a query's error message ("select … - Query
+ * read timeout"), so pg's message is matched at the start or after that " - ", and up to
+ * the end, where knex leaves it: a value a client wrote, which the statement may quote,
+ * cannot make another error look like an outage.
+ */
+const AFTER_KNEX_SQL = "(?:^| - )"
+
 const DATABASE_MESSAGES = [
   /^Knex: Timeout acquiring a connection/, // the pool's acquire timeout
-  /^Query read timeout$/, // pg's client-side query_timeout
-  /^Connection terminated/, // pg: the server or the network closed the connection
-  /^Client has encountered a connection error/,
+  new RegExp(`${AFTER_KNEX_SQL}Query read timeout$`), // pg's client-side query_timeout
+  // pg: the server or the network closed the connection
+  new RegExp(
+    `${AFTER_KNEX_SQL}Connection terminated(?: unexpectedly| due to connection timeout)?$`
+  ),
+  new RegExp(`${AFTER_KNEX_SQL}Client has encountered a connection error and is not queryable$`),
+  new RegExp(`${AFTER_KNEX_SQL}Client was closed and is not queryable$`),
   /timeout exceeded when trying to connect/i,
 ]
 

@@ -17,7 +17,19 @@ describe("unavailableDependency", () => {
       }),
     ],
     ["client query timeout", new Error("Query read timeout")],
+    [
+      "client query timeout, as knex reports it",
+      new Error(`select "o0".* from "order_lifecycle" as "o0" limit 20 - Query read timeout`),
+    ],
     ["connection lost", new Error("Connection terminated unexpectedly")],
+    [
+      "connection lost, as knex reports it",
+      new Error(`update "product" set "title" = 'x' - Connection terminated unexpectedly`),
+    ],
+    [
+      "a client whose connection failed, as knex reports it",
+      new Error("select 1 - Client has encountered a connection error and is not queryable"),
+    ],
     ["wrapped in a cause", Object.assign(new Error("step failed"), { cause: pgError("55P03") })],
   ])("a database outage: %s", (_, error) => {
     expect(unavailableDependency(error)).toBe("database")
@@ -40,6 +52,12 @@ describe("unavailableDependency", () => {
     ["a unique violation", pgError("23505")],
     ["a MedusaError", new MedusaError(MedusaError.Types.NOT_FOUND, "Product not found")],
     ["a bare error", new Error("boom")],
+    [
+      "a statement quoting outage words, failing for another reason",
+      new Error(
+        `insert into "review" ("body") values ('Query read timeout') - duplicate key value violates unique constraint`
+      ),
+    ],
     ["not an object", "Connection is closed."],
   ])("not an outage: %s", (_, error) => {
     expect(unavailableDependency(error)).toBeUndefined()
