@@ -4311,6 +4311,13 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A refund the move makes was not confirmed by Stripe: nothing changed, retrying is safe */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     "get /orders/events": {
@@ -5092,7 +5099,7 @@ export interface operations {
                 };
             };
             /** @description Stripe did not confirm the refund (refused, or its answer was lost): nothing recorded, retrying is safe */
-            500: {
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

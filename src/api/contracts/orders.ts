@@ -134,6 +134,10 @@ export const ordersContract: ContractRoute[] = [
       200: { description: "The order, with the change in its history", schema: orderView },
       404: { description: "Unknown order" },
       409: { description: "Not a legal move from the current status" },
+      502: {
+        description:
+          "A refund the move makes was not confirmed by Stripe: nothing changed, retrying is safe",
+      },
     },
   },
 ]

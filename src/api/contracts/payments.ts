@@ -72,7 +72,7 @@ export const paymentsContract: ContractRoute[] = [
       200: { description: "The payment with its refunded amount", schema: paymentView },
       404: { description: "Unknown payment" },
       409: { description: "More than what is left to refund, or nothing captured" },
-      500: {
+      502: {
         description:
           "Stripe did not confirm the refund (refused, or its answer was lost): nothing recorded, retrying is safe",
       },

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { formatException } from "@medusajs/framework/http"
 import { UNAVAILABLE_MESSAGES, unavailableDependency } from "./dependency-errors"
+import { PAYMENT_PROVIDER_ERROR } from "../../utils/payment/provider-error"
 
 export type FieldError = { field: string; message: string }
 
@@ -49,6 +50,8 @@ const STATUS_BY_MEDUSA_TYPE: Record<string, number> = {
   [MedusaError.Types.CONFLICT]: 409,
   [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR]: 422,
   [MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR]: 422,
+  // The provider did not do or confirm what it was asked: the upstream failed.
+  [PAYMENT_PROVIDER_ERROR]: 502,
 }
 
 /** Errors raised by express and body-parser carry a status and `expose` for client errors. */

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { PAYMENT_PROVIDER_ERROR } from "../../../utils/payment/provider-error"
 import { HttpError, RequestValidationError, toErrorResponse } from "../errors"
 
 describe("toErrorResponse", () => {
@@ -11,6 +12,7 @@ describe("toErrorResponse", () => {
     [MedusaError.Types.DUPLICATE_ERROR, 409],
     [MedusaError.Types.CONFLICT, 409],
     [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, 422],
+    [PAYMENT_PROVIDER_ERROR, 502],
   ])("maps MedusaError %s to %i keeping its message", (type, status) => {
     const response = toErrorResponse(new MedusaError(type, "what happened"), "req-1")
     expect(response).toEqual({

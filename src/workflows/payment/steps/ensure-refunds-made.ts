@@ -1,8 +1,9 @@
 import { createStep } from "@medusajs/framework/workflows-sdk"
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { queryGraph } from "../../../queries/graph"
 import { sumAmounts } from "../../../utils/money"
+import { paymentProviderError } from "../../../utils/payment/provider-error"
 
 /** A payment whose refunds must total at least `refunded` once the refund ran. */
 export type ExpectedRefunds = { payment_id: string; refunded: number }
@@ -32,8 +33,7 @@ export const ensureRefundsMadeStep = createStep(
     for (const expected of input.expected) {
       const payment = data.find((row) => row.id === expected.payment_id)
       if (MathBN.lt(sumAmounts(payment?.refunds), expected.refunded)) {
-        throw new MedusaError(
-          MedusaError.Types.UNEXPECTED_STATE,
+        throw paymentProviderError(
           `The refund of payment ${expected.payment_id} was not confirmed by the payment provider; nothing was recorded, retry it`
         )
       }
