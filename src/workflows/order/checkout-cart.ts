@@ -300,6 +300,9 @@ export const checkoutCartWorkflow = createWorkflow(
     const collectionsInput = transform({ order }, ({ order }) => [
       { currency_code: order.currency_code, amount: MathBN.convert(order.total).toNumber() },
     ])
+    // The payment collection's step stays last in the group: the steps after the group hang
+    // off it, so on a failure its compensation (deleting the collection) runs only after
+    // theirs (the session and the collection's links).
     const [written, , , , collections] = parallelize(
       // An order never exists without its status row: its failure compensates the order.
       createOrderLifecycleStep(lifecycleInput),
@@ -382,9 +385,11 @@ export const checkoutCartWorkflow = createWorkflow(
       }),
       emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: statusEvent }).config({
         name: "emit-order-status-changed",
-      }),
-      releaseLockStep({ key: input.cart_id })
+      })
     )
+    // Last and alone: the lock has no compensation, so until it is released any failure
+    // (an emit included) is undone while the cart is still locked.
+    releaseLockStep({ key: input.cart_id })
     const result = transform(
       { order, session, lifecycle, change, collections, attempt },
       (written): CheckoutResult => ({
