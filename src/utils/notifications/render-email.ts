@@ -86,7 +86,8 @@ const SLOT = /MJVALUE(\d+)EULAVJM/g
  */
 export function skeletonOf(document: EmailDocument): { skeleton: EmailDocument; values: string[] } {
   const values: string[] = []
-  const take = (value: string) => slot(values.push(value) - 1)
+  // Trimmed, as MJML trims the content of text, title and preview elements.
+  const take = (value: string) => slot(values.push(value.trim()) - 1)
   const skeleton: EmailDocument = {
     subject: take(document.subject),
     preheader: take(document.preheader),

@@ -204,6 +204,15 @@ describe("renderEmail", () => {
       [orderEmailDocument("placed", hostile, "en"), "en"],
       [orderEmailDocument("refunded", hostile, "de"), "de"],
       [orderEmailDocument("shipped", order, "de"), "de"],
+      [
+        {
+          ...orderEmailDocument("paid", order, "en"),
+          heading: "  spaced heading  ",
+          paragraphs: ["  leading and trailing  ", "plain"],
+          footer: " footer ",
+        },
+        "en",
+      ],
       [adminPasswordResetDocument("https://admin.example/reset?t=a&b", "Shop", "en"), "en"],
     ]
     for (const [document, lang] of documents) {
