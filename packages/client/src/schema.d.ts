@@ -4311,7 +4311,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description A refund the move makes was not confirmed by Stripe: nothing changed, retrying is safe */
+            /** @description A refund the move makes was not confirmed by Stripe: nothing recorded, and a retry replays the same refund at Stripe */
             502: {
                 headers: {
                     [name: string]: unknown;
@@ -5098,7 +5098,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Stripe did not confirm the refund (refused, or its answer was lost): nothing recorded, retrying is safe */
+            /** @description Stripe did not confirm the refund (refused, or its answer was lost): nothing recorded, and a retry replays the same refund at Stripe */
             502: {
                 headers: {
                     [name: string]: unknown;

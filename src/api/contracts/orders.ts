@@ -136,7 +136,7 @@ export const ordersContract: ContractRoute[] = [
       409: { description: "Not a legal move from the current status" },
       502: {
         description:
-          "A refund the move makes was not confirmed by Stripe: nothing changed, retrying is safe",
+          "A refund the move makes was not confirmed by Stripe: nothing recorded, and a retry replays the same refund at Stripe",
       },
     },
   },

@@ -74,7 +74,7 @@ export const paymentsContract: ContractRoute[] = [
       409: { description: "More than what is left to refund, or nothing captured" },
       502: {
         description:
-          "Stripe did not confirm the refund (refused, or its answer was lost): nothing recorded, retrying is safe",
+          "Stripe did not confirm the refund (refused, or its answer was lost): nothing recorded, and a retry replays the same refund at Stripe",
       },
     },
   },
