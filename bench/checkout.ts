@@ -73,6 +73,7 @@ const PG_DATABASE = process.env.BENCH_PG_DATABASE
  */
 const PROFILE_INSPECTORS = (process.env.BENCH_PROFILE_INSPECTOR ?? "").split(",").filter(Boolean)
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR ?? "."
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 3000)
 const PUBLISHABLE_KEY_TITLE = "Demo Storefront"
 const PAYMENT_PROVIDER = "pp_system_default"
 
@@ -398,10 +399,26 @@ type CpuSamples = { server: CpuSample; worker: CpuSample; database: CpuSample }
  * worker and the database's backends, each sampled from /proc.
  */
 function sampleCpu(): CpuSamples {
+  const worker = WORKER_PID ? withDescendants([WORKER_PID]) : []
+  // A cluster's worker is a child of its primary: counted as the worker only.
+  const server = SERVER_PID
+    ? withDescendants([SERVER_PID]).filter((pid) => !worker.includes(pid))
+    : []
   return {
-    server: sampleProcesses(SERVER_PID ? withDescendants([SERVER_PID]) : []),
-    worker: sampleProcesses(WORKER_PID ? withDescendants([WORKER_PID]) : []),
+    server: sampleProcesses(server),
+    worker: sampleProcesses(worker),
     database: sampleProcesses(PG_DATABASE ? backendsOf(PG_DATABASE) : []),
+  }
+}
+
+/**
+ * With a worker or a profile to measure, waits BENCH_SETTLE_MS (3 s) for the background work
+ * of what came before (subscribers, emails) to finish; otherwise the samples are taken at
+ * once, as in the rows measured before the worker column existed.
+ */
+async function settle(): Promise<void> {
+  if (WORKER_PID || PROFILE_INSPECTORS.length) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
   }
 }
 
@@ -527,12 +544,14 @@ async function scenario(
   const calls = await route.prepare(ctx, count, offset)
   const prepSeconds = (performance.now() - prepStarted) / 1000
   const load = loadavg()[0].toFixed(1)
+  // The background work of the preparation (its events) is not the checkouts'.
+  await settle()
   const cpuBefore = sampleCpu()
   const profiles = await Promise.all(PROFILE_INSPECTORS.map(startInspectorProfile))
   const { outcomes, seconds } = await measure(calls, concurrency)
+  // The subscribers of what was measured run after the answers: they are counted too.
+  await settle()
   if (profiles.length) {
-    // The subscribers of what was measured run after the answers: let them finish.
-    await new Promise((resolve) => setTimeout(resolve, 3000))
     await Promise.all(
       profiles.map((profile, index) =>
         profile.stop(`${PROFILE_DIR}/${route.name}-x${concurrency}-${index}.cpuprofile`)

@@ -34,9 +34,14 @@ export async function startInspectorProfile(inspector: string): Promise<Inspecto
     }
   })
   const send = (method: string, params: object = {}) =>
-    new Promise<unknown>((resolve) => {
+    new Promise<unknown>((resolve, reject) => {
       const id = ++next
-      pending.set(id, resolve)
+      // A closed socket or a silent inspector fails the bench instead of hanging it.
+      const timer = setTimeout(() => reject(new Error(`inspector: no answer to ${method}`)), 60_000)
+      pending.set(id, (result) => {
+        clearTimeout(timer)
+        resolve(result)
+      })
       socket.send(JSON.stringify({ id, method, params }))
     })
   await send("Profiler.enable")
@@ -44,7 +49,10 @@ export async function startInspectorProfile(inspector: string): Promise<Inspecto
   await send("Profiler.start")
   return {
     stop: async (file) => {
-      const result = (await send("Profiler.stop")) as { profile: unknown }
+      const result = (await send("Profiler.stop")) as { profile?: unknown } | undefined
+      if (!result?.profile) {
+        throw new Error("inspector: Profiler.stop returned no profile")
+      }
       writeFileSync(file, JSON.stringify(result.profile))
       socket.close()
     },

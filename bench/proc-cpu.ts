@@ -23,9 +23,9 @@ function processIds(): string[] {
 }
 
 /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
-function cpuTicksOf(pid: string): number {
+function cpuTicksOf(pid: string): number | null {
   const fields = statFields(pid)
-  return fields ? Number(fields[11]) + Number(fields[12]) : 0
+  return fields ? Number(fields[11]) + Number(fields[12]) : null
 }
 
 /** The given processes and every process below them. */
@@ -63,7 +63,14 @@ export function backendsOf(database: string): string[] {
 export type CpuSample = Map<string, number>
 
 export function sampleCpu(pids: string[]): CpuSample {
-  return new Map(pids.map((pid) => [pid, cpuTicksOf(pid)]))
+  // A process that ended between listing and reading is left out (not counted as 0, which
+  // would make its delta negative).
+  return new Map(
+    pids.flatMap((pid) => {
+      const ticks = cpuTicksOf(pid)
+      return ticks === null ? [] : [[pid, ticks] as [string, number]]
+    })
+  )
 }
 
 /** CPU milliseconds spent between two samples (processes that appeared count from 0). */
