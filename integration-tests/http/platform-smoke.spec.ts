@@ -1,3 +1,4 @@
+import { Agent, get } from "node:http"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
   availableQuantity,
@@ -14,6 +15,21 @@ medusaIntegrationTestRunner({
     it("answers GET /health", async () => {
       const response = await api.get("/health")
       expect(response.status).toBe(200)
+    })
+
+    it("keeps idle connections longer than a load balancer does (65 s, not Node's 5 s)", async () => {
+      // The server is configured by the first request through the platform (keep-alive.ts),
+      // whose own answer still names Node's default; the test app may not have seen one yet.
+      await api.get("/products?limit=1")
+      const agent = new Agent({ keepAlive: true })
+      const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        get(`${api.defaults.baseURL}/products?limit=1`, { agent }, (response) => {
+          response.resume()
+          response.on("end", () => resolve(response.headers))
+        }).on("error", reject)
+      })
+      agent.destroy()
+      expect(headers["keep-alive"]).toBe("timeout=65")
     })
 
     it("serves a helper-made product on /store/products with the publishable key", async () => {

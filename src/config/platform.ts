@@ -21,6 +21,12 @@ export type PlatformSettings = {
   metricsToken?: string
   /** X-SQL-Statements on every response (benchmarks, statement-count tests). */
   countSqlStatements: boolean
+  /**
+   * How long an idle keep-alive connection stays open (ms). Longer than a load balancer's
+   * idle timeout (AWS ALB: 60 s), so the balancer, not the server, closes idle connections
+   * and never sends a request on one the server is closing.
+   */
+  keepAliveTimeoutMs: number
   rateLimits: {
     enabled: boolean
     global: RateLimitRule
@@ -74,6 +80,11 @@ export function readPlatformSettings(env: NodeJS.ProcessEnv = process.env): Plat
     redisUrl: env.REDIS_URL || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
     countSqlStatements: env.SQL_STATEMENT_COUNTER === "true",
+    keepAliveTimeoutMs: positiveIntFromEnv(
+      env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      65_000,
+      "HTTP_KEEP_ALIVE_TIMEOUT_MS"
+    ),
     rateLimits: {
       enabled: env.RATE_LIMIT_ENABLED !== "false",
       global: rule(env, "RATE_LIMIT_GLOBAL", 600, 60),

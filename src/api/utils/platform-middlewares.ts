@@ -30,6 +30,7 @@ import { guardStoreOwnership } from "./store-ownership"
 import { enforceHttps, securityHeaders, trustProxy } from "./security"
 import { attachLiveSockets, type LiveSocketRoute } from "./live-socket"
 import { answerClientErrorsOfServer } from "./client-errors"
+import { keepAliveOfServer } from "./keep-alive"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
 
@@ -110,6 +111,8 @@ export function definePlatformMiddlewares(
           requestContext,
           // Requests Node's parser refuses answer in the shared shape (client-errors.ts).
           answerClientErrorsOfServer(),
+          // Idle connections outlast a load balancer's (keep-alive.ts).
+          keepAliveOfServer(),
           // WebSocket streams (docs/LIVE-UPDATES.md): attached to the server on its first request.
           attachLiveSockets(socketRoutes),
           countSqlStatements,
