@@ -11,6 +11,7 @@ describe("readPlatformSettings", () => {
       redisUrl: undefined,
       metricsToken: undefined,
       countSqlStatements: false,
+      keepAliveTimeoutMs: 65_000,
       rateLimits: {
         enabled: true,
         global: { points: 600, durationSeconds: 60 },
@@ -42,6 +43,7 @@ describe("readPlatformSettings", () => {
       LOGIN_DELAY_BASE_SECONDS: "2",
       LOGIN_DELAY_MAX_SECONDS: "60",
       LOGIN_FAILURE_WINDOW_SECONDS: "3600",
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: "75000",
     })
     expect(settings).toEqual({
       isProduction: true,
@@ -52,6 +54,7 @@ describe("readPlatformSettings", () => {
       redisUrl: "redis://cache:6379",
       metricsToken: "t",
       countSqlStatements: true,
+      keepAliveTimeoutMs: 75_000,
       rateLimits: {
         enabled: false,
         global: { points: 1000, durationSeconds: 30 },
