@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import type { Knex } from "knex"
@@ -7,6 +7,7 @@ import Redis from "ioredis"
 import {
   addAndCheckout,
   createShop,
+  importedProducts,
   pendingEventWork,
   useTestRedis,
   waitForIdleEventQueue,
@@ -77,19 +78,7 @@ medusaIntegrationTestRunner({
       for (let start = 0; start < N; start += CHUNK) {
         await createProductsWorkflow(container).run({
           input: {
-            products: Array.from({ length: Math.min(CHUNK, N - start) }, (_, i) => ({
-              title: `Burst ${start + i}`,
-              status: ProductStatus.PUBLISHED,
-              options: [{ title: "Default", values: ["Default"] }],
-              variants: [
-                {
-                  title: "Default",
-                  options: { Default: "Default" },
-                  manage_inventory: true,
-                  prices: [{ amount: 10, currency_code: "usd" }],
-                },
-              ],
-            })),
+            products: importedProducts("Burst", Math.min(CHUNK, N - start), start),
           },
         })
       }

@@ -1,3 +1,4 @@
+import { ProductStatus } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import type { CatalogProductView } from "../../src/modules/catalog/types"
 
@@ -23,4 +24,24 @@ export async function createCatalogProduct(
 ): Promise<CatalogProduct> {
   const response = await api.post("/products", body, { headers: adminHeaders })
   return response.data as CatalogProduct
+}
+
+/**
+ * Products as an import through Medusa's createProductsWorkflow makes them: published, one
+ * variant with managed inventory and a USD price (the bursts' spec and bench).
+ */
+export function importedProducts(prefix: string, n: number, offset = 0) {
+  return Array.from({ length: n }, (_, index) => ({
+    title: `${prefix} ${offset + index}`,
+    status: ProductStatus.PUBLISHED,
+    options: [{ title: "Default", values: ["Default"] }],
+    variants: [
+      {
+        title: "Default",
+        options: { Default: "Default" },
+        manage_inventory: true,
+        prices: [{ amount: 10, currency_code: "usd" }],
+      },
+    ],
+  }))
 }

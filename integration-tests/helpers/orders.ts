@@ -1,4 +1,4 @@
-import type { AxiosInstance } from "axios"
+import type { AxiosInstance, AxiosRequestConfig } from "axios"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Shopper } from "./commerce"
@@ -96,4 +96,31 @@ export async function completeCartThroughMedusa(
     throw new Error(`cart completion: ${JSON.stringify(completed)}`)
   }
   return { orderId: completed.order.id }
+}
+
+/**
+ * A cart made through Medusa's `POST /store/carts` in the USD region with one unit of the
+ * variant, as `config` calls it (the publishable key, and a customer's token if any).
+ */
+export async function openStoreCart<Cart = { id: string; email: string; customer_id: string }>(
+  api: AxiosInstance,
+  config: AxiosRequestConfig,
+  cart: { variantId: string; email: string }
+): Promise<Cart> {
+  const { data } = await api.get("/store/regions", config)
+  const region = data.regions.find((r: { currency_code: string }) => r.currency_code === "usd")
+  const created = await api.post(
+    "/store/carts",
+    {
+      region_id: region.id,
+      email: cart.email,
+      shipping_address: TEST_ADDRESS,
+      items: [{ variant_id: cart.variantId, quantity: 1 }],
+    },
+    config
+  )
+  if (created.status !== 200) {
+    throw new Error(`POST /store/carts: ${created.status} ${JSON.stringify(created.data)}`)
+  }
+  return created.data.cart as Cart
 }

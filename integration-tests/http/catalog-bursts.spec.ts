@@ -8,6 +8,7 @@ import { requestCatalogSync } from "../../src/tasks/catalog/sync-batcher"
 import {
   addAndCheckout,
   createShop,
+  importedProducts,
   pendingEventWork,
   stockOf,
   useTestRedis,
@@ -26,23 +27,6 @@ jest.setTimeout(180_000)
 type CatalogItem = { id: string; stock_quantity: number | null }
 
 const metricsAuth = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }
-
-/** Products as an import through Medusa's workflows makes them (one priced variant each). */
-function importedProducts(prefix: string, n: number) {
-  return Array.from({ length: n }, (_, index) => ({
-    title: `${prefix} ${index}`,
-    status: ProductStatus.PUBLISHED,
-    options: [{ title: "Default", values: ["Default"] }],
-    variants: [
-      {
-        title: "Default",
-        options: { Default: "Default" },
-        manage_inventory: true,
-        prices: [{ amount: 10, currency_code: "usd" }],
-      },
-    ],
-  }))
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -6,8 +6,8 @@ import {
   createAdminUser,
   createCatalogProduct,
   createCommerceSetup,
+  openStoreCart,
   registerAndLogin,
-  TEST_ADDRESS,
   type CommerceSetup,
   type Shopper,
 } from "../helpers"
@@ -63,24 +63,8 @@ medusaIntegrationTestRunner({
       ...anyStatus,
     })
 
-    async function openCart(owner?: Shopper, email = owner?.email ?? "guest@example.test") {
-      const { data: regions } = await api.get("/store/regions", as(owner))
-      const region = regions.regions.find(
-        (r: { currency_code: string }) => r.currency_code === "usd"
-      )
-      const created = await api.post(
-        "/store/carts",
-        {
-          region_id: region.id,
-          email,
-          shipping_address: TEST_ADDRESS,
-          items: [{ variant_id: variantId, quantity: 1 }],
-        },
-        as(owner)
-      )
-      expect(created.status).toBe(200)
-      return created.data.cart as { id: string; email: string; customer_id: string }
-    }
+    const openCart = (owner?: Shopper, email = owner?.email ?? "guest@example.test") =>
+      openStoreCart(api, as(owner), { variantId, email })
 
     it("a registered customer's cart is theirs alone on every /store cart route", async () => {
       const cart = await openCart(alice)

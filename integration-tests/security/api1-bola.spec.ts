@@ -6,7 +6,7 @@ import {
   asCaller as as,
   createShop,
   expectCleanError,
-  TEST_ADDRESS,
+  openStoreCart,
   type Shop,
   type Shopper,
 } from "../helpers"
@@ -118,24 +118,8 @@ medusaIntegrationTestRunner({
         ["no token", undefined],
       ]
 
-      async function openCart(owner: Shopper | undefined, email: string): Promise<StoreCart> {
-        const { data } = await api.get("/store/regions", store(owner))
-        const region = data.regions.find(
-          (r: { currency_code: string }) => r.currency_code === "usd"
-        )
-        const created = await api.post(
-          "/store/carts",
-          {
-            region_id: region.id,
-            email,
-            shipping_address: TEST_ADDRESS,
-            items: [{ variant_id: variantId, quantity: 1 }],
-          },
-          store(owner)
-        )
-        expect(created.status).toBe(200)
-        return created.data.cart
-      }
+      const openCart = (owner: Shopper | undefined, email: string): Promise<StoreCart> =>
+        openStoreCart<StoreCart>(api, store(owner), { variantId, email })
 
       it("hides a registered customer's cart, its lines and its completion from anyone else", async () => {
         const cart = await openCart(shop.alice, shop.alice.email)
