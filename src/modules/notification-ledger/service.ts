@@ -58,12 +58,21 @@ values (?, ?, ?, ?, ?)
 on conflict ("crossing_key") where "deleted_at" is null do nothing
 returning ${ALERT_COLUMNS}`
 
+/**
+ * Digests are gathered one at a time. Crossings that happen together have their delayed
+ * digest events fire together; if both claims ran at once, each would lock its own trigger
+ * and then skip the other's as taken by another digest, sending two digests of one product.
+ * Held until the claim's transaction ends; a constant key, nothing from input.
+ */
+const LOCK_DIGESTS_SQL = `select pg_advisory_xact_lock(hashtext('notification-ledger:low-stock-digest'))`
+
 const LOCK_ALERT_SQL = `
 select ${ALERT_COLUMNS} from "low_stock_alert" where "id" = ? and "deleted_at" is null for update`
 
 /**
  * The trigger and up to `limit` waiting alerts, oldest first, join the trigger's digest.
- * Alerts another digest is claiming at this moment are skipped, not waited for.
+ * Claims run one at a time (LOCK_DIGESTS_SQL); a row another writer holds is skipped, not
+ * waited for, and goes out with its own event's digest.
  */
 const CLAIM_PENDING_SQL = `
 update "low_stock_alert"
@@ -172,6 +181,7 @@ export default class NotificationLedgerModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<LowStockAlertRecord[]> {
     const manager = sharedContext.transactionManager as EntityManager
+    await manager.execute(LOCK_DIGESTS_SQL)
     const [trigger] = (await manager.execute(LOCK_ALERT_SQL, [triggerId])) as LowStockAlertRecord[]
     if (!trigger) {
       return []

@@ -130,6 +130,25 @@ moduleIntegrationTestRunner<NotificationLedgerModuleService>({
         expect(await service.claimLowStockDigest("lsa_unknown", 100)).toEqual([])
       })
 
+      it("sends crossings whose digests are claimed at the same moment in one digest", async () => {
+        // Two products cross together, so their delayed digest events fire together: each
+        // claim locks its own trigger first, and must not then skip the other's as taken.
+        for (let round = 0; round < 5; round++) {
+          const alerts = await service.recordLowStockAlerts([
+            crossing(`lamp_${round}`, "v1"),
+            crossing(`vase_${round}`, "v1"),
+          ])
+          const digests = await Promise.all(
+            alerts.map((alert) => service.claimLowStockDigest(alert.id, 100))
+          )
+          const sent = digests.filter((digest) => digest.length > 0)
+          expect(sent).toHaveLength(1)
+          expect(sent[0].map((alert) => alert.id).sort()).toEqual(
+            alerts.map((alert) => alert.id).sort()
+          )
+        }
+      })
+
       it("caps a digest; the rest go out with their own events", async () => {
         const alerts = await service.recordLowStockAlerts(
           ["p1", "p2", "p3", "p4"].map((id) => crossing(id, "v1"))
