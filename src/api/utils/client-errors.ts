@@ -1,8 +1,7 @@
 import { STATUS_CODES, type Server } from "node:http"
-import type { Socket } from "node:net"
 import type { Duplex } from "node:stream"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { ErrorBody } from "./errors"
+import { onceForServer } from "./server-hooks"
 
 type ClientError = Error & { code?: string }
 
@@ -44,24 +43,11 @@ export function clientErrorResponse(error: ClientError): string {
 
 /**
  * The platform middleware that makes the server of the first request it sees answer
- * unparsable requests in the shared shape (each server once). Medusa creates the server
- * and gives a project no handle on it, as for the WebSocket upgrades (live-socket.ts); a
- * refused request before any other is answered by Node itself.
+ * unparsable requests in the shared shape; a refused request before any other is answered
+ * by Node itself.
  */
 export function answerClientErrorsOfServer() {
-  const attached = new WeakSet<Server>()
-  return function clientErrorAttacher(
-    req: MedusaRequest,
-    _res: MedusaResponse,
-    next: MedusaNextFunction
-  ): void {
-    const server = (req.socket as Socket & { server?: Server }).server
-    if (server && !attached.has(server)) {
-      attached.add(server)
-      answerClientErrors(server)
-    }
-    next()
-  }
+  return onceForServer(answerClientErrors)
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Server } from "node:http"
-import type { Socket } from "node:net"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { platformSettings } from "../../config/platform"
+import { onceForServer } from "./server-hooks"
 
 /**
  * Node closes an idle keep-alive connection after 5 s. A load balancer (or any client)
@@ -17,23 +16,10 @@ export function applyKeepAlive(server: Server, keepAliveTimeoutMs: number): void
 
 /**
  * The platform middleware that sets the keep-alive of the server of the first request it
- * sees (each server once): Medusa creates the server and gives a project no handle on it,
- * as for the unparsable requests (client-errors.ts). Node fixes a response's `Keep-Alive`
- * header when the request arrives, so the very first answer still names Node's 5 s; every
- * connection is kept by the new setting from then on.
+ * sees (server-hooks.ts). Node fixes a response's `Keep-Alive` header when the request
+ * arrives, so the very first answer still names Node's 5 s; every connection is kept by the
+ * new setting from then on.
  */
 export function keepAliveOfServer() {
-  const configured = new WeakSet<Server>()
-  return function keepAliveConfigurer(
-    req: MedusaRequest,
-    _res: MedusaResponse,
-    next: MedusaNextFunction
-  ): void {
-    const server = (req.socket as Socket & { server?: Server }).server
-    if (server && !configured.has(server)) {
-      configured.add(server)
-      applyKeepAlive(server, platformSettings().keepAliveTimeoutMs)
-    }
-    next()
-  }
+  return onceForServer((server) => applyKeepAlive(server, platformSettings().keepAliveTimeoutMs))
 }
