@@ -17,10 +17,13 @@
  * Latency percentiles are computed from every response time (autocannon's "response"
  * event), so p95 is exact rather than read off autocannon's fixed percentiles.
  * BENCH_ONLY=<regexp> keeps the scenarios whose name matches (e.g. "search|health").
+ * BENCH_SERVER_PID=<pid> and BENCH_DATABASE=<name> add the CPU milliseconds per request of
+ * the server (with its descendants) and of the database's PostgreSQL backends.
  */
 import autocannon from "autocannon"
 import { loadavg } from "node:os"
 import { BENCH_CATEGORIES, pick, randomSearch, rng, TAGS, TYPO_QUERIES } from "./catalog-words"
+import { backendsOf, cpuMsBetween, sampleCpu, withDescendants } from "./proc-cpu"
 
 const BASE = process.env.BENCH_URL ?? "http://localhost:9000"
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
@@ -28,6 +31,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const PUBLISHABLE_KEY = process.env.BENCH_PUBLISHABLE_KEY
 const MAX_IDS = Number(process.env.BENCH_MAX_IDS ?? 1000)
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined
+// CPU per request, steadier than req/s on a shared machine: the server process (and its
+// descendants) and the PostgreSQL backends of one database, sampled around each scenario.
+const SERVER_PID = process.env.BENCH_SERVER_PID
+const DATABASE = process.env.BENCH_DATABASE
 
 type Row = {
   scenario: string
@@ -38,6 +45,15 @@ type Row = {
   p99: number
   errors: number
   kb: number
+  serverMs?: number
+  databaseMs?: number
+}
+
+function cpuPids(): { server: string[]; database: string[] } {
+  return {
+    server: SERVER_PID ? withDescendants([SERVER_PID]) : [],
+    database: DATABASE ? backendsOf(DATABASE) : [],
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -62,6 +78,8 @@ function rotating(paths: () => string): autocannon.Request[] {
 
 async function run(scenario: string, options: autocannon.Options): Promise<Row> {
   const times: number[] = []
+  const pids = cpuPids()
+  const before = { server: sampleCpu(pids.server), database: sampleCpu(pids.database) }
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       { duration: DURATION, connections: CONNECTIONS, ...options },
@@ -71,9 +89,14 @@ async function run(scenario: string, options: autocannon.Options): Promise<Row> 
       times.push(responseTime)
     })
   })
+  const after = { server: sampleCpu(pids.server), database: sampleCpu(pids.database) }
   times.sort((a, b) => a - b)
   const round = (value: number) => Math.round(value * 10) / 10
+  const perRequest = (ms: number) =>
+    result.requests.total ? Math.round((ms / result.requests.total) * 100) / 100 : undefined
   return {
+    serverMs: SERVER_PID ? perRequest(cpuMsBetween(before.server, after.server)) : undefined,
+    databaseMs: DATABASE ? perRequest(cpuMsBetween(before.database, after.database)) : undefined,
     scenario,
     requests: result.requests.total,
     rps: Math.round(result.requests.average),
@@ -243,12 +266,12 @@ async function main(): Promise<void> {
   const ratio = (row: Row, of: Row | undefined) => (of ? `${(row.rps / of.rps).toFixed(2)}` : "–")
   const lines = [
     "",
-    `| scenario | req/s | p50 ms | p95 ms | p99 ms | errors/non-2xx | KB/resp | ÷ /health | ÷ /store/products |`,
-    `|---|---|---|---|---|---|---|---|---|`,
+    `| scenario | req/s | p50 ms | p95 ms | p99 ms | errors/non-2xx | KB/resp | ÷ /health | ÷ /store/products | server CPU ms/req | PostgreSQL CPU ms/req |`,
+    `|---|---|---|---|---|---|---|---|---|---|---|`,
     ...rows.map(
       (r) =>
         `| ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.kb} | ` +
-        `${ratio(r, base)} | ${ratio(r, store)} |`
+        `${ratio(r, base)} | ${ratio(r, store)} | ${r.serverMs ?? "–"} | ${r.databaseMs ?? "–"} |`
     ),
     "",
   ]

@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "knex"
+import { PLATFORM_MODULE } from "../../src/modules/platform"
+import type PlatformModuleService from "../../src/modules/platform/service"
 
 jest.setTimeout(180_000)
 
@@ -185,6 +187,30 @@ medusaIntegrationTestRunner({
         const second = await get(`/products?tag=cursor-bad&sort=price_asc&limit=2&cursor=${cursor}`)
         expect(second.items).toHaveLength(2)
         expect(second.offset).toBe(0)
+      })
+
+      it("counts a filter set once per catalog generation, shared by its sorts and pages", async () => {
+        await insertRows(db(), "prod_total", "total-test", 30, "Delta Lamp")
+        const first = await get("/products?tag=total-test&limit=5")
+        expect(first.count).toBe(29) // row 17 is inactive
+
+        // Rows written behind the catalog's back (no sync, so no new generation): another
+        // sort and page of the same filters renders afresh and shows them, but its total is
+        // the one counted for this generation, not counted again.
+        await insertRows(db(), "prod_total_more", "total-test", 10, "Delta Lamp")
+        const other = await get("/products?tag=total-test&sort=name&offset=5&limit=50")
+        expect(other.items).toHaveLength(34)
+        expect(other.count).toBe(29)
+        // A different filter set is counted on its own.
+        const cheap = await get("/products?tag=total-test&max_price=1000&limit=1")
+        expect(cheap.count).toBeGreaterThan(29)
+
+        // A sync's new generation counts again.
+        await getContainer()
+          .resolve<PlatformModuleService>(PLATFORM_MODULE)
+          .invalidateCatalogCache()
+        const after = await get("/products?tag=total-test&sort=price_asc&limit=5")
+        expect(after.count).toBe(39)
       })
     })
   },

@@ -26,7 +26,7 @@ import {
 } from "./sql/queries"
 import { catalogStatement } from "./sql/statement"
 import { SHOWABLE_VIEWS_SQL, SIMILAR_SQL, TOP_RATED_SQL } from "./sql/related"
-import type { CatalogPage, CatalogQuery, CatalogRow, CatalogStock } from "./types"
+import type { CatalogKnown, CatalogPage, CatalogQuery, CatalogRow, CatalogStock } from "./types"
 
 type Params = Record<string, string | number | boolean | null>
 
@@ -53,21 +53,31 @@ export default class CatalogModuleService extends MedusaService({
     return (manager as SqlEntityManager).execute(text, values) as Promise<T[]>
   }
 
+  /**
+   * One list or search page. `known` carries what the caller has cached for this catalog
+   * generation (the search's tsquery, the list's total), which is then not computed again.
+   */
   @InjectManager()
   async queryCatalog(
     query: CatalogQuery,
+    known: CatalogKnown = {},
     @MedusaContext() context: Context = {}
   ): Promise<CatalogPage> {
     let tsquery: string | null = null
     if (query.q) {
-      const [row] = await this.run<{ tsquery: string | null }>(context.manager, TSQUERY_SQL, {
-        q: query.q,
-      })
-      tsquery = row?.tsquery ?? null
+      tsquery =
+        known.tsquery !== undefined ? known.tsquery : await this.searchQuery(query.q, context)
     }
-    const { sql, params } = catalogStatement(query, tsquery)
+    const { sql, params } = catalogStatement(query, tsquery, known.count)
     const [page] = await this.run<CatalogPage>(context.manager, sql, params)
     return page
+  }
+
+  /** The full-text query a search's words mean (typo alternatives included), or null. */
+  @InjectManager()
+  async searchQuery(q: string, @MedusaContext() context: Context = {}): Promise<string | null> {
+    const [row] = await this.run<{ tsquery: string | null }>(context.manager, TSQUERY_SQL, { q })
+    return row?.tsquery ?? null
   }
 
   /**

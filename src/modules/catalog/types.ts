@@ -45,6 +45,15 @@ export type CatalogQuery = CatalogFilters & {
   facets?: boolean
 }
 
+/** A list's total for a filter set (it depends on the filters only, not the sort or page). */
+export type CatalogCount = { count: number; count_capped: boolean }
+
+/**
+ * What a caller already knows of a read, so the statement does not compute it again: a
+ * search's full-text query (TSQUERY_SQL's answer for `q`) and a list's total.
+ */
+export type CatalogKnown = { tsquery?: string | null; count?: CatalogCount }
+
 /** Serialized JSON fragments, spliced into the response without a parse/stringify. */
 export type CatalogPage = {
   /** Exact, or the cap when `count_capped` (sql/queries.ts: LIST_COUNT_CAP, SEARCH_MATCH_CAP). */

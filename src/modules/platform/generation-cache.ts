@@ -17,6 +17,11 @@ import { whenReady } from "./redis"
  * left to expire. A key being rendered is rendered once per process: concurrent misses
  * wait for the same render (single flight). Each entry carries its entity tag (ETag),
  * hashed once when it is rendered, not on every request.
+ *
+ * L2 admits an answer only once it is asked for again (its first L1 hit), written in the
+ * background: a cache-hostile read (a random page, filter or search asked once) then costs
+ * no serialization, compression and Redis write for an entry nobody reads, and the `catalog`
+ * tag set an invalidation clears holds only answers that were wanted twice.
  */
 const L2_TTL_SECONDS = 300
 
@@ -59,6 +64,11 @@ export class GenerationCache {
   private generation = 0
   private readonly l1: ResponseCache<RenderedAnswer>
   private readonly rendering = new Map<string, Promise<RenderedAnswer>>()
+  /** Answers rendered here and not yet written to L2 (admitted on their first L1 hit). */
+  private readonly unshared = new WeakMap<RenderedAnswer, { l2Key: string; stamp: string }>()
+  /** Values derived from the data (a list's total, a search's query), this process only. */
+  private readonly values: ResponseCache<unknown>
+  private readonly computing = new Map<string, Promise<unknown>>()
   private subscribed: Promise<void> | undefined
   private lastCheck = 0
   private readonly generationKey: string
@@ -66,6 +76,7 @@ export class GenerationCache {
 
   constructor(private readonly deps: GenerationCacheDependencies) {
     this.l1 = new ResponseCache<RenderedAnswer>(deps.entries, deps.ttlMs)
+    this.values = new ResponseCache<unknown>(deps.entries, deps.ttlMs)
     this.generationKey = `${deps.name}:generation`
     this.channel = invalidationChannel(deps.redis?.options.db, deps.name)
     deps.subscriber?.on("message", (channel: string, message: string) => {
@@ -82,12 +93,12 @@ export class GenerationCache {
 
   /** The rendered response for `key` with its entity tag. */
   async readAnswer(key: string, render: () => Promise<string>): Promise<RenderedAnswer> {
-    const caches = [this, ...(this.deps.dependsOn ?? [])]
-    await Promise.all(caches.map((cache) => cache.follow()))
+    await this.followAll()
     const stamp = this.stamp()
     const fullKey = `${stamp}|${key}`
     const hit = this.l1.get(fullKey)
     if (hit !== undefined) {
+      this.shareOnSecondAsk(hit)
       return hit
     }
     const pending = this.rendering.get(fullKey)
@@ -97,6 +108,54 @@ export class GenerationCache {
     const rendered = this.fill(fullKey, stamp, render).finally(() => this.rendering.delete(fullKey))
     this.rendering.set(fullKey, rendered)
     return rendered
+  }
+
+  /**
+   * A value derived from the cached data (a search's parsed query, say), kept in this
+   * process for the current generations only: small, cheap to recompute, not worth a Redis
+   * round trip. Concurrent misses share one computation; a value computed while a write
+   * landed is not kept.
+   */
+  async value<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const { value, keep } = await this.peekValue<T>(key)
+    if (value !== undefined) {
+      return value
+    }
+    const fullKey = `${this.stamp()}|${key}`
+    const pending = this.computing.get(fullKey) as Promise<T> | undefined
+    if (pending) {
+      return pending
+    }
+    const computed = compute()
+      .then((result) => {
+        keep(result)
+        return result
+      })
+      .finally(() => this.computing.delete(fullKey))
+    this.computing.set(fullKey, computed)
+    return computed
+  }
+
+  /**
+   * The value under `key` when this process has it for the current generations, and how
+   * to keep one obtained otherwise (a list's total comes out of the page's own statement).
+   */
+  async peekValue<T>(key: string): Promise<{ value: T | undefined; keep: (value: T) => void }> {
+    await this.followAll()
+    const stamp = this.stamp()
+    const fullKey = `${stamp}|${key}`
+    return {
+      value: this.values.get(fullKey) as T | undefined,
+      keep: (value: T) => {
+        if (stamp === this.stamp()) {
+          this.values.set(fullKey, value)
+        }
+      },
+    }
+  }
+
+  private async followAll(): Promise<void> {
+    await Promise.all([this, ...(this.deps.dependsOn ?? [])].map((cache) => cache.follow()))
   }
 
   /** This cache's generation, with those of the caches it depends on. */
@@ -128,16 +187,36 @@ export class GenerationCache {
     // while rendering must not be hidden behind an older answer.
     if (stamp === this.stamp()) {
       this.l1.set(fullKey, answer)
-      await shared
-        ?.set({
-          key: l2Key,
-          data: answer,
-          ttl: this.deps.l2TtlSeconds ?? L2_TTL_SECONDS,
-          tags: [this.deps.name],
-        })
-        .catch(() => undefined)
+      if (shared) {
+        this.unshared.set(answer, { l2Key, stamp })
+      }
     }
     return answer
+  }
+
+  /**
+   * An answer rendered here is written to L2 when it is asked for a second time, in the
+   * background (the request does not wait for Redis), and only while its generations are
+   * still the current ones.
+   */
+  private shareOnSecondAsk(answer: RenderedAnswer): void {
+    const pending = this.unshared.get(answer)
+    if (!pending) {
+      return
+    }
+    this.unshared.delete(answer)
+    if (pending.stamp !== this.stamp()) {
+      return
+    }
+    void this.deps
+      .shared()
+      ?.set({
+        key: pending.l2Key,
+        data: answer,
+        ttl: this.deps.l2TtlSeconds ?? L2_TTL_SECONDS,
+        tags: [this.deps.name],
+      })
+      .catch(() => undefined)
   }
 
   /** Joins the shared generation once, then re-reads it at most once a second. */
@@ -179,7 +258,9 @@ export class GenerationCache {
   /** Forgets this process's entries (application shutdown); L2 is Medusa's to close. */
   clear(): void {
     this.l1.clear()
+    this.values.clear()
     this.rendering.clear()
+    this.computing.clear()
     this.subscribed = undefined
   }
 
@@ -187,6 +268,7 @@ export class GenerationCache {
     if (next > this.generation) {
       this.generation = next
       this.l1.clear()
+      this.values.clear()
     }
   }
 

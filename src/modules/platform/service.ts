@@ -192,6 +192,19 @@ export default class PlatformModuleService {
     return this.catalogCache_.readAnswer(key, render)
   }
 
+  /**
+   * A value derived from the catalog (a search's parsed query), kept in this process until
+   * the catalog changes (GenerationCache.value).
+   */
+  cachedCatalogValue<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.catalogCache_.value(key, compute)
+  }
+
+  /** A catalog-derived value this process has, and how to keep one (GenerationCache.peekValue). */
+  peekCatalogValue<T>(key: string): Promise<{ value: T | undefined; keep: (value: T) => void }> {
+    return this.catalogCache_.peekValue<T>(key)
+  }
+
   /** After every catalog write: later reads render afresh in every process. */
   invalidateCatalogCache(): Promise<void> {
     return this.catalogCache_.invalidate()

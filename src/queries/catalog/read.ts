@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CATALOG_MODULE } from "../../modules/catalog"
 import type CatalogModuleService from "../../modules/catalog/service"
-import type { CatalogQuery } from "../../modules/catalog/types"
+import type { CatalogCount, CatalogPage, CatalogQuery } from "../../modules/catalog/types"
 import { PLATFORM_MODULE } from "../../modules/platform"
 import { encodeCursor } from "../../utils/catalog/cursor"
 import type PlatformModuleService from "../../modules/platform/service"
@@ -34,7 +34,7 @@ function cachedCatalogAnswer(
   key: string,
   render: () => Promise<string>
 ): Promise<RenderedAnswer> {
-  return scope.resolve<PlatformModuleService>(PLATFORM_MODULE).cachedCatalogAnswer(key, render)
+  return platform(scope).cachedCatalogAnswer(key, render)
 }
 
 /**
@@ -56,6 +56,38 @@ async function cachedWithFields(
   )
 }
 
+function platform(scope: MedusaContainer): PlatformModuleService {
+  return scope.resolve<PlatformModuleService>(PLATFORM_MODULE)
+}
+
+/** The filters a list's total depends on (not its sort, page or cursor). */
+function countKey(query: CatalogQuery): string {
+  const { include_inactive, category_id, tag, min_price, max_price, in_stock } = query
+  return queryKey("count", { include_inactive, category_id, tag, min_price, max_price, in_stock })
+}
+
+/**
+ * One page from the catalog module, with what this process already knows for the current
+ * catalog generation: a search's parsed query (words repeat across searches), a list's
+ * total for its filters (every page and sort of a filter set shares it). Both are kept
+ * per process until the catalog changes, like the rendered answers.
+ */
+async function queryPage(scope: MedusaContainer, query: CatalogQuery): Promise<CatalogPage> {
+  if (query.q) {
+    const q = query.q
+    const tsquery = await platform(scope).cachedCatalogValue(`tsquery:${q}`, () =>
+      catalog(scope).searchQuery(q)
+    )
+    return catalog(scope).queryCatalog(query, { tsquery })
+  }
+  const total = await platform(scope).peekCatalogValue<CatalogCount>(countKey(query))
+  const page = await catalog(scope).queryCatalog(query, { count: total.value })
+  if (!total.value) {
+    total.keep({ count: page.count, count_capped: page.count_capped })
+  }
+  return page
+}
+
 /**
  * GET /products and GET /products/search: `{items, count, count_capped, limit, offset,
  * next_cursor[, facets]}`. The caller sets `sort` (the cursor is made for it).
@@ -66,7 +98,7 @@ export async function readCatalogPage(
   fields?: readonly string[]
 ): Promise<RenderedAnswer> {
   const render = async () => {
-    const page = await catalog(scope).queryCatalog(query)
+    const page = await queryPage(scope, query)
     const facets = query.facets
       ? `,"facets":{"categories":${page.category_facets ?? "[]"},"price_ranges":${page.price_facets ?? "[]"}}`
       : ""

@@ -142,8 +142,11 @@ export const SEARCH_MATCH_CAP = 1_000
 /**
  * How many of the best full-text matches are re-ranked by their resemblance to the raw
  * query. A fixed number, so the order of every page is the same whichever page is asked.
+ * Three default pages: `word_similarity` over a product's text costs ≈ 10 µs a row, the
+ * largest share of a search's execution at 5,000 products when the head was 200
+ * (docs/PERFORMANCE.md), and a shopper rarely reads past the third page of results.
  */
-export const RERANK_HEAD = 200
+export const RERANK_HEAD = 60
 
 /**
  * With more than SEARCH_MATCH_CAP matches and a sort other than relevance, the page is
@@ -173,7 +176,9 @@ function pageOutputs(): string {
 /**
  * A page of products and a total capped at LIST_COUNT_CAP, without a search term. The page
  * is cut from the sort's index (ids only, an index-only scan: the filters' columns are
- * included in it); only the page's rows are read from the table.
+ * included in it); only the page's rows are read from the table. The total depends on the
+ * filters only: when the caller binds it (`:known_count`, `:known_capped`, cached for this
+ * catalog generation) the count is not run (the planner folds the bound test to false).
  */
 export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
   return `
@@ -184,12 +189,13 @@ export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
       order by ${orderBy(sort, "p")} limit :limit_plus_one offset :offset) s
   ),
   total as (
-    select count(*) as n from (select 1 from catalog_product p where ${filters("p")}
+    select count(*) as n from (select 1 from catalog_product p
+      where :known_count::int is null and ${filters("p")}
       limit ${LIST_COUNT_CAP + 1}) c
   )
   select
-    (select least(n, ${LIST_COUNT_CAP})::int from total) as count,
-    (select n > ${LIST_COUNT_CAP} from total) as count_capped,${pageOutputs()}`
+    coalesce(:known_count::int, (select least(n, ${LIST_COUNT_CAP})::int from total)) as count,
+    coalesce(:known_capped::boolean, (select n > ${LIST_COUNT_CAP} from total)) as count_capped,${pageOutputs()}`
 }
 
 /**

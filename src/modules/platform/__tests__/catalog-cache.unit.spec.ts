@@ -30,6 +30,35 @@ describe("catalog cache (in memory)", () => {
     expect(renders).toBe(2)
   })
 
+  it("keeps derived values once per generation, computed once for concurrent misses", async () => {
+    let computed = 0
+    const compute = async () => {
+      computed++
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      return `tsquery ${computed}`
+    }
+    const values = await Promise.all(
+      [1, 2, 3].map(() => platform.cachedCatalogValue("tsquery:lamp", compute))
+    )
+    expect(values).toEqual(["tsquery 1", "tsquery 1", "tsquery 1"])
+    expect(await platform.cachedCatalogValue("tsquery:lamp", compute)).toBe("tsquery 1")
+
+    const total = await platform.peekCatalogValue<number>("count:a")
+    expect(total.value).toBeUndefined()
+    total.keep(42)
+    expect((await platform.peekCatalogValue<number>("count:a")).value).toBe(42)
+
+    await platform.invalidateCatalogCache()
+    expect((await platform.peekCatalogValue<number>("count:a")).value).toBeUndefined()
+    expect(await platform.cachedCatalogValue("tsquery:lamp", compute)).toBe("tsquery 2")
+
+    // A value obtained while a write landed is not kept.
+    const stale = await platform.peekCatalogValue<number>("count:b")
+    await platform.invalidateCatalogCache()
+    stale.keep(7)
+    expect((await platform.peekCatalogValue<number>("count:b")).value).toBeUndefined()
+  })
+
   it("does not cache an answer rendered while a write landed", async () => {
     const during = await platform.cachedCatalogRead("page:2", async () => {
       await platform.invalidateCatalogCache()

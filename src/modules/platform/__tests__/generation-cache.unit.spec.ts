@@ -1,3 +1,5 @@
+import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
+import { GenerationCache } from "../generation-cache"
 import type PlatformModuleService from "../service"
 import { standalonePlatform } from "./standalone"
 
@@ -61,5 +63,78 @@ describe("recommendations cache (in memory)", () => {
       })
     ).rejects.toThrow("database down")
     expect(await platform.cachedRecommendationRead("p:4", render("ok"))).toBe("ok")
+  })
+})
+
+// L2 admission: an answer is shared (written to Medusa's caching module) only once asked
+// for again, so a read asked once costs no Redis write.
+describe("generation cache L2 admission", () => {
+  type Stored = { body: string; etag: string }
+  const written: string[] = []
+  const store = new Map<string, Stored>()
+  // An in-memory stand-in for Medusa's caching module: the part of its interface the
+  // cache uses (get, set, clear by tag).
+  const shared = {
+    get: async ({ key }: { key: string }) => store.get(key) ?? null,
+    set: async ({ key, data }: { key: string; data: Stored }) => {
+      written.push(key)
+      store.set(key, data)
+    },
+    clear: async () => store.clear(),
+  }
+  const logger = { warn: () => undefined } as unknown as Logger
+  const newCache = () =>
+    new GenerationCache({
+      name: "catalog",
+      shared: () => shared as unknown as ICachingModuleService,
+      logger,
+      entries: 100,
+      ttlMs: 60_000,
+    })
+
+  beforeEach(() => {
+    written.length = 0
+    store.clear()
+  })
+
+  it("does not write an answer asked for once, and writes it on its second ask", async () => {
+    const cache = newCache()
+    expect(await cache.read("page:once", async () => "once")).toBe("once")
+    expect(await cache.read("page:twice", async () => "twice")).toBe("twice")
+    expect(written).toEqual([])
+
+    expect(await cache.read("page:twice", async () => "not rendered")).toBe("twice")
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(written).toEqual(["catalog:0|page:twice"])
+
+    // Written once: later hits do not write again.
+    await cache.read("page:twice", async () => "not rendered")
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(written).toHaveLength(1)
+  })
+
+  it("serves another process's shared answer from L2 without rendering", async () => {
+    const first = newCache()
+    await first.read("page:hot", async () => "hot")
+    await first.read("page:hot", async () => "hot")
+    await new Promise((resolve) => setImmediate(resolve))
+
+    const second = newCache()
+    let renders = 0
+    const answer = await second.read("page:hot", async () => {
+      renders++
+      return "rendered again"
+    })
+    expect(answer).toBe("hot")
+    expect(renders).toBe(0)
+  })
+
+  it("does not share an answer after the generation moved on", async () => {
+    const cache = newCache()
+    await cache.read("page:old", async () => "old")
+    await cache.invalidate()
+    expect(await cache.read("page:old", async () => "new")).toBe("new")
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(written).toEqual([])
   })
 })
