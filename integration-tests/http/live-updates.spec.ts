@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import WebSocket from "ws"
 import {
   addAndCheckout,
   createShop,
@@ -336,10 +337,70 @@ medusaIntegrationTestRunner({
       })
 
       /** A second app on the same database and Redis (helpers/server-instance.ts). */
-      async function startOtherInstance(): Promise<string> {
-        server = await startServerInstance(dbConfig.clientUrl, redisUrl)
+      async function startOtherInstance(env: Record<string, string> = {}): Promise<string> {
+        server = await startServerInstance(dbConfig.clientUrl, redisUrl, env)
         return server.url
       }
+
+      // Heartbeats every 300 ms on an instance of their own: on this app they would also
+      // catch up from the database often enough to hide a broken pub/sub in the test above.
+      it("keeps idle streams alive with heartbeats and drops a WebSocket peer that stops answering", async () => {
+        const otherUrl = await startOtherInstance({ LIVE_HEARTBEAT_MS: "300" })
+        const token = tokenOf(alice.headers)
+
+        // SSE: comment lines, which EventSource and fetchStream skip.
+        const controller = new AbortController()
+        const giveUp = setTimeout(() => controller.abort(), 10_000)
+        let text = ""
+        try {
+          const response = await fetch(`${otherUrl}/orders/events`, {
+            headers: { ...alice.headers, accept: "text/event-stream" },
+            signal: controller.signal,
+          })
+          expect(response.status).toBe(200)
+          const reader = response.body!.getReader()
+          const decoder = new TextDecoder()
+          while ((text.match(/^: heartbeat \S+$/gm) ?? []).length < 2) {
+            const { value, done } = await reader.read()
+            if (done) {
+              throw new Error(`the stream ended after: ${text}`)
+            }
+            text += decoder.decode(value, { stream: true })
+          }
+        } finally {
+          clearTimeout(giveUp)
+          controller.abort()
+        }
+        expect(text).not.toMatch(/^(id|event|data):/m)
+
+        // WebSocket: pings; a client that answers them (ws answers by itself) stays open.
+        const live = await openSocket(otherUrl, "/orders/events", token)
+        open.push(live)
+        let pings = 0
+        live.socket.on("ping", () => pings++)
+        await waitFor(() => pings >= 3, 10_000)
+        expect(live.socket.readyState).toBe(WebSocket.OPEN)
+
+        // One that does not answer is gone at the next heartbeat, its slot freed.
+        const silent = new WebSocket(
+          `${otherUrl.replace(/^http/, "ws")}/orders/events`,
+          ["bearer", token],
+          { autoPong: false }
+        )
+        try {
+          let silentPings = 0
+          silent.on("ping", () => silentPings++)
+          await new Promise<void>((resolve, reject) => {
+            silent.once("open", () => resolve())
+            silent.once("error", reject)
+          })
+          await waitFor(() => silent.readyState === WebSocket.CLOSED, 10_000)
+          expect(silentPings).toBeGreaterThanOrEqual(1)
+        } finally {
+          silent.terminate()
+        }
+        expect(live.socket.readyState).toBe(WebSocket.OPEN)
+      })
 
       it("delivers changes recorded by another instance, over SSE and WebSocket", async () => {
         const otherUrl = await startOtherInstance()

@@ -221,6 +221,52 @@ medusaIntegrationTestRunner({
         expect(mailsTo(shop.alice.email)).toEqual([])
       })
 
+      it("states the amount refunded so far: a partial refund, then the rest", async () => {
+        const { alice, admin } = shop
+        const placed = await addAndCheckout(api, alice, shop.product.id, 1)
+        expect(placed.status).toBe(201)
+        const { order, payment } = placed.data as {
+          order: { id: string; display_id: number; total: string }
+          payment: { id: string }
+        }
+        const number = `#${order.display_id}`
+        const confirmed = await api.post(
+          "/payments/confirm",
+          { payment_id: payment.id },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(confirmed.status).toBe(200)
+        await smtp.waitForMessage(
+          (m) => m.to.includes(alice.email) && m.subject === `Payment received for order ${number}`
+        )
+
+        const refund = (body: Record<string, unknown>) =>
+          api.post(
+            "/payments/refund",
+            { payment_id: payment.id, ...body },
+            { headers: admin.headers, ...anyStatus }
+          )
+        expect((await refund({ amount: "5.00" })).status).toBe(200)
+        const partial = await smtp.waitForMessage(
+          (m) => m.to.includes(alice.email) && m.subject === `Partial refund for order ${number}`
+        )
+        const five = formatMoney("5.00", "usd", "en")
+        expect(partial.text).toContain(`We refunded ${five} of order ${number} so far.`)
+        expect(partial.text).toContain(`Refunded: ${five}`)
+        expect(partial.html).toContain(five)
+
+        // The rest: the email states everything refunded, which is the order's total.
+        expect((await refund({})).status).toBe(200)
+        const full = await smtp.waitForMessage(
+          (m) => m.to.includes(alice.email) && m.subject === `Order ${number} was refunded`
+        )
+        const total = formatMoney(order.total, "usd", "en")
+        expect(total).not.toBe(five)
+        expect(full.text).toContain(`Refunded: ${total}`)
+        await waitForIdleEventQueue(30_000, { delayed: true })
+        expect(mailsTo(alice.email, /refund/i)).toHaveLength(2)
+      })
+
       it("answers the order although SMTP is failing, and the email arrives on a retry", async () => {
         const { alice } = shop
         smtp.failNext(2)

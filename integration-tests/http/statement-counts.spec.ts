@@ -90,5 +90,54 @@ medusaIntegrationTestRunner({
       )
       expect(overBudget).toEqual([])
     })
+
+    // Recommendations are cached like the catalog (docs/RECOMMENDATIONS.md "Caching"): a
+    // repeated read is answered from the cache without touching the database, and a
+    // catalog change makes the next read render again.
+    it("answers a repeated recommendations read from the cache, without SQL", async () => {
+      const shop = await createShop(getContainer(), api, {
+        name: "Tent",
+        price: "120.00",
+        stock_quantity: 20,
+      })
+      const other = await api.post(
+        "/products",
+        { name: "Tent Pegs", price: "4.00", stock_quantity: 50 },
+        { headers: shop.admin.headers }
+      )
+      expect(other.status).toBe(201)
+      const reads = {
+        product: () => api.get(`/products/${shop.product.id}/recommendations`),
+        user: () =>
+          api.get(`/users/${shop.alice.id}/recommendations`, { headers: shop.alice.headers }),
+      }
+      for (const [name, read] of Object.entries(reads)) {
+        const first = await read()
+        const second = await read()
+        expect({ name, status: second.status, body: second.data }).toEqual({
+          name,
+          status: 200,
+          body: first.data,
+        })
+        expect({ name, first: statementsOf(first) > 0, second: statementsOf(second) }).toEqual({
+          name,
+          first: true,
+          second: 0,
+        })
+      }
+      const idsOf = (data: { items: { product: { id: string } }[] }) =>
+        data.items.map((item) => item.product.id)
+      expect(idsOf((await reads.product()).data)).toContain(other.data.id)
+      // A catalog change (the pegs sell out) is a new generation: rendered again, without them.
+      const soldOut = await api.put(
+        `/products/${other.data.id}`,
+        { stock_quantity: 0 },
+        { headers: shop.admin.headers }
+      )
+      expect(soldOut.status).toBe(200)
+      const after = await reads.product()
+      expect(statementsOf(after)).toBeGreaterThan(0)
+      expect(idsOf(after.data)).not.toContain(other.data.id)
+    })
   },
 })
