@@ -134,9 +134,36 @@ describe("the example storefront in a browser", () => {
       (p: { name: string }) => p.name === "Mechanical Keyboard"
     ).id
     const page = await newPage()
+    const streams: string[] = []
+    page.on("request", (request) => {
+      if (request.method() === "GET" && request.url().includes("/orders/events")) {
+        streams.push(request.url())
+      }
+    })
     await signUp(page, "ada")
     await page.getByTestId("product-card").first().waitFor()
     await shot(page, "storefront-catalog")
+
+    // Filters: a price ceiling and "in stock" narrow the list to what the engine counts.
+    const all = await call("GET", "/products?limit=1")
+    const filtered = await call("GET", "/products?max_price=30&in_stock=true&limit=1")
+    expect(filtered.data.count).toBeGreaterThan(0)
+    expect(filtered.data.count).toBeLessThan(all.data.count)
+    await page.getByPlaceholder("Max $").fill("30")
+    await page.getByLabel("In stock").check()
+    await page.getByRole("button", { name: "Filter" }).click()
+    await page.waitForURL(/max_price=30/)
+    await page
+      .locator(".pager > span")
+      .filter({ hasText: new RegExp(` of ${filtered.data.count}$`) })
+      .waitFor()
+    const prices = await page
+      .locator('[data-testid="product-card"] > span:not(.badge)')
+      .allTextContents()
+    expect(prices.length).toBeGreaterThan(0)
+    for (const price of prices) {
+      expect(Number(price.replace(/[^0-9.]/g, ""))).toBeLessThanOrEqual(30)
+    }
 
     await page.getByRole("searchbox", { name: "Search" }).fill("mechanicl keybord")
     await page.getByRole("button", { name: "Search", exact: true }).click()
@@ -146,6 +173,20 @@ describe("the example storefront in a browser", () => {
     await hit.click()
     await page.getByTestId("product-title").filter({ hasText: "Mechanical Keyboard" }).waitFor()
     await page.getByTestId("reviews").waitFor()
+    // Recommendations: other products, each shown by name and linking to its page.
+    const recommended = page.getByTestId("recommendation")
+    await recommended.first().waitFor()
+    const cards = await recommended.evaluateAll((items) =>
+      items.map((item) => ({
+        name: item.querySelector("strong")?.textContent ?? "",
+        href: item.querySelector("a")?.getAttribute("href") ?? "",
+      }))
+    )
+    for (const card of cards) {
+      expect(card.name).not.toBe("")
+      expect(card.href).toMatch(/^#\/products\/prod_/)
+      expect(card.href).not.toContain(keyboardId)
+    }
     await page.getByTestId("add-to-cart").click()
     await page.locator("#flash").filter({ hasText: "Added Mechanical Keyboard" }).waitFor()
     await shot(page, "storefront-product")
@@ -182,8 +223,19 @@ describe("the example storefront in a browser", () => {
     )
     expect(intents.length).toBeGreaterThanOrEqual(1)
 
+    // Live status: the open order page hears an admin's move over the SSE stream (one
+    // stream request, never reopened, so no poll stood in for it) and shows it unreloaded.
+    await page.locator('[data-testid="live-mode"][data-mode="live"]').waitFor()
+    const moved = await call("PUT", `/orders/${orderId}/status`, { status: "processing" }, admin)
+    expect(moved.status).toBe(200)
+    await status.filter({ hasText: "processing" }).waitFor()
+    expect(await page.getByTestId("live-mode").getAttribute("data-mode")).toBe("live")
+    expect(streams.filter((url) => url.endsWith(`/orders/events`))).toHaveLength(1)
+    expect(page.url()).toContain(orderId)
+
     await page.getByTestId("nav-orders").click()
-    await page.getByTestId("order-row").filter({ hasText: "paid" }).waitFor()
+    await page.getByTestId("order-row").filter({ hasText: "processing" }).waitFor()
+    await page.locator('[data-testid="live-mode"][data-mode="live"]').waitFor()
 
     // The account page shows the engine's user and Medusa's customer through one session.
     await page.getByTestId("nav-account").click()

@@ -4,7 +4,6 @@ import {
   EngineError,
   EngineSession,
   type EngineErrorBody,
-  engineErrorOf,
   localStorageTokenStore,
   type paths,
 } from "../../../packages/client/src"
@@ -54,16 +53,4 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
     throw new EngineError(result.response.status, result.error as EngineErrorBody | undefined)
   }
   return result.data as T
-}
-
-/** A route that may not exist in this engine's version: undefined on a 404. */
-export async function optionalJson<T>(path: string): Promise<T | undefined> {
-  const response = await session.fetch(session.url(path))
-  if (response.status === 404) {
-    return undefined
-  }
-  if (!response.ok) {
-    throw await engineErrorOf(response)
-  }
-  return (await response.json()) as T
 }

@@ -1,2 +1,2 @@
-/** Set by vite.config.ts from ENGINE_URL and PUBLISHABLE_KEY. */
+/** Set by scripts/storefront.ts (Vite's `define`) from ENGINE_URL and PUBLISHABLE_KEY. */
 declare const __STOREFRONT_CONFIG__: { engineUrl: string; publishableKey: string }

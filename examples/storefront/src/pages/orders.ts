@@ -1,98 +1,97 @@
-import { engine, sdk, session, unwrap, type Order } from "../api"
+import { engine, unwrap, type Order } from "../api"
 import { h, money, render } from "../dom"
 import { errorBox } from "../errors"
+import { watchOrders, type LiveMode } from "../live"
 
-const POLL_MS = 5_000
-
-/**
- * Keeps a page's order statuses current while it is shown: the engine's SSE stream
- * (GET /orders/events) when it has one, else a poll every 5 s. Returns the stopper.
- */
-function watchOrders(reload: () => void): () => void {
-  let stopped = false
-  let abort: (() => void) | undefined
-  let timer: ReturnType<typeof setInterval> | undefined
-  const poll = () => {
-    if (!stopped) {
-      timer = setInterval(reload, POLL_MS)
-    }
-  }
-  const stream = sdk && session.isSignedIn() ? sdk.client.fetchStream("/orders/events") : undefined
-  if (!stream) {
-    poll()
-  } else {
-    stream
-      .then(async ({ stream: events, abort: stop }) => {
-        abort = stop
-        for await (const event of events) {
-          if (stopped) break
-          if (event.data) reload()
-        }
-      })
-      // No stream in this engine (404), or it dropped: poll instead.
-      .catch(poll)
-  }
-  return () => {
-    stopped = true
-    abort?.()
-    if (timer) clearInterval(timer)
-  }
+const MODE_TEXT: Record<LiveMode, string> = {
+  live: "Live: statuses change here as they change",
+  polling: "Statuses refresh every 5 seconds",
 }
 
 let stopWatching: (() => void) | undefined
+/** Counts the pages shown: a late read of a page left behind must not draw over the next. */
+let pageCount = 0
+
 /** Stops the previous page's watcher; called on every navigation. */
 export function leaveOrders(): void {
   stopWatching?.()
   stopWatching = undefined
+  pageCount++
+}
+
+/**
+ * Shows a page and shows it again on every change the watcher reports, with a line saying
+ * how it stays current. Reads can overlap (an event arrives while a read is in flight):
+ * only the newest read is drawn, and nothing once the shopper has left the page.
+ */
+async function showLive(title: string, load: () => Promise<HTMLElement>): Promise<void> {
+  const page = pageCount
+  const mode = h("p", { class: "live", "data-testid": "live-mode" })
+  let latest = 0
+  const show = async () => {
+    const read = ++latest
+    const content = await load().catch((error: unknown) =>
+      h("div", {}, h("h1", {}, title), errorBox(error))
+    )
+    if (read === latest && page === pageCount) {
+      render(content, mode)
+    }
+  }
+  await show()
+  if (page === pageCount) {
+    stopWatching = watchOrders(
+      () => void show(),
+      (next) => {
+        mode.textContent = MODE_TEXT[next]
+        mode.dataset.mode = next
+      }
+    )
+  }
 }
 
 const statusBadge = (status: string) =>
   h("span", { class: `status status-${status}`, "data-testid": "order-status" }, status)
 
-/** #/orders — the customer's orders, newest first (GET /orders). */
-export async function ordersPage(): Promise<void> {
-  const show = async () => {
-    try {
-      const list = unwrap(await engine.GET("/orders", { params: { query: { limit: 20 } } }))
-      render(
-        h("h1", {}, "Your orders"),
-        list.items.length
-          ? h(
-              "table",
-              { class: "orders" },
+/** #/orders — the customer's orders, newest first (GET /orders), kept current. */
+export function ordersPage(): Promise<void> {
+  return showLive("Your orders", async () => {
+    const list = unwrap(await engine.GET("/orders", { params: { query: { limit: 20 } } }))
+    return h(
+      "div",
+      {},
+      h("h1", {}, "Your orders"),
+      list.items.length
+        ? h(
+            "table",
+            { class: "orders" },
+            h(
+              "thead",
+              {},
               h(
-                "thead",
+                "tr",
                 {},
+                ...["Order", "Placed", "Items", "Total", "Status"].map((t) => h("th", {}, t))
+              )
+            ),
+            h(
+              "tbody",
+              {},
+              ...list.items.map((order) =>
                 h(
                   "tr",
-                  {},
-                  ...["Order", "Placed", "Items", "Total", "Status"].map((t) => h("th", {}, t))
-                )
-              ),
-              h(
-                "tbody",
-                {},
-                ...list.items.map((order) =>
-                  h(
-                    "tr",
-                    { "data-testid": "order-row" },
-                    h("td", {}, h("a", { href: `#/orders/${order.id}` }, `#${order.display_id}`)),
-                    h("td", {}, new Date(order.created_at).toLocaleString()),
-                    h("td", {}, order.item_count),
-                    h("td", {}, money(order.total, order.currency_code)),
-                    h("td", {}, statusBadge(order.status))
-                  )
+                  { "data-testid": "order-row" },
+                  h("td", {}, h("a", { href: `#/orders/${order.id}` }, `#${order.display_id}`)),
+                  h("td", {}, new Date(order.created_at).toLocaleString()),
+                  h("td", {}, order.item_count),
+                  h("td", {}, money(order.total, order.currency_code)),
+                  h("td", {}, statusBadge(order.status))
                 )
               )
             )
-          : h("p", {}, "No orders yet.")
-      )
-    } catch (error) {
-      render(h("h1", {}, "Your orders"), errorBox(error))
-    }
-  }
-  await show()
-  stopWatching = watchOrders(() => void show())
+          )
+        : h("p", {}, "No orders yet.")
+    )
+  })
 }
 
 function orderDetail(order: Order): HTMLElement {
@@ -126,15 +125,9 @@ function orderDetail(order: Order): HTMLElement {
   )
 }
 
-/** #/orders/:id — one order with its status history (GET /orders/{id}). */
-export async function orderPage(id: string): Promise<void> {
-  const show = async () => {
-    try {
-      render(orderDetail(unwrap(await engine.GET("/orders/{id}", { params: { path: { id } } }))))
-    } catch (error) {
-      render(h("h1", {}, "Order"), errorBox(error))
-    }
-  }
-  await show()
-  stopWatching = watchOrders(() => void show())
+/** #/orders/:id — one order with its status history (GET /orders/{id}), kept current. */
+export function orderPage(id: string): Promise<void> {
+  return showLive("Order", async () =>
+    orderDetail(unwrap(await engine.GET("/orders/{id}", { params: { path: { id } } })))
+  )
 }

@@ -1,9 +1,7 @@
-import { engine, optionalJson, session, unwrap, type Product, type ReviewList } from "../api"
+import { engine, session, unwrap, type Product, type ReviewList } from "../api"
 import { h, money, productImage, render } from "../dom"
 import { errorBox } from "../errors"
 import { flash, go } from "../router"
-
-type Recommendations = { items?: { id: string; name: string; price?: string | null }[] }
 
 function reviews(list: ReviewList): HTMLElement {
   return h(
@@ -32,15 +30,23 @@ function reviews(list: ReviewList): HTMLElement {
   )
 }
 
+const REASONS = {
+  bought_together: "Often bought together",
+  similar: "Similar",
+  popular: "Popular",
+  top_rated: "Top rated",
+} as const
+
 /**
- * Recommendations come from GET /products/{id}/recommendations when the engine has it;
- * an engine without the route (404) shows none.
+ * GET /products/{id}/recommendations: products bought with this one, else similar,
+ * popular or top-rated ones. They are extra: an engine without the route (404) or a failed
+ * read shows none, and the product page still shows.
  */
-async function recommendations(productId: string): Promise<HTMLElement | null> {
-  const found = await optionalJson<Recommendations>(`/products/${productId}/recommendations`).catch(
-    () => undefined
-  )
-  const items = found?.items ?? []
+async function recommendations(id: string): Promise<HTMLElement | null> {
+  const found = await engine
+    .GET("/products/{id}/recommendations", { params: { path: { id }, query: { limit: 4 } } })
+    .catch(() => undefined)
+  const items = found?.response.ok ? (found.data?.items ?? []) : []
   if (!items.length) {
     return null
   }
@@ -50,8 +56,21 @@ async function recommendations(productId: string): Promise<HTMLElement | null> {
     h("h2", {}, "You may also like"),
     h(
       "ul",
-      { class: "inline" },
-      ...items.map((item) => h("li", {}, h("a", { href: `#/products/${item.id}` }, item.name)))
+      { class: "grid" },
+      ...items.map(({ product, reason }) =>
+        h(
+          "li",
+          { class: "card", "data-testid": "recommendation" },
+          h(
+            "a",
+            { href: `#/products/${product.id}` },
+            productImage(product.images[0]?.url, product.name),
+            h("strong", {}, product.name)
+          ),
+          h("span", {}, money(product.price, product.currency_code)),
+          h("small", {}, REASONS[reason])
+        )
+      )
     )
   )
 }
