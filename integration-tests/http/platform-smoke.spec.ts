@@ -1,5 +1,6 @@
 import { Agent, get } from "node:http"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { TransactionOrchestrator } from "@medusajs/framework/orchestration"
 import {
   availableQuantity,
   createAdminUser,
@@ -15,6 +16,17 @@ medusaIntegrationTestRunner({
     it("answers GET /health", async () => {
       const response = await api.get("/health")
       expect(response.status).toBe(200)
+    })
+
+    it("runs workflows with the orchestrator's parent-step lookup replaced (loaders/orchestrator.ts)", async () => {
+      const orchestrator = TransactionOrchestrator as unknown as {
+        __engineParentSteps?: boolean
+        getPreviousStep: (flow: { steps: Record<string, unknown> }, step: { id: string }) => unknown
+      }
+      expect(orchestrator.__engineParentSteps).toBe(true)
+      const parent = { id: "_root.a" }
+      const flow = { steps: { "_root.a": parent, "_root.a.b": { id: "_root.a.b" } } }
+      expect(orchestrator.getPreviousStep(flow, { id: "_root.a.b" })).toBe(parent)
     })
 
     it("keeps idle connections longer than a load balancer does (65 s, not Node's 5 s)", async () => {

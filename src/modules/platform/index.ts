@@ -1,11 +1,12 @@
 import { Module } from "@medusajs/framework/utils"
 import platformConnectionsLoader from "./loaders/connections"
 import databasePoolLoader from "./loaders/database-pool"
+import orchestratorLoader from "./loaders/orchestrator"
 import PlatformModuleService from "./service"
 
 export const PLATFORM_MODULE = "platform"
 
 export default Module(PLATFORM_MODULE, {
   service: PlatformModuleService,
-  loaders: [platformConnectionsLoader, databasePoolLoader],
+  loaders: [platformConnectionsLoader, databasePoolLoader, orchestratorLoader],
 })
