@@ -94,6 +94,19 @@ medusaIntegrationTestRunner({
     // Recommendations are cached like the catalog (docs/RECOMMENDATIONS.md "Caching"): a
     // repeated read is answered from the cache without touching the database, and a
     // catalog change makes the next read render again.
+    it("reads a search page in one statement once its words' tsquery is known", async () => {
+      // Its words' tsquery (one statement), then the page (one); another sort of the same
+      // words knows the tsquery; the same request again is a cached answer.
+      const first = await api.get("/products/search?q=lantrn")
+      expect(first.status).toBe(200)
+      expect(statementsOf(first)).toBe(2)
+      const resorted = await api.get("/products/search?q=lantrn&sort=price_asc")
+      expect(resorted.status).toBe(200)
+      expect(statementsOf(resorted)).toBe(1)
+      const cached = await api.get("/products/search?q=lantrn&sort=price_asc")
+      expect(statementsOf(cached)).toBe(0)
+    })
+
     it("answers a repeated recommendations read from the cache, without SQL", async () => {
       const shop = await createShop(getContainer(), api, {
         name: "Tent",

@@ -65,7 +65,7 @@ export class GenerationCache {
   private readonly l1: ResponseCache<RenderedAnswer>
   private readonly rendering = new Map<string, Promise<RenderedAnswer>>()
   /** Answers rendered here and not yet written to L2 (admitted on their first L1 hit). */
-  private readonly unshared = new WeakMap<RenderedAnswer, { l2Key: string; stamp: string }>()
+  private readonly unshared = new WeakMap<RenderedAnswer, { l2Key: string; renderedAt: number }>()
   /** Values derived from the data (a list's total, a search's query), this process only. */
   private readonly values: ResponseCache<unknown>
   private readonly computing = new Map<string, Promise<unknown>>()
@@ -188,7 +188,7 @@ export class GenerationCache {
     if (stamp === this.stamp()) {
       this.l1.set(fullKey, answer)
       if (shared) {
-        this.unshared.set(answer, { l2Key, stamp })
+        this.unshared.set(answer, { l2Key, renderedAt: Date.now() })
       }
     }
     return answer
@@ -196,26 +196,25 @@ export class GenerationCache {
 
   /**
    * An answer rendered here is written to L2 when it is asked for a second time, in the
-   * background (the request does not wait for Redis), and only while its generations are
-   * still the current ones.
+   * background (the request does not wait for Redis). It is found in L1 under the current
+   * generations (L1 is emptied when they move), so it is current. It lives in L2 only for
+   * what is left of its time since it was rendered: a cache whose staleness is bounded by
+   * its time to live (the shipping options) stays bounded.
    */
-  private shareOnSecondAsk(answer: RenderedAnswer): void {
+  private shareOnSecondAsk(answer: RenderedAnswer, now = Date.now()): void {
     const pending = this.unshared.get(answer)
     if (!pending) {
       return
     }
     this.unshared.delete(answer)
-    if (pending.stamp !== this.stamp()) {
+    const ttl =
+      (this.deps.l2TtlSeconds ?? L2_TTL_SECONDS) - Math.ceil((now - pending.renderedAt) / 1000)
+    if (ttl <= 0) {
       return
     }
     void this.deps
       .shared()
-      ?.set({
-        key: pending.l2Key,
-        data: answer,
-        ttl: this.deps.l2TtlSeconds ?? L2_TTL_SECONDS,
-        tags: [this.deps.name],
-      })
+      ?.set({ key: pending.l2Key, data: answer, ttl, tags: [this.deps.name] })
       .catch(() => undefined)
   }
 

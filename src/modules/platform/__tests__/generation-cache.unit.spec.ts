@@ -129,12 +129,38 @@ describe("generation cache L2 admission", () => {
     expect(renders).toBe(0)
   })
 
-  it("does not share an answer after the generation moved on", async () => {
-    const cache = newCache()
-    await cache.read("page:old", async () => "old")
-    await cache.invalidate()
-    expect(await cache.read("page:old", async () => "new")).toBe("new")
+  it("shares an answer for what is left of its time to live since it was rendered", async () => {
+    const ttls: number[] = []
+    const timed = new GenerationCache({
+      name: "shipping",
+      shared: () =>
+        ({
+          get: async () => null,
+          set: async ({ ttl }: { ttl: number }) => {
+            ttls.push(ttl)
+          },
+        }) as unknown as ICachingModuleService,
+      logger,
+      entries: 10,
+      // L1 keeps entries longer than L2 here, so b is still a hit at 61 s.
+      ttlMs: 120_000,
+      l2TtlSeconds: 60,
+    })
+    const realNow = Date.now
+    try {
+      const start = realNow()
+      Date.now = () => start
+      await timed.read("options:a", async () => "a")
+      await timed.read("options:b", async () => "b")
+      Date.now = () => start + 45_000
+      await timed.read("options:a", async () => "not rendered")
+      Date.now = () => start + 61_000
+      expect(await timed.read("options:b", async () => "rendered again")).toBe("b")
+    } finally {
+      Date.now = realNow
+    }
     await new Promise((resolve) => setImmediate(resolve))
-    expect(written).toEqual([])
+    // a: 15 s left; b: past its time, not written.
+    expect(ttls).toEqual([15])
   })
 })

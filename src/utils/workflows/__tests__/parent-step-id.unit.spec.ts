@@ -1,10 +1,19 @@
+import { TransactionOrchestrator } from "@medusajs/framework/orchestration"
 import { createParentStepIds } from "../parent-step-id"
 
-/** Medusa's own computation (TransactionOrchestrator.getPreviousStep, 2.21). */
+/**
+ * Medusa's own answer: its TransactionOrchestrator.getPreviousStep (not replaced in a unit
+ * test: the platform module's loader does not run here), asked with a flow whose steps are
+ * their own ids, so it returns the parent's id.
+ */
 function medusaParentId(id: string): string {
-  const parts = id.split(".")
-  parts.pop()
-  return parts.join(".")
+  const original = (
+    TransactionOrchestrator as unknown as {
+      getPreviousStep: (flow: { steps: Record<string, string> }, step: { id: string }) => string
+    }
+  ).getPreviousStep
+  const steps = new Proxy({} as Record<string, string>, { get: (_, key) => String(key) })
+  return original({ steps }, { id })
 }
 
 describe("parent step ids", () => {
