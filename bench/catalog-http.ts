@@ -89,7 +89,9 @@ async function run(scenario: string, options: autocannon.Options): Promise<Row> 
       times.push(responseTime)
     })
   })
-  const after = { server: sampleCpu(pids.server), database: sampleCpu(pids.database) }
+  // Backends the pool opened during the scenario count too (from zero: all their CPU is in it).
+  const databaseNow = DATABASE ? [...new Set([...pids.database, ...backendsOf(DATABASE)])] : []
+  const after = { server: sampleCpu(pids.server), database: sampleCpu(databaseNow) }
   times.sort((a, b) => a - b)
   const round = (value: number) => Math.round(value * 10) / 10
   const perRequest = (ms: number) =>
