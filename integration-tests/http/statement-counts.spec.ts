@@ -45,16 +45,20 @@ medusaIntegrationTestRunner({
       expect(statementsOf(health)).toBeLessThanOrEqual(2)
     })
 
+    /** A shop (createShop) selling `first`, and a second product made by its admin. */
+    const shopWithTwoProducts = async (
+      first: { name: string; price: string; stock_quantity: number },
+      second: { name: string; price: string; stock_quantity: number }
+    ) => {
+      const shop = await createShop(getContainer(), api, first)
+      const other = await api.post("/products", second, { headers: shop.admin.headers })
+      return { shop, other }
+    }
+
     it("keeps cart changes and a checkout within their statement budgets", async () => {
-      const shop = await createShop(getContainer(), api, {
-        name: "Desk Lamp",
-        price: "19.99",
-        stock_quantity: 50,
-      })
-      const other = await api.post(
-        "/products",
-        { name: "Lamp Shade", price: "9.99", stock_quantity: 50 },
-        { headers: shop.admin.headers }
+      const { shop, other } = await shopWithTwoProducts(
+        { name: "Desk Lamp", price: "19.99", stock_quantity: 50 },
+        { name: "Lamp Shade", price: "9.99", stock_quantity: 50 }
       )
       const alice: Shopper = shop.alice
       const headers = { headers: alice.headers }
@@ -108,15 +112,9 @@ medusaIntegrationTestRunner({
     })
 
     it("answers a repeated recommendations read from the cache, without SQL", async () => {
-      const shop = await createShop(getContainer(), api, {
-        name: "Tent",
-        price: "120.00",
-        stock_quantity: 20,
-      })
-      const other = await api.post(
-        "/products",
-        { name: "Tent Pegs", price: "4.00", stock_quantity: 50 },
-        { headers: shop.admin.headers }
+      const { shop, other } = await shopWithTwoProducts(
+        { name: "Tent", price: "120.00", stock_quantity: 20 },
+        { name: "Tent Pegs", price: "4.00", stock_quantity: 50 }
       )
       expect(other.status).toBe(201)
       const reads = {
