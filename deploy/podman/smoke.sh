@@ -3,7 +3,8 @@
 # and podman-compose, then checks the stack as an operator would, through the nginx proxy:
 # GET /ready, an admin created with `medusa user`, the seed, a sign-in and the catalogue,
 # both servers serving, a server stopped without the shop noticing, the worker healthy,
-# settings from the environment inside the containers. docs/OPERATIONS.md, "Compose under
+# settings from the environment inside the containers, and the ECS tasks' migration
+# command with the connection given in parts. docs/OPERATIONS.md, "Compose under
 # podman", says what it does not cover. Needs the images of deploy/podman/standins.sh
 # (run first), podman, podman-compose and docker-compose (for `config`).
 # Usage: deploy/podman/smoke.sh            (as root, from anywhere; KEEP=1 leaves it up)
@@ -14,6 +15,7 @@ export PORT="${SMOKE_PORT:-19380}"
 export JWT_SECRET="smoke-jwt-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export COOKIE_SECRET="smoke-cookie-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export METRICS_TOKEN="smoke-metrics-token"
+export POSTGRES_PASSWORD="smoke-pg-password"
 export MEDUSA_BACKEND_URL="http://localhost:$PORT"
 ADMIN_EMAIL=admin@smoke.example
 ADMIN_PASSWORD=smoke-admin-password-1
@@ -136,4 +138,12 @@ podman exec "$(container worker)" node -e '
   const e = process.env
   const ok = e.MEDUSA_WORKER_MODE === "worker" && e.METRICS_TOKEN === "smoke-metrics-token" && e.TRUST_PROXY === "uniquelocal"
   process.exit(ok ? 0 : 1)' || fail "worker environment"
+# As an ECS task migrates: scripts/migrate.js (advisory lock, then medusa db:migrate) with
+# the connection in parts (src/config/connection-urls.ts), as the node user.
+podman run --rm --network "${PROJECT}_default" \
+  -e DATABASE_HOST=postgres -e DATABASE_USER=medusa -e DATABASE_PASSWORD="$POSTGRES_PASSWORD" \
+  -e DATABASE_NAME=medusa -e DATABASE_SSLMODE=disable -e REDIS_HOST=redis -e REDIS_TLS=false \
+  -e JWT_SECRET -e COOKIE_SECRET commerce-engine:latest node scripts/migrate.js >>"$COMPOSE_LOG" 2>&1 ||
+  fail "node scripts/migrate.js with DATABASE_*/REDIS_* parts"
+log "scripts/migrate.js with the connection in parts: done"
 log "PASSED"
