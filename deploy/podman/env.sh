@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts beside it: podman settings that let containers start on a host
 # like the development machine (docs/OPERATIONS.md, "Compose under podman").
 # - runc, not crun: crun 1.8 refuses cgroup v1 with a cgroup2 mount beside it ("cgroups in
@@ -9,6 +10,7 @@
 set -euo pipefail
 PODMAN_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$PODMAN_DIR/../.." && pwd)"
+export REPO_ROOT
 nofile="$(ulimit -Hn)"
 nproc="$(ulimit -Hu)"
 [ "$nofile" = unlimited ] && nofile=1048576

@@ -8,12 +8,14 @@
 # podman", says what it does not cover. Needs the images of deploy/podman/standins.sh
 # (run first), podman, podman-compose and docker-compose (for `config`).
 # Usage: deploy/podman/smoke.sh            (as root, from anywhere; KEEP=1 leaves it up)
+# shellcheck source=deploy/podman/env.sh
 source "$(dirname "$0")/env.sh"
-cd "$REPO_ROOT"
+cd "$REPO_ROOT" || exit 1
 PROJECT="${PROJECT:-enginesmoke}"
 export PORT="${SMOKE_PORT:-19380}"
-export JWT_SECRET="smoke-jwt-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export COOKIE_SECRET="smoke-cookie-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+JWT_SECRET="smoke-jwt-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+COOKIE_SECRET="smoke-cookie-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export JWT_SECRET COOKIE_SECRET
 export METRICS_TOKEN="smoke-metrics-token"
 export POSTGRES_PASSWORD="smoke-pg-password"
 export MEDUSA_BACKEND_URL="http://localhost:$PORT"
@@ -94,7 +96,7 @@ wait_healthy proxy 60
 log "checks through the proxy on port $PORT"
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 [ "$(status "$(url /ready)")" = 200 ] || fail "GET /ready through the proxy"
-[ "$(curl -s -D - -o /dev/null -H 'X-Request-Id: smoke-req-1' "$(url /products)" | tr -d '\r' | tr A-Z a-z | grep '^x-request-id:')" = "x-request-id: smoke-req-1" ] ||
+[ "$(curl -s -D - -o /dev/null -H 'X-Request-Id: smoke-req-1' "$(url /products)" | tr -d '\r' | tr '[:upper:]' '[:lower:]' | grep '^x-request-id:')" = "x-request-id: smoke-req-1" ] ||
   fail "X-Request-Id not passed through the proxy"
 
 compose run --rm --no-deps migrate npx medusa user -e "$ADMIN_EMAIL" -p "$ADMIN_PASSWORD" ||

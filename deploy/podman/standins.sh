@@ -15,6 +15,7 @@
 #   localhost/engine-standin/nginx:1         Debian's nginx 1.22 and wget
 # deploy/podman/compose.standins.yml points the stack's services at the last three.
 # Usage: deploy/podman/standins.sh   (as root; needs podman, buildah and debootstrap)
+# shellcheck source=deploy/podman/env.sh
 source "$(dirname "$0")/env.sh"
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 CACHE="${STANDIN_CACHE:-/var/tmp/engine-standins}"
