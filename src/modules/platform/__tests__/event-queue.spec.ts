@@ -16,7 +16,10 @@ import { standalonePlatform } from "./standalone"
 // bus does; nothing consumes them. REDIS_URL is this jest worker's own database
 // (integration-tests/setup.js).
 const REDIS_URL = process.env.REDIS_URL || "redis://localhost:6379/15"
-const [PREFIX, NAME] = EVENT_QUEUE.split(":")
+// Where @medusajs/event-bus-redis queues events: BullMQ prefix = its class name, queue
+// "events-queue" (its default).
+const PREFIX = RedisEventBusService.name
+const NAME = "events-queue"
 const T0 = Date.parse("2026-01-01T00:00:00Z")
 
 describe("event queue statistics", () => {
@@ -41,8 +44,7 @@ describe("event queue statistics", () => {
   })
 
   it("reads the queue Medusa's Redis event bus writes to", () => {
-    // @medusajs/event-bus-redis names its BullMQ prefix after its class.
-    expect(EVENT_QUEUE).toBe(`${RedisEventBusService.name}:events-queue`)
+    expect(EVENT_QUEUE).toBe(`${PREFIX}:${NAME}`)
   })
 
   it("is empty with nothing queued", async () => {
