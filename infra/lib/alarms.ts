@@ -9,7 +9,7 @@ import * as sns from "aws-cdk-lib/aws-sns"
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions"
 import { Construct } from "constructs"
 
-/** Where the worker publishes the event queue's depth (src/jobs/report-queue-depth.ts). */
+/** Where the worker publishes the event queue's depth (src/jobs/report-event-queue.ts). */
 export const QUEUE_METRIC = { namespace: "CommerceEngine", metricName: "EventQueueDepth" }
 
 type AlarmsProps = {

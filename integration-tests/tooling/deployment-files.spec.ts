@@ -97,7 +97,9 @@ describe("docker-compose.yml", () => {
       expect(services[name].environment).toMatchObject({
         NODE_ENV: "production",
         REDIS_URL: "redis://redis:6379",
-        DATABASE_URL: expect.stringContaining("@postgres:5432/medusa"),
+        // Medusa uses TLS for any host but localhost unless the URL says otherwise, and
+        // the postgres image has no TLS: without this the migration times out.
+        DATABASE_URL: expect.stringMatching(/@postgres:5432\/medusa\?sslmode=disable$/),
       })
       // Longer than the start script's 30 s of graceful shutdown (scripts/lib/supervisor.ts).
       expect(services[name].stop_grace_period).toBe("40s")
@@ -197,6 +199,10 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/COPY --from=build .*\/app\/\.medusa\/server \.\//)
     expect(dockerfile).toMatch(/npm ci --omit=dev/)
     expect(dockerfile).toMatch(/^USER node$/m)
+    // The runtime's packages are installed as node: `medusa db:migrate` writes into them.
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf("FROM "))
+    expect(runtime.indexOf("USER node")).toBeGreaterThan(0)
+    expect(runtime.indexOf("USER node")).toBeLessThan(runtime.indexOf("npm ci --omit=dev"))
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/health/m)
     // The start script (scripts/start.ts, compiled into .medusa/server by the build) runs
     // the processes in cluster mode; node as PID 1 receives the container's SIGTERM.
