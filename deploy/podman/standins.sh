@@ -108,7 +108,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   rm -f /run/postgresql/pw
   echo "host all all all scram-sha-256" >>"$PGDATA/pg_hba.conf"
   as_pg "$BIN/pg_ctl" -D "$PGDATA" -o "-c listen_addresses=" -w start >/dev/null
-  if [ "$DB" != postgres ] && [ "$DB" != "$USER" ] || [ "$USER" != postgres ]; then
+  # initdb makes only the "postgres" database.
+  if [ "$DB" != postgres ]; then
     as_pg "$BIN/createdb" -U "$USER" "$DB"
   fi
   as_pg "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
