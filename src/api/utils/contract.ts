@@ -58,7 +58,7 @@ export type ContractRoute = {
 }
 
 /** Path prefixes that belong to the engine's contract as a whole. */
-const CONTRACT_PREFIXES = ["/users", "/products", "/cart", "/orders", "/payments"]
+export const CONTRACT_PREFIXES = ["/users", "/products", "/cart", "/orders", "/payments"]
 
 type CompiledRoute = { route: ContractRoute; pattern: RegExp }
 

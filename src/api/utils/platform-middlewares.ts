@@ -10,6 +10,7 @@ import { z } from "@medusajs/framework/zod"
 import { accessGuard, rejectRevokedMedusaTokens, resolveActor } from "./auth"
 import { requireBodyType } from "./body-type"
 import {
+  CONTRACT_PREFIXES,
   findContractRoute,
   isContractPath,
   isMedusaAdminPath,
@@ -33,6 +34,7 @@ import { answerClientErrorsOfServer } from "./client-errors"
 import { keepAliveOfServer } from "./keep-alive"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
+import { routeLanes } from "./route-lanes"
 
 const NO_PARAMETERS = z.object({})
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"])
@@ -108,6 +110,8 @@ export function definePlatformMiddlewares(
         // No methods: registered with app.use("/") ahead of every route.
         matcher: "/",
         middlewares: [
+          // First: the engine's paths skip the layers of Medusa's routes (route-lanes.ts).
+          routeLanes(CONTRACT_PREFIXES.map((prefix) => prefix.slice(1))),
           requestContext,
           // Requests Node's parser refuses answer in the shared shape (client-errors.ts).
           answerClientErrorsOfServer(),

@@ -58,6 +58,8 @@ export function prepareResponsesBeforeMedusa(): void {
       prepareResponse(req, res)
       return inner(req, res, next)
     }
+    // The layer keeps the middleware's own name (profiles, route-lanes.ts finds its layer by it).
+    Object.defineProperty(preparing, "name", { value: handler.name || "preparing" })
     return preparing as RequestHandler
   }
 }

@@ -1,0 +1,190 @@
+import type { AddressInfo } from "node:net"
+import type { Server } from "node:http"
+import express, { type NextFunction, type Request, type Response } from "express"
+import { firstSegmentOf, laneLayers, literalFirstSegment, routeLanes } from "../route-lanes"
+
+type Trace = { trace: string[] }
+
+type TestLayer = Parameters<typeof literalFirstSegment>[0]
+
+/** Express's own layer for a path: a route's (whole path) or a middleware's (prefix). */
+function layerOf(path: string | RegExp, end: boolean): TestLayer {
+  const router = express.Router()
+  if (end) {
+    router.get(path, () => undefined)
+  } else {
+    router.use(path, () => undefined)
+  }
+  return router.stack[0] as unknown as TestLayer
+}
+
+/** A middleware that records that it ran. */
+function mark(name: string) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    ;(req as unknown as Trace).trace.push(name)
+    next()
+  }
+}
+
+function answer(name: string) {
+  return (req: Request, res: Response) => {
+    const trace = (req as unknown as Trace).trace
+    res.json({ name, trace: [...trace, name], params: req.params, route: req.route?.path })
+  }
+}
+
+/**
+ * The same app with or without the lanes: global middlewares, a namespace Medusa owns, a
+ * route whose first segment is a parameter, a pattern route, the engine's routes, an
+ * error handler. Every answer lists the middlewares that ran.
+ */
+function shopApp(withLanes: boolean) {
+  const app = express()
+  app.use((req, _res, next) => {
+    ;(req as unknown as Trace).trace = []
+    next()
+  })
+  app.use(mark("before"))
+  if (withLanes) {
+    app.use(routeLanes(["products"]) as unknown as express.RequestHandler)
+  }
+  app.use(mark("global"))
+  app.use("/admin", mark("admin-namespace"))
+  app.get("/admin/products", answer("admin-products"))
+  app.get("/:section/about", answer("param-first"))
+  app.get(/^\/prod[a-z]*\/pattern$/, answer("pattern"))
+  app.get("/products", mark("products-middleware"))
+  app.get("/products", answer("products"))
+  app.get("/products/search", answer("search"))
+  app.get("/products/:id", answer("product"))
+  app.post("/products", mark("products-post-middleware"), answer("products-post"))
+  app.get("/products/:id/fail", () => {
+    throw new Error("boom")
+  })
+  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    res.status(500).json({ error: error.message, trace: (req as unknown as Trace).trace })
+  })
+  return app
+}
+
+async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
+  const server = app.listen(0)
+  await new Promise((resolve) => server.once("listening", resolve))
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
+
+const REQUESTS: [string, string][] = [
+  ["GET", "/products"],
+  ["GET", "/PRODUCTS"],
+  ["GET", "/products/"],
+  ["GET", "/products/search"],
+  ["GET", "/products/prod_1"],
+  ["GET", "/Products/prod_1"],
+  ["GET", "/products/about"],
+  ["GET", "/products/pattern"],
+  ["GET", "/products/prod_1/fail"],
+  ["GET", "/products/prod_1/unknown"],
+  ["HEAD", "/products/prod_1"],
+  ["POST", "/products"],
+  ["DELETE", "/products"],
+  ["OPTIONS", "/products"],
+  ["GET", "/admin/products"],
+  ["GET", "/elsewhere"],
+]
+
+describe("route lanes", () => {
+  describe("literalFirstSegment", () => {
+    it.each([
+      ["/products", true, "products"],
+      ["/products/:id", true, "products"],
+      ["/products/:id?", true, "products"],
+      ["/Admin", false, "admin"],
+      ["/a.b/c", true, "a.b"],
+      ["/products-x/:id", true, "products-x"],
+    ])("%s (end %s) starts with %s", (path, end, segment) => {
+      expect(literalFirstSegment(layerOf(path, end))).toBe(segment)
+    })
+
+    it.each([
+      ["/", false],
+      ["*", true],
+      ["/:id", true],
+      ["/products*", true],
+      ["/prod:id", true],
+    ])("%s may match any first segment", (path, end) => {
+      expect(literalFirstSegment(layerOf(path, end))).toBeNull()
+    })
+
+    it("treats patterns it cannot read as matching anything", () => {
+      expect(literalFirstSegment(layerOf(/^\/products$|other/, true))).toBeNull()
+      expect(literalFirstSegment(layerOf(/^\/products(?:\/x)?y/, true))).toBeNull()
+      expect(literalFirstSegment(layerOf(/products/, true))).toBeNull()
+    })
+  })
+
+  it("keys a path by its lower-cased first segment", () => {
+    expect(firstSegmentOf("/Products/prod_1")).toBe("products")
+    expect(firstSegmentOf("/products")).toBe("products")
+    expect(firstSegmentOf("/")).toBe("")
+  })
+
+  it("keeps, in order, every layer that could match the segment", () => {
+    const layers = [
+      layerOf("/", false),
+      layerOf("/admin", false),
+      layerOf("/products/:id", true),
+      layerOf("/:any/about", true),
+      layerOf("/store/products", true),
+    ]
+    expect(laneLayers(layers, "products")).toEqual([layers[0], layers[2], layers[3]])
+  })
+
+  describe("over HTTP", () => {
+    let plain: { server: Server; url: string }
+    let laned: { server: Server; url: string }
+    let lanedApp: express.Express
+
+    beforeAll(async () => {
+      plain = await listen(shopApp(false))
+      lanedApp = shopApp(true)
+      laned = await listen(lanedApp)
+    })
+
+    afterAll(() => {
+      plain.server.close()
+      laned.server.close()
+    })
+
+    async function call(base: string, method: string, path: string) {
+      const response = await fetch(`${base}${path}`, { method })
+      return { status: response.status, allow: response.headers.get("allow"), body: await response.text() }
+    }
+
+    it.each(REQUESTS)("answers %s %s exactly as the full walk does", async (method, path) => {
+      const expected = await call(plain.url, method, path)
+      expect(await call(laned.url, method, path)).toEqual(expected)
+    })
+
+    it("never tests a request of the lane against another namespace's layers", async () => {
+      const stack = (lanedApp as unknown as { _router: { stack: TestLayer[] } })._router.stack
+      const admin = stack.find((layer) => literalFirstSegment(layer) === "admin")!
+      let tested = 0
+      const exec = admin.regexp.exec.bind(admin.regexp)
+      admin.regexp.exec = (path: string) => {
+        tested += 1
+        return exec(path)
+      }
+      await call(laned.url, "GET", "/products/prod_1")
+      expect(tested).toBe(0)
+      await call(laned.url, "GET", "/elsewhere")
+      expect(tested).toBe(1)
+    })
+
+    it("cuts the lanes again when routes are added", async () => {
+      lanedApp.get("/products/:id/late", answer("late"))
+      const response = await call(laned.url, "GET", "/products/prod_1/late")
+      expect(response.status).toBe(200)
+      expect(JSON.parse(response.body).name).toBe("late")
+    })
+  })
+})

@@ -1,0 +1,145 @@
+import express from "express"
+import finalhandler from "finalhandler"
+import { logger } from "@medusajs/framework/logger"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+
+/**
+ * Route lanes: the engine's routes without walking Medusa's whole Express stack.
+ *
+ * Medusa registers every route and route middleware of every module as its own layer of one
+ * Express app (≈ 1,500 layers in this project), and Express tests a request's path against
+ * each layer in turn until one answers: most of the cost of a cheap request
+ * (docs/PERFORMANCE.md, "Route lanes"). A layer whose path starts with a literal first
+ * segment (`/admin/…`, `/store/…`) can never match a path whose first segment is another,
+ * so for a path under one of `segments` this middleware runs only the layers after it that
+ * could match that first segment — global middlewares (`/`), layers whose first segment is
+ * a parameter or a pattern, and layers of the same first segment — in the app's own order,
+ * through an Express router of those same layer objects. Everything a layer decides for
+ * itself (the path match, the method, params, errors) is decided as before; a layer this
+ * leaves out is one that could not have matched.
+ */
+
+/** What this middleware reads of an Express layer (express/lib/router/layer.js). */
+type ExpressLayer = {
+  name: string
+  regexp: RegExp & { fast_slash?: boolean; fast_star?: boolean }
+}
+
+type Lanes = {
+  /** The app's stack the lanes were cut from; a longer or shorter one is cut again. */
+  stack: ExpressLayer[]
+  length: number
+  /** Layers after this middleware's own, where every lane starts. */
+  after: ExpressLayer[]
+  bySegment: Map<string, express.Router>
+}
+
+/**
+ * A literal first segment as path-to-regexp 0.1 writes it (`^\/admin\/?(?=\/|$)`,
+ * `^\/products(?:\/([^/]+?))\/?$`), followed by a slash or the end of the pattern.
+ */
+const LITERAL_FIRST_SEGMENT = /^\^\\\/((?:[A-Za-z0-9_~-]|\\[.\-_~])+)(?:\\\/|\(\?:\\\/\(|\$$)/
+/** path-to-regexp's own lookahead for prefix matches; any other alternation could match anything. */
+const PREFIX_LOOKAHEAD = "(?=\\/|$)"
+
+/**
+ * The literal first path segment every path a layer matches starts with (lower-cased:
+ * Express matches paths case-insensitively), or `null` when the layer may match paths of
+ * any first segment (`/`, `*`, a parameter or a pattern first).
+ */
+export function literalFirstSegment(layer: ExpressLayer): string | null {
+  if (layer.regexp.fast_slash || layer.regexp.fast_star) {
+    return null
+  }
+  const source = layer.regexp.source
+  if (source.split(PREFIX_LOOKAHEAD).join("").includes("|")) {
+    return null
+  }
+  const literal = LITERAL_FIRST_SEGMENT.exec(source)
+  return literal ? literal[1].replace(/\\(.)/g, "$1").toLowerCase() : null
+}
+
+/** The first segment of a request path, as a lane key ("" for `/`). */
+export function firstSegmentOf(path: string): string {
+  const end = path.indexOf("/", 1)
+  return (end === -1 ? path.slice(1) : path.slice(1, end)).toLowerCase()
+}
+
+/** The layers of `layers` that could match a path whose first segment is `segment`. */
+export function laneLayers<L extends ExpressLayer>(layers: L[], segment: string): L[] {
+  return layers.filter((layer) => {
+    const literal = literalFirstSegment(layer)
+    return literal === null || literal === segment
+  })
+}
+
+const MIDDLEWARE_NAME = "engineRouteLanes"
+/** OPTIONS keeps Express's own answer over the whole app (its Allow header lists every route). */
+const LANE_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"])
+
+/**
+ * The platform middleware that sends requests under `segments` (first path segments the
+ * engine owns) down their lane. It must be registered with `app.use("/")` so it runs for
+ * every path; it finds its own layer by its name.
+ */
+export function routeLanes(segments: readonly string[]) {
+  const owned = new Set(segments.map((segment) => segment.toLowerCase()))
+  const byApp = new WeakMap<object, Lanes>()
+
+  function lanesOf(app: { _router?: { stack: ExpressLayer[] } }): Lanes | undefined {
+    const stack = app._router?.stack
+    if (!stack) {
+      return undefined
+    }
+    const known = byApp.get(app)
+    if (known && known.stack === stack && known.length === stack.length) {
+      return known
+    }
+    const own = stack.findIndex((layer) => layer.name === MIDDLEWARE_NAME)
+    if (own === -1) {
+      return undefined
+    }
+    const lanes: Lanes = {
+      stack,
+      length: stack.length,
+      after: stack.slice(own + 1),
+      bySegment: new Map(),
+    }
+    byApp.set(app, lanes)
+    return lanes
+  }
+
+  function laneFor(lanes: Lanes, segment: string): express.Router {
+    let lane = lanes.bySegment.get(segment)
+    if (!lane) {
+      lane = express.Router()
+      lane.stack = laneLayers(lanes.after, segment) as typeof lane.stack
+      lanes.bySegment.set(segment, lane)
+    }
+    return lane
+  }
+
+  return function engineRouteLanes(
+    req: MedusaRequest,
+    res: MedusaResponse,
+    next: MedusaNextFunction
+  ): void {
+    const segment = firstSegmentOf(req.path)
+    const lanes = owned.has(segment) && LANE_METHODS.has(req.method) ? lanesOf(req.app) : undefined
+    if (!lanes) {
+      return next()
+    }
+    // What Express's app does when its own stack ends (express/lib/application.js): a 404,
+    // or the error nothing answered, logged (Express writes its stack to the console).
+    const env = req.app.get("env") as string
+    const end = finalhandler(req, res, {
+      env,
+      onerror: (error: Error) => {
+        if (env !== "test") {
+          logger.error(`Unhandled error on ${req.method} ${req.path}`, error)
+        }
+      },
+    })
+    laneFor(lanes, segment)(req, res, end)
+  }
+}
