@@ -113,45 +113,82 @@ describe("Redis locking provider: idempotent acquisition", () => {
     })
 
     /**
-     * Runs `execute` on `key` with Redis reached through the relay, the reply to the
-     * acquisition lost (Redis took the key) and the connection closed: ioredis reconnects
-     * and sends the acquisition again (`autoResendUnfulfilledCommands`, its default).
+     * Runs `call` on a provider that reaches Redis through the relay, with the reply to
+     * the acquisition of `key` lost (Redis took the key) and the connection closed: ioredis
+     * reconnects and sends the acquisition again (`autoResendUnfulfilledCommands`, its
+     * default). What `call` came to, and how long it took.
      */
-    async function executeLosingTheReply(Provider: Provider, key: string) {
+    async function losingTheReply<T>(
+      Provider: Provider,
+      key: string,
+      call: (provider: RedisLockingProvider) => Promise<T>
+    ) {
       const relayed = new URL(REDIS_URL)
       relayed.hostname = "127.0.0.1"
       relayed.port = String(relay.port)
       const provider = providerOn(Provider, client(relayed))
-      // Loads the script into Redis first: ioredis sends EVALSHA and, when Redis does not
+      // Loads the scripts into Redis first: ioredis sends EVALSHA and, when Redis does not
       // know the script, EVAL; the lost reply must be the one to the acquisition itself.
       // (Each call leaves a timer of its time-out behind: kept short.)
       await provider.execute(`${key}-warm-up`, async () => {}, { timeout: 1 })
+      await provider.acquire(`${key}-warm-up`, { expire: 1 })
 
-      const dropped = relay.dropReplyTo(`${PREFIX}${key}`)
+      let lost = false
+      void relay.dropReplyTo(`${PREFIX}${key}`).then(() => (lost = true))
       const started = Date.now()
-      let runs = 0
-      const outcome = provider
-        .execute(key, async () => ++runs, { timeout: 2 })
-        .then(
-          (value) => ({ value }),
-          (error: Error) => ({ error: error.message })
-        )
-      await dropped
-      return { ...(await outcome), runs, ms: Date.now() - started }
+      const outcome = await call(provider).then(
+        (value) => ({ value }),
+        (error: Error) => ({ error: error.message })
+      )
+      expect(lost).toBe(true)
+      return { ...outcome, ms: Date.now() - started }
+    }
+
+    const executeCounting = (key: string) => {
+      const job = { runs: 0 }
+      const call = (provider: RedisLockingProvider) =>
+        provider.execute(key, async () => ++job.runs, { timeout: 2 })
+      return { job, call }
     }
 
     it("execute runs the job at once and releases the key", async () => {
-      const result = await executeLosingTheReply(EngineRedisLockingProvider, "lost-reply")
-      expect(result).toMatchObject({ value: 1, runs: 1 })
+      const { job, call } = executeCounting("lost-reply")
+      const result = await losingTheReply(EngineRedisLockingProvider, "lost-reply", call)
+      expect(result).toMatchObject({ value: 1 })
+      expect(job.runs).toBe(1)
       expect(result.ms).toBeLessThan(1_500)
       expect(await direct.exists(`${PREFIX}lost-reply`)).toBe(0)
     })
 
+    it("an acquisition without an owner takes the key once, and only that one", async () => {
+      const result = await losingTheReply(EngineRedisLockingProvider, "anonymous-lost", (p) =>
+        p.acquire("anonymous-lost", { expire: 10 })
+      )
+      expect(result).toMatchObject({ value: undefined })
+      expect(result.ms).toBeLessThan(1_500)
+      expect(await direct.get(`${PREFIX}anonymous-lost`)).toBe("*")
+      const engine = providerOn(EngineRedisLockingProvider, client())
+      await expect(engine.acquire("anonymous-lost", { expire: 10 })).rejects.toThrow(
+        'Failed to acquire lock for key "anonymous-lost"'
+      )
+    })
+
     it("Medusa's provider waits on itself until its time-out and leaves the key held", async () => {
-      const result = await executeLosingTheReply(RedisLockingProvider, "medusa-lost-reply")
-      expect(result).toMatchObject({ error: "Timed-out acquiring lock.", runs: 0 })
+      const { job, call } = executeCounting("medusa-lost-reply")
+      const result = await losingTheReply(RedisLockingProvider, "medusa-lost-reply", call)
+      expect(result).toMatchObject({ error: "Timed-out acquiring lock." })
+      expect(job.runs).toBe(0)
       expect(result.ms).toBeGreaterThanOrEqual(2_000)
       expect(await direct.get(`${PREFIX}medusa-lost-reply`)).toMatch(/^execute:/)
+
+      // Without an owner it is refused at once, and the key stays taken all the same.
+      const anonymous = await losingTheReply(RedisLockingProvider, "medusa-anonymous", (p) =>
+        p.acquire("medusa-anonymous", { expire: 10 })
+      )
+      expect(anonymous).toMatchObject({
+        error: 'Failed to acquire lock for key "medusa-anonymous"',
+      })
+      expect(await direct.get(`${PREFIX}medusa-anonymous`)).toBe("*")
     })
   })
 })

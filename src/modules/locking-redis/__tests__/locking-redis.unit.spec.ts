@@ -3,24 +3,33 @@ import { version as medusaLockingVersion } from "@medusajs/locking-redis/package
 import EngineRedisLockingProvider, { ACQUIRE_LOCK_SCRIPT } from "../service"
 
 type Dependencies = ConstructorParameters<typeof RedisLockingProvider>[0]
+type Definition = { lua: string; numberOfKeys: number }
 
-/** The scripts a provider defines on its client, by name (the last definition wins). */
-function scriptsDefinedBy(Provider: typeof RedisLockingProvider): Record<string, string> {
-  const scripts: Record<string, string> = {}
-  const client = {
-    defineCommand: (name: string, definition: { lua: string; numberOfKeys: number }) => {
-      expect(definition.numberOfKeys).toBe(1)
-      scripts[name] = definition.lua
+/**
+ * A client that records the scripts a provider defines on it and the calls of the
+ * commands they become (each answering 1, "acquired").
+ */
+function recordingClient() {
+  const scripts: Record<string, Definition> = {}
+  const calls: unknown[][] = []
+  const client: Record<string, unknown> = {
+    defineCommand: (name: string, definition: Definition) => {
+      scripts[name] = definition
+      client[name] = async (...args: unknown[]) => {
+        calls.push([name, ...args])
+        return 1
+      }
     },
   }
-  new Provider({ redisClient: client as unknown as Dependencies["redisClient"] }, {})
-  return scripts
+  const dependencies = { redisClient: client as unknown as Dependencies["redisClient"] }
+  return { scripts, calls, dependencies }
 }
 
 /**
- * The subclass replaces a script Medusa's provider defines in its constructor: this fails
- * when an upgrade of @medusajs/locking-redis changes that, before a lock misbehaves.
- * The behaviour itself is tested on Redis (locking-redis.spec.ts).
+ * The subclass relies on Medusa's provider defining its scripts in its constructor and
+ * acquiring through the client's `acquireLock(key, ownerId, ttl, …)`: this fails when an
+ * upgrade of @medusajs/locking-redis changes that, before a lock misbehaves. The scripts'
+ * behaviour is tested on Redis (locking-redis.spec.ts).
  */
 describe("EngineRedisLockingProvider against @medusajs/locking-redis", () => {
   it("is pinned to the provider version it was written for", () => {
@@ -32,14 +41,42 @@ describe("EngineRedisLockingProvider against @medusajs/locking-redis", () => {
     expect(RedisLockingProvider.identifier).toBe("locking-redis")
   })
 
-  it("replaces Medusa's acquireLock script and keeps its other scripts", () => {
-    const medusa = scriptsDefinedBy(RedisLockingProvider)
-    const engine = scriptsDefinedBy(EngineRedisLockingProvider)
-    expect(Object.keys(medusa).sort()).toEqual(["acquireLock", "extendLock", "releaseLock"])
-    expect(Object.keys(engine).sort()).toEqual(Object.keys(medusa).sort())
-    expect(engine.acquireLock).toBe(ACQUIRE_LOCK_SCRIPT)
-    expect(engine.acquireLock).not.toBe(medusa.acquireLock)
-    expect(engine.extendLock).toBe(medusa.extendLock)
-    expect(engine.releaseLock).toBe(medusa.releaseLock)
+  it("keeps Medusa's release and renewal scripts and adds the idempotent acquisition", () => {
+    const medusa = recordingClient()
+    new RedisLockingProvider(medusa.dependencies, {})
+    const engine = recordingClient()
+    new EngineRedisLockingProvider(engine.dependencies, {})
+    expect(Object.keys(medusa.scripts).sort()).toEqual(["acquireLock", "extendLock", "releaseLock"])
+    expect(engine.scripts).toEqual({
+      ...medusa.scripts,
+      acquireLockOnce: { numberOfKeys: 2, lua: ACQUIRE_LOCK_SCRIPT },
+    })
+  })
+
+  it("acquires every key through it, with a new acquisition id per call", async () => {
+    const { calls, dependencies } = recordingClient()
+    const provider = new EngineRedisLockingProvider(dependencies, {})
+    await provider.acquire(["a", "b"], { ownerId: "owner", expire: 5 })
+    await provider.acquire("a", { expire: 5 })
+    expect(calls).toEqual([
+      [
+        "acquireLockOnce",
+        "medusa_lock:a",
+        "medusa_lock:a:acquisition",
+        "owner",
+        5,
+        expect.any(String),
+      ],
+      [
+        "acquireLockOnce",
+        "medusa_lock:b",
+        "medusa_lock:b:acquisition",
+        "owner",
+        5,
+        expect.any(String),
+      ],
+      ["acquireLockOnce", "medusa_lock:a", "medusa_lock:a:acquisition", "*", 5, expect.any(String)],
+    ])
+    expect(new Set(calls.map((call) => call[5])).size).toBe(3)
   })
 })
