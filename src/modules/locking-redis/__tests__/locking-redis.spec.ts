@@ -3,11 +3,11 @@ import Redis from "ioredis"
 import { RedisLockingProvider } from "@medusajs/locking-redis/dist/services/redis-lock"
 import { TcpProxy } from "../../../../integration-tests/helpers/tcp-proxy"
 import { useTestRedis } from "../../../../integration-tests/helpers/redis"
-import EngineRedisLockingProvider from "../service"
+import EngineRedisLockingProvider, { ACQUISITION_KEY_SUFFIX } from "../service"
 
 // Medusa's Redis locking provider and the engine's, on this jest worker's Redis database
-// (integration-tests/setup.js), each on its own client: both define `acquireLock` on the
-// client they are given. Keys are unique to the run.
+// (integration-tests/setup.js), each on its own client: each defines its scripts on the
+// client it is given. Keys are unique to the run.
 const REDIS_URL = new URL(useTestRedis())
 const PREFIX = `test_lock:${randomUUID()}:`
 
@@ -96,6 +96,28 @@ describe("Redis locking provider: idempotent acquisition", () => {
     await expect(engine.acquire("anonymous", { expire: 10 })).rejects.toThrow(
       'Failed to acquire lock for key "anonymous"'
     )
+  })
+
+  it("takes an anonymous key again only for the same acquisition, sent twice", async () => {
+    const redis = client()
+    providerOn(EngineRedisLockingProvider, redis)
+    // The script as the provider calls it, with the acquisition id chosen here: a command
+    // that ioredis sends again is the same command, id included.
+    const acquisition = redis as unknown as {
+      acquireLockOnce: (...args: [string, string, string, number, string]) => Promise<number>
+    }
+    const key = `${PREFIX}sent-twice`
+    const send = (id: string) =>
+      acquisition.acquireLockOnce(key, `${key}${ACQUISITION_KEY_SUFFIX}`, "*", 10, id)
+    expect(await send("first")).toBe(1)
+    expect(await send("first")).toBe(1)
+    expect(await send("second")).toBe(0)
+
+    // Released and taken by another anonymous caller: the first id no longer takes it.
+    await redis.del(key)
+    expect(await send("third")).toBe(1)
+    expect(await send("first")).toBe(0)
+    expect(await direct.ttl(`${key}${ACQUISITION_KEY_SUFFIX}`)).toBeGreaterThan(0)
   })
 
   describe("through a relay that loses the reply to the acquisition", () => {
