@@ -101,7 +101,10 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
       options: {
         providers: [
           {
-            resolve: "@medusajs/medusa/locking-redis",
+            // Medusa's Redis provider, whose acquisition also succeeds when the key is
+            // already this caller's: one re-sent after a lost reply no longer waits on
+            // itself until its time-out (src/modules/locking-redis).
+            resolve: localModule("src/modules/locking-redis"),
             id: "locking-redis",
             is_default: true,
             options: { redisUrl: url },

@@ -3,6 +3,7 @@ import type { IEventBusModuleService, MedusaContainer } from "@medusajs/framewor
 import { Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance, AxiosResponse } from "axios"
 import { PLATFORM_MODULE } from "../../src/modules/platform"
+import { findOpenCartId } from "../../src/queries/order/open-cart"
 import type PlatformModuleService from "../../src/modules/platform/service"
 import {
   TcpProxy,
@@ -204,6 +205,43 @@ medusaIntegrationTestRunner({
         })
       }
       expect(await countOrders(container, ids)).toBe(shoppers.length)
+    })
+
+    // Redis ran a lock's acquisition but the reply was lost with the connection: ioredis
+    // sends it again on reconnect, and it must find the key its own (src/modules/locking-redis)
+    // rather than wait on itself for the lock's 30 s time-out (a 409), leaving the key held.
+    // Each of the two locks a checkout takes, by the key in the acquisition's command.
+    it.each([
+      [
+        "the inventory item's, taken with locking.execute",
+        async (container: MedusaContainer) =>
+          (await stockOf(container, shop.product.id)).inventoryItemId,
+      ],
+      [
+        "the cart's, taken with acquireLockStep",
+        async (container: MedusaContainer) =>
+          (await findOpenCartId(container, shop.alice.id)) as string,
+      ],
+    ])("a checkout whose lock's reply is lost is placed without waiting: %s", async (_, keyOf) => {
+      const container = getContainer()
+      await addToCart(shop.alice)
+      // Redis knows the script afterwards, so the lost reply is the acquisition's own (a
+      // first EVALSHA would be refused and sent again as EVAL).
+      await container
+        .resolve(Modules.LOCKING)
+        .execute(`fault-warm-up-${Date.now()}`, async () => {})
+
+      let lost = false
+      void relay.dropReplyTo(`medusa_lock:${await keyOf(container)}`).then(() => (lost = true))
+      const started = Date.now()
+      const placed = await checkout(shop.alice)
+      const elapsed = Date.now() - started
+      expect(lost).toBe(true)
+      expect({ status: placed.status, body: placed.data }).toEqual({
+        status: 201,
+        body: expect.anything(),
+      })
+      expect(elapsed).toBeLessThan(10_000)
     })
 
     it("retries an event handler that throws, without repeating the handlers that succeeded", async () => {
