@@ -7,7 +7,7 @@ import { supervise, type Supervisor } from "../../scripts/lib/supervisor"
 jest.setTimeout(30_000)
 const FAKE = path.join(__dirname, "fixtures/fake-medusa-start.js")
 
-type Answer = { mode: string; pid: number; args: string[] }
+type Answer = { mode: string; pid: number; nice: number; args: string[] }
 
 async function ask(port: number): Promise<Answer | null> {
   try {
@@ -58,7 +58,7 @@ describe("the start supervisor", () => {
       processes: [
         { mode: "server", port },
         { mode: "server", port },
-        { mode: "worker", port: workerPort },
+        { mode: "worker", port: workerPort, nice: 10 },
       ],
       log: (message) => logs.push(message),
       restartDelayMs: 100,
@@ -74,10 +74,12 @@ describe("the start supervisor", () => {
       const answer = (await ask(port)) as Answer
       expect(answer.mode).toBe("server")
       expect(answer.args).toEqual(["start"])
+      expect(answer.nice).toBe(0)
       seen.add(answer.pid)
     }
     expect(seen.size).toBe(2)
-    expect((await ask(workerPort))?.mode).toBe("worker")
+    // The worker yields the cores to the servers (its planned nice).
+    expect(await ask(workerPort)).toMatchObject({ mode: "worker", nice: 10 })
 
     // A server killed outright comes back as a server; so does the worker.
     const [firstServer, , worker] = current.pids() as number[]
@@ -97,7 +99,7 @@ describe("the start supervisor", () => {
       }
       return false
     })
-    expect((await until(() => ask(workerPort)))?.mode).toBe("worker")
+    expect(await until(() => ask(workerPort))).toMatchObject({ mode: "worker", nice: 10 })
     expect(logs.join("\n")).toMatch(
       /server 1\/3 \(pid \d+\) ended with signal SIGKILL .*restarting it/
     )

@@ -4,7 +4,11 @@ import { parsePort } from "./port"
 /** Medusa's process modes (MEDUSA_WORKER_MODE): HTTP only, background work only, or both. */
 export type ProcessMode = "shared" | "server" | "worker"
 
-export type PlannedProcess = { mode: ProcessMode; port: number }
+/**
+ * `nice`: the process's scheduling priority (0–19, higher yields more), for worker-mode
+ * processes that share the machine with the servers.
+ */
+export type PlannedProcess = { mode: ProcessMode; port: number; nice?: number }
 
 export type StartPlan = {
   processes: PlannedProcess[]
@@ -41,7 +45,9 @@ function parseCount(value: string | undefined, name: string, of: number, min: nu
  *   (default: one per core) sharing PORT, plus CLUSTER_WORKERS processes in worker mode
  *   (default 1) for subscribers, scheduled jobs and workflows; the workers answer only
  *   GET /health, on CLUSTER_WORKER_PORT (default PORT + 1) so they never take a share of the
- *   shop's requests. With CLUSTER_WORKERS=0 the servers run in shared mode and do the
+ *   shop's requests. They run at CLUSTER_WORKER_NICE (default 10, 0 to 19): on cores the
+ *   servers share, background work (emails, analytics, catalog events) yields to requests
+ *   and catches up when they pause (docs/OPERATIONS.md, "Processes"). With CLUSTER_WORKERS=0 the servers run in shared mode and do the
  *   background work themselves. CLUSTER_SIZE=1 CLUSTER_WORKERS=0 is one process, as
  *   `medusa start` alone.
  * - MEDUSA_WORKER_MODE=server (a deployment with separate worker machines or containers):
@@ -71,6 +77,7 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
         `CLUSTER_WORKER_PORT must differ from PORT (${port}): workers on the shop's port would answer 404 to a share of its requests`
       )
     }
+    const nice = parseNice(env.CLUSTER_WORKER_NICE)
     processes = [
       ...Array.from({ length: servers }, () => ({
         mode: (workers > 0 ? "server" : "shared") as ProcessMode,
@@ -79,6 +86,7 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
       ...Array.from({ length: workers }, () => ({
         mode: "worker" as ProcessMode,
         port: workerPort,
+        ...(nice ? { nice } : {}),
       })),
     ]
   } else {
@@ -101,10 +109,24 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
   return { processes, summary: `${describe(processes)} on ${cores} cores` }
 }
 
+const DEFAULT_WORKER_NICE = 10
+
+/** CLUSTER_WORKER_NICE: 0 (no change) to 19 (yields most); 10 by default. */
+function parseNice(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") {
+    return DEFAULT_WORKER_NICE
+  }
+  const nice = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN
+  if (!Number.isInteger(nice) || nice > 19) {
+    throw new ConfigError(`CLUSTER_WORKER_NICE="${value}" is not a nice value (0-19)`)
+  }
+  return nice
+}
+
 function describe(processes: PlannedProcess[]): string {
   const counts = new Map<string, number>()
   for (const p of processes) {
-    const key = `${p.mode} on port ${p.port}`
+    const key = `${p.mode} on port ${p.port}${p.nice ? ` at nice ${p.nice}` : ""}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return [...counts.entries()].map(([key, n]) => `${n} × ${key}`).join(" + ")

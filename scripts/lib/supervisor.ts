@@ -1,4 +1,5 @@
 import cluster, { type Worker } from "node:cluster"
+import { setPriority } from "node:os"
 import type { PlannedProcess } from "./start-plan"
 
 /**
@@ -88,6 +89,13 @@ export function supervise(options: SuperviseOptions): Supervisor {
     })
     slot.worker = worker
     slot.startedAt = Date.now()
+    if (slot.plan.nice && worker.process.pid) {
+      try {
+        setPriority(worker.process.pid, slot.plan.nice)
+      } catch (error) {
+        options.log(`${name(slot)}: could not set nice ${slot.plan.nice} (${String(error)})`)
+      }
+    }
     worker.on("exit", (code, signal) => {
       slot.worker = undefined
       if (stopping) {
