@@ -172,6 +172,59 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("the public answer, cached per catalog generation", () => {
+      it("carries the catalog's caching headers and answers a matching If-None-Match with 304", async () => {
+        const first = await list()
+        expect(first.status).toBe(200)
+        expect(first.headers["cache-control"]).toMatch(/^public, max-age=\d+/)
+        expect(first.headers.etag).toEqual(expect.any(String))
+        const again = await list("", { "if-none-match": first.headers.etag })
+        expect(again.status).toBe(304)
+        // Admins read past the cache (other statuses, unpublished products): never stored.
+        const asAdmin = await list("", admin.headers)
+        expect(asAdmin.status).toBe(200)
+        expect(asAdmin.headers["cache-control"]).toBe("no-store")
+      })
+
+      it("shows a verified purchase and an anonymised author on the next read", async () => {
+        const shop = await createShop(getContainer(), api, {
+          name: "Teapot",
+          price: "25.00",
+          stock_quantity: 10,
+        })
+        const placed = await api.post(
+          "/orders",
+          { items: [{ product_id: shop.product.id, quantity: 1 }], shipping_address: TEST_ADDRESS },
+          { headers: shop.alice.headers }
+        )
+        const created = await post(shop.alice, review(5), shop.product.id)
+        expect(created.data.verified_purchase).toBe(false)
+        expect((await moderate(created.data.id, "approved", shop.product.id)).status).toBe(200)
+        const shown = () => api.get(reviewsPath(shop.product.id))
+        const before = await shown()
+        expect(before.data.items).toEqual([
+          expect.objectContaining({ verified_purchase: false, author_name: expect.any(String) }),
+        ])
+        expect(before.data.items[0].author_name).not.toBe("Anonymous")
+
+        // Paid: the workflow the order's status event runs, awaited so the read follows it.
+        const paid = await api.put(
+          `/orders/${placed.data.order.id}/status`,
+          { status: "paid" },
+          { headers: shop.admin.headers }
+        )
+        expect(paid.status).toBe(200)
+        await refreshVerifiedPurchasesWorkflow(getContainer()).run({
+          input: { order_id: placed.data.order.id, customer_id: shop.alice.id },
+        })
+        expect((await shown()).data.items[0]).toMatchObject({ verified_purchase: true })
+
+        const deleted = await api.delete(`/users/${shop.alice.id}`, { headers: shop.alice.headers })
+        expect(deleted.status).toBe(204)
+        expect((await shown()).data.items[0]).toMatchObject({ author_name: "Anonymous" })
+      })
+    })
+
     describe("events", () => {
       it("emits review.created, approved, rejected and deleted with {id, product_id}", async () => {
         const eventBus = getContainer().resolve<IEventBusModuleService>(Modules.EVENT_BUS)

@@ -111,6 +111,22 @@ medusaIntegrationTestRunner({
       expect(statementsOf(cached)).toBe(0)
     })
 
+    it("answers a product's public reviews again from the cache, without SQL", async () => {
+      const shop = await createShop(getContainer(), api, {
+        name: "Kettle",
+        price: "30.00",
+        stock_quantity: 5,
+      })
+      const read = () => api.get(`/products/${shop.product.id}/reviews`)
+      const first = await read()
+      const second = await read()
+      expect(second.data).toEqual(first.data)
+      expect({ first: statementsOf(first) > 0, second: statementsOf(second) }).toEqual({
+        first: true,
+        second: 0,
+      })
+    })
+
     it("answers a repeated recommendations read from the cache, without SQL", async () => {
       const { shop, other } = await shopWithTwoProducts(
         { name: "Tent", price: "120.00", stock_quantity: 20 },

@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { removeUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { anonymiseCustomerStep } from "./steps/anonymise-customer"
+import { invalidateCatalogCacheStep } from "../catalog/steps/invalidate-catalog-cache"
 import { removeLoginStep } from "./steps/remove-login"
 import { revokeSessionsStep } from "./steps/revoke-sessions"
 import { setActorBlockedStep } from "./steps/set-actor-blocked"
@@ -37,6 +38,8 @@ export const deleteUserWorkflow = createWorkflow(
       const customer = transform({ input }, ({ input }) => ({ customer_id: input.actor_id }))
       anonymiseCustomerStep(customer)
       removeLoginStep(customer)
+      // The customer's reviews now show "Anonymous": cached public answers render afresh.
+      invalidateCatalogCacheStep().config({ name: "identity-forget-cached-reviews" })
     })
     when({ input }, ({ input }) => input.actor_type === "user").then(() => {
       const user = transform({ input }, ({ input }) => ({ userId: input.actor_id }))

@@ -1,4 +1,10 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { invalidateCatalogCacheStep } from "../catalog/steps/invalidate-catalog-cache"
 import { listOrderProductsStep } from "./steps/list-order-products"
 import { updateVerifiedPurchasesStep } from "./steps/update-verified-purchases"
 
@@ -6,7 +12,8 @@ export type RefreshVerifiedPurchasesInput = { order_id: string; customer_id: str
 
 /**
  * After an order's status moved (paid, cancelled, refunded…): the customer's reviews of
- * the order's products get `verified_purchase` as their orders now justify it.
+ * the order's products get `verified_purchase` as their orders now justify it; when one
+ * changed, cached public review answers render afresh.
  */
 export const refreshVerifiedPurchasesWorkflow = createWorkflow(
   "review-refresh-verified-purchases",
@@ -16,6 +23,11 @@ export const refreshVerifiedPurchasesWorkflow = createWorkflow(
       customer_id: input.customer_id,
       product_ids: productIds,
     }))
-    return new WorkflowResponse(updateVerifiedPurchasesStep(update))
+    const changes = updateVerifiedPurchasesStep(update)
+    // Public review answers are cached per catalog generation (queries/review/public-reviews.ts).
+    when({ changes }, ({ changes }) => changes.length > 0).then(() => {
+      invalidateCatalogCacheStep()
+    })
+    return new WorkflowResponse(changes)
   }
 )

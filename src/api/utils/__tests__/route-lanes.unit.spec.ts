@@ -157,7 +157,11 @@ describe("route lanes", () => {
 
     async function call(base: string, method: string, path: string) {
       const response = await fetch(`${base}${path}`, { method })
-      return { status: response.status, allow: response.headers.get("allow"), body: await response.text() }
+      return {
+        status: response.status,
+        allow: response.headers.get("allow"),
+        body: await response.text(),
+      }
     }
 
     it.each(REQUESTS)("answers %s %s exactly as the full walk does", async (method, path) => {

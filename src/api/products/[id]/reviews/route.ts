@@ -2,6 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { actorOf, requireActorOf } from "../../../utils/auth"
 import { listEnvelope } from "../../../../utils/pagination"
+import { sendCatalogAnswer } from "../../../utils/http-cache"
+import { readPublicProductReviews } from "../../../../queries/review/public-reviews"
 import {
   ensureProductListable,
   listProductReviews,
@@ -17,6 +19,7 @@ const ALL_STATUSES: ReviewStatus[] = ["pending", "approved", "rejected"]
 /**
  * Approved reviews for everyone; admins may ask for other statuses (`all` for every one)
  * and see reviews of unpublished products. The rating counts approved reviews only.
+ * Everyone but admins gets the cached answer, with the catalog's ETag and Cache-Control.
  */
 export async function GET(
   req: MedusaRequest<unknown, ListReviewsQuery>,
@@ -32,8 +35,12 @@ export async function GET(
     )
   }
   const productId = req.params.id
-  await ensureProductListable(req.scope, productId, isAdmin)
   const page = { limit: query.limit, offset: query.offset }
+  if (!isAdmin) {
+    // What everyone else sees is the same for all: rendered once per catalog generation.
+    return sendCatalogAnswer(req, res, await readPublicProductReviews(req.scope, productId, page))
+  }
+  await ensureProductListable(req.scope, productId, isAdmin)
   const statuses = status === "all" ? ALL_STATUSES : [status]
   const [{ items, count }, rating] = await Promise.all([
     listProductReviews(req.scope, productId, statuses, page),
