@@ -26,9 +26,15 @@ type ExpressLayer = {
 }
 
 type Lanes = {
-  /** The app's stack the lanes were cut from; a longer or shorter one is cut again. */
+  /**
+   * The app's stack the lanes were cut from, its length, this middleware's layer and the
+   * last layer: any change of them cuts again (Medusa's development reload empties the
+   * stack after the project's first layers and registers new layer objects).
+   */
   stack: ExpressLayer[]
   length: number
+  own: ExpressLayer
+  last: ExpressLayer
   /** Layers after this middleware's own, where every lane starts. */
   after: ExpressLayer[]
   bySegment: Map<string, express.Router>
@@ -36,9 +42,12 @@ type Lanes = {
 
 /**
  * A literal first segment as path-to-regexp 0.1 writes it (`^\/admin\/?(?=\/|$)`,
- * `^\/products(?:\/([^/]+?))\/?$`), followed by a slash or the end of the pattern.
+ * `^\/products(?:\/([^/]+?))\/?$`), ended for certain: the pattern's end, its optional
+ * slash and end or prefix lookahead, a parameter group, or a slash no quantifier makes
+ * optional (`^\/order\/?` or `^\/order\/*` also match `/orders`).
  */
-const LITERAL_FIRST_SEGMENT = /^\^\\\/((?:[A-Za-z0-9_~-]|\\[.\-_~])+)(?:\\\/|\(\?:\\\/\(|\$$)/
+const LITERAL_FIRST_SEGMENT =
+  /^\^\\\/((?:[A-Za-z0-9_~-]|\\[.\-_~])+)(?:\$$|\\\/\?\$$|\\\/\?\(\?=\\\/\|\$\)|\(\?:\\\/\(|\\\/(?![?*+{]))/
 /** path-to-regexp's own lookahead for prefix matches; any other alternation could match anything. */
 const PREFIX_LOOKAHEAD = "(?=\\/|$)"
 
@@ -92,7 +101,13 @@ export function routeLanes(segments: readonly string[]) {
       return undefined
     }
     const known = byApp.get(app)
-    if (known && known.stack === stack && known.length === stack.length) {
+    if (
+      known &&
+      known.stack === stack &&
+      known.length === stack.length &&
+      known.last === stack[stack.length - 1] &&
+      stack[stack.length - known.after.length - 1] === known.own
+    ) {
       return known
     }
     const own = stack.findIndex((layer) => layer.name === MIDDLEWARE_NAME)
@@ -102,6 +117,8 @@ export function routeLanes(segments: readonly string[]) {
     const lanes: Lanes = {
       stack,
       length: stack.length,
+      own: stack[own],
+      last: stack[stack.length - 1],
       after: stack.slice(own + 1),
       bySegment: new Map(),
     }
@@ -129,17 +146,19 @@ export function routeLanes(segments: readonly string[]) {
     if (!lanes) {
       return next()
     }
-    // What Express's app does when its own stack ends (express/lib/application.js): a 404,
-    // or the error nothing answered, logged (Express writes its stack to the console).
-    const env = req.app.get("env") as string
-    const end = finalhandler(req, res, {
-      env,
-      onerror: (error: Error) => {
-        if (env !== "test") {
-          logger.error(`Unhandled error on ${req.method} ${req.path}`, error)
-        }
-      },
-    })
+    // Built as Express's app builds its own end of the stack (express/lib/application.js):
+    // a 404, or the error nothing answered, logged (Medusa's logger, not the console).
+    const end = (error?: unknown) => {
+      const env = req.app.get("env") as string
+      finalhandler(req, res, {
+        env,
+        onerror: (unhandled: Error) => {
+          if (env !== "test") {
+            logger.error(`Unhandled error on ${req.method} ${req.path}`, unhandled)
+          }
+        },
+      })(error)
+    }
     laneFor(lanes, segment)(req, res, end)
   }
 }
