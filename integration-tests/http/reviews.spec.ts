@@ -186,6 +186,30 @@ medusaIntegrationTestRunner({
         expect(asAdmin.headers["cache-control"]).toBe("no-store")
       })
 
+      it("shows a reviewer's new name: at once through PUT /users/{id}, soon through Medusa's route", async () => {
+        const created = await post(alice, review(5))
+        expect((await moderate(created.data.id, "approved")).status).toBe(200)
+        const authorShown = async () => (await list()).data.items[0]?.author_name
+        expect(await authorShown()).toBe("Alice C.")
+
+        const renamed = await api.put(
+          `/users/${alice.customer.id}`,
+          { first_name: "Ally" },
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(renamed.status).toBe(200)
+        expect(await authorShown()).toBe("Ally C.")
+
+        // Medusa's own route emits customer.updated; the subscriber invalidates.
+        const medusa = await api.post(
+          "/store/customers/me",
+          { first_name: "Alicia" },
+          { headers: { ...store.storeHeaders, ...alice.headers }, ...anyStatus }
+        )
+        expect(medusa.status).toBe(200)
+        await waitFor(async () => (await authorShown()) === "Alicia C.")
+      })
+
       it("shows a verified purchase and an anonymised author on the next read", async () => {
         const shop = await createShop(getContainer(), api, {
           name: "Teapot",

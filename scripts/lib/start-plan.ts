@@ -45,9 +45,8 @@ function parseCount(value: string | undefined, name: string, of: number, min: nu
  *   (default: one per core) sharing PORT, plus CLUSTER_WORKERS processes in worker mode
  *   (default 1) for subscribers, scheduled jobs and workflows; the workers answer only
  *   GET /health, on CLUSTER_WORKER_PORT (default PORT + 1) so they never take a share of the
- *   shop's requests. They run at CLUSTER_WORKER_NICE (default 10, 0 to 19): on cores the
- *   servers share, background work (emails, analytics, catalog events) yields to requests
- *   and catches up when they pause (docs/OPERATIONS.md, "Processes"). With CLUSTER_WORKERS=0 the servers run in shared mode and do the
+ *   shop's requests. CLUSTER_WORKER_NICE (0 to 19, default 0) lowers their priority, so
+ *   background work yields the shared cores to requests (docs/OPERATIONS.md, "Processes"). With CLUSTER_WORKERS=0 the servers run in shared mode and do the
  *   background work themselves. CLUSTER_SIZE=1 CLUSTER_WORKERS=0 is one process, as
  *   `medusa start` alone.
  * - MEDUSA_WORKER_MODE=server (a deployment with separate worker machines or containers):
@@ -109,12 +108,14 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
   return { processes, summary: `${describe(processes)} on ${cores} cores` }
 }
 
-const DEFAULT_WORKER_NICE = 10
-
-/** CLUSTER_WORKER_NICE: 0 (no change) to 19 (yields most); 10 by default. */
+/**
+ * CLUSTER_WORKER_NICE: 0 (the default: as the servers) to 19 (yields most). Not on by
+ * default: the checkout benchmark showed no gain, and a worker holding a cart or order
+ * lock (webhooks, jobs) would hold it longer while the servers keep the cores busy.
+ */
 function parseNice(value: string | undefined): number {
   if (value === undefined || value.trim() === "") {
-    return DEFAULT_WORKER_NICE
+    return 0
   }
   const nice = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN
   if (!Number.isInteger(nice) || nice > 19) {

@@ -11,15 +11,17 @@ describe("planStart", () => {
   it("on one machine: a server per core on PORT and one worker on PORT + 1", () => {
     const plan = planStart({ ...REDIS, PORT: "9000" }, 2)
     expect(modes(plan.processes)).toEqual(["server:9000", "server:9000", "worker:9001"])
-    expect(plan.summary).toBe(
-      "2 × server on port 9000 + 1 × worker on port 9001 at nice 10 on 2 cores"
-    )
+    expect(plan.summary).toBe("2 × server on port 9000 + 1 × worker on port 9001 on 2 cores")
   })
 
-  it("runs the workers at CLUSTER_WORKER_NICE (10 by default, 0 leaves them as the servers)", () => {
+  it("runs the workers at CLUSTER_WORKER_NICE (0 by default: as the servers)", () => {
     const nices = (env: Record<string, string>) =>
       planStart({ ...REDIS, ...env }, 2).processes.map((p) => p.nice ?? 0)
-    expect(nices({})).toEqual([0, 0, 10])
+    expect(nices({})).toEqual([0, 0, 0])
+    expect(nices({ CLUSTER_WORKER_NICE: "10" })).toEqual([0, 0, 10])
+    expect(planStart({ ...REDIS, CLUSTER_WORKER_NICE: "10" }, 2).summary).toBe(
+      "2 × server on port 9000 + 1 × worker on port 9001 at nice 10 on 2 cores"
+    )
     expect(nices({ CLUSTER_WORKER_NICE: "19" })).toEqual([0, 0, 19])
     expect(nices({ CLUSTER_WORKER_NICE: "0" })).toEqual([0, 0, 0])
     // A worker machine of its own has no servers to yield to.
@@ -67,7 +69,7 @@ describe("planStart", () => {
     expect(() => planStart({}, 2)).toThrow(ConfigError)
     expect(() => planStart({ REDIS_URL: " " }, 2)).toThrow(/needs Redis.*Set REDIS_URL/)
     expect(() => planStart({ CLUSTER_SIZE: "1" }, 2)).toThrow(
-      /1 × server on port 9000 \+ 1 × worker on port 9001 at nice 10\) needs Redis/
+      /1 × server on port 9000 \+ 1 × worker on port 9001\) needs Redis/
     )
     expect(() => planStart({ MEDUSA_WORKER_MODE: "server", CLUSTER_SIZE: "2" }, 2)).toThrow(
       /needs Redis/

@@ -9,6 +9,7 @@ import { ensureUsernameFreeStep } from "./steps/ensure-username-free"
 import { revokeSessionsStep } from "./steps/revoke-sessions"
 import { setActorBlockedStep } from "./steps/set-actor-blocked"
 import { upsertProfileStep } from "./steps/upsert-profile"
+import { invalidateCatalogCacheStep } from "../catalog/steps/invalidate-catalog-cache"
 
 export type UpdateUserInput = {
   actor_type: "customer" | "user"
@@ -45,6 +46,8 @@ export const updateUserWorkflow = createWorkflow(
         update: names,
       }))
       updateCustomersWorkflow.runAsStep({ input: customerUpdate })
+      // A reviewer's name is in the cached public review answers: they render afresh.
+      invalidateCatalogCacheStep().config({ name: "identity-forget-cached-reviews" })
     })
     when({ input, names }, ({ input, names }) => {
       return input.actor_type === "user" && Object.keys(names).length > 0
