@@ -3,8 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { PLATFORM_MODULE } from "../../modules/platform"
 import type PlatformModuleService from "../../modules/platform/service"
 import type { RenderedAnswer } from "../../utils/catalog/rendered-answer"
-import { listEnvelope, type Page } from "../../utils/pagination"
-import { ensureProductListable, listProductReviews, productRatingOf } from "./review-view"
+import type { Page } from "../../utils/pagination"
+import { ensureProductListable, productReviewsAnswer } from "./review-view"
 
 const NOT_FOUND = ""
 
@@ -32,11 +32,7 @@ export async function readPublicProductReviews(
       }
       throw error
     }
-    const [{ items, count }, rating] = await Promise.all([
-      listProductReviews(scope, productId, ["approved"], page),
-      productRatingOf(scope, productId),
-    ])
-    return JSON.stringify({ ...listEnvelope(items, count, page), ...rating })
+    return JSON.stringify(await productReviewsAnswer(scope, productId, ["approved"], page))
   }
   const key = `reviews:${JSON.stringify([productId, page.limit, page.offset])}`
   const answer = await scope

@@ -5,7 +5,7 @@ import { REVIEW_MODULE } from "../../modules/review"
 import { REVIEW_STATUSES } from "../../modules/review/models/review"
 import type ReviewModuleService from "../../modules/review/service"
 import type { ReviewStatus } from "../../modules/review/types"
-import type { Page } from "../../utils/pagination"
+import { listEnvelope, type Page } from "../../utils/pagination"
 
 /** The contract's review shape. */
 export const reviewView = z.object({
@@ -128,6 +128,20 @@ export async function listProductReviews(
   })
   const items = (data as ReviewRow[]).map(toReviewView)
   return { items, count: metadata?.count ?? items.length }
+}
+
+/** GET /products/{id}/reviews's answer: a page of reviews with the product's rating. */
+export async function productReviewsAnswer(
+  container: MedusaContainer,
+  productId: string,
+  statuses: ReviewStatus[],
+  page: Page
+) {
+  const [{ items, count }, rating] = await Promise.all([
+    listProductReviews(container, productId, statuses, page),
+    productRatingOf(container, productId),
+  ])
+  return { ...listEnvelope(items, count, page), ...rating }
 }
 
 /** One review in the contract's shape. */

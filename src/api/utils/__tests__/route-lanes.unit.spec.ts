@@ -3,7 +3,9 @@ import type { Server } from "node:http"
 import express, { type NextFunction, type Request, type Response } from "express"
 import { firstSegmentOf, laneLayers, literalFirstSegment, routeLanes } from "../route-lanes"
 
-type Trace = { trace: string[] }
+/** The middlewares a request ran through, in order (kept on the request by these apps). */
+const traces = new WeakMap<Request, string[]>()
+const traceOf = (req: Request): string[] => traces.get(req) ?? []
 
 type TestLayer = Parameters<typeof literalFirstSegment>[0]
 
@@ -21,15 +23,14 @@ function layerOf(path: string | RegExp, end: boolean): TestLayer {
 /** A middleware that records that it ran. */
 function mark(name: string) {
   return (req: Request, _res: Response, next: NextFunction) => {
-    ;(req as unknown as Trace).trace.push(name)
+    traceOf(req).push(name)
     next()
   }
 }
 
 function answer(name: string) {
   return (req: Request, res: Response) => {
-    const trace = (req as unknown as Trace).trace
-    res.json({ name, trace: [...trace, name], params: req.params, route: req.route?.path })
+    res.json({ name, trace: [...traceOf(req), name], params: req.params, route: req.route?.path })
   }
 }
 
@@ -41,7 +42,7 @@ function answer(name: string) {
 function shopApp(withLanes: boolean) {
   const app = express()
   app.use((req, _res, next) => {
-    ;(req as unknown as Trace).trace = []
+    traces.set(req, [])
     next()
   })
   app.use(mark("before"))
@@ -68,7 +69,7 @@ function registerRoutes(app: express.Express, productName: string) {
     throw new Error("boom")
   })
   app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
-    res.status(500).json({ error: error.message, trace: (req as unknown as Trace).trace })
+    res.status(500).json({ error: error.message, trace: traceOf(req) })
   })
 }
 

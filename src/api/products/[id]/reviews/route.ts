@@ -1,14 +1,12 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { actorOf, requireActorOf } from "../../../utils/auth"
-import { listEnvelope } from "../../../../utils/pagination"
 import { sendCatalogAnswer } from "../../../utils/http-cache"
 import { readPublicProductReviews } from "../../../../queries/review/public-reviews"
 import {
   ensureProductListable,
-  listProductReviews,
   loadReviewView,
-  productRatingOf,
+  productReviewsAnswer,
 } from "../../../../queries/review/review-view"
 import type { ReviewStatus } from "../../../../modules/review/types"
 import { createReviewWorkflow } from "../../../../workflows/review/create-review"
@@ -42,11 +40,7 @@ export async function GET(
   }
   await ensureProductListable(req.scope, productId, isAdmin)
   const statuses = status === "all" ? ALL_STATUSES : [status]
-  const [{ items, count }, rating] = await Promise.all([
-    listProductReviews(req.scope, productId, statuses, page),
-    productRatingOf(req.scope, productId),
-  ])
-  res.status(200).json({ ...listEnvelope(items, count, page), ...rating })
+  res.status(200).json(await productReviewsAnswer(req.scope, productId, statuses, page))
 }
 
 /** A customer's review, pending moderation. */
