@@ -165,7 +165,14 @@ medusaIntegrationTestRunner({
       expect(
         await catalog.writeStock([{ ...stock, stock_quantity: 3, in_stock: true }], later)
       ).toEqual([
-        { id: lamp.id, stock_quantity: 3, previous_stock: 10, is_active: true, existed: true },
+        {
+          id: lamp.id,
+          stock_quantity: 3,
+          previous_stock: 10,
+          is_active: true,
+          existed: true,
+          content_changed: false,
+        },
       ])
       // …and the sync lands last: its other columns are written, the stock stays newer.
       await catalog.writeRows([renamed], [], version)

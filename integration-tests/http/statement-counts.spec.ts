@@ -1,6 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosResponse } from "axios"
-import { createShop, TEST_ADDRESS, useTestRedis, type Shopper } from "../helpers"
+import {
+  createShop,
+  TEST_ADDRESS,
+  useTestRedis,
+  waitForIdleEventQueue,
+  type Shopper,
+} from "../helpers"
 
 // Counting is switched on before the app (and its settings) load. The app runs on Redis as
 // in production: the event bus's subscribers then run in its worker, not in the request
@@ -109,6 +115,73 @@ medusaIntegrationTestRunner({
       expect(statementsOf(resorted)).toBe(1)
       const cached = await api.get("/products/search?q=lantrn&sort=price_asc")
       expect(statementsOf(cached)).toBe(0)
+    })
+
+    // docs/CATALOG.md, "Cache": a checkout marks the products it sold; only the answers
+    // showing one of them render again, and the sync its events cause changes nothing.
+    it("re-renders after a checkout only the answers showing what it sold", async () => {
+      const { shop, other } = await shopWithTwoProducts(
+        { name: "Camp Stove", price: "45.00", stock_quantity: 20 },
+        { name: "Fuel Canister", price: "6.00", stock_quantity: 40 }
+      )
+      expect(other.status).toBe(201)
+      // The product's own events sync it (a new catalog generation): let them land first.
+      await waitForIdleEventQueue()
+      const paths = {
+        stove: `/products/${shop.product.id}`,
+        stoveFields: `/products/${shop.product.id}?fields=id,stock_quantity`,
+        fuel: `/products/${other.data.id}`,
+        fuelSearch: "/products/search?q=canister",
+        list: "/products?limit=100",
+      }
+      const statements = async () => {
+        const counted: Record<string, number> = {}
+        for (const [name, path] of Object.entries(paths)) {
+          counted[name] = statementsOf(await api.get(path))
+        }
+        return counted
+      }
+      const nothingRendered = { stove: 0, stoveFields: 0, fuel: 0, fuelSearch: 0, list: 0 }
+      await statements()
+      expect(await statements()).toEqual(nothingRendered)
+
+      const checkout = await api.post(
+        "/cart/add",
+        { product_id: shop.product.id, quantity: 2 },
+        { headers: shop.alice.headers }
+      )
+      expect(checkout.status).toBe(200)
+      const placed = await api.post(
+        "/cart/checkout",
+        { shipping_address: TEST_ADDRESS },
+        { headers: shop.alice.headers }
+      )
+      expect(placed.status).toBe(201)
+
+      const after = await statements()
+      // (The projection is re-made from the full answer just rendered: no statement.)
+      const rendered = (count: number) => count > 0
+      expect({ ...after, stove: rendered(after.stove), list: rendered(after.list) }).toEqual({
+        stove: true,
+        stoveFields: 0,
+        fuel: 0,
+        fuelSearch: 0,
+        list: true,
+      })
+      const stove = await api.get(paths.stove)
+      const listed = (await api.get(paths.list)).data.items.find(
+        (item: { id: string }) => item.id === shop.product.id
+      )
+      const projected = await api.get(paths.stoveFields)
+      expect([stove.data.stock_quantity, projected.data, listed.stock_quantity]).toEqual([
+        18,
+        { id: shop.product.id, stock_quantity: 18 },
+        18,
+      ])
+
+      // The order's events sync the stove again and find what the checkout wrote.
+      await waitForIdleEventQueue()
+      expect(await statements()).toEqual(nothingRendered)
     })
 
     it("answers a product's public reviews again from the cache, without SQL", async () => {

@@ -38,7 +38,14 @@ export type WrittenRow = {
   stock_quantity: number | null
   previous_stock: number | null
   existed: boolean
+  /** Anything but the units in stock differs from before (always true for a new row). */
+  content_changed: boolean
 }
+
+/** What a sync's write did: the rows written, and the rows of missing products removed. */
+export type CatalogWrite = { rows: WrittenRow[]; removed: string[] }
+
+type LockedRow = { id: string; stock_quantity: number | null; digest: string }
 
 /**
  * The catalog read model. Rows are written only by the catalog sync workflow; reads are
@@ -171,7 +178,7 @@ export default class CatalogModuleService extends MedusaService({
   /**
    * Writes rows read by the sync numbered `version`, and removes the rows of `missing`
    * products; rows last written by a later sync are left alone. Returns the rows written
-   * with the stock they had before.
+   * with the stock they had before and whether anything else changed, and the rows removed.
    */
   @InjectTransactionManager()
   async writeRows(
@@ -179,36 +186,38 @@ export default class CatalogModuleService extends MedusaService({
     missing: string[],
     version: string,
     @MedusaContext() context: Context = {}
-  ): Promise<WrittenRow[]> {
+  ): Promise<CatalogWrite> {
     const manager = context.transactionManager
     let written: WrittenRow[] = []
     if (rows.length) {
       const ids = JSON.stringify(rows.map((row) => row.id))
       const before = new Map(
-        (
-          await this.run<{ id: string; stock_quantity: number | null }>(manager, LOCK_ROWS_SQL, {
-            ids,
-          })
-        ).map((row) => [row.id, row.stock_quantity])
+        (await this.run<LockedRow>(manager, LOCK_ROWS_SQL, { ids })).map((row) => [row.id, row])
       )
-      const upserted = await this.run<{ id: string; stock_quantity: number | null }>(
-        manager,
-        UPSERT_SQL,
-        { rows: JSON.stringify(rows), version }
-      )
-      written = upserted.map((row) => ({
-        ...row,
-        existed: before.has(row.id),
-        previous_stock: before.get(row.id) ?? null,
-      }))
+      const upserted = await this.run<Omit<LockedRow, "id"> & { id: string }>(manager, UPSERT_SQL, {
+        rows: JSON.stringify(rows),
+        version,
+      })
+      written = upserted.map(({ digest, ...row }) => {
+        const previous = before.get(row.id)
+        return {
+          ...row,
+          existed: previous !== undefined,
+          previous_stock: previous?.stock_quantity ?? null,
+          content_changed: previous?.digest !== digest,
+        }
+      })
       await this.run(manager, ADD_LEXEMES_SQL, {
         ids: JSON.stringify(written.map((row) => row.id)),
       })
     }
-    if (missing.length) {
-      await this.run(manager, DELETE_SQL, { ids: JSON.stringify(missing), version })
-    }
-    return written
+    const removed = missing.length
+      ? await this.run<{ id: string }>(manager, DELETE_SQL, {
+          ids: JSON.stringify(missing),
+          version,
+        })
+      : []
+    return { rows: written, removed: removed.map((row) => row.id) }
   }
 
   /**
@@ -229,9 +238,17 @@ export default class CatalogModuleService extends MedusaService({
       id: string
       stock_quantity: number | null
       previous_stock: number | null
+      in_stock: boolean
+      previous_in_stock: boolean
       is_active: boolean
     }>(context.manager, STOCK_SQL, { rows: JSON.stringify(stock), version })
-    return rows.map((row) => ({ ...row, existed: true }))
+    // Only the stock columns are written: going in or out of stock is the one change of
+    // what lists and totals depend on.
+    return rows.map(({ in_stock, previous_in_stock, ...row }) => ({
+      ...row,
+      existed: true,
+      content_changed: in_stock !== previous_in_stock,
+    }))
   }
 
   /**

@@ -60,6 +60,8 @@ export type CatalogPage = {
   count: number
   count_capped: boolean
   items: string
+  /** The ids of the page's products, in its order (what the cached answer shows). */
+  product_ids: string[]
   /** The sort key of the page's last product as a JSON array of texts, when more follow. */
   next_key: string | null
   category_facets?: string

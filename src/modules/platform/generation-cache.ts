@@ -1,7 +1,12 @@
 import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { ResponseCache } from "../../utils/catalog/response-cache"
-import { renderedAnswer, type RenderedAnswer } from "../../utils/catalog/rendered-answer"
+import {
+  renderedAnswer,
+  type RenderedAnswer,
+  type RenderedBody,
+} from "../../utils/catalog/rendered-answer"
+import { ProductMarks } from "./product-marks"
 import { whenReady } from "./redis"
 
 /**
@@ -22,6 +27,11 @@ import { whenReady } from "./redis"
  * background: a cache-hostile read (a random page, filter or search asked once) then costs
  * no serialization, compression and Redis write for an entry nobody reads, and the `catalog`
  * tag set an invalidation clears holds only answers that were wanted twice.
+ *
+ * A write that changes only what some products show (their stock) marks them instead of
+ * starting a generation (ProductMarks): an answer that names the products it shows is
+ * served while none of them was marked after it was rendered. Caches that depend on this
+ * one take its mark epoch into their stamp (they do not name their products).
  */
 const L2_TTL_SECONDS = 300
 
@@ -73,12 +83,14 @@ export class GenerationCache {
   private lastCheck = 0
   private readonly generationKey: string
   private readonly channel: string
+  private readonly marks: ProductMarks
 
   constructor(private readonly deps: GenerationCacheDependencies) {
     this.l1 = new ResponseCache<RenderedAnswer>(deps.entries, deps.ttlMs)
     this.values = new ResponseCache<unknown>(deps.entries, deps.ttlMs)
     this.generationKey = `${deps.name}:generation`
     this.channel = invalidationChannel(deps.redis?.options.db, deps.name)
+    this.marks = new ProductMarks(deps)
     deps.subscriber?.on("message", (channel: string, message: string) => {
       if (channel === this.channel) {
         this.adopt(Number(message))
@@ -87,27 +99,45 @@ export class GenerationCache {
   }
 
   /** The rendered response for `key`, from a cache level or from `render`. */
-  async read(key: string, render: () => Promise<string>): Promise<string> {
+  async read(key: string, render: () => Promise<RenderedBody>): Promise<string> {
     return (await this.readAnswer(key, render)).body
   }
 
   /** The rendered response for `key` with its entity tag. */
-  async readAnswer(key: string, render: () => Promise<string>): Promise<RenderedAnswer> {
+  async readAnswer(key: string, render: () => Promise<RenderedBody>): Promise<RenderedAnswer> {
     await this.followAll()
     const stamp = this.stamp()
     const fullKey = `${stamp}|${key}`
     const hit = this.l1.get(fullKey)
-    if (hit !== undefined) {
+    if (hit !== undefined && this.isCurrent(hit)) {
       this.shareOnSecondAsk(hit)
       return hit
     }
     const pending = this.rendering.get(fullKey)
     if (pending) {
-      return pending
+      const answer = await pending
+      // Rendered from before a mark of one of its products: this request renders its own.
+      if (this.isCurrent(answer)) {
+        return answer
+      }
     }
-    const rendered = this.fill(fullKey, stamp, render).finally(() => this.rendering.delete(fullKey))
+    const rendered = this.fill(fullKey, stamp, render).finally(() => {
+      if (this.rendering.get(fullKey) === rendered) {
+        this.rendering.delete(fullKey)
+      }
+    })
     this.rendering.set(fullKey, rendered)
     return rendered
+  }
+
+  /** Marks products whose shown data changed (their stock): answers showing them render afresh. */
+  mark(products: string[]): Promise<void> {
+    return this.marks.mark(products)
+  }
+
+  /** Whether no product the answer names was marked after it was rendered. */
+  private isCurrent(answer: RenderedAnswer): boolean {
+    return !answer.products || this.marks.isCurrent(answer.products, answer.marked ?? 0)
   }
 
   /**
@@ -158,31 +188,46 @@ export class GenerationCache {
     await Promise.all([this, ...(this.deps.dependsOn ?? [])].map((cache) => cache.follow()))
   }
 
-  /** This cache's generation, with those of the caches it depends on. */
+  /** This cache's generation, with those (and the mark epochs) of the caches it depends on. */
   private stamp(): string {
-    return [this, ...(this.deps.dependsOn ?? [])].map((cache) => cache.generation).join(".")
+    return [
+      this.generation,
+      ...(this.deps.dependsOn ?? []).map((cache) => `${cache.generation}~${cache.marks.now()}`),
+    ].join(".")
   }
 
   /** A miss in L1: L2, else a render, cached when no write landed meanwhile. */
   private async fill(
     fullKey: string,
     stamp: string,
-    render: () => Promise<string>
+    render: () => Promise<RenderedBody>
   ): Promise<RenderedAnswer> {
+    // Taken before anything is read: marks applied by now are in what the render reads.
+    const marked = this.marks.now()
     const shared = this.deps.shared()
     const l2Key = `${this.deps.name}:${fullKey}`
     const stored = (await shared?.get({ key: l2Key }).catch(() => undefined)) as
-      { body?: string; etag?: string } | undefined
+      Partial<RenderedAnswer> | undefined
     if (typeof stored?.body === "string") {
       // Entries written before tags were stored get theirs hashed here, once per process.
-      const answer =
-        typeof stored.etag === "string"
+      const answer: RenderedAnswer = {
+        ...(typeof stored.etag === "string"
           ? { body: stored.body, etag: stored.etag }
-          : renderedAnswer(stored.body)
-      this.l1.set(fullKey, answer)
-      return answer
+          : renderedAnswer(stored.body)),
+        ...(Array.isArray(stored.products)
+          ? { products: stored.products, marked: Number(stored.marked ?? 0) }
+          : {}),
+      }
+      if (this.isCurrent(answer)) {
+        this.l1.set(fullKey, answer)
+        return answer
+      }
     }
-    const answer = renderedAnswer(await render())
+    const rendered = await render()
+    const answer: RenderedAnswer =
+      typeof rendered === "string"
+        ? renderedAnswer(rendered)
+        : { ...renderedAnswer(rendered.body), products: rendered.products, marked }
     // Only cache what was rendered under the current generations: a write that landed
     // while rendering must not be hidden behind an older answer.
     if (stamp === this.stamp()) {
@@ -220,6 +265,7 @@ export class GenerationCache {
 
   /** Joins the shared generation once, then re-reads it at most once a second. */
   private async follow(): Promise<void> {
+    await this.marks.follow()
     if (!this.subscribed) {
       const joining = this.joinSharedGeneration()
       // Wait for the shared counter only when Redis answers; during an outage, reads go
@@ -261,6 +307,7 @@ export class GenerationCache {
     this.rendering.clear()
     this.computing.clear()
     this.subscribed = undefined
+    this.marks.clear()
   }
 
   private adopt(next: number): void {

@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { ICachingModuleService } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { GenerationCache } from "./generation-cache"
-import type { RenderedAnswer } from "../../utils/catalog/rendered-answer"
+import type { RenderedAnswer, RenderedBody } from "../../utils/catalog/rendered-answer"
 import { LiveFanout, type LiveListener } from "./live-fanout"
 import {
   BusinessMetrics,
@@ -188,7 +188,7 @@ export default class PlatformModuleService {
   }
 
   /** The same, with the answer's entity tag (hashed once per cache entry): HTTP caching. */
-  cachedCatalogAnswer(key: string, render: () => Promise<string>): Promise<RenderedAnswer> {
+  cachedCatalogAnswer(key: string, render: () => Promise<RenderedBody>): Promise<RenderedAnswer> {
     return this.catalogCache_.readAnswer(key, render)
   }
 
@@ -208,6 +208,14 @@ export default class PlatformModuleService {
   /** After every catalog write: later reads render afresh in every process. */
   invalidateCatalogCache(): Promise<void> {
     return this.catalogCache_.invalidate()
+  }
+
+  /**
+   * After a write that changed only what these products show (their stock): the cached
+   * answers showing one of them render afresh in every process, the others stay.
+   */
+  markCatalogProducts(productIds: string[]): Promise<void> {
+    return this.catalogCache_.mark(productIds)
   }
 
   /**

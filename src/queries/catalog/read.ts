@@ -6,7 +6,7 @@ import type { CatalogCount, CatalogPage, CatalogQuery } from "../../modules/cata
 import { PLATFORM_MODULE } from "../../modules/platform"
 import { encodeCursor } from "../../utils/catalog/cursor"
 import type PlatformModuleService from "../../modules/platform/service"
-import type { RenderedAnswer } from "../../utils/catalog/rendered-answer"
+import type { RenderedAnswer, RenderedBody } from "../../utils/catalog/rendered-answer"
 import { projectPage, projectProduct } from "../../utils/catalog/sparse-fields"
 
 /**
@@ -32,7 +32,7 @@ function catalog(scope: MedusaContainer): CatalogModuleService {
 function cachedCatalogAnswer(
   scope: MedusaContainer,
   key: string,
-  render: () => Promise<string>
+  render: () => Promise<RenderedBody>
 ): Promise<RenderedAnswer> {
   return platform(scope).cachedCatalogAnswer(key, render)
 }
@@ -44,16 +44,18 @@ function cachedCatalogAnswer(
 async function cachedWithFields(
   scope: MedusaContainer,
   key: string,
-  render: () => Promise<string>,
+  render: () => Promise<RenderedBody>,
   fields: readonly string[] | undefined,
   project: (body: string, fields: readonly string[]) => string
 ): Promise<RenderedAnswer> {
   if (!fields) {
     return cachedCatalogAnswer(scope, key, render)
   }
-  return cachedCatalogAnswer(scope, `${key}|fields=${fields.join(",")}`, async () =>
-    project((await cachedCatalogAnswer(scope, key, render)).body, fields)
-  )
+  return cachedCatalogAnswer(scope, `${key}|fields=${fields.join(",")}`, async () => {
+    const full = await cachedCatalogAnswer(scope, key, render)
+    const body = project(full.body, fields)
+    return full.products ? { body, products: full.products } : body
+  })
 }
 
 function platform(scope: MedusaContainer): PlatformModuleService {
@@ -105,10 +107,11 @@ export async function readCatalogPage(
     const next = page.next_key
       ? JSON.stringify(encodeCursor(query.sort ?? "newest", JSON.parse(page.next_key) as string[]))
       : "null"
-    return (
+    const body =
       `{"items":${page.items},"count":${page.count},"count_capped":${page.count_capped},` +
       `"limit":${query.limit},"offset":${query.offset},"next_cursor":${next}${facets}}`
-    )
+    // The page renders afresh when one of its products' stock changes (marks).
+    return { body, products: page.product_ids }
   }
   return cachedWithFields(scope, queryKey("page", query), render, fields, projectPage)
 }
@@ -124,7 +127,7 @@ export async function readProduct(
 ): Promise<RenderedAnswer> {
   const render = async () => {
     const found = await catalog(scope).findView(id)
-    return found && (found.is_active || asAdmin) ? found.view : NOT_FOUND
+    return { body: found && (found.is_active || asAdmin) ? found.view : NOT_FOUND, products: [id] }
   }
   const project = (body: string, picked: readonly string[]) =>
     body === NOT_FOUND ? NOT_FOUND : projectProduct(body, picked)

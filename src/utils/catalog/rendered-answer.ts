@@ -1,7 +1,19 @@
 import { createHash } from "node:crypto"
 
-/** A rendered JSON answer and its entity tag, computed once when the answer is cached. */
-export type RenderedAnswer = { body: string; etag: string }
+/**
+ * A rendered JSON answer and its entity tag, computed once when the answer is cached; with
+ * the products it shows and the mark epoch it was rendered at when a cache checks them
+ * (src/modules/platform/product-marks.ts).
+ */
+export type RenderedAnswer = {
+  body: string
+  etag: string
+  products?: readonly string[]
+  marked?: number
+}
+
+/** What a render returns: the JSON, or the JSON and the products it shows. */
+export type RenderedBody = string | { body: string; products: readonly string[] }
 
 /**
  * A weak entity tag (`W/"…"`) of the rendered JSON: the same bytes give the same tag on

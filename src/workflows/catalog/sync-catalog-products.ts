@@ -2,7 +2,7 @@ import { createWorkflow, when, WorkflowResponse } from "@medusajs/framework/work
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { CatalogEvents } from "../../modules/catalog/events"
 import { buildCatalogRowsStep } from "./steps/build-catalog-rows"
-import { invalidateCatalogCacheStep } from "./steps/invalidate-catalog-cache"
+import { refreshCatalogCacheStep } from "./steps/refresh-catalog-cache"
 import { writeCatalogRowsStep } from "./steps/write-catalog-rows"
 
 export type SyncCatalogProductsInput = { product_ids: string[] }
@@ -19,7 +19,7 @@ export const syncCatalogProductsWorkflow = createWorkflow(
   (input: SyncCatalogProductsInput) => {
     const built = buildCatalogRowsStep(input)
     const written = writeCatalogRowsStep(built)
-    invalidateCatalogCacheStep()
+    refreshCatalogCacheStep(written.cache)
     when({ written }, ({ written }) => written.stock_low.length > 0).then(() => {
       emitEventStep({ eventName: CatalogEvents.STOCK_LOW, data: written.stock_low })
     })

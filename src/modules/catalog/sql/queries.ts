@@ -169,6 +169,8 @@ function pageOutputs(): string {
   return `
     (select coalesce(json_agg(v.view order by page.ord), '[]')::text
       from page join catalog_product v on v.id = page.id where page.ord <= :limit) as items,
+    (select coalesce(array_agg(page.id order by page.ord), '{}')
+      from page where page.ord <= :limit) as product_ids,
     (select page.key::text from page
       where page.ord = :limit and exists (select 1 from page later where later.ord > :limit)) as next_key`
 }
@@ -329,14 +331,27 @@ export const ROWS_SQL = `
   from catalog_product p where id in (select jsonb_array_elements_text(:ids::jsonb))`
 
 /**
+ * A digest of what a row shows and is filtered, sorted and searched by, except its stock
+ * quantity: two rows with the same digest differ at most in the units they show. (Whether
+ * the product is in stock is in it: it decides the in-stock filter's lists and totals.)
+ * A sync compares it before and after its write to tell the cache what changed
+ * (utils/catalog/cache-effect.ts).
+ */
+function contentDigest(alias: string): string {
+  return `md5(jsonb_build_array(
+    to_jsonb(${alias}) - '{sync_version,stock_version,updated_at,created_at,search_vector,stock_quantity,view}'::text[],
+    ${alias}.view - 'stock_quantity')::text)`
+}
+
+/**
  * Locks the rows a sync is about to write and returns their stock: a concurrent sync of
  * the same product waits, then sees this one's stock as "before" (so a low-stock alert
  * fires once per crossing). Run in the write's transaction, before UPSERT_SQL.
  */
 export const LOCK_ROWS_SQL = `
-  select id, stock_quantity from catalog_product
-  where id in (select jsonb_array_elements_text(:ids::jsonb))
-  order by id
+  select p.id, p.stock_quantity, ${contentDigest("p")} as digest from catalog_product p
+  where p.id in (select jsonb_array_elements_text(:ids::jsonb))
+  order by p.id
   for update`
 
 export const NEXT_SYNC_VERSION_SQL = `select nextval('catalog_sync_version_seq')::text as version`
@@ -389,7 +404,7 @@ function upsertSql(condition: string): string {
     stock_version = greatest(p.stock_version, excluded.sync_version), updated_at = now(),
     deleted_at = null
   where ${condition}
-  returning p.id, p.stock_quantity`
+  returning p.id, p.stock_quantity, ${contentDigest("p")} as digest`
 }
 
 /** A sync's write: a row only takes a write from a later-numbered sync. */
@@ -412,7 +427,7 @@ export const STOCK_SQL = `
       as r(id text, variant_id text, stock_quantity int, in_stock boolean)
   ),
   before as (
-    select p.id, p.stock_quantity from catalog_product p
+    select p.id, p.stock_quantity, p.in_stock from catalog_product p
     join r on r.id = p.id and r.variant_id = p.variant_id
     where p.stock_version < :version::bigint
     order by p.id
@@ -424,7 +439,8 @@ export const STOCK_SQL = `
     stock_version = :version::bigint, updated_at = now()
   from r, before
   where p.id = r.id and before.id = r.id and p.stock_version < :version::bigint
-  returning p.id, p.stock_quantity, before.stock_quantity as previous_stock, p.is_active`
+  returning p.id, p.stock_quantity, before.stock_quantity as previous_stock,
+    before.in_stock as previous_in_stock, p.in_stock, p.is_active`
 
 /** New words of the given products join the lexicon (counts are refreshed by a rebuild). */
 export const ADD_LEXEMES_SQL = `
@@ -447,4 +463,5 @@ export const DELETE_CREATED_SQL = `
 
 export const DELETE_SQL = `
   delete from catalog_product
-  where id in (select jsonb_array_elements_text(:ids::jsonb)) and sync_version < :version::bigint`
+  where id in (select jsonb_array_elements_text(:ids::jsonb)) and sync_version < :version::bigint
+  returning id`

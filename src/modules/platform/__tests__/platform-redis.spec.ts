@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto"
 import { createMedusaContainer } from "@medusajs/framework/utils"
+import { logger } from "@medusajs/framework/logger"
+import IORedis from "ioredis"
 import type Redis from "ioredis"
+import { ProductMarks } from "../product-marks"
 import { whenReady } from "../redis"
 import type PlatformModuleService from "../service"
 import { standalonePlatform } from "./standalone"
@@ -11,6 +14,13 @@ import { standalonePlatform } from "./standalone"
 const redisServer = new URL(process.env.REDIS_URL || "redis://localhost:6379")
 redisServer.pathname = "/14"
 const REDIS_URL = redisServer.toString()
+
+async function waitUntil(condition: () => boolean, timeoutMs = 1000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
 
 describe("platform module on Redis", () => {
   let first: PlatformModuleService
@@ -82,6 +92,86 @@ describe("platform module on Redis", () => {
     // The recommendations' announcement does not touch the catalog's entries.
     await second.cachedCatalogRead(`page2:${unique}`, renderCatalog)
     expect(catalogRenders).toBe(1)
+  })
+
+  it("re-renders in the other instance only the answers showing a product one marked", async () => {
+    const lamp = `prod_lamp_${unique}`
+    let lampRenders = 0
+    let mugRenders = 0
+    const renderLamp = async () => ({ body: `lamp ${++lampRenders}`, products: [lamp] })
+    const renderMug = async () => ({
+      body: `mug ${++mugRenders}`,
+      products: [`prod_mug_${unique}`],
+    })
+    await second.cachedCatalogAnswer(`lamp:${unique}`, renderLamp)
+    await second.cachedCatalogAnswer(`mug:${unique}`, renderMug)
+
+    await first.markCatalogProducts([lamp])
+    const deadline = Date.now() + 900
+    while (lampRenders === 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      await second.cachedCatalogAnswer(`lamp:${unique}`, renderLamp)
+    }
+    await second.cachedCatalogAnswer(`mug:${unique}`, renderMug)
+    expect({ lampRenders, mugRenders }).toEqual({ lampRenders: 2, mugRenders: 1 })
+  })
+
+  describe("a process that missed announcements", () => {
+    const connections: Redis[] = []
+    const connect = async () => {
+      const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 })
+      connections.push(redis)
+      await whenReady(redis)
+      return redis
+    }
+    // No subscriber: the process hears nothing and must read the shared log.
+    const deaf = async (name: string, logSize?: number) =>
+      new ProductMarks({ name, redis: await connect(), logger, logSize })
+
+    afterAll(async () => {
+      await Promise.all(connections.map((redis) => redis.quit()))
+    })
+
+    it("reads the marks it missed from the log within a second", async () => {
+      const name = `marks-${unique}-a`
+      const listener = await deaf(name)
+      await listener.follow()
+      const renderedAt = listener.now()
+      await (await deaf(name)).mark(["prod_a"])
+      expect(listener.isCurrent(["prod_a"], renderedAt)).toBe(true)
+
+      await new Promise((resolve) => setTimeout(resolve, 1050))
+      await listener.follow()
+      await waitUntil(() => !listener.isCurrent(["prod_a"], renderedAt))
+      expect(listener.isCurrent(["prod_b"], renderedAt)).toBe(true)
+      expect(listener.isCurrent(["prod_a"], listener.now())).toBe(true)
+    })
+
+    it("serves nothing rendered before marks that left the log unread", async () => {
+      const name = `marks-${unique}-b`
+      const listener = await deaf(name, 2)
+      await listener.follow()
+      const renderedAt = listener.now()
+      const writer = await deaf(name, 2)
+      await writer.mark(["prod_a"])
+      await writer.mark(["prod_b"])
+      await writer.mark(["prod_c"])
+
+      await new Promise((resolve) => setTimeout(resolve, 1050))
+      await listener.follow()
+      // prod_a's mark left the two-product log: no answer from before it can be checked.
+      await waitUntil(() => !listener.isCurrent(["prod_z"], renderedAt))
+      expect(listener.isCurrent(["prod_z"], listener.now())).toBe(true)
+    })
+
+    it("joins with the log's marks", async () => {
+      const name = `marks-${unique}-c`
+      await (await deaf(name)).mark(["prod_a"])
+      const joining = await deaf(name)
+      await joining.follow()
+      expect(joining.isCurrent(["prod_a"], 0)).toBe(false)
+      expect(joining.isCurrent(["prod_b"], 0)).toBe(true)
+    })
   })
 
   it("delivers a live message published by one instance to the listeners of both", async () => {

@@ -2,6 +2,7 @@ import type { LoaderOptions } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { CACHE_NAMES, invalidationChannel } from "../generation-cache"
 import { liveChannel } from "../live-fanout"
+import { markChannel } from "../product-marks"
 import { createCommandConnection, createSubscriberConnection } from "../redis"
 import type { PlatformConnections, PlatformModuleOptions } from "../types"
 
@@ -23,6 +24,7 @@ export default async function platformConnectionsLoader({
     const database = connections.platformRedis.options.db
     connections.platformSubscriber = createSubscriberConnection(url, [
       ...CACHE_NAMES.map((name) => invalidationChannel(database, name)),
+      ...CACHE_NAMES.map((name) => markChannel(database, name)),
       liveChannel(database),
     ])
   }

@@ -9,16 +9,25 @@ import {
 } from "../../../modules/catalog/events"
 import type CatalogModuleService from "../../../modules/catalog/service"
 import type { CatalogRow } from "../../../modules/catalog/types"
+import { catalogCacheEffect, type CatalogCacheEffect } from "../../../utils/catalog/cache-effect"
 import { stockLowCrossings, type StockLowEvent } from "../../../utils/catalog/stock"
 
 export type { StockLowEvent }
 
 type Undo = { previous: CatalogRow[]; created: string[] }
 
+export type WrittenCatalogRows = {
+  stock_low: StockLowEvent[]
+  product_ids: string[]
+  /** What the cached catalog answers must forget (applied by refreshCatalogCacheStep). */
+  cache: CatalogCacheEffect
+}
+
 /**
  * Writes the rows and removes the rows of deleted products (unless a later sync got there
  * first: see CatalogModuleService.writeRows). Reports the products whose
- * available stock has just fallen below the low-stock threshold (stockLowCrossings).
+ * available stock has just fallen below the low-stock threshold (stockLowCrossings), and
+ * what the cached answers must forget (catalogCacheEffect).
  */
 export const writeCatalogRowsStep = createStep(
   "catalog-write-rows",
@@ -31,16 +40,20 @@ export const writeCatalogRowsStep = createStep(
 
     const active = new Set(input.rows.filter((row) => row.is_active).map((row) => row.id))
     const stockLow = stockLowCrossings(
-      written.map((row) => ({ ...row, is_active: active.has(row.id) })),
+      written.rows.map((row) => ({ ...row, is_active: active.has(row.id) })),
       catalogSettings().lowStockThreshold,
       input.version
     )
 
-    return new StepResponse<{ stock_low: StockLowEvent[]; product_ids: string[] }, Undo>(
-      { stock_low: stockLow, product_ids: ids },
+    return new StepResponse<WrittenCatalogRows, Undo>(
+      {
+        stock_low: stockLow,
+        product_ids: ids,
+        cache: catalogCacheEffect(written.rows, written.removed.length),
+      },
       {
         previous: before.map((entry) => entry.row),
-        created: written.filter((row) => !row.existed).map((row) => row.id),
+        created: written.rows.filter((row) => !row.existed).map((row) => row.id),
       }
     )
   },

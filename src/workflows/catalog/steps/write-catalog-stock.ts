@@ -11,7 +11,9 @@ import type CatalogModuleService from "../../../modules/catalog/service"
 import type { CatalogStock } from "../../../modules/catalog/types"
 import { PLATFORM_MODULE } from "../../../modules/platform"
 import type PlatformModuleService from "../../../modules/platform/service"
+import { catalogCacheEffect } from "../../../utils/catalog/cache-effect"
 import { stockLowCrossings, type StockLowEvent } from "../../../utils/catalog/stock"
+import { applyCatalogCacheEffect } from "./refresh-catalog-cache"
 
 export type WriteCatalogStockInput = {
   /** Taken before the stock was read (CatalogModuleService.nextSyncVersion). */
@@ -21,8 +23,9 @@ export type WriteCatalogStockInput = {
 
 /**
  * Writes products' stock into the catalog (the stock columns only, one statement) and
- * makes the next catalog read render afresh, so a workflow that changed stock answers only
- * once the catalog shows it. A row whose stock a later-numbered write set is left alone.
+ * makes the next catalog reads of these products render afresh (every read when one went
+ * in or out of stock: utils/catalog/cache-effect.ts), so a workflow that changed stock
+ * answers only once the catalog shows it. A row whose stock a later-numbered write set is left alone.
  * Reports the low-stock crossings, as a sync would.
  *
  * Compensation: the stock written was Medusa's at the time; the rollback around it changes
@@ -36,9 +39,7 @@ export const writeCatalogStockStep = createStep(
     const written = await container
       .resolve<CatalogModuleService>(CATALOG_MODULE)
       .writeStock(input.stock, input.version)
-    if (written.length) {
-      await container.resolve<PlatformModuleService>(PLATFORM_MODULE).invalidateCatalogCache()
-    }
+    await applyCatalogCacheEffect(container, catalogCacheEffect(written, 0))
     const stockLow = stockLowCrossings(written, catalogSettings().lowStockThreshold, input.version)
     const productIds = written.map((row) => row.id)
     return new StepResponse<{ stock_low: StockLowEvent[] }, string[]>(
