@@ -3,6 +3,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { IDENTITY_MODULE } from "../../modules/identity"
 import type IdentityModuleService from "../../modules/identity/service"
 import type { ProfileRecord } from "../../modules/identity/types"
+import { inPasswordHashingLane } from "../../utils/identity/password-hashing"
 import { spendPasswordCheckTime } from "../../utils/identity/timing"
 import type { ActorType } from "../../utils/identity/tokens"
 
@@ -72,9 +73,9 @@ export async function verifyCredentials(
     await spendPasswordCheckTime(password)
     throw invalid()
   }
-  const { success, authIdentity } = await auth.authenticate("emailpass", {
-    body: { email, password },
-  })
+  const { success, authIdentity } = await inPasswordHashingLane(() =>
+    auth.authenticate("emailpass", { body: { email, password } })
+  )
   if (!success || !authIdentity) {
     throw invalid()
   }

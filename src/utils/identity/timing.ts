@@ -1,4 +1,5 @@
 import Scrypt from "scrypt-kdf"
+import { inPasswordHashingLane } from "./password-hashing"
 
 // The parameters of Medusa's emailpass provider (its default hashConfig).
 const PARAMS = { logN: 15, r: 8, p: 1 }
@@ -11,6 +12,7 @@ let dummyHash: Promise<Uint8Array> | undefined
  * the response time would tell which emails have accounts.
  */
 export async function spendPasswordCheckTime(password: string): Promise<void> {
-  dummyHash ??= Scrypt.kdf("not-a-real-password", PARAMS)
-  await Scrypt.verify(await dummyHash, password)
+  dummyHash ??= inPasswordHashingLane(() => Scrypt.kdf("not-a-real-password", PARAMS))
+  const hash = await dummyHash
+  await inPasswordHashingLane(() => Scrypt.verify(hash, password))
 }

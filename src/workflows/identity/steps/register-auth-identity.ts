@@ -1,5 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { inPasswordHashingLane } from "../../../utils/identity/password-hashing"
 
 export type RegisterAuthIdentityInput = { email: string; password: string }
 
@@ -8,9 +9,9 @@ export const registerAuthIdentityStep = createStep(
   "identity-register-auth-identity",
   async (input: RegisterAuthIdentityInput, { container }) => {
     const auth = container.resolve(Modules.AUTH)
-    const { success, authIdentity, error } = await auth.register("emailpass", {
-      body: { email: input.email, password: input.password },
-    })
+    const { success, authIdentity, error } = await inPasswordHashingLane(() =>
+      auth.register("emailpass", { body: { email: input.email, password: input.password } })
+    )
     if (!success || !authIdentity) {
       // Medusa reports an existing identity as an error string.
       throw new MedusaError(

@@ -1,5 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { inPasswordHashingLane } from "../../../utils/identity/password-hashing"
 
 /**
  * Sets a new password through the emailpass provider (scrypt). Compensation puts the
@@ -13,10 +14,9 @@ export const updatePasswordStep = createStep(
       provider: "emailpass",
       entity_id: input.email,
     })
-    const { success, error } = await auth.updateProvider("emailpass", {
-      entity_id: input.email,
-      password: input.password,
-    })
+    const { success, error } = await inPasswordHashingLane(() =>
+      auth.updateProvider("emailpass", { entity_id: input.email, password: input.password })
+    )
     if (!success) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, error ?? "The password was refused")
     }
