@@ -6,6 +6,7 @@ import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
 import { applyDatabaseTimeouts, readDatabaseTimeouts } from "./src/config/database"
 import { applyConnectionUrls } from "./src/config/connection-urls"
 import { readEventBusRetries } from "./src/config/event-bus"
+import { readHttpCompressionThreshold } from "./src/config/http"
 import { readPlatformSettings, type PlatformSettings } from "./src/config/platform"
 import { assertProductionSecrets } from "./src/config/secrets"
 import type { PlatformModuleOptions } from "./src/modules/platform/types"
@@ -43,13 +44,7 @@ if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {
   )
 }
 // Below ~1 KB an answer fits one TCP packet whatever its encoding (docs/HTTP-CACHING.md).
-const httpCompressionThreshold = Number(process.env.HTTP_COMPRESSION_THRESHOLD || 1024)
-if (!Number.isInteger(httpCompressionThreshold) || httpCompressionThreshold < 0) {
-  throw new MedusaError(
-    MedusaError.Types.INVALID_ARGUMENT,
-    `HTTP_COMPRESSION_THRESHOLD must be a whole number of bytes, got "${process.env.HTTP_COMPRESSION_THRESHOLD}"`
-  )
-}
+const httpCompressionThreshold = readHttpCompressionThreshold()
 const eventBusRetries = readEventBusRetries(process.env)
 const storeCors = process.env.STORE_CORS || DEFAULT_STORE_CORS
 const adminCors = process.env.ADMIN_CORS || DEFAULT_ADMIN_CORS

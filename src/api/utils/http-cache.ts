@@ -1,5 +1,8 @@
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib"
+import Negotiator from "negotiator"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { catalogSettings } from "../../config/catalog"
+import { readHttpCompressionThreshold } from "../../config/http"
 import type { RenderedAnswer } from "../../utils/catalog/rendered-answer"
 import { actorOf } from "./auth"
 import { isContractPath, isMedusaAdminPath } from "./contract"
@@ -44,11 +47,48 @@ export function catalogCacheControl(role: string | undefined): string {
   return `public, max-age=${httpMaxAgeSeconds}, stale-while-revalidate=${httpStaleWhileRevalidateSeconds}`
 }
 
+type Encoding = "br" | "gzip"
+
+/** Compressed bytes of cached answers, made once per answer and encoding (L1 entries only). */
+const compressedBodies = new WeakMap<RenderedAnswer, Partial<Record<Encoding, Buffer>>>()
+
+function compressed(answer: RenderedAnswer, encoding: Encoding): Buffer {
+  let bodies = compressedBodies.get(answer)
+  if (!bodies) {
+    bodies = {}
+    compressedBodies.set(answer, bodies)
+  }
+  // The levels of Medusa's compression middleware (medusa-config.ts).
+  bodies[encoding] ??=
+    encoding === "br"
+      ? brotliCompressSync(answer.body, {
+          params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 },
+        })
+      : gzipSync(answer.body, { level: 6 })
+  return bodies[encoding]
+}
+
+let threshold: number | undefined
+
+/**
+ * The encoding Medusa's compression middleware would choose: the client's highest quality,
+ * br before gzip when they tie (its negotiator, the same version, with the same lists).
+ */
+function negotiatedEncoding(req: MedusaRequest): string | undefined {
+  const negotiator = new Negotiator(req) as Negotiator & {
+    encoding(available: readonly string[], preferred: readonly string[]): string | undefined
+  }
+  return negotiator.encoding(["br", "gzip", "deflate", "identity"], ["br", "gzip"])
+}
+
 /**
  * Sends a cached catalog answer with its ETag (hashed once per cache entry) and caching
  * headers. Express answers 304 without a body when If-None-Match matches the ETag
- * (`req.fresh`); Medusa's compression middleware (medusa-config.ts) negotiates gzip/br.
- * `Vary: Authorization`: the answer depends on who asks (admins see inactive products).
+ * (`req.fresh`). A compressed answer is compressed once per cache entry, here, rather
+ * than on every request by Medusa's compression middleware (which then leaves it alone):
+ * the middleware's work runs on libuv's thread pool, where it cost CPU per hit and
+ * waited behind anything else there (password hashing). `Vary: Authorization`: the
+ * answer depends on who asks (admins see inactive products).
  */
 export function sendCatalogAnswer(
   req: MedusaRequest,
@@ -57,6 +97,18 @@ export function sendCatalogAnswer(
 ): void {
   res.setHeader("Cache-Control", catalogCacheControl(actorOf(req)?.role))
   res.vary("Authorization")
+  res.vary("Accept-Encoding")
   res.setHeader("ETag", answer.etag)
-  res.type("application/json").send(answer.body)
+  res.type("application/json")
+  threshold ??= readHttpCompressionThreshold()
+  const encoding =
+    Buffer.byteLength(answer.body) >= threshold && req.method !== "HEAD"
+      ? negotiatedEncoding(req)
+      : undefined
+  if ((encoding === "br" || encoding === "gzip") && !req.fresh) {
+    res.setHeader("Content-Encoding", encoding)
+    res.send(compressed(answer, encoding))
+    return
+  }
+  res.send(answer.body)
 }

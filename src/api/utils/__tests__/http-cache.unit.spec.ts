@@ -1,0 +1,78 @@
+import { request, type IncomingHttpHeaders } from "node:http"
+import type { AddressInfo } from "node:net"
+import { brotliDecompressSync, gunzipSync } from "node:zlib"
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import express from "express"
+import { renderedAnswer } from "../../../utils/catalog/rendered-answer"
+import { sendCatalogAnswer } from "../http-cache"
+
+// Without Medusa's compression middleware: a compressed answer here is sendCatalogAnswer's.
+describe("sendCatalogAnswer", () => {
+  const large = renderedAnswer(JSON.stringify({ items: Array(200).fill({ name: "Desk Lamp" }) }))
+  const small = renderedAnswer(JSON.stringify({ items: [] }))
+  let server: ReturnType<express.Express["listen"]>
+
+  beforeAll(async () => {
+    const app = express()
+    app.get("/:size", (req, res) => {
+      sendCatalogAnswer(
+        req as unknown as MedusaRequest,
+        res as unknown as MedusaResponse,
+        req.params.size === "large" ? large : small
+      )
+    })
+    server = app.listen(0)
+    await new Promise((resolve) => server.once("listening", resolve))
+  })
+
+  afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+  const get = (path: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
+      (resolve, reject) => {
+        const { port } = server.address() as AddressInfo
+        request({ port, path, headers }, (res) => {
+          const chunks: Buffer[] = []
+          res.on("data", (chunk: Buffer) => chunks.push(chunk))
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks),
+            })
+          )
+        })
+          .on("error", reject)
+          .end()
+      }
+    )
+
+  it("sends the answer compressed once per entry, as the client prefers", async () => {
+    const br = await get("/large", { "Accept-Encoding": "gzip, deflate, br" })
+    expect(br.headers["content-encoding"]).toBe("br")
+    expect(brotliDecompressSync(br.body).toString()).toBe(large.body)
+    const again = await get("/large", { "Accept-Encoding": "br" })
+    expect(again.body.equals(br.body)).toBe(true)
+
+    const gzip = await get("/large", { "Accept-Encoding": "gzip;q=1, br;q=0.5" })
+    expect(gzip.headers["content-encoding"]).toBe("gzip")
+    expect(gunzipSync(gzip.body).toString()).toBe(large.body)
+    expect(gzip.headers.vary).toMatch(/Accept-Encoding/)
+    expect(gzip.headers.etag).toBe(large.etag)
+  })
+
+  it("sends small answers, clients without Accept-Encoding and 304s as they are", async () => {
+    const tiny = await get("/small", { "Accept-Encoding": "gzip, br" })
+    expect([tiny.headers["content-encoding"], tiny.body.toString()]).toEqual([
+      undefined,
+      small.body,
+    ])
+    const plain = await get("/large", {})
+    expect([plain.headers["content-encoding"], plain.body.toString()]).toEqual([
+      undefined,
+      large.body,
+    ])
+    const fresh = await get("/large", { "Accept-Encoding": "br", "If-None-Match": large.etag })
+    expect([fresh.status, fresh.body.length]).toEqual([304, 0])
+  })
+})
