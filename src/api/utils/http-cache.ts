@@ -73,6 +73,7 @@ let threshold: number | undefined
 /**
  * The encoding Medusa's compression middleware would choose: the client's highest quality,
  * br before gzip when they tie (its negotiator, the same version, with the same lists).
+ * (Like Medusa's filter, a request with `x-no-compression` is not compressed.)
  */
 function negotiatedEncoding(req: MedusaRequest): string | undefined {
   const negotiator = new Negotiator(req) as Negotiator & {
@@ -102,7 +103,9 @@ export function sendCatalogAnswer(
   res.type("application/json")
   threshold ??= readHttpCompressionThreshold()
   const encoding =
-    Buffer.byteLength(answer.body) >= threshold && req.method !== "HEAD"
+    Buffer.byteLength(answer.body) >= threshold &&
+    req.method !== "HEAD" &&
+    !req.headers["x-no-compression"]
       ? negotiatedEncoding(req)
       : undefined
   if ((encoding === "br" || encoding === "gzip") && !req.fresh) {

@@ -72,6 +72,8 @@ describe("sendCatalogAnswer", () => {
       undefined,
       large.body,
     ])
+    const refused = await get("/large", { "Accept-Encoding": "br", "x-no-compression": "1" })
+    expect(refused.headers["content-encoding"]).toBeUndefined()
     const fresh = await get("/large", { "Accept-Encoding": "br", "If-None-Match": large.etag })
     expect([fresh.status, fresh.body.length]).toEqual([304, 0])
   })
