@@ -111,6 +111,42 @@ describe("the start supervisor", () => {
     expect(pids.filter(alive)).toEqual([])
   })
 
+  it("starts the other processes once the first listens, as the first loads Medusa's providers", async () => {
+    const [port, workerPort] = [await findFreePort(), await findFreePort()]
+    supervisor = supervise({
+      exec: FAKE,
+      args: ["start"],
+      processes: [
+        { mode: "server", port },
+        { mode: "worker", port: workerPort },
+      ],
+      env: { FAKE_LISTEN_DELAY_MS: "400" },
+      log: (message) => logs.push(message),
+    })
+    const [server, worker] = (await Promise.all([
+      until(() => ask(port)),
+      until(() => ask(workerPort)),
+    ])) as (Answer & { startedAt: number })[]
+    expect(worker.startedAt - server.startedAt).toBeGreaterThanOrEqual(400)
+  })
+
+  it("starts the others even when the first dies before it listens", async () => {
+    const port = await findFreePort()
+    supervisor = supervise({
+      exec: FAKE,
+      args: ["start"],
+      processes: [
+        { mode: "server", port },
+        { mode: "worker", port: await findFreePort() },
+      ],
+      env: { FAKE_CRASH: "1" },
+      log: (message) => logs.push(message),
+      restartDelayMs: 5_000,
+    })
+    await until(async () => logs.some((line) => line.startsWith("worker 2/2")))
+    expect(logs.filter((line) => line.includes("restarting it")).length).toBeGreaterThanOrEqual(2)
+  })
+
   it("gives up on a process that keeps dying young, stopping the others, with exit code 1", async () => {
     const port = await findFreePort()
     supervisor = supervise({

@@ -10,6 +10,11 @@ import type { PlannedProcess } from "./start-plan"
  * failure), and on stop() asks every process to shut down gracefully (SIGTERM), killing the
  * ones still running after `shutdownTimeoutMs`.
  *
+ * The first process starts alone and the others once it listens (or has died): Medusa's
+ * modules register their providers in the database while they load, and two processes
+ * loading at once against a database that has none yet (a first start, a new payment
+ * provider) both insert them, and one of them dies on the duplicate.
+ *
  * Why not `medusa start --cluster` (Medusa 2.21.2): its primary tells a process its mode in a
  * message sent on the process's first 'online' event only, so a process forked again after a
  * crash waits for that message forever and never starts; its worker-mode processes listen on
@@ -78,6 +83,14 @@ export function supervise(options: SuperviseOptions): Supervisor {
     }
   }
 
+  let othersStarted = false
+  const startOthers = () => {
+    if (!othersStarted && !stopping) {
+      othersStarted = true
+      slots.slice(1).forEach(start)
+    }
+  }
+
   const start = (slot: Slot) => {
     slot.restartTimer = undefined
     const worker = cluster.fork({
@@ -96,8 +109,14 @@ export function supervise(options: SuperviseOptions): Supervisor {
         options.log(`${name(slot)}: could not set nice ${slot.plan.nice} (${String(error)})`)
       }
     }
+    if (slot.index === 0) {
+      worker.once("listening", startOthers)
+    }
     worker.on("exit", (code, signal) => {
       slot.worker = undefined
+      if (slot.index === 0) {
+        startOthers()
+      }
       if (stopping) {
         finishIfIdle()
         return
@@ -145,6 +164,8 @@ export function supervise(options: SuperviseOptions): Supervisor {
     finishIfIdle()
   }
 
-  slots.forEach(start)
+  if (slots.length) {
+    start(slots[0])
+  }
   return { done, stop, pids: () => slots.map((slot) => slot.worker?.process.pid) }
 }
