@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
 import type AnalyticsModuleService from "../../../modules/analytics/service"
+import { inRollupLane } from "../../../utils/analytics/rollup-lane"
 
 /**
  * Recomputes every rollup from the order facts, dropping facts of orders the rebuild did
@@ -11,7 +12,9 @@ export const rebuildRollupsStep = createStep(
   "analytics-rebuild-rollups",
   async (input: { stale_before: string | null }, { container }) => {
     const analytics = container.resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
-    await analytics.rebuildRollups(input.stale_before ? new Date(input.stale_before) : null)
+    await inRollupLane(() =>
+      analytics.rebuildRollups(input.stale_before ? new Date(input.stale_before) : null)
+    )
     return new StepResponse(true)
   }
 )

@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ANALYTICS_MODULE } from "../../../modules/analytics"
 import type AnalyticsModuleService from "../../../modules/analytics/service"
 import type { OrderFactInput } from "../../../utils/analytics/order-fact"
+import { inRollupLane } from "../../../utils/analytics/rollup-lane"
 
 type Undo = { previous: OrderFactInput[]; added: string[] }
 
@@ -30,7 +31,7 @@ export const writeOrderFactsStep = createStep(
       lines: row.lines as unknown as OrderFactInput["lines"],
     }))
     const known = new Set(previous.map((fact) => fact.order_id))
-    await analytics.writeOrderFacts(facts)
+    await inRollupLane(() => analytics.writeOrderFacts(facts))
     return new StepResponse(facts.length, {
       previous,
       added: orderIds.filter((id) => !known.has(id)),
@@ -41,7 +42,9 @@ export const writeOrderFactsStep = createStep(
       return
     }
     const analytics = container.resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
-    await analytics.removeOrderFacts(undo.added)
-    await analytics.writeOrderFacts(undo.previous)
+    await inRollupLane(async () => {
+      await analytics.removeOrderFacts(undo.added)
+      await analytics.writeOrderFacts(undo.previous)
+    })
   }
 )
