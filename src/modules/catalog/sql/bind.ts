@@ -1,32 +1,58 @@
 import { MedusaError } from "@medusajs/framework/utils"
 
+type Compiled = { text: string; names: string[] }
+
 /**
- * Turns `:name` placeholders into the positional `?` bindings MikroORM's `execute` takes,
- * so long statements can name their parameters. Only placeholders are replaced: values
- * always travel as bindings, never in the SQL text. `::type` casts and anything inside
- * quoted literals (such as `'[[:alnum:]]'`) are left alone.
- * Arrays must be passed as JSON text (knex would expand a JS array into a list).
+ * Statements compiled so far, by their text. Every statement is a constant of this module
+ * or built from validated enums (a handful of shapes), never from user input, so the map
+ * stays small; it is bounded all the same.
  */
-export function bindNamed(
-  sql: string,
-  params: Record<string, string | number | boolean | null>
-): [string, (string | number | boolean | null)[]] {
-  const values: (string | number | boolean | null)[] = []
+const compiled = new Map<string, Compiled>()
+const MAX_COMPILED = 256
+
+function compile(sql: string): Compiled {
+  const names: string[] = []
   const text = sql.replace(
     /('(?:[^']|'')*')|(?<!:):([a-z_][a-z0-9_]*)/g,
     (match, literal, name: string) => {
       if (literal) {
         return match
       }
-      if (!(name in params)) {
-        throw new MedusaError(
-          MedusaError.Types.UNEXPECTED_STATE,
-          `SQL parameter :${name} has no value`
-        )
-      }
-      values.push(params[name])
+      names.push(name)
       return "?"
     }
   )
-  return [text, values]
+  return { text, names }
+}
+
+/**
+ * Turns `:name` placeholders into the positional `?` bindings MikroORM's `execute` takes,
+ * so long statements can name their parameters. Only placeholders are replaced: values
+ * always travel as bindings, never in the SQL text. `::type` casts and anything inside
+ * quoted literals (such as `'[[:alnum:]]'`) are left alone.
+ * Arrays must be passed as JSON text (knex would expand a JS array into a list).
+ * A statement's text is rewritten once per process; later calls only gather the values.
+ */
+export function bindNamed(
+  sql: string,
+  params: Record<string, string | number | boolean | null>
+): [string, (string | number | boolean | null)[]] {
+  let statement = compiled.get(sql)
+  if (!statement) {
+    statement = compile(sql)
+    if (compiled.size >= MAX_COMPILED) {
+      compiled.clear()
+    }
+    compiled.set(sql, statement)
+  }
+  const values = statement.names.map((name) => {
+    if (!(name in params)) {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `SQL parameter :${name} has no value`
+      )
+    }
+    return params[name]
+  })
+  return [statement.text, values]
 }
