@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 
-type Compiled = { text: string; names: string[] }
+type Compiled = { text: string; names: string[]; name?: string }
 
 /**
  * Statements compiled so far, by their text. Every statement is a constant of this module
@@ -25,6 +26,28 @@ function compile(sql: string): Compiled {
   return { text, names }
 }
 
+function compiledOf(sql: string): Compiled {
+  let statement = compiled.get(sql)
+  if (!statement) {
+    statement = compile(sql)
+    if (compiled.size >= MAX_COMPILED) {
+      compiled.clear()
+    }
+    compiled.set(sql, statement)
+  }
+  return statement
+}
+
+/**
+ * The name a statement is prepared under (node-postgres keeps one text per name on each
+ * connection): derived from its text, so two texts never share one.
+ */
+export function preparedName(sql: string): string {
+  const statement = compiledOf(sql)
+  statement.name ??= `catalog_${createHash("sha1").update(statement.text).digest("hex").slice(0, 20)}`
+  return statement.name
+}
+
 /**
  * Turns `:name` placeholders into the positional `?` bindings MikroORM's `execute` takes,
  * so long statements can name their parameters. Only placeholders are replaced: values
@@ -37,14 +60,7 @@ export function bindNamed(
   sql: string,
   params: Record<string, string | number | boolean | null>
 ): [string, (string | number | boolean | null)[]] {
-  let statement = compiled.get(sql)
-  if (!statement) {
-    statement = compile(sql)
-    if (compiled.size >= MAX_COMPILED) {
-      compiled.clear()
-    }
-    compiled.set(sql, statement)
-  }
+  const statement = compiledOf(sql)
   const values = statement.names.map((name) => {
     if (!(name in params)) {
       throw new MedusaError(
