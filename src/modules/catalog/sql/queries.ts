@@ -161,6 +161,44 @@ export const SEARCH_WALK = 2_000
 /** Every column a sort key reads (what a subquery must carry to be sorted again). */
 const SORT_COLUMNS = "p.product_created_at, p.price, p.name, p.rating_average, p.review_count"
 /**
+ * Which of the walk's conditions a search has (the parts that decide how the walk reads
+ * the sort's index), so that its statement states them as they are instead of as
+ * `(:value is null or …)`: a plan made without the values (a prepared statement's generic
+ * plan, DECISIONS.md "Search statements are prepared") can then still use the partial sort
+ * index and seek the cursor and the price range in it, as a plan made with them does.
+ */
+export type WalkShape = {
+  includeInactive: boolean
+  cursor: boolean
+  minPrice: boolean
+  maxPrice: boolean
+}
+
+/** The walk's conditions on `t` for the given shape (its values still bound). */
+function walkConditions(sort: CatalogSort, t: string, walk: WalkShape): string {
+  const conditions = [
+    walk.includeInactive ? `${t}.deleted_at is null` : `${t}.deleted_at is null and ${t}.is_active`,
+  ]
+  if (walk.cursor) {
+    const { dir, keys } = SORTS[sort]
+    const types = CURSOR_KEY_TYPES[sort]
+    const cursor = types.map((type, i) => keyIn(type, i + 1)).join(", ")
+    conditions.push(`(${keys(t).join(", ")}) ${dir === "asc" ? ">" : "<"} (${cursor})`)
+  }
+  if ((sort === "price_asc" || sort === "price_desc") && (walk.minPrice || walk.maxPrice)) {
+    const key = SORTS[sort].keys(t)[0]
+    conditions.push(`${t}.price is not null`)
+    if (walk.minPrice) {
+      conditions.push(`${key} >= :min_price::numeric`)
+    }
+    if (walk.maxPrice) {
+      conditions.push(`${key} <= :max_price::numeric`)
+    }
+  }
+  return conditions.join(" and ")
+}
+
+/**
  * What a search's matches (`m`) carry: the id, what the facets count (price, categories)
  * and what the sort orders by — the full-text rank and the text the head is re-ranked on
  * for relevance, the sort key's columns otherwise (no rank: it orders nothing there).
@@ -275,11 +313,17 @@ export const TSQUERY_SQL = `
  * pass; relevance sorts the head alone and takes the rest of `m` past the head's last row
  * (no join of every match against the head); the text is built once per shape.
  */
-export function searchSql(sort: CatalogSort, withFacets: boolean): string {
-  return statementOf(`search:${sort}:${withFacets}`, () => buildSearchSql(sort, withFacets))
+export function searchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape): string {
+  const shape =
+    sort === "relevance"
+      ? ""
+      : `:${walk.includeInactive}:${walk.cursor}:${walk.minPrice}:${walk.maxPrice}`
+  return statementOf(`search:${sort}:${withFacets}${shape}`, () =>
+    buildSearchSql(sort, withFacets, walk)
+  )
 }
 
-function buildSearchSql(sort: CatalogSort, withFacets: boolean): string {
+function buildSearchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape): string {
   const facets = withFacets
     ? `,
     (select coalesce(json_agg(json_build_object('category_id', f.c, 'count', f.n) order by f.n desc, f.c), '[]')::text
@@ -321,8 +365,7 @@ function buildSearchSql(sort: CatalogSort, withFacets: boolean): string {
   walk_rows as materialized (
     select p.id, p.search_vector, p.category_ids, p.tags, p.in_stock, ${SORT_COLUMNS}
     from catalog_product p
-    where ${capped} and ${liveRows("p")} and ${afterCursor(sort, "p")}
-      ${sort === "price_asc" || sort === "price_desc" ? `and ${priceRange("p", sort)}` : ""}
+    where ${capped} and ${walkConditions(sort, "p", walk)}
     order by ${orderBy(sort, "p")} limit ${SEARCH_WALK}
   ),
   walk as (
