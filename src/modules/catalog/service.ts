@@ -8,7 +8,7 @@ import {
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { CatalogLexeme } from "./models/catalog-lexeme"
 import { CatalogProduct } from "./models/catalog-product"
-import { bindNamed } from "./sql/bind"
+import { bindNamed, preparedName } from "./sql/bind"
 import {
   ADD_LEXEMES_SQL,
   CATEGORY_GROUPS_SQL,
@@ -29,6 +29,14 @@ import { SHOWABLE_VIEWS_SQL, SIMILAR_SQL, TOP_RATED_SQL } from "./sql/related"
 import type { CatalogKnown, CatalogPage, CatalogQuery, CatalogRow, CatalogStock } from "./types"
 
 type Params = Record<string, string | number | boolean | null>
+
+/** What a prepared statement is run through: knex, or the transaction a caller is in. */
+type RawRunner = {
+  raw(
+    sql: string,
+    bindings: (string | number | boolean | null)[]
+  ): { options(options: { name: string }): PromiseLike<{ rows: unknown[] }> }
+}
 
 /** A product's id and its API JSON as text. */
 export type ProductView = { id: string; view: string }
@@ -61,6 +69,23 @@ export default class CatalogModuleService extends MedusaService({
   }
 
   /**
+   * Runs one of the search's statements as a named prepared statement, its values bound as
+   * parameters: each connection parses it once, and PostgreSQL may keep one plan for it
+   * (chosen after five executions when it costs no more than planning each time), where
+   * `run` sends the whole text with the values inlined, parsed and planned on every request
+   * (docs/PERFORMANCE.md, "Random searches cost less"). On the caller's transaction when
+   * it is in one, like `run`.
+   */
+  private async runPrepared<T>(manager: unknown, sql: string, params: Params): Promise<T[]> {
+    const [text, values] = bindNamed(sql, params)
+    const em = manager as SqlEntityManager
+    const runner = (em.getTransactionContext<RawRunner & object>() ??
+      em.getKnex()) as unknown as RawRunner
+    const result = await runner.raw(text, values).options({ name: preparedName(sql) })
+    return result.rows as T[]
+  }
+
+  /**
    * One list or search page. `known` carries what the caller has cached for this catalog
    * generation (the search's tsquery, the list's total), which is then not computed again.
    */
@@ -76,14 +101,18 @@ export default class CatalogModuleService extends MedusaService({
         known.tsquery !== undefined ? known.tsquery : await this.searchQuery(query.q, context)
     }
     const { sql, params } = catalogStatement(query, tsquery, known.count)
-    const [page] = await this.run<CatalogPage>(context.manager, sql, params)
+    const [page] = query.q
+      ? await this.runPrepared<CatalogPage>(context.manager, sql, params)
+      : await this.run<CatalogPage>(context.manager, sql, params)
     return page
   }
 
   /** The full-text query a search's words mean (typo alternatives included), or null. */
   @InjectManager()
   async searchQuery(q: string, @MedusaContext() context: Context = {}): Promise<string | null> {
-    const [row] = await this.run<{ tsquery: string | null }>(context.manager, TSQUERY_SQL, { q })
+    const [row] = await this.runPrepared<{ tsquery: string | null }>(context.manager, TSQUERY_SQL, {
+      q,
+    })
     return row?.tsquery ?? null
   }
 

@@ -16,6 +16,19 @@ describe("bindNamed", () => {
     ])
   })
 
+  it("gathers each call's own values when the statement was compiled before", () => {
+    const sql = "select :a::int, :b::text, :a::int"
+    expect(bindNamed(sql, { a: 1, b: "x" })).toEqual([
+      "select ?::int, ?::text, ?::int",
+      [1, "x", 1],
+    ])
+    expect(bindNamed(sql, { a: 2, b: null })).toEqual([
+      "select ?::int, ?::text, ?::int",
+      [2, null, 2],
+    ])
+    expect(() => bindNamed(sql, { a: 3 })).toThrow("SQL parameter :b has no value")
+  })
+
   it("refuses a placeholder without a value", () => {
     expect(() => bindNamed("select :missing", {})).toThrow("SQL parameter :missing has no value")
   })

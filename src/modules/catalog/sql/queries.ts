@@ -160,6 +160,69 @@ export const RERANK_HEAD = 60
 export const SEARCH_WALK = 2_000
 /** Every column a sort key reads (what a subquery must carry to be sorted again). */
 const SORT_COLUMNS = "p.product_created_at, p.price, p.name, p.rating_average, p.review_count"
+/**
+ * Which of the walk's conditions a search has (the parts that decide how the walk reads
+ * the sort's index), so that its statement states them as they are instead of as
+ * `(:value is null or …)`: a plan made without the values (a prepared statement's generic
+ * plan, DECISIONS.md "Search statements are prepared") can then still use the partial sort
+ * index and seek the cursor and the price range in it, as a plan made with them does.
+ */
+export type WalkShape = {
+  includeInactive: boolean
+  cursor: boolean
+  minPrice: boolean
+  maxPrice: boolean
+}
+
+/** The walk's conditions on `t` for the given shape (its values still bound). */
+function walkConditions(sort: CatalogSort, t: string, walk: WalkShape): string {
+  const conditions = [
+    walk.includeInactive ? `${t}.deleted_at is null` : `${t}.deleted_at is null and ${t}.is_active`,
+  ]
+  if (walk.cursor) {
+    const { dir, keys } = SORTS[sort]
+    const types = CURSOR_KEY_TYPES[sort]
+    const cursor = types.map((type, i) => keyIn(type, i + 1)).join(", ")
+    conditions.push(`(${keys(t).join(", ")}) ${dir === "asc" ? ">" : "<"} (${cursor})`)
+  }
+  if ((sort === "price_asc" || sort === "price_desc") && (walk.minPrice || walk.maxPrice)) {
+    const key = SORTS[sort].keys(t)[0]
+    conditions.push(`${t}.price is not null`)
+    if (walk.minPrice) {
+      conditions.push(`${key} >= :min_price::numeric`)
+    }
+    if (walk.maxPrice) {
+      conditions.push(`${key} <= :max_price::numeric`)
+    }
+  }
+  return conditions.join(" and ")
+}
+
+/**
+ * What a search's matches (`m`) carry: the id, what the facets count (price, categories)
+ * and what the sort orders by — the full-text rank and the text the head is re-ranked on
+ * for relevance, the sort key's columns otherwise (no rank: it orders nothing there).
+ */
+const MATCH_COLUMNS: Record<CatalogSort, string> = {
+  relevance: "ts_rank_cd(p.search_vector, :tsquery::tsquery) as rank, p.search_text",
+  newest: "p.product_created_at",
+  price_asc: "",
+  price_desc: "",
+  name: "p.name",
+  rating: "p.rating_average, p.review_count",
+}
+
+/** Statements built once per shape (a sort, facets or not): the text depends on nothing else. */
+const statements = new Map<string, string>()
+
+function statementOf(shape: string, build: () => string): string {
+  let sql = statements.get(shape)
+  if (sql === undefined) {
+    sql = build()
+    statements.set(shape, sql)
+  }
+  return sql
+}
 
 /**
  * The page's products (`page`: ids in order, `:limit` + 1 rows to know whether more follow)
@@ -183,6 +246,10 @@ function pageOutputs(): string {
  * catalog generation) the count is not run (the planner folds the bound test to false).
  */
 export function listSql(sort: Exclude<CatalogSort, "relevance">): string {
+  return statementOf(`list:${sort}`, () => buildListSql(sort))
+}
+
+function buildListSql(sort: Exclude<CatalogSort, "relevance">): string {
   return `
   with page as (
     select s.id, s.key, row_number() over () as ord from (
@@ -241,27 +308,56 @@ export const TSQUERY_SQL = `
  * holds every match; when it is capped they walk SEARCH_WALK rows along the sort's index
  * (`walk_rows`) testing each against the query and filters, and the page comes from there
  * when it was found there (or the walk reached the end of the list), else from `m` sorted.
+ *
+ * What it costs is kept to what the answer shows (docs/PERFORMANCE.md, "Random searches
+ * cost less"): `m` carries only the columns its sort and the facets read (the rank only
+ * for relevance); `stats` counts `m` once, with the price facets' buckets in the same
+ * pass; relevance sorts the head alone and takes the rest of `m` past the head's last row
+ * (no join of every match against the head); the text is built once per shape.
  */
-export function searchSql(sort: CatalogSort, withFacets: boolean): string {
+export function searchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape): string {
+  const shape =
+    sort === "relevance"
+      ? ""
+      : `:${walk.includeInactive}:${walk.cursor}:${walk.minPrice}:${walk.maxPrice}`
+  return statementOf(`search:${sort}:${withFacets}${shape}`, () =>
+    buildSearchSql(sort, withFacets, walk)
+  )
+}
+
+function buildSearchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape): string {
   const facets = withFacets
     ? `,
     (select coalesce(json_agg(json_build_object('category_id', f.c, 'count', f.n) order by f.n desc, f.c), '[]')::text
       from (select unnest(m.category_ids) c, count(*)::int n from m group by 1) f) as category_facets,
-    (select json_agg(json_build_object('min', b.lo::text, 'max', b.hi::text, 'count',
-        (select count(*) from m where m.price >= b.lo and (b.hi is null or m.price < b.hi))) order by b.lo)::text
-      from (values (0::numeric, 25::numeric), (25, 100), (100, 500), (500, null)) b(lo, hi)) as price_facets`
+    (select json_agg(json_build_object('min', b.lo::text, 'max', b.hi::text, 'count', b.n) order by b.lo)::text
+      from stats s, lateral (values (0::numeric, 25::numeric, s.p0), (25, 100, s.p1), (100, 500, s.p2),
+        (500, null, s.p3)) b(lo, hi, n)) as price_facets`
     : ""
-  const capped = `(select count(*) from m) > ${SEARCH_MATCH_CAP}`
+  const priceCounts = withFacets
+    ? `,
+      count(*) filter (where m.price >= 0 and m.price < 25) as p0,
+      count(*) filter (where m.price >= 25 and m.price < 100) as p1,
+      count(*) filter (where m.price >= 100 and m.price < 500) as p2,
+      count(*) filter (where m.price >= 500) as p3`
+    : ""
+  const capped = `(select n from stats) > ${SEARCH_MATCH_CAP}`
   const ranked =
     sort === "relevance"
       ? `
-  head as (
-    select h.id, h.rank + word_similarity(lower(:q), h.search_text) as score
-    from (select id, rank, search_text from m order by rank desc, id limit ${RERANK_HEAD}) h
+  head as materialized (
+    select m.id, m.rank, m.search_text from m order by m.rank desc, m.id limit ${RERANK_HEAD}
+  ),
+  head_end as (
+    select h.rank, h.id from head h order by h.rank, h.id desc limit 1
   ),
   ordered as (
-    select m.id, h.id is not null as in_head, coalesce(h.score, m.rank) as score
-    from m left join head h on h.id = m.id
+    select h.id, true as in_head, h.rank + word_similarity(lower(:q), h.search_text) as score
+    from head h
+    union all
+    select m.id, false, m.rank from m, head_end e
+    where (select count(*) from head) = ${RERANK_HEAD} and m.rank <= e.rank
+      and (m.rank < e.rank or m.id > e.id)
   ),
   page_rows as (
     select o.id, ${keyJson(sort, "o")} as key from ordered o where ${afterCursor(sort, "o")}
@@ -271,8 +367,7 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
   walk_rows as materialized (
     select p.id, p.search_vector, p.category_ids, p.tags, p.in_stock, ${SORT_COLUMNS}
     from catalog_product p
-    where ${capped} and ${liveRows("p")} and ${afterCursor(sort, "p")}
-      ${sort === "price_asc" || sort === "price_desc" ? `and ${priceRange("p", sort)}` : ""}
+    where ${capped} and ${walkConditions(sort, "p", walk)}
     order by ${orderBy(sort, "p")} limit ${SEARCH_WALK}
   ),
   walk as (
@@ -296,18 +391,21 @@ export function searchSql(sort: CatalogSort, withFacets: boolean): string {
   return `
   with
   m as materialized (
-    select p.id, p.price, p.category_ids, p.product_created_at, p.name, p.rating_average,
-      p.review_count, ts_rank_cd(p.search_vector, :tsquery::tsquery) as rank${sort === "relevance" ? ", p.search_text" : ""}
+    select ${["p.id, p.price, p.category_ids", MATCH_COLUMNS[sort]].filter(Boolean).join(", ")}
     from catalog_product p
     where p.search_vector @@ :tsquery::tsquery and ${filters("p", sort)}
     limit ${SEARCH_MATCH_CAP + 1}
+  ),
+  stats as materialized (
+    select count(*) as n${priceCounts} from m
   ),${ranked}
   page as (
     select c.id, c.key, row_number() over () as ord from page_rows c
   )
   select
-    least((select count(*) from m), ${SEARCH_MATCH_CAP})::int as count,
-    ${capped} as count_capped,${pageOutputs()}${facets}`
+    least(stats.n, ${SEARCH_MATCH_CAP})::int as count,
+    stats.n > ${SEARCH_MATCH_CAP} as count_capped,${pageOutputs()}${facets}
+  from stats`
 }
 
 /**

@@ -30,7 +30,12 @@ export function catalogStatement(
   }
   if (query.q) {
     return {
-      sql: searchSql(query.sort ?? "relevance", query.facets ?? false),
+      sql: searchSql(query.sort ?? "relevance", query.facets ?? false, {
+        includeInactive: params.include_inactive === true,
+        cursor: params.k1 !== null,
+        minPrice: params.min_price !== null,
+        maxPrice: params.max_price !== null,
+      }),
       params: { ...params, q: query.q, tsquery },
     }
   }

@@ -1,0 +1,57 @@
+import { bindNamed, preparedName } from "../sql/bind"
+import { catalogStatement } from "../sql/statement"
+import type { CatalogQuery } from "../types"
+
+const search = (query: Partial<CatalogQuery>) =>
+  catalogStatement({ q: "lamp", limit: 20, offset: 0, facets: true, ...query }, "'lamp':*")
+
+/** The walk's conditions: what the statement says between `from catalog_product p` and its order. */
+function walkOf(sql: string): string {
+  const walk = /walk_rows as materialized \(([\s\S]*?)order by/.exec(sql)
+  if (!walk) {
+    throw new Error("no walk in the statement")
+  }
+  return walk[1]
+}
+
+describe("search statements", () => {
+  it("state the walk's liveness, cursor and price range as the request has them", () => {
+    const plain = walkOf(search({ sort: "price_asc" }).sql)
+    expect(plain).toContain("p.deleted_at is null and p.is_active")
+    expect(plain).not.toContain(":include_inactive")
+    expect(plain).not.toContain(":k1")
+    expect(plain).not.toContain(":min_price")
+
+    const paged = walkOf(
+      search({ sort: "price_asc", after: ["12.50", "prod_1"], min_price: "10" }).sql
+    )
+    expect(paged).toContain(">= :min_price::numeric")
+    expect(paged).not.toContain(":max_price")
+    expect(paged).toContain(") > (:k1::numeric, :k2::text)")
+    expect(paged).not.toContain("is null or")
+
+    const inactive = walkOf(search({ sort: "newest", include_inactive: true }).sql)
+    expect(inactive).toContain("p.deleted_at is null")
+    expect(inactive).not.toContain("is_active")
+  })
+
+  it("are one text, and so one prepared statement, per shape", () => {
+    const a = search({ sort: "name", tag: "eco", category_id: "pcat_1" })
+    const b = search({ sort: "name", in_stock: true, offset: 40 })
+    const c = search({ sort: "name", after: ["lamp 1", "prod_1"] })
+    expect(a.sql).toBe(b.sql)
+    expect(a.sql).not.toBe(c.sql)
+    expect(preparedName(a.sql)).toBe(preparedName(b.sql))
+    expect(preparedName(a.sql)).not.toBe(preparedName(c.sql))
+    // Values differ only in the bindings.
+    expect(bindNamed(a.sql, a.params)[0]).toBe(bindNamed(b.sql, b.params)[0])
+    expect(bindNamed(a.sql, a.params)[1]).not.toEqual(bindNamed(b.sql, b.params)[1])
+  })
+
+  it("carry the rank only for relevance", () => {
+    expect(search({ sort: "relevance" }).sql).toContain("ts_rank_cd")
+    for (const sort of ["newest", "price_asc", "price_desc", "name", "rating"] as const) {
+      expect(search({ sort }).sql).not.toContain("ts_rank_cd")
+    }
+  })
+})
