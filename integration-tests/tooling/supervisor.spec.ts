@@ -1,6 +1,7 @@
 import path from "node:path"
 import { findFreePort } from "../../scripts/lib/port"
-import { supervise, type Supervisor } from "../../scripts/lib/supervisor"
+import type { PlannedProcess } from "../../scripts/lib/start-plan"
+import { supervise, type SuperviseOptions, type Supervisor } from "../../scripts/lib/supervisor"
 
 // The cluster primary behind `npm start` (scripts/start.ts), with a stand-in for
 // `medusa start` that answers its mode and pid on its port.
@@ -42,6 +43,15 @@ function alive(pid: number): boolean {
 describe("the start supervisor", () => {
   let supervisor: Supervisor | undefined
   const logs: string[] = []
+  /** The supervisor over the stand-in, its log kept in `logs`. */
+  const superviseFake = (processes: PlannedProcess[], options: Partial<SuperviseOptions> = {}) =>
+    supervise({
+      exec: FAKE,
+      args: ["start"],
+      processes,
+      log: (message) => logs.push(message),
+      ...options,
+    })
 
   afterEach(async () => {
     supervisor?.stop()
@@ -52,17 +62,14 @@ describe("the start supervisor", () => {
 
   it("runs the servers on the shared port, the worker on its own, restarts a dead process in its mode, and stops them all on stop()", async () => {
     const [port, workerPort] = [await findFreePort(), await findFreePort()]
-    supervisor = supervise({
-      exec: FAKE,
-      args: ["start"],
-      processes: [
+    supervisor = superviseFake(
+      [
         { mode: "server", port },
         { mode: "server", port },
         { mode: "worker", port: workerPort, nice: 10 },
       ],
-      log: (message) => logs.push(message),
-      restartDelayMs: 100,
-    })
+      { restartDelayMs: 100 }
+    )
     const current = supervisor
     await until(
       async () => current.pids().every(Boolean) && (await ask(port)) && (await ask(workerPort))
@@ -113,16 +120,13 @@ describe("the start supervisor", () => {
 
   it("starts the other processes once the first listens, as the first loads Medusa's providers", async () => {
     const [port, workerPort] = [await findFreePort(), await findFreePort()]
-    supervisor = supervise({
-      exec: FAKE,
-      args: ["start"],
-      processes: [
+    supervisor = superviseFake(
+      [
         { mode: "server", port },
         { mode: "worker", port: workerPort },
       ],
-      env: { FAKE_LISTEN_DELAY_MS: "400" },
-      log: (message) => logs.push(message),
-    })
+      { env: { FAKE_LISTEN_DELAY_MS: "400" } }
+    )
     const [server, worker] = (await Promise.all([
       until(() => ask(port)),
       until(() => ask(workerPort)),
@@ -132,29 +136,21 @@ describe("the start supervisor", () => {
 
   it("starts the others even when the first dies before it listens", async () => {
     const port = await findFreePort()
-    supervisor = supervise({
-      exec: FAKE,
-      args: ["start"],
-      processes: [
+    supervisor = superviseFake(
+      [
         { mode: "server", port },
         { mode: "worker", port: await findFreePort() },
       ],
-      env: { FAKE_CRASH: "1" },
-      log: (message) => logs.push(message),
-      restartDelayMs: 5_000,
-    })
+      { env: { FAKE_CRASH: "1" }, restartDelayMs: 5_000 }
+    )
     await until(async () => logs.some((line) => line.startsWith("worker 2/2")))
     expect(logs.filter((line) => line.includes("restarting it")).length).toBeGreaterThanOrEqual(2)
   })
 
   it("gives up on a process that keeps dying young, stopping the others, with exit code 1", async () => {
     const port = await findFreePort()
-    supervisor = supervise({
-      exec: FAKE,
-      args: ["start"],
-      processes: [{ mode: "shared", port }],
+    supervisor = superviseFake([{ mode: "shared", port }], {
       env: { FAKE_CRASH: "1" },
-      log: (message) => logs.push(message),
       restartDelayMs: 20,
       maxQuickCrashes: 3,
     })

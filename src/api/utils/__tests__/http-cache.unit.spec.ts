@@ -1,8 +1,8 @@
-import { request, type IncomingHttpHeaders } from "node:http"
 import type { AddressInfo } from "node:net"
 import { brotliDecompressSync, gunzipSync } from "node:zlib"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import express from "express"
+import { rawGet } from "../../../../integration-tests/helpers/raw-http"
 import { renderedAnswer } from "../../../utils/catalog/rendered-answer"
 import { sendCatalogAnswer } from "../http-cache"
 
@@ -27,25 +27,10 @@ describe("sendCatalogAnswer", () => {
 
   afterAll(() => new Promise((resolve) => server.close(resolve)))
 
-  const get = (path: string, headers: Record<string, string>) =>
-    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
-      (resolve, reject) => {
-        const { port } = server.address() as AddressInfo
-        request({ port, path, headers }, (res) => {
-          const chunks: Buffer[] = []
-          res.on("data", (chunk: Buffer) => chunks.push(chunk))
-          res.on("end", () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            })
-          )
-        })
-          .on("error", reject)
-          .end()
-      }
-    )
+  const get = (path: string, headers: Record<string, string>) => {
+    const { port } = server.address() as AddressInfo
+    return rawGet(`http://127.0.0.1:${port}`, path, headers)
+  }
 
   it("sends the answer compressed once per entry, as the client prefers", async () => {
     const br = await get("/large", { "Accept-Encoding": "gzip, deflate, br" })
