@@ -3,7 +3,11 @@ import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
 import pg from "pg"
 import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
-import { applyDatabaseTimeouts, readDatabaseTimeouts } from "./src/config/database"
+import {
+  applyDatabaseTimeouts,
+  readDatabasePoolMax,
+  readDatabaseTimeouts,
+} from "./src/config/database"
 import { applyConnectionUrls } from "./src/config/connection-urls"
 import { readEventBusRetries } from "./src/config/event-bus"
 import { readHttpCompressionThreshold } from "./src/config/http"
@@ -34,6 +38,7 @@ assertProductionSecrets(process.env)
 const platformSettings = readPlatformSettings(process.env)
 // Statement, lock and query time-outs for every PostgreSQL connection (src/config/database.ts).
 const databaseTimeouts = readDatabaseTimeouts(process.env)
+const databasePoolMax = readDatabasePoolMax(process.env)
 applyDatabaseTimeouts(pg.defaults, databaseTimeouts)
 const redisUrl = platformSettings.redisUrl
 const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 10)
@@ -334,6 +339,7 @@ function fileModule(env: NodeJS.ProcessEnv): InputConfigModules[number] {
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    ...(databasePoolMax ? { databaseDriverOptions: { pool: { max: databasePoolMax } } } : {}),
     redisUrl,
     workerMode: process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server" | undefined,
     http: {

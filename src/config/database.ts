@@ -32,6 +32,15 @@ export function readDatabaseTimeouts(env: NodeJS.ProcessEnv = process.env): Data
   }
 }
 
+/**
+ * Connections of this process's pool (DB_POOL_MAX; Medusa's default, 10, when unset).
+ * Every process has its own pool: N processes use up to N × this many connections, which
+ * PostgreSQL's `max_connections` (100 by default) must allow.
+ */
+export function readDatabasePoolMax(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  return env.DB_POOL_MAX ? positiveIntFromEnv(env.DB_POOL_MAX, 10, "DB_POOL_MAX") : undefined
+}
+
 /** The part of node-postgres' `defaults` the timeouts set. */
 export type PgDefaults = {
   statement_timeout?: number | false

@@ -1,4 +1,9 @@
-import { applyDatabaseTimeouts, readDatabaseTimeouts, type PgDefaults } from "../database"
+import {
+  applyDatabaseTimeouts,
+  readDatabasePoolMax,
+  readDatabaseTimeouts,
+  type PgDefaults,
+} from "../database"
 
 describe("database time-outs", () => {
   it("defaults, with the client's query time-out after the server's statement time-out", () => {
@@ -37,5 +42,11 @@ describe("database time-outs", () => {
     const shared: PgDefaults = {}
     applyDatabaseTimeouts(shared, timeouts, ["node", "medusa", "start"], "shared")
     expect(shared.statement_timeout).toBe(30_000)
+  })
+
+  it("sizes the pool from DB_POOL_MAX, leaving Medusa's default when unset", () => {
+    expect(readDatabasePoolMax({})).toBeUndefined()
+    expect(readDatabasePoolMax({ DB_POOL_MAX: "20" })).toBe(20)
+    expect(() => readDatabasePoolMax({ DB_POOL_MAX: "0" })).toThrow(/DB_POOL_MAX/)
   })
 })
