@@ -115,6 +115,12 @@ medusaIntegrationTestRunner({
       expect(statementsOf(resorted)).toBe(1)
       const cached = await api.get("/products/search?q=lantrn&sort=price_asc")
       expect(statementsOf(cached)).toBe(0)
+      // Words are kept one by one: only the new word's query runs, and a new combination
+      // of known words runs the page alone.
+      const twoWords = await api.get("/products/search?q=lantrn%20tent")
+      expect(statementsOf(twoWords)).toBe(2)
+      const reordered = await api.get("/products/search?q=tent%20%20lantrn")
+      expect(statementsOf(reordered)).toBe(1)
     })
 
     // docs/CATALOG.md, "Cache": a checkout marks the products it sold; only the answers

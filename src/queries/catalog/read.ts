@@ -69,6 +69,27 @@ function countKey(query: CatalogQuery): string {
 }
 
 /**
+ * A search's full-text query, from the queries of its words: each whitespace-separated
+ * piece's (TSQUERY_SQL splits a piece further and ANDs its terms, as it does for a whole
+ * query) is kept per catalog generation, and the pieces' are ANDed here. Searches share
+ * words far more often than whole queries, so a new combination of known words runs no
+ * statement for its tsquery.
+ */
+async function searchTsquery(scope: MedusaContainer, q: string): Promise<string | null> {
+  const known: string[] = []
+  // One after the other: a search holds at most one pooled connection for its words.
+  for (const piece of new Set(q.trim().split(/\s+/).filter(Boolean))) {
+    const tsquery = await platform(scope).cachedCatalogValue(`tsquery:${piece}`, () =>
+      catalog(scope).searchQuery(piece)
+    )
+    if (tsquery) {
+      known.push(`(${tsquery})`)
+    }
+  }
+  return known.length ? known.join(" & ") : null
+}
+
+/**
  * One page from the catalog module, with what this process already knows for the current
  * catalog generation: a search's parsed query (words repeat across searches), a list's
  * total for its filters (every page and sort of a filter set shares it). Both are kept
@@ -76,11 +97,7 @@ function countKey(query: CatalogQuery): string {
  */
 async function queryPage(scope: MedusaContainer, query: CatalogQuery): Promise<CatalogPage> {
   if (query.q) {
-    const q = query.q
-    const tsquery = await platform(scope).cachedCatalogValue(`tsquery:${q}`, () =>
-      catalog(scope).searchQuery(q)
-    )
-    return catalog(scope).queryCatalog(query, { tsquery })
+    return catalog(scope).queryCatalog(query, { tsquery: await searchTsquery(scope, query.q) })
   }
   const total = await platform(scope).peekCatalogValue<CatalogCount>(countKey(query))
   const page = await catalog(scope).queryCatalog(query, { count: total.value })
