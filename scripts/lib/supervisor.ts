@@ -10,7 +10,8 @@ import type { PlannedProcess } from "./start-plan"
  * failure), and on stop() asks every process to shut down gracefully (SIGTERM), killing the
  * ones still running after `shutdownTimeoutMs`.
  *
- * The first process starts alone and the others once it listens (or has died): Medusa's
+ * The first process starts alone and the others once it (or, if it died first, a restarted
+ * one) listens; if it keeps dying, the supervisor gives up as above. Medusa's
  * modules register their providers in the database while they load, and two processes
  * loading at once against a database that has none yet (a first start, a new payment
  * provider) both insert them, and one of them dies on the duplicate.
@@ -114,9 +115,6 @@ export function supervise(options: SuperviseOptions): Supervisor {
     }
     worker.on("exit", (code, signal) => {
       slot.worker = undefined
-      if (slot.index === 0) {
-        startOthers()
-      }
       if (stopping) {
         finishIfIdle()
         return

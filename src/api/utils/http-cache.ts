@@ -49,14 +49,25 @@ export function catalogCacheControl(role: string | undefined): string {
 
 type Encoding = "br" | "gzip"
 
-/** Compressed bytes of cached answers, made once per answer and encoding (L1 entries only). */
-const compressedBodies = new WeakMap<RenderedAnswer, Partial<Record<Encoding, Buffer>>>()
+/** Compressed bytes of cached answers, per answer and encoding (L1 entries only). */
+const compressedBodies = new WeakMap<
+  RenderedAnswer,
+  Partial<Record<Encoding, Buffer>> & { asks: number }
+>()
 
-function compressed(answer: RenderedAnswer, encoding: Encoding): Buffer {
+/**
+ * The answer's bytes in `encoding`, from its second ask on; undefined on the first, which
+ * Medusa's middleware compresses off the event loop as before: an answer asked once (a
+ * random search) costs no compression on the event loop and keeps no bytes.
+ */
+function compressed(answer: RenderedAnswer, encoding: Encoding): Buffer | undefined {
   let bodies = compressedBodies.get(answer)
   if (!bodies) {
-    bodies = {}
+    bodies = { asks: 0 }
     compressedBodies.set(answer, bodies)
+  }
+  if (++bodies.asks < 2) {
+    return undefined
   }
   // The levels of Medusa's compression middleware (medusa-config.ts).
   bodies[encoding] ??=
@@ -85,8 +96,9 @@ function negotiatedEncoding(req: MedusaRequest): string | undefined {
 /**
  * Sends a cached catalog answer with its ETag (hashed once per cache entry) and caching
  * headers. Express answers 304 without a body when If-None-Match matches the ETag
- * (`req.fresh`). A compressed answer is compressed once per cache entry, here, rather
- * than on every request by Medusa's compression middleware (which then leaves it alone):
+ * (`req.fresh`). An answer asked for again is compressed once per cache entry, here,
+ * rather than on every request by Medusa's compression middleware (which then leaves it
+ * alone):
  * the middleware's work runs on libuv's thread pool, where it cost CPU per hit and
  * waited behind anything else there (password hashing). `Vary: Authorization`: the
  * answer depends on who asks (admins see inactive products).
@@ -108,9 +120,13 @@ export function sendCatalogAnswer(
     !req.headers["x-no-compression"]
       ? negotiatedEncoding(req)
       : undefined
-  if ((encoding === "br" || encoding === "gzip") && !req.fresh) {
-    res.setHeader("Content-Encoding", encoding)
-    res.send(compressed(answer, encoding))
+  const bytes =
+    (encoding === "br" || encoding === "gzip") && !req.fresh
+      ? compressed(answer, encoding)
+      : undefined
+  if (bytes) {
+    res.setHeader("Content-Encoding", encoding as Encoding)
+    res.send(bytes)
     return
   }
   res.send(answer.body)

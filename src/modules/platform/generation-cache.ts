@@ -68,7 +68,18 @@ export type GenerationCacheDependencies = {
   ttlMs: number
   /** How long Redis keeps an entry (L2); 300 s unless the cache says otherwise. */
   l2TtlSeconds?: number
+  /** Whether writes may mark products instead of starting a generation (the catalog). */
+  marks?: boolean
 }
+
+/** A write marking more products than this starts a generation instead (one small message). */
+const MAX_MARKED = 1000
+
+/**
+ * Prefix of the L2 keys. Entries of builds whose answers did not name their products
+ * (before marks) are not read: they could not be checked against marks.
+ */
+const L2_FORMAT = "v2"
 
 export class GenerationCache {
   private generation = 0
@@ -83,14 +94,14 @@ export class GenerationCache {
   private lastCheck = 0
   private readonly generationKey: string
   private readonly channel: string
-  private readonly marks: ProductMarks
+  private readonly marks: ProductMarks | undefined
 
   constructor(private readonly deps: GenerationCacheDependencies) {
     this.l1 = new ResponseCache<RenderedAnswer>(deps.entries, deps.ttlMs)
     this.values = new ResponseCache<unknown>(deps.entries, deps.ttlMs)
     this.generationKey = `${deps.name}:generation`
     this.channel = invalidationChannel(deps.redis?.options.db, deps.name)
-    this.marks = new ProductMarks(deps)
+    this.marks = deps.marks ? new ProductMarks(deps) : undefined
     deps.subscriber?.on("message", (channel: string, message: string) => {
       if (channel === this.channel) {
         this.adopt(Number(message))
@@ -130,14 +141,22 @@ export class GenerationCache {
     return rendered
   }
 
-  /** Marks products whose shown data changed (their stock): answers showing them render afresh. */
-  mark(products: string[]): Promise<void> {
-    return this.marks.mark(products)
+  /**
+   * Marks products whose shown data changed (their stock): answers showing them render
+   * afresh. A cache without marks, a mark of many products or one that could not be
+   * shared starts a new generation instead.
+   */
+  async mark(products: string[]): Promise<void> {
+    if (!this.marks || products.length > MAX_MARKED || !(await this.marks.mark(products))) {
+      await this.invalidate()
+    }
   }
 
   /** Whether no product the answer names was marked after it was rendered. */
   private isCurrent(answer: RenderedAnswer): boolean {
-    return !answer.products || this.marks.isCurrent(answer.products, answer.marked ?? 0)
+    return (
+      !answer.products || !this.marks || this.marks.isCurrent(answer.products, answer.marked ?? 0)
+    )
   }
 
   /**
@@ -192,7 +211,9 @@ export class GenerationCache {
   private stamp(): string {
     return [
       this.generation,
-      ...(this.deps.dependsOn ?? []).map((cache) => `${cache.generation}~${cache.marks.now()}`),
+      ...(this.deps.dependsOn ?? []).map(
+        (cache) => `${cache.generation}~${cache.marks?.now() ?? 0}`
+      ),
     ].join(".")
   }
 
@@ -203,9 +224,9 @@ export class GenerationCache {
     render: () => Promise<RenderedBody>
   ): Promise<RenderedAnswer> {
     // Taken before anything is read: marks applied by now are in what the render reads.
-    const marked = this.marks.now()
+    const marked = this.marks?.now() ?? 0
     const shared = this.deps.shared()
-    const l2Key = `${this.deps.name}:${fullKey}`
+    const l2Key = `${this.deps.name}:${L2_FORMAT}:${fullKey}`
     const stored = (await shared?.get({ key: l2Key }).catch(() => undefined)) as
       Partial<RenderedAnswer> | undefined
     if (typeof stored?.body === "string") {
@@ -265,7 +286,7 @@ export class GenerationCache {
 
   /** Joins the shared generation once, then re-reads it at most once a second. */
   private async follow(): Promise<void> {
-    await this.marks.follow()
+    await this.marks?.follow()
     if (!this.subscribed) {
       const joining = this.joinSharedGeneration()
       // Wait for the shared counter only when Redis answers; during an outage, reads go
@@ -307,7 +328,7 @@ export class GenerationCache {
     this.rendering.clear()
     this.computing.clear()
     this.subscribed = undefined
-    this.marks.clear()
+    this.marks?.clear()
   }
 
   private adopt(next: number): void {

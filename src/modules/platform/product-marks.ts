@@ -108,10 +108,15 @@ export class ProductMarks {
     }
   }
 
-  /** Marks products after a write of theirs committed: their answers render afresh everywhere. */
-  async mark(products: string[]): Promise<void> {
+  /**
+   * Marks products after a write of theirs committed: their answers render afresh
+   * everywhere. False when the mark could not be shared (Redis unreachable): the caller
+   * must then invalidate otherwise, since an epoch made up here would be another
+   * process's next real one.
+   */
+  async mark(products: string[]): Promise<boolean> {
     if (!products.length) {
-      return
+      return true
     }
     const { redis } = this.deps
     if (redis) {
@@ -128,15 +133,17 @@ export class ProductMarks {
           )
         )
         this.applyInOrder(epoch, products)
-        return
+        return true
       } catch (error) {
         this.deps.logger.warn(
           `${this.deps.name}: could not announce changed products: ${(error as Error).message}`
         )
+        return false
       }
     }
-    // No Redis (or none reachable): this process's answers at least follow.
+    // No Redis: one process, whose own numbering is the only one.
     this.apply(this.epoch + 1, products)
+    return true
   }
 
   /** Forgets what this process knows (application shutdown). */
@@ -153,7 +160,8 @@ export class ProductMarks {
         redis.get(this.keys.trimmed),
         redis.zrange(this.keys.log, 0, -1, "WITHSCORES"),
       ])
-      this.applyLog(log, Number(epoch ?? 0), Number(trimmed ?? 0))
+      // From 0: announcements heard before this read may have moved the epoch already.
+      this.applyLog(log, Number(epoch ?? 0), Number(trimmed ?? 0), 0)
       this.lastCheck = Date.now()
     })().catch(() => {
       this.joined = undefined
@@ -185,8 +193,10 @@ export class ProductMarks {
    */
   private applyLog(log: string[], epoch: number, trimmed: number, from = this.epoch): void {
     if (trimmed > from) {
-      // Some marks after `from` left the log unread: older answers cannot be checked.
-      this.horizon = Math.max(this.horizon, epoch)
+      // Marks up to `trimmed` after `from` left the log unread: answers rendered before
+      // them cannot be checked. (Answers rendered after them can: every later mark is
+      // in the log.)
+      this.horizon = Math.max(this.horizon, trimmed)
     }
     for (let i = 0; i + 1 < log.length; i += 2) {
       this.apply(Number(log[i + 1]), [log[i]])
@@ -211,7 +221,10 @@ export class ProductMarks {
     const from = this.epoch
     this.apply(epoch, products)
     if (epoch > from + 1 && redis && this.joined) {
-      void this.readSince(redis, from).catch(() => undefined)
+      void this.readSince(redis, from).catch(() => {
+        // The missed marks cannot be read: serve nothing rendered before this one.
+        this.horizon = Math.max(this.horizon, epoch)
+      })
     }
   }
 

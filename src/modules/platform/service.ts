@@ -61,7 +61,7 @@ export default class PlatformModuleService {
       entries: options.catalogCache.entries,
       ttlMs: options.catalogCache.ttlMs,
     }
-    this.catalogCache_ = new GenerationCache({ ...common, name: "catalog" })
+    this.catalogCache_ = new GenerationCache({ ...common, name: "catalog", marks: true })
     // Recommendations show catalog products (only active, in-stock ones): a catalog write
     // makes them render afresh too, as does a change of the purchase counts.
     this.recommendationCache_ = new GenerationCache({

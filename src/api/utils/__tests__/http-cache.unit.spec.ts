@@ -32,7 +32,10 @@ describe("sendCatalogAnswer", () => {
     return rawGet(`http://127.0.0.1:${port}`, path, headers)
   }
 
-  it("sends the answer compressed once per entry, as the client prefers", async () => {
+  it("sends an answer asked again compressed once per entry, as the client prefers", async () => {
+    // The first ask is Medusa's compression middleware's (not in this app): as it is.
+    const first = await get("/large", { "Accept-Encoding": "br" })
+    expect(first.headers["content-encoding"]).toBeUndefined()
     const br = await get("/large", { "Accept-Encoding": "gzip, deflate, br" })
     expect(br.headers["content-encoding"]).toBe("br")
     expect(brotliDecompressSync(br.body).toString()).toBe(large.body)

@@ -78,6 +78,20 @@ describe("catalog cache product marks (in memory)", () => {
     expect(await second).toBe("fresh #2")
   })
 
+  it("starts a new generation for a mark of more than a thousand products", async () => {
+    const tree = async () => {
+      renders.push("tree")
+      return "categories"
+    }
+    await platform.cachedCatalogAnswer("tree", tree)
+    await platform.markCatalogProducts(["prod_one"])
+    await platform.cachedCatalogAnswer("tree", tree)
+    expect(renders).toEqual(["tree"])
+    await platform.markCatalogProducts(Array.from({ length: 1001 }, (_, i) => `prod_${i}`))
+    await platform.cachedCatalogAnswer("tree", tree)
+    expect(renders).toEqual(["tree", "tree"])
+  })
+
   it("makes the recommendations, which depend on the catalog, render again on any mark", async () => {
     let n = 0
     const render = async () => `recommended ${++n}`

@@ -14,28 +14,8 @@ export const writeOrderFactsStep = createStep(
   "analytics-write-order-facts",
   async (facts: OrderFactInput[], { container }) => {
     const analytics = container.resolve<AnalyticsModuleService>(ANALYTICS_MODULE)
-    const orderIds = facts.map((fact) => fact.order_id)
-    const existing = orderIds.length
-      ? await analytics.listAnalyticsOrderFacts({ order_id: orderIds }, { take: orderIds.length })
-      : []
-    const previous: OrderFactInput[] = existing.map((row) => ({
-      order_id: row.order_id,
-      customer_id: row.customer_id,
-      currency_code: row.currency_code,
-      placed_at: new Date(row.placed_at).toISOString(),
-      status: row.status,
-      total: String(row.total),
-      refunded: String(row.refunded),
-      units: row.units,
-      // model.json() is typed as an object; this column holds the array the fact was written with.
-      lines: row.lines as unknown as OrderFactInput["lines"],
-    }))
-    const known = new Set(previous.map((fact) => fact.order_id))
-    await inRollupLane(() => analytics.writeOrderFacts(facts))
-    return new StepResponse(facts.length, {
-      previous,
-      added: orderIds.filter((id) => !known.has(id)),
-    } satisfies Undo)
+    // Read and written in the lane, so no other write of this process lands in between.
+    return inRollupLane(() => writeFacts(analytics, facts))
   },
   async (undo: Undo | undefined, { container }) => {
     if (!undo) {
@@ -48,3 +28,29 @@ export const writeOrderFactsStep = createStep(
     })
   }
 )
+
+/** Reads the facts these orders have (what compensation puts back), then writes the new ones. */
+async function writeFacts(analytics: AnalyticsModuleService, facts: OrderFactInput[]) {
+  const orderIds = facts.map((fact) => fact.order_id)
+  const existing = orderIds.length
+    ? await analytics.listAnalyticsOrderFacts({ order_id: orderIds }, { take: orderIds.length })
+    : []
+  const previous: OrderFactInput[] = existing.map((row) => ({
+    order_id: row.order_id,
+    customer_id: row.customer_id,
+    currency_code: row.currency_code,
+    placed_at: new Date(row.placed_at).toISOString(),
+    status: row.status,
+    total: String(row.total),
+    refunded: String(row.refunded),
+    units: row.units,
+    // model.json() is typed as an object; this column holds the array the fact was written with.
+    lines: row.lines as unknown as OrderFactInput["lines"],
+  }))
+  const known = new Set(previous.map((fact) => fact.order_id))
+  await analytics.writeOrderFacts(facts)
+  return new StepResponse(facts.length, {
+    previous,
+    added: orderIds.filter((id) => !known.has(id)),
+  } satisfies Undo)
+}

@@ -8,6 +8,8 @@ import {
   type SyncRequestedData,
 } from "../../../modules/catalog/events"
 import type CatalogModuleService from "../../../modules/catalog/service"
+import { PLATFORM_MODULE } from "../../../modules/platform"
+import type PlatformModuleService from "../../../modules/platform/service"
 import type { CatalogRow } from "../../../modules/catalog/types"
 import { catalogCacheEffect, type CatalogCacheEffect } from "../../../utils/catalog/cache-effect"
 import { stockLowCrossings, type StockLowEvent } from "../../../utils/catalog/stock"
@@ -63,6 +65,9 @@ export const writeCatalogRowsStep = createStep(
     }
     const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
     await catalog.restoreRows(undo.previous, undo.created, await catalog.nextSyncVersion())
+    // The refresh step's compensation ran before this one (reverse order): a read in
+    // between may have cached the rows being put back.
+    await container.resolve<PlatformModuleService>(PLATFORM_MODULE).invalidateCatalogCache()
     // The compensations of earlier steps (Medusa's own) run after this one and may emit no
     // event, so ask for a sync once the rollback is over: it reads the final state.
     const productIds = [...undo.previous.map((row) => row.id), ...undo.created]
