@@ -105,7 +105,7 @@ describe("generation cache L2 admission", () => {
 
     expect(await cache.read("page:twice", async () => "not rendered")).toBe("twice")
     await new Promise((resolve) => setImmediate(resolve))
-    expect(written).toEqual(["catalog:0|page:twice"])
+    expect(written).toEqual(["catalog:v2:0|page:twice"])
 
     // Written once: later hits do not write again.
     await cache.read("page:twice", async () => "not rendered")
