@@ -12,8 +12,11 @@ export type RefreshVerifiedPurchasesInput = { order_id: string; customer_id: str
 
 /**
  * After an order's status moved (paid, cancelled, refunded…): the customer's reviews of
- * the order's products get `verified_purchase` as their orders now justify it; when one
- * changed, cached public review answers render afresh.
+ * the order's products get `verified_purchase` as their orders now justify it; when the
+ * customer reviewed any of them, cached public review answers render afresh (also when
+ * this run changed nothing: a concurrent run may have written the flags and not yet
+ * refreshed the cache). Customers without reviews of these products, most orders, cost
+ * no invalidation.
  */
 export const refreshVerifiedPurchasesWorkflow = createWorkflow(
   "review-refresh-verified-purchases",
@@ -23,11 +26,11 @@ export const refreshVerifiedPurchasesWorkflow = createWorkflow(
       customer_id: input.customer_id,
       product_ids: productIds,
     }))
-    const changes = updateVerifiedPurchasesStep(update)
+    const updated = updateVerifiedPurchasesStep(update)
     // Public review answers are cached per catalog generation (queries/review/public-reviews.ts).
-    when({ changes }, ({ changes }) => changes.length > 0).then(() => {
+    when({ updated }, ({ updated }) => updated.reviewed).then(() => {
       invalidateCatalogCacheStep()
     })
-    return new WorkflowResponse(changes)
+    return new WorkflowResponse(transform({ updated }, ({ updated }) => updated.changes))
   }
 )

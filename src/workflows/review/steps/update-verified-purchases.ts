@@ -7,17 +7,26 @@ export type UpdateVerifiedPurchasesInput = { customer_id: string; product_ids: s
 
 type Change = { id: string; verified_purchase: boolean }
 
+/** The flags written, and whether the customer has reviewed any of the products at all. */
+export type VerifiedPurchaseUpdate = { changes: Change[]; reviewed: boolean }
+
 /**
  * Sets `verified_purchase` on the customer's reviews of these products to what their
  * orders say now (after a payment, cancellation or refund). Only reviews whose flag
- * changes are written; undo puts the previous flags back.
+ * changes are written; undo puts the previous flags back. `reviewed` tells the caller
+ * whether cached review answers may show these reviews: another run for the same order
+ * (the status event's subscriber) may have written the flags a moment before this one
+ * found nothing to change, and not yet refreshed the cache.
  */
 export const updateVerifiedPurchasesStep = createStep(
   "review-update-verified-purchases",
   async (input: UpdateVerifiedPurchasesInput, { container }) => {
     const reviews = container.resolve<ReviewModuleService>(REVIEW_MODULE)
     if (!input.product_ids.length) {
-      return new StepResponse<Change[], Change[]>([], [])
+      return new StepResponse<VerifiedPurchaseUpdate, Change[]>(
+        { changes: [], reviewed: false },
+        []
+      )
     }
     const [existing, bought] = await Promise.all([
       reviews.listReviews(
@@ -36,7 +45,10 @@ export const updateVerifiedPurchasesStep = createStep(
       ...change,
       verified_purchase: !change.verified_purchase,
     }))
-    return new StepResponse(changes, undo)
+    return new StepResponse<VerifiedPurchaseUpdate, Change[]>(
+      { changes, reviewed: existing.length > 0 },
+      undo
+    )
   },
   async (undo, { container }) => {
     if (undo?.length) {
