@@ -1,9 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
+  acquireLockStep,
   createCustomerAccountWorkflow,
   createRemoteLinkStep,
   emitEventStep,
+  releaseLockStep,
   requestVerificationWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { IDENTITY_MODULE } from "../../modules/identity"
@@ -30,6 +32,15 @@ export type RegisterCustomerInput = {
 export const registerCustomerWorkflow = createWorkflow(
   "identity-register-customer",
   (input: RegisterCustomerInput) => {
+    // Registrations of one email run one after the other: the second is refused by the
+    // check below instead of racing the first through Medusa's identity and customer
+    // creation (which do not settle such a race by themselves).
+    const lock = transform({ input }, ({ input }) => ({
+      key: `identity-register:${input.email.toLowerCase()}`,
+      timeout: 30,
+      ttl: 60,
+    }))
+    acquireLockStep(lock)
     validateRegistrationStep({ email: input.email, username: input.username })
     const authIdentityId = registerAuthIdentityStep({
       email: input.email,
@@ -71,7 +82,11 @@ export const registerCustomerWorkflow = createWorkflow(
       first_name: input.first_name ?? null,
     }))
     emitEventStep({ eventName: IdentityEvents.USER_REGISTERED, data: registered })
-
+    releaseLockStep(
+      transform({ input }, ({ input }) => ({
+        key: `identity-register:${input.email.toLowerCase()}`,
+      }))
+    )
     return new WorkflowResponse({ customer, profile, authIdentityId })
   }
 )
