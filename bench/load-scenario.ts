@@ -191,6 +191,8 @@ type Step = {
 }
 
 const steps = new Map<string, Step>()
+/** Latencies answered since the last progress line (its per-window p95 and maximum). */
+const windowTimes: number[] = []
 let measuring = true
 
 function stepOf(name: string): Step {
@@ -245,6 +247,7 @@ async function send(name: string, call: Call): Promise<{ status: number; json: J
   }
   if (measuring) {
     step.times.push(response.ms)
+    windowTimes.push(response.ms)
     step.statuses.set(response.status, (step.statuses.get(response.status) ?? 0) + 1)
     if (response.statements !== null) {
       step.statements.push(response.statements)
@@ -829,8 +832,12 @@ async function main(): Promise<void> {
   }
   const progress = setInterval(() => {
     const done = [...steps.values()].reduce((sum, s) => sum + s.times.length, 0)
+    // The window's own latencies show when a stall happened, which the totals hide.
+    const window = windowTimes.splice(0).sort((a, b) => a - b)
+    const p95 = window.length ? window[Math.floor(0.95 * (window.length - 1))] : 0
     process.stderr.write(
-      `${((now() - started) / 1000).toFixed(0)} s: ${done} requests, ${placed.length} orders, load ${loadavg()[0].toFixed(1)}\n`
+      `${((now() - started) / 1000).toFixed(0)} s: ${done} requests, ${placed.length} orders, ` +
+        `last 10 s p95 ${p95.toFixed(0)} ms max ${(window.at(-1) ?? 0).toFixed(0)} ms, load ${loadavg()[0].toFixed(1)}\n`
     )
   }, 10_000)
   await Promise.all(users)

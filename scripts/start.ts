@@ -39,11 +39,15 @@ function main(): void {
     fail(SCOPE, describeFailure(error))
     process.exit(1)
   }
-  info(SCOPE, plan.summary)
+  info(
+    SCOPE,
+    plan.execArgv.length ? `${plan.summary}, node ${plan.execArgv.join(" ")}` : plan.summary
+  )
   const supervisor = supervise({
     exec: require.resolve("@medusajs/cli/cli.js", { paths: [process.cwd()] }),
     args: ["start", ...process.argv.slice(2)],
     processes: plan.processes,
+    execArgv: plan.execArgv,
     log: (message) => info(SCOPE, message),
   })
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -8,7 +8,7 @@ import { supervise, type SuperviseOptions, type Supervisor } from "../../scripts
 jest.setTimeout(30_000)
 const FAKE = path.join(__dirname, "fixtures/fake-medusa-start.js")
 
-type Answer = { mode: string; pid: number; nice: number; args: string[] }
+type Answer = { mode: string; pid: number; nice: number; args: string[]; execArgv: string[] }
 
 async function ask(port: number): Promise<Answer | null> {
   try {
@@ -116,6 +116,15 @@ describe("the start supervisor", () => {
     current.stop(0)
     await expect(current.done).resolves.toBe(0)
     expect(pids.filter(alive)).toEqual([])
+  })
+
+  it("gives every process the planned Node flags (the young generation's size)", async () => {
+    const port = await findFreePort()
+    supervisor = superviseFake([{ mode: "server", port }], {
+      execArgv: ["--max-semi-space-size=32"],
+    })
+    const answer = (await until(() => ask(port))) as Answer
+    expect(answer.execArgv).toContain("--max-semi-space-size=32")
   })
 
   it("starts the other processes once the first listens, as the first loads Medusa's providers", async () => {

@@ -12,6 +12,8 @@ export type PlannedProcess = { mode: ProcessMode; port: number; nice?: number }
 
 export type StartPlan = {
   processes: PlannedProcess[]
+  /** Node flags every process gets (NODE_SEMI_SPACE_MB: the young generation's size). */
+  execArgv: string[]
   /** One line for the log: what runs, and why. */
   summary: string
 }
@@ -105,7 +107,36 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
       `cluster mode (${describe(processes)}) needs Redis: the processes share the event bus, workflow engine, locks, caches, rate limits and token revocations through it. Set REDIS_URL, or run one process with CLUSTER_SIZE=1 CLUSTER_WORKERS=0`
     )
   }
-  return { processes, summary: `${describe(processes)} on ${cores} cores` }
+  return {
+    processes,
+    execArgv: youngGenerationFlags(env),
+    summary: `${describe(processes)} on ${cores} cores`,
+  }
+}
+
+/** Semi-space size when NODE_SEMI_SPACE_MB is unset (Node's own is 16 MB on 64-bit). */
+export const DEFAULT_SEMI_SPACE_MB = 64
+
+/**
+ * NODE_SEMI_SPACE_MB: each semi-space of V8's young generation, in MB (0: Node's default).
+ * A request allocates objects that die with it; with 16 MB semi-spaces the 1,000-user
+ * scenario's server spent 9.4 % of its CPU in the garbage collector, with 64 MB 7.2 %
+ * (fewer scavenges, fewer short-lived objects promoted to the old generation), for up to
+ * 3 × 48 MB more memory per process (docs/OPERATIONS.md, "Processes"). A flag already in
+ * NODE_OPTIONS wins.
+ */
+function youngGenerationFlags(env: NodeJS.ProcessEnv): string[] {
+  if (env.NODE_OPTIONS?.includes("--max-semi-space-size")) {
+    return []
+  }
+  const value = env.NODE_SEMI_SPACE_MB?.trim()
+  const mb = value ? (/^\d+$/.test(value) ? Number(value) : NaN) : DEFAULT_SEMI_SPACE_MB
+  if (!Number.isInteger(mb) || mb > 1024) {
+    throw new ConfigError(
+      `NODE_SEMI_SPACE_MB="${env.NODE_SEMI_SPACE_MB}" is not a size in MB (0-1024)`
+    )
+  }
+  return mb === 0 ? [] : [`--max-semi-space-size=${mb}`]
 }
 
 /**

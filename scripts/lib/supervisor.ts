@@ -31,6 +31,8 @@ export type SuperviseOptions = {
   log: (message: string) => void
   /** Extra environment for every process. */
   env?: Record<string, string>
+  /** Node flags for every process, after the primary's own. */
+  execArgv?: string[]
   /** A process that dies younger than this counts as a quick crash. */
   quickCrashMs?: number
   maxQuickCrashes?: number
@@ -63,7 +65,11 @@ export function supervise(options: SuperviseOptions): Supervisor {
   const maxQuickCrashes = options.maxQuickCrashes ?? 5
   const restartDelayMs = options.restartDelayMs ?? 1_000
   const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 30_000
-  cluster.setupPrimary({ exec: options.exec, args: options.args })
+  cluster.setupPrimary({
+    exec: options.exec,
+    args: options.args,
+    execArgv: [...process.execArgv, ...(options.execArgv ?? [])],
+  })
 
   let stopping = false
   let exitCode = 0

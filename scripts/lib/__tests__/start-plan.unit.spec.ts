@@ -95,3 +95,21 @@ describe("planStart", () => {
     expect(() => planStart({ ...REDIS, ...env }, 2)).toThrow(message)
   })
 })
+
+describe("planStart: Node flags", () => {
+  it("sizes the young generation from NODE_SEMI_SPACE_MB (64 MB by default, 0 for Node's own)", () => {
+    expect(planStart(REDIS, 2).execArgv).toEqual(["--max-semi-space-size=64"])
+    expect(planStart({ ...REDIS, NODE_SEMI_SPACE_MB: "32" }, 2).execArgv).toEqual([
+      "--max-semi-space-size=32",
+    ])
+    expect(planStart({ ...REDIS, NODE_SEMI_SPACE_MB: "0" }, 2).execArgv).toEqual([])
+    for (const bad of ["-1", "big", "2048", "1.5"]) {
+      expect(() => planStart({ ...REDIS, NODE_SEMI_SPACE_MB: bad }, 2)).toThrow(ConfigError)
+    }
+  })
+
+  it("leaves the size to NODE_OPTIONS when it sets one", () => {
+    const env = { ...REDIS, NODE_OPTIONS: "--max-semi-space-size=8", NODE_SEMI_SPACE_MB: "64" }
+    expect(planStart(env, 2).execArgv).toEqual([])
+  })
+})
