@@ -4,8 +4,10 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { PaymentEvents } from "@medusajs/framework/utils"
 import {
   acquireLockStep,
+  addOrderTransactionStep,
   capturePaymentWorkflow,
   emitEventStep,
   releaseLockStep,
@@ -52,7 +54,8 @@ export type SettlePaymentResult = {
  * the reconciliation job. Under the order's and its cart's locks (the cart's is the one
  * Medusa's own webhook handling takes) it (optionally) confirms the intent,
  * authorizes the session from Stripe's live state, captures the payment (Medusa's
- * capturePaymentWorkflow: a payment already captured is left as it is), moves a pending
+ * capturePaymentWorkflow; for a payment the provider captured at authorization, only the
+ * order transactions and `payment.captured` that workflow would add), moves a pending
  * order to paid and records the attempt's outcome. Run twice, it changes nothing the
  * second time: that is what makes each webhook apply once.
  */
@@ -88,11 +91,39 @@ export const settlePaymentWorkflow = createWorkflow(
     const authorization = authorizePaymentAttemptStep({ attempt })
 
     when("capture", { authorization, input }, ({ authorization, input }) => {
-      return authorization.record_capture && input.allow_capture !== false
+      return (
+        authorization.record_capture &&
+        input.allow_capture !== false &&
+        !authorization.unrecorded_captures.length
+      )
     }).then(() => {
       capturePaymentWorkflow.runAsStep({
         input: { payment_id: authorization.payment_id as string },
       })
+    })
+    // Captured by the provider at authorization (Stripe's automatic capture): what
+    // capturePaymentWorkflow would add is the order transactions and its event, recorded
+    // here without its capture step re-reading and re-saving a captured payment.
+    when("record-captures", { authorization, input }, ({ authorization, input }) => {
+      return authorization.unrecorded_captures.length > 0 && input.allow_capture !== false
+    }).then(() => {
+      addOrderTransactionStep(
+        transform({ authorization, attempt }, ({ authorization, attempt }) =>
+          authorization.unrecorded_captures.map((capture) => ({
+            order_id: attempt.order_id,
+            amount: capture.amount,
+            currency_code: capture.currency_code,
+            reference: "capture",
+            reference_id: capture.capture_id,
+          }))
+        )
+      )
+      emitEventStep({
+        eventName: PaymentEvents.CAPTURED,
+        data: transform({ authorization }, ({ authorization }) => ({
+          id: authorization.payment_id as string,
+        })),
+      }).config({ name: "emit-payment-captured" })
     })
 
     const lifecycle = loadOrderLifecycleStep({ order_id: found.order_id })

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import {
   attemptStatusOfSession,
@@ -20,31 +20,61 @@ export type AttemptAuthorization = {
    * settlement triggered by `payment.captured` does not capture (and emit) again.
    */
   record_capture: boolean
+  /**
+   * When the provider captured at authorization, the captures still without their order
+   * transaction: recording them is all that capturePaymentWorkflow would add (its capture
+   * step finds the payment captured), so the settlement records them itself. Empty when
+   * the payment is not captured yet (the workflow then captures).
+   */
+  unrecorded_captures: UnrecordedCapture[]
   failure: ProviderFailure
   next_action: Record<string, unknown> | null
   provider_reference: string | null
 }
 
-/** True unless the payment is captured and each capture has its order transaction. */
-async function captureNeedsRecording(
+/** A capture made at authorization, as its order transaction records it. */
+export type UnrecordedCapture = {
+  capture_id: string
+  amount: BigNumberInput
+  currency_code: string
+}
+
+type CaptureState = { record: boolean; unrecorded: UnrecordedCapture[] }
+
+/**
+ * Whether the capture still has to be recorded (true unless the payment is captured and
+ * each capture has its order transaction), and which captures lack one.
+ */
+async function captureState(
   container: MedusaContainer,
   paymentId: string,
   orderId: string
-): Promise<boolean> {
-  const payment = await container
-    .resolve(Modules.PAYMENT)
-    .retrievePayment(paymentId, { select: ["id", "captured_at"], relations: ["captures"] })
-  const captureIds = (payment.captures ?? []).map((capture) => capture.id)
-  if (!payment.captured_at || !captureIds.length) {
-    return true
+): Promise<CaptureState> {
+  const payment = await container.resolve(Modules.PAYMENT).retrievePayment(paymentId, {
+    select: ["id", "captured_at", "currency_code"],
+    relations: ["captures"],
+  })
+  const captures = payment.captures ?? []
+  if (!payment.captured_at || !captures.length) {
+    return { record: true, unrecorded: [] }
   }
-  const recorded = await container
-    .resolve(Modules.ORDER)
-    .listOrderTransactions(
-      { order_id: orderId, reference: "capture", reference_id: captureIds },
-      { select: ["id"] }
-    )
-  return recorded.length < captureIds.length
+  const recorded = await container.resolve(Modules.ORDER).listOrderTransactions(
+    {
+      order_id: orderId,
+      reference: "capture",
+      reference_id: captures.map((capture) => capture.id),
+    },
+    { select: ["reference_id"] }
+  )
+  const done = new Set(recorded.map((transaction) => transaction.reference_id))
+  const unrecorded = captures
+    .filter((capture) => !done.has(capture.id))
+    .map((capture) => ({
+      capture_id: capture.id,
+      amount: (capture.raw_amount as BigNumberInput | undefined) ?? capture.amount,
+      currency_code: payment.currency_code,
+    }))
+  return { record: unrecorded.length > 0, unrecorded }
 }
 
 /**
@@ -69,6 +99,7 @@ export const authorizePaymentAttemptStep = createStep(
         status: input.attempt.status === "succeeded" ? "succeeded" : "canceled",
         payment_id: input.attempt.payment_id,
         record_capture: false,
+        unrecorded_captures: [],
         failure: { code: input.attempt.failure_code, message: input.attempt.failure_message },
         next_action: null,
         provider_reference: input.attempt.provider_reference,
@@ -88,12 +119,14 @@ export const authorizePaymentAttemptStep = createStep(
       select: ["id", "status", "data"],
     })
     const data = (session.data ?? {}) as Record<string, unknown>
+    const capture = paymentId
+      ? await captureState(container, paymentId, input.attempt.order_id)
+      : { record: false, unrecorded: [] }
     return new StepResponse<AttemptAuthorization>({
       status: paymentId ? "succeeded" : attemptStatusOfSession(session.status),
       payment_id: paymentId,
-      record_capture: paymentId
-        ? await captureNeedsRecording(container, paymentId, input.attempt.order_id)
-        : false,
+      record_capture: capture.record,
+      unrecorded_captures: capture.unrecorded,
       failure: failureOf(data),
       next_action: nextActionOf(data),
       provider_reference: typeof data.id === "string" ? data.id : null,
