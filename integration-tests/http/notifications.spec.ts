@@ -177,6 +177,25 @@ medusaIntegrationTestRunner({
         expect(deliveries.every((row) => row.status === "sent" && row.attempts === 1)).toBe(true)
       })
 
+      it("sends an email asked for twice at once once, neither request failing", async () => {
+        const { alice } = shop
+        const order = await placeOrder("alice")
+        await waitForIdleEventQueue(30_000, { delayed: true })
+        const container = getContainer()
+        const [placed] = await historyEvents(container, order.id, alice.id)
+        // As a checkout's `order.placed` and `order.status_changed` ask for one email together.
+        const paid = { ...placed, id: `${placed.id}_race`, from: "pending", to: "paid" }
+        const runs = await Promise.all(
+          [paid, paid].map((input) => sendOrderStatusEmailWorkflow(container).run({ input }))
+        )
+        const outcomes = runs.map(({ result }) => [result.sent.length, result.skipped.length])
+        expect(outcomes.sort()).toEqual([
+          [0, 1],
+          [1, 0],
+        ])
+        expect(mailsTo(alice.email, /^Payment received/)).toHaveLength(1)
+      })
+
       it("writes in the customer's language, refuses stray tracking and mails the cancellation", async () => {
         const { bob } = shop
         await getContainer()

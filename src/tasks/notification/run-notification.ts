@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { notificationSettings } from "../../config/notifications"
 import { NotificationLedgerEvents } from "../../modules/notification-ledger/events"
 import type { OrderStatusChangedData } from "../../modules/order-lifecycle/events"
-import { nextRetryDelayMs } from "../../utils/notifications/retry"
+import { nextRetryDelayMs, reasonOf } from "../../utils/notifications/retry"
 import { sendAdminPasswordResetEmailWorkflow } from "../../workflows/notification/send-admin-password-reset-email"
 import { sendInviteEmailWorkflow } from "../../workflows/notification/send-invite-email"
 import { sendLowStockDigestWorkflow } from "../../workflows/notification/send-low-stock-digest"
@@ -51,7 +51,7 @@ export async function runNotification(
     await runJob(container, job)
   } catch (error) {
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = reasonOf(error)
     const settings = notificationSettings()
     const delay = nextRetryDelayMs(attempt, settings.attempts, settings.retryDelayMs)
     if (delay === null) {

@@ -1,4 +1,5 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import type { OrderStatusChangedData } from "../../modules/order-lifecycle/events"
 import { deliverNotificationsStep } from "./steps/deliver-notifications"
 import { planOrderEmailStep } from "./steps/plan-order-email"
@@ -7,11 +8,21 @@ import { planOrderEmailStep } from "./steps/plan-order-email"
  * The customer's email for one `order.status_changed` (placed, paid, processing, shipped,
  * delivered, cancelled, refunded, partially refunded), sent once per history entry however
  * often the event arrives.
+ *
+ * One order's emails are planned and sent one at a time (a lock per order): a checkout
+ * emits `order.placed` and `order.status_changed` together, both asking for the
+ * confirmation, and the second found the first's claim on it "being sent", failed, and
+ * was retried 5 s later to find it sent (docs/PERFORMANCE.md, "Where the worker's time
+ * goes"). Now the second waits for the first and finds the message sent.
  */
 export const sendOrderStatusEmailWorkflow = createWorkflow(
   "notification-send-order-status-email",
   (input: OrderStatusChangedData) => {
+    const lock = transform({ input }, ({ input }) => `order-email:${input.order_id}`)
+    acquireLockStep({ key: lock, timeout: 30, ttl: 120 })
     const messages = planOrderEmailStep(input)
-    return new WorkflowResponse(deliverNotificationsStep(messages))
+    const outcome = deliverNotificationsStep(messages)
+    releaseLockStep({ key: lock })
+    return new WorkflowResponse(outcome)
   }
 )

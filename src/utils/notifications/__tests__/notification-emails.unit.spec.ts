@@ -14,7 +14,7 @@ import {
 } from "../order-email"
 import type { EmailDocument } from "../document"
 import { deliveryKey, emailNotification, tokenDigest } from "../outgoing"
-import { MAX_RETRY_DELAY_MS, nextRetryDelayMs } from "../retry"
+import { MAX_RETRY_DELAY_MS, nextRetryDelayMs, reasonOf } from "../retry"
 import mjml2html from "mjml"
 import { emailMjml, emailText, renderEmail } from "../render-email"
 
@@ -324,5 +324,17 @@ describe("nextRetryDelayMs", () => {
 
   it("never waits longer than the cap", () => {
     expect(nextRetryDelayMs(20, 30, 5000)).toBe(MAX_RETRY_DELAY_MS)
+  })
+})
+
+describe("reasonOf", () => {
+  it("logs a failure's message, whether an Error or a workflow's serialized error", () => {
+    expect(reasonOf(new Error("SMTP down"))).toBe("SMTP down")
+    expect(reasonOf({ message: "1 of 1 notifications failed", name: "Error" })).toBe(
+      "1 of 1 notifications failed"
+    )
+    expect(reasonOf({ code: "ECONNREFUSED" })).toBe('{"code":"ECONNREFUSED"}')
+    expect(reasonOf("timeout")).toBe("timeout")
+    expect(reasonOf(undefined)).toBe("undefined")
   })
 })
