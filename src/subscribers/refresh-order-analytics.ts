@@ -1,18 +1,37 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { OrderLifecycleEvents } from "../modules/order-lifecycle/events"
+import { batchedRunner, type BatchRunner } from "../utils/analytics/refresh-batches"
 import { refreshOrderAnalyticsWorkflow } from "../workflows/analytics/refresh-order-analytics"
+
+/** One batch of refreshes at a time per container (utils/analytics/refresh-batches.ts). */
+const runners = new WeakMap<MedusaContainer, BatchRunner<string>>()
+
+function refreshRunner(container: MedusaContainer): BatchRunner<string> {
+  let runner = runners.get(container)
+  if (!runner) {
+    runner = batchedRunner(async (orderIds) => {
+      await refreshOrderAnalyticsWorkflow(container).run({ input: { order_ids: orderIds } })
+    })
+    runners.set(container, runner)
+  }
+  return runner
+}
 
 /**
  * Keeps the analytics rollups current: a placed order (engine or Medusa) and every status
- * move (payment, cancellation, refund, admin move) re-reads the order into its fact.
+ * move (payment, cancellation, refund, admin move) re-reads the order into its fact. The
+ * events that arrive while a refresh runs are refreshed together in the next one (a
+ * checkout's `order.placed` and `order.status_changed` then cost one refresh); each event
+ * is handled once its order's refresh is done, so a failure is still retried.
  */
 export default async function refreshOrderAnalytics({
   event,
   container,
 }: SubscriberArgs<{ id: string; order_id?: string }>): Promise<void> {
   const orderId = event.data.order_id ?? event.data.id
-  await refreshOrderAnalyticsWorkflow(container).run({ input: { order_ids: [orderId] } })
+  await refreshRunner(container)(orderId)
 }
 
 export const config: SubscriberConfig = {

@@ -1,0 +1,82 @@
+import { batchedRunner } from "../refresh-batches"
+
+/** A run the test finishes (or fails) by hand, recording the keys of each batch. */
+function controlledRun() {
+  const batches: string[][] = []
+  const pending: { finish: () => void; fail: (error: Error) => void }[] = []
+  const run = (keys: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      batches.push(keys)
+      pending.push({ finish: resolve, fail: reject })
+    })
+  return { batches, pending, run }
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve))
+
+describe("batchedRunner", () => {
+  it("runs the first key at once and the keys that arrive meanwhile together, each once", async () => {
+    const { batches, pending, run } = controlledRun()
+    const refresh = batchedRunner(run)
+    const settled: string[] = []
+    const call = (key: string) => refresh(key).then(() => settled.push(key))
+
+    const first = call("order_1")
+    await tick()
+    expect(batches).toEqual([["order_1"]])
+    const later = [call("order_1"), call("order_2"), call("order_1"), call("order_3")]
+    await tick()
+    // The running batch is not joined: its read may predate these events.
+    expect(batches).toEqual([["order_1"]])
+    expect(settled).toEqual([])
+
+    pending[0].finish()
+    await first
+    await tick()
+    expect(batches).toEqual([["order_1"], ["order_1", "order_2", "order_3"]])
+    expect(settled).toEqual(["order_1"])
+    pending[1].finish()
+    await Promise.all(later)
+    expect(settled.sort()).toEqual(["order_1", "order_1", "order_1", "order_2", "order_3"])
+  })
+
+  it("takes at most maxBatch keys per run", async () => {
+    const { batches, pending, run } = controlledRun()
+    const refresh = batchedRunner(run, 2)
+    const calls = ["a", "b", "c", "d", "e"].map((key) => refresh(key))
+    await tick()
+    pending[0].finish()
+    await tick()
+    pending[1].finish()
+    await tick()
+    pending[2].finish()
+    await Promise.all(calls)
+    expect(batches).toEqual([["a"], ["b", "c"], ["d", "e"]])
+  })
+
+  it("when a batch fails, runs its keys alone and fails only the callers of the bad one", async () => {
+    const batches: string[][] = []
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const refresh = batchedRunner<string>(async (keys) => {
+      batches.push(keys)
+      if (keys.length === 1 && keys[0] === "first") {
+        await gate
+        return
+      }
+      if (keys.includes("bad")) {
+        throw new Error("cannot read bad")
+      }
+    })
+    const first = refresh("first")
+    const good = refresh("good")
+    const bad = refresh("bad")
+    const badAgain = refresh("bad")
+    release()
+    await first
+    await expect(good).resolves.toBeUndefined()
+    await expect(bad).rejects.toThrow("cannot read bad")
+    await expect(badAgain).rejects.toThrow("cannot read bad")
+    expect(batches).toEqual([["first"], ["good", "bad"], ["good"], ["bad"]])
+  })
+})
