@@ -184,7 +184,12 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const [placed] = await historyEvents(container, order.id, alice.id)
         // As a checkout's `order.placed` and `order.status_changed` ask for one email together.
-        const paid = { ...placed, id: `${placed.id}_race`, from: "pending", to: "paid" }
+        const paid = {
+          ...placed,
+          id: `${placed.id}_race`,
+          from: "pending" as const,
+          to: "paid" as const,
+        }
         const runs = await Promise.all(
           [paid, paid].map((input) => sendOrderStatusEmailWorkflow(container).run({ input }))
         )
