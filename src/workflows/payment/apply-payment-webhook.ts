@@ -11,6 +11,7 @@ import { findAttemptBySessionStep } from "./steps/find-attempt-by-session"
 import { finishWebhookEventStep } from "./steps/finish-webhook-event"
 import { recordFindingStep } from "./steps/record-finding"
 import { settlePaymentWorkflow } from "./settle-payment"
+import { settlesAttempt } from "../../utils/payment/webhook-events"
 
 export type ApplyPaymentWebhookInput = {
   event_id: string
@@ -48,7 +49,7 @@ export const applyPaymentWebhookWorkflow = createWorkflow(
     const settled = when(
       "settle",
       { apply, input },
-      ({ apply, input }) => apply && input.event_type.startsWith("payment_intent.")
+      ({ apply, input }) => apply && settlesAttempt(input.event_type)
     ).then(() =>
       settlePaymentWorkflow.runAsStep({
         input: transform({ attempt, input }, ({ attempt, input }) => ({
