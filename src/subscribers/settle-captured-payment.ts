@@ -1,6 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { PaymentEvents } from "@medusajs/framework/utils"
-import { paymentHasRefunds, readCapturedPaymentState } from "../queries/payment/captured-payment"
+import {
+  orderPaymentsHaveRefunds,
+  readCapturedPaymentState,
+} from "../queries/payment/captured-payment"
 import { recordMedusaRefundWorkflow } from "../workflows/payment/record-medusa-refund"
 import { settlePaymentWorkflow } from "../workflows/payment/settle-payment"
 
@@ -12,10 +15,10 @@ import { settlePaymentWorkflow } from "../workflows/payment/settle-payment"
  * moved the order, and an order never goes back to pending), so it is not settled again:
  * Stripe's automatic capture emits `payment.captured` at the customer's confirmation and
  * again from Medusa's handling of the webhook, each a settlement of ≈ 13 statements and
- * four lock round trips for nothing (docs/PERFORMANCE.md, "Where the worker's time goes").
+ * four lock round trips for nothing (docs/PERFORMANCE.md, "Where the scenario's time goes").
  *
  * Then the order's refunds are recorded (src/workflows/payment/record-medusa-refund.ts), when
- * the payment has any: a refund made in the dashboard right after the capture may have
+ * a payment of the order has any: a refund made in the dashboard right after the capture may have
  * been handled (`payment.refunded`) while this settlement waited for its locks (Medusa's
  * handling of the capture's Stripe webhook holds the cart's), when the order was still
  * pending and could not move to a refund status. Recording refunds already recorded
@@ -40,7 +43,7 @@ export default async function settleCapturedPayment({
       },
     })
   }
-  if (await paymentHasRefunds(container, event.data.id)) {
+  if (await orderPaymentsHaveRefunds(container, event.data.id)) {
     await recordMedusaRefundWorkflow(container).run({ input: { payment_id: event.data.id } })
   }
 }

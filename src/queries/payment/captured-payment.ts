@@ -30,11 +30,27 @@ export async function readCapturedPaymentState(
   return row ?? null
 }
 
+/**
+ * Refunds of any payment of the orders this payment is for: recordMedusaRefundWorkflow
+ * works out an order's refund status from all of its payments, so a refund of another
+ * payment of the order that waits to be recorded counts too.
+ */
 const HAS_REFUNDS_SQL = `
-  select exists (select 1 from refund r where r.payment_id = ? and r.deleted_at is null) as yes`
+  with orders as (
+    select opc.order_id from payment p
+    join order_payment_collection opc
+      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null
+    where p.id = ?
+  )
+  select exists (
+    select 1 from orders o
+    join order_payment_collection opc on opc.order_id = o.order_id and opc.deleted_at is null
+    join payment p on p.payment_collection_id = opc.payment_collection_id and p.deleted_at is null
+    join refund r on r.payment_id = p.id and r.deleted_at is null
+  ) as yes`
 
-/** Whether Medusa recorded any refund of the payment. */
-export async function paymentHasRefunds(
+/** Whether Medusa recorded any refund of a payment of the orders this payment is for. */
+export async function orderPaymentsHaveRefunds(
   container: MedusaContainer,
   paymentId: string
 ): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { batchedRunner } from "../refresh-batches"
+import { BatchDeadlineError, batchedRunner } from "../refresh-batches"
 
 /** A run the test finishes (or fails) by hand, recording the keys of each batch. */
 function controlledRun() {
@@ -42,7 +42,7 @@ describe("batchedRunner", () => {
 
   it("takes at most maxBatch keys per run", async () => {
     const { batches, pending, run } = controlledRun()
-    const refresh = batchedRunner(run, 2)
+    const refresh = batchedRunner(run, { maxBatch: 2 })
     const calls = ["a", "b", "c", "d", "e"].map((key) => refresh(key))
     await tick()
     pending[0].finish()
@@ -78,5 +78,36 @@ describe("batchedRunner", () => {
     await expect(bad).rejects.toThrow("cannot read bad")
     await expect(badAgain).rejects.toThrow("cannot read bad")
     expect(batches).toEqual([["first"], ["good", "bad"], ["good"], ["bad"]])
+  })
+
+  it("fails the callers of a run past its deadline and goes on with the next batch", async () => {
+    const batches: string[][] = []
+    const refresh = batchedRunner<string>(
+      async (keys) => {
+        batches.push(keys)
+        if (keys.includes("hung")) {
+          await new Promise(() => undefined)
+        }
+      },
+      { deadlineMs: 50 }
+    )
+    const hung = refresh("hung")
+    const next = refresh("next")
+    await expect(hung).rejects.toBeInstanceOf(BatchDeadlineError)
+    await expect(next).resolves.toBeUndefined()
+    expect(batches).toEqual([["hung"], ["next"]])
+  })
+
+  it("fails a caller whose run throws before its first await", async () => {
+    const refresh = batchedRunner<string>(() => {
+      throw new Error("no container")
+    })
+    await expect(refresh("a")).rejects.toThrow("no container")
+  })
+
+  it("refuses a batch size below one", () => {
+    for (const maxBatch of [0, -1, 1.5]) {
+      expect(() => batchedRunner<string>(async () => undefined, { maxBatch })).toThrow(RangeError)
+    }
   })
 })
