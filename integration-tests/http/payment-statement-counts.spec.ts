@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import type { AxiosResponse } from "axios"
 import {
+  statementsOf,
   addAndCheckout,
   createShop,
   startFakeStripe,
@@ -35,12 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stripe.stop()
 })
-
-function statementsOf(response: AxiosResponse): number {
-  const header = response.headers["x-sql-statements"]
-  expect(header).toMatch(/^\d+$/)
-  return Number(header)
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { AxiosResponse } from "axios"
 import {
+  statementsOf,
   createShop,
   TEST_ADDRESS,
   useTestRedis,
@@ -35,12 +35,6 @@ const BUDGET = {
   checkout: 80,
   /** A returning customer's checkout: issue 15's target. */
   repeatCheckout: 60,
-}
-
-function statementsOf(response: AxiosResponse): number {
-  const header = response.headers["x-sql-statements"]
-  expect(header).toMatch(/^\d+$/)
-  return Number(header)
 }
 
 medusaIntegrationTestRunner({
