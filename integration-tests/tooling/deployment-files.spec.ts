@@ -40,7 +40,8 @@ const SETTING_SOURCES = [
 /**
  * Read by the engine but set by the stack or meaningless in it: the DATABASE_* / REDIS_*
  * parts (the stack gives whole URLs), the cluster settings of one machine (each container
- * has its mode), fake-provider endpoints for tests, and benchmark switches.
+ * has its mode), fake-provider endpoints for tests, benchmark switches, and NODE_OPTIONS
+ * (Node's own, read only to leave a young-generation size set there alone).
  */
 const NOT_FOR_COMPOSE = new Set([
   "DATABASE_HOST",
@@ -68,6 +69,7 @@ const NOT_FOR_COMPOSE = new Set([
   "GITHUB_AUTHORIZE_URL",
   "GITHUB_TOKEN_URL",
   "GITHUB_API_URL",
+  "NODE_OPTIONS",
 ])
 
 function majorVersion(image: string | undefined): number {
