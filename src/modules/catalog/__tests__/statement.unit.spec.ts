@@ -48,6 +48,17 @@ describe("search statements", () => {
     expect(bindNamed(a.sql, a.params)[1]).not.toEqual(bindNamed(b.sql, b.params)[1])
   })
 
+  it("read the walk in the sort's order without sorting it again, so it stops at the page", () => {
+    for (const sort of ["newest", "price_asc", "price_desc", "name", "rating"] as const) {
+      const { sql } = search({ sort })
+      expect(walkOf(sql)).toContain("from catalog_product p")
+      const walk = /\n {2}walk as \(([\s\S]*?)\n {2}\),/.exec(sql)?.[1] ?? ""
+      expect(walk).toContain("from walk_rows w")
+      expect(walk).toContain("limit :limit_plus_one offset :offset")
+      expect(walk).not.toContain("order by")
+    }
+  })
+
   it("carry the rank only for relevance", () => {
     expect(search({ sort: "relevance" }).sql).toContain("ts_rank_cd")
     for (const sort of ["newest", "price_asc", "price_desc", "name", "rating"] as const) {

@@ -305,9 +305,14 @@ export const TSQUERY_SQL = `
  * then categories and tags, then the description); the best RERANK_HEAD are ranked again
  * by how closely the raw query resembles the name/categories/tags text (carried in `m`),
  * so exact spellings win over corrections. Other sorts page through `m` sorted when it
- * holds every match; when it is capped they walk SEARCH_WALK rows along the sort's index
- * (`walk_rows`) testing each against the query and filters, and the page comes from there
- * when it was found there (or the walk reached the end of the list), else from `m` sorted.
+ * holds every match; when it is capped they walk up to SEARCH_WALK rows along the sort's
+ * index (`walk_rows`) testing each against the query and filters, and the page comes from
+ * there when it was found there (or the walk reached the end of the list), else from `m`
+ * sorted. The walk stops at the page's last row: `walk_rows` is materialized, which
+ * PostgreSQL fills only as far as its readers ask, and `walk` reads it in the order it was
+ * written (the sort's) with no sort of its own, so a broad word's page is found after a few
+ * hundred rows instead of reading all SEARCH_WALK first; only a page not found reads them
+ * all (to tell a list that ended from a walk that gave up). The answer is the same.
  *
  * What it costs is kept to what the answer shows (docs/PERFORMANCE.md, "Random searches
  * cost less"): `m` carries only the columns its sort and the facets read (the rank only
@@ -373,7 +378,7 @@ function buildSearchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape)
   walk as (
     select w.id, ${keyJson(sort, "w")} as key from walk_rows w
     where w.search_vector @@ :tsquery::tsquery and ${rowFilters("w", sort)}
-    order by ${orderBy(sort, "w")} limit :limit_plus_one offset :offset
+    limit :limit_plus_one offset :offset
   ),
   walk_found as (
     select ${capped} and ((select count(*) from walk) = :limit_plus_one
