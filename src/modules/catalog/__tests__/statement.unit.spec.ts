@@ -59,6 +59,14 @@ describe("search statements", () => {
     }
   })
 
+  it("hide the tsquery from the plan of the matches (one plan, one order of matches)", () => {
+    for (const sort of ["relevance", "newest", "name"] as const) {
+      const { sql } = search({ sort })
+      expect(sql).toContain("p.search_vector @@ (select :tsquery::tsquery)")
+      expect(sql).not.toMatch(/search_vector @@ :tsquery/)
+    }
+  })
+
   it("carry the rank only for relevance", () => {
     expect(search({ sort: "relevance" }).sql).toContain("ts_rank_cd")
     for (const sort of ["newest", "price_asc", "price_desc", "name", "rating"] as const) {
