@@ -1,4 +1,5 @@
 import { bindNamed, preparedName } from "../sql/bind"
+import { TSQUERY_SQL } from "../sql/queries"
 import { catalogStatement } from "../sql/statement"
 import type { CatalogQuery } from "../types"
 
@@ -65,6 +66,11 @@ describe("search statements", () => {
       expect(sql).toContain("p.search_vector @@ (select :tsquery::tsquery)")
       expect(sql).not.toMatch(/search_vector @@ :tsquery/)
     }
+  })
+
+  it("hide the words from the plan of the tsquery statement (one generic plan)", () => {
+    expect(TSQUERY_SQL).toContain("regexp_replace((select :q::text),")
+    expect(TSQUERY_SQL.match(/:q\b/g)).toHaveLength(1)
   })
 
   it("carry the rank only for relevance", () => {
