@@ -652,18 +652,24 @@ export const STOCK_SQL = `
 /**
  * New words of the given products join the lexicon (counts are refreshed by a rebuild),
  * and their new lexemes `catalog_term` (one statement: a sync's statements are budgeted).
+ * Each table's words are inserted in order: two syncs adding the same new words wait for
+ * each other's (uncommitted) rows in the same order, never in a cycle.
  */
 export const ADD_LEXEMES_SQL = `
   with terms as (
     insert into catalog_term (word)
-    select distinct w from catalog_product p, unnest(tsvector_to_array(p.search_vector)) w
-    where p.id in (select jsonb_array_elements_text(:ids::jsonb))
+    select t.w from (
+      select distinct w from catalog_product p, unnest(tsvector_to_array(p.search_vector)) w
+      where p.id in (select jsonb_array_elements_text(:ids::jsonb))) t
+    order by t.w
     on conflict (word) do nothing
   )
   insert into catalog_lexeme (word)
-  select distinct w from catalog_product p,
-    unnest(tsvector_to_array(to_tsvector('simple', p.search_text))) w
-  where p.id in (select jsonb_array_elements_text(:ids::jsonb)) and length(w) >= 3
+  select l.w from (
+    select distinct w from catalog_product p,
+      unnest(tsvector_to_array(to_tsvector('simple', p.search_text))) w
+    where p.id in (select jsonb_array_elements_text(:ids::jsonb)) and length(w) >= 3) l
+  order by l.w
   on conflict (word) do nothing`
 
 /**
