@@ -16,11 +16,14 @@
  * statements alone); BENCH_EXPLAIN=<n> prints instead the mean planning and execution time
  * of the first n search statements (EXPLAIN ANALYZE without per-node timing), by sort.
  *
- * The statements are sent with bind parameters ($1…); the server's MikroORM inlines the
- * values as literals instead, which PostgreSQL parses at a slightly different cost.
+ * The statements are sent with bind parameters ($1…), unnamed: each is planned for its
+ * values. BENCH_PREPARED=1 sends them as named prepared statements, as the server does
+ * (CatalogModuleService.runPrepared): PostgreSQL then keeps a generic plan per statement
+ * where it costs no more than planning each time, and the run ends by printing how many
+ * executions of each statement ran a generic plan.
  */
 import { Client } from "pg"
-import { bindNamed } from "../src/modules/catalog/sql/bind"
+import { bindNamed, preparedName } from "../src/modules/catalog/sql/bind"
 import { TSQUERY_SQL } from "../src/modules/catalog/sql/queries"
 import { catalogStatement } from "../src/modules/catalog/sql/statement"
 import type { CatalogQuery, CatalogSort } from "../src/modules/catalog/types"
@@ -57,9 +60,12 @@ export function randomQueries(count: number): CatalogQuery[] {
 async function main(): Promise<void> {
   const db = new Client({ connectionString: process.env.DATABASE_URL })
   await db.connect()
+  const prepared = Boolean(process.env.BENCH_PREPARED)
   const run = async (sql: string, params: Record<string, string | number | boolean | null>) => {
     const [text, values] = bindNamed(sql, params)
-    return (await db.query(positional(text), values)).rows
+    return prepared
+      ? (await db.query({ name: preparedName(sql), text: positional(text), values })).rows
+      : (await db.query(positional(text), values)).rows
   }
   try {
     const pid = String((await db.query("select pg_backend_pid() as pid")).rows[0].pid)
@@ -140,6 +146,14 @@ async function main(): Promise<void> {
     }
     const wall = performance.now() - started
     const cpu = cpuMsBetween(before, sampleCpu([pid]))
+    if (prepared) {
+      const { rows } = await db.query(
+        "select sum(generic_plans)::int as generic, sum(custom_plans)::int as custom, count(*)::int as statements from pg_prepared_statements"
+      )
+      process.stdout.write(
+        `prepared: ${rows[0].statements} statements, ${rows[0].generic} generic and ${rows[0].custom} custom plans\n`
+      )
+    }
     process.stdout.write(
       `${REQUESTS} random searches, ${tsqueries.size} distinct q (${statements} statements): ` +
         `PostgreSQL CPU ${(cpu / REQUESTS).toFixed(3)} ms/request, wall ${(wall / REQUESTS).toFixed(3)} ms/request\n`

@@ -7,6 +7,8 @@ import {
   createStockLocationsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { CATALOG_MODULE } from "../../src/modules/catalog"
+import type CatalogModuleService from "../../src/modules/catalog/service"
 import { REVIEW_MODULE } from "../../src/modules/review"
 import type ReviewModuleService from "../../src/modules/review/service"
 import { syncCatalogProductsWorkflow } from "../../src/workflows/catalog/sync-catalog-products"
@@ -324,6 +326,31 @@ medusaIntegrationTestRunner({
         const paged = await api.get("/products/search?q=wireless&limit=1&offset=1")
         expect(paged.data).toMatchObject({ count: 2, limit: 1, offset: 1 })
         expect(paged.data.items).toHaveLength(1)
+      })
+
+      it("matches every lexeme a word starts: descriptions, new products, short and common prefixes", async () => {
+        // A word is sent to the full-text index as the catalog's lexemes it starts
+        // (catalog_term) when there are at most eight: they must include description words,
+        // words of products written since, and survive the lexicon's rebuild.
+        const found = async (q: string) =>
+          names((await api.get(`/products/search?q=${encodeURIComponent(q)}`)).data.items)
+        expect(await found("woo")).toEqual(["Bamboo Desk Lamp"]) // "wooden", description only
+        expect(await found("us")).toEqual(["USB-C Cable"]) // 2 letters: no typo lookup
+        const admin = await createAdminUser(getContainer(), api)
+        await createCatalogProduct(api, admin.headers, {
+          name: "Zephyrine Kettle",
+          price: "20.00",
+          stock_quantity: 3,
+          // "kilo" starts ten lexemes: it stays a prefix; "kilob" starts one.
+          description: "Brushed kilo kiloa kilob kiloc kilod kiloe kilof kilog kiloh kiloi",
+        })
+        for (const q of ["zephyr", "brush", "kilo", "kilob", "zephyr kilo", "zephyrne kettle"]) {
+          expect({ q, found: await found(q) }).toEqual({ q, found: ["Zephyrine Kettle"] })
+        }
+        expect(await found("kilobx")).toEqual([])
+        await getContainer().resolve<CatalogModuleService>(CATALOG_MODULE).rebuildLexicon()
+        expect(await found("brush")).toEqual(["Zephyrine Kettle"])
+        expect(await found("woo")).toEqual(["Bamboo Desk Lamp"])
       })
 
       it("needs a q, and refuses bad parameters", async () => {

@@ -300,6 +300,10 @@ export default class CatalogModuleService extends MedusaService({
     }
     if (previous.length) {
       await this.run(manager, RESTORE_SQL, { rows: JSON.stringify(previous), version })
+      // Their words may have left the lexicon and `catalog_term` in a rebuild meanwhile.
+      await this.run(manager, ADD_LEXEMES_SQL, {
+        ids: JSON.stringify(previous.map((row) => row.id)),
+      })
     }
   }
 

@@ -161,24 +161,66 @@ export const SEARCH_WALK = 2_000
 /** Every column a sort key reads (what a subquery must carry to be sorted again). */
 const SORT_COLUMNS = "p.product_created_at, p.price, p.name, p.rating_average, p.review_count"
 /**
- * Which of the walk's conditions a search has (the parts that decide how the walk reads
- * the sort's index), so that its statement states them as they are instead of as
- * `(:value is null or …)`: a plan made without the values (a prepared statement's generic
- * plan, DECISIONS.md "Search statements are prepared") can then still use the partial sort
- * index and seek the cursor and the price range in it, as a plan made with them does.
+ * Which conditions a search has (liveness, cursor, price range, category, tag, in stock),
+ * so that its statement states them as they are instead of as `(:value is null or …)`: a
+ * plan made without the values (a prepared statement's generic plan, DECISIONS.md "Search
+ * statements are prepared") can then still use the partial sort index and seek the cursor
+ * and the price range in it, and AND the category, tag or price index into the full-text
+ * bitmap of the matches, as a plan made with the values does. Without that, a generic plan
+ * read every match of a broad word from the table to test a category it could have
+ * intersected (a category word in another category: 20,000 rows, 90 ms, for nothing).
  */
-export type WalkShape = {
+export type SearchShape = {
   includeInactive: boolean
   cursor: boolean
   minPrice: boolean
   maxPrice: boolean
+  category: boolean
+  tag: boolean
+  inStock: boolean
+}
+
+/** A search's liveness condition on `t` for its shape. */
+function shapeLive(t: string, shape: SearchShape): string {
+  return shape.includeInactive
+    ? `${t}.deleted_at is null`
+    : `${t}.deleted_at is null and ${t}.is_active`
+}
+
+/**
+ * A search's filters on `t` other than liveness, as its shape has them (values bound):
+ * the same rows as `rowFilters`, whose `(:value is null or …)` alternatives are left out.
+ */
+function shapeFilters(t: string, sort: CatalogSort, shape: SearchShape): string {
+  const conditions: string[] = []
+  if (shape.category) {
+    conditions.push(`${t}.category_ids @> array[:category_id::text]`)
+  }
+  if (shape.tag) {
+    conditions.push(`${t}.tags @> array[:tag::text]`)
+  }
+  if (shape.minPrice || shape.maxPrice) {
+    const key =
+      sort === "price_desc"
+        ? `coalesce(${t}.price, ${NO_VALUE_LOW}::numeric)`
+        : `coalesce(${t}.price, ${NO_PRICE_HIGH})`
+    conditions.push(`${t}.price is not null`)
+    if (shape.minPrice) {
+      conditions.push(`${key} >= :min_price::numeric`)
+    }
+    if (shape.maxPrice) {
+      conditions.push(`${key} <= :max_price::numeric`)
+    }
+  }
+  if (shape.inStock) {
+    conditions.push(`${t}.in_stock`)
+  }
+  return conditions.length ? conditions.join(" and ") : "true"
 }
 
 /** The walk's conditions on `t` for the given shape (its values still bound). */
-function walkConditions(sort: CatalogSort, t: string, walk: WalkShape): string {
-  const conditions = [
-    walk.includeInactive ? `${t}.deleted_at is null` : `${t}.deleted_at is null and ${t}.is_active`,
-  ]
+function walkConditions(sort: CatalogSort, t: string, walk: SearchShape): string {
+  const conditions = [shapeLive(t, walk)]
   if (walk.cursor) {
     const { dir, keys } = SORTS[sort]
     const types = CURSOR_KEY_TYPES[sort]
@@ -268,33 +310,79 @@ function buildListSql(sort: Exclude<CatalogSort, "relevance">): string {
 }
 
 /**
+ * A search word stands for at most this many of the catalog's lexemes (`catalog_term`)
+ * when it is sent to the full-text index: the lexemes it is a prefix of, asked for exactly.
+ * A word that starts more lexemes (a short word, a number's first digits) stays a prefix.
+ */
+export const PREFIX_LEXEMES = 8
+
+/**
  * The full-text query of a search (`null` when it has no words): each word of the query
  * matches itself as a prefix or one of its three nearest catalog words (trigram similarity
  * on catalog_lexeme, index-assisted by the `%` operator); words are ANDed. A statement of
  * its own, so the search statement gets it as a value and the planner estimates its matches
  * from the statistics (a tsquery computed inside the statement was planned as 500 matches
  * whatever the word, and filters were then checked row by row on thousands of matches).
+ *
+ * Each of those prefixes is written as the lexemes it starts (`catalog_term`, a superset of
+ * every product's lexemes: the same matches) ORed, when there are 1 to PREFIX_LEXEMES of
+ * them: the full-text index answers exact lexemes from their posting lists, where a prefix
+ * is a partial match that collects every matching row into a bitmap first (several times
+ * the cost for a broad word, docs/PERFORMANCE.md). A prefix that starts no lexeme matches
+ * nothing and is left out of its word's alternatives (unless all of them are such: then
+ * the word, and so the query, matches nothing, as before). The range `[word, word ||
+ * U+10FFFF)` of the byte-ordered key holds every lexeme starting with the word but those
+ * continuing with U+10FFFF, a noncharacter. Lexemes are quoted for tsquery input (quotes
+ * doubled, backslashes escaped) and the whole is read by the `tsquery` type, not parsed
+ * again as text.
+ *
+ * `:q` reaches the plan as an init plan's parameter (`(select :q)`), so the plan does not
+ * depend on the words: PostgreSQL then keeps one generic plan for this prepared statement.
+ * With `:q` as a value it folded the words into a constant, each call's plan looked cheaper
+ * than the generic one, and every call was planned (half its cost: 0.77 → 0.39 ms a call
+ * at 5,000 products, docs/PERFORMANCE.md).
  */
 export const TSQUERY_SQL = `
   with terms as (
     select t.term, t.ord
-    from unnest(string_to_array(lower(regexp_replace(:q, '[^[:alnum:]]+', ' ', 'g')), ' '))
+    from unnest(string_to_array(lower(regexp_replace((select :q::text), '[^[:alnum:]]+', ' ', 'g')), ' '))
       with ordinality t(term, ord)
     where t.term <> ''
   ),
   alternatives as (
-    select x.ord, string_agg(quote_literal(x.word) || ':*', ' | ') as alt from (
-      select ord, term as word from terms
-      union
-      select t.ord, c.word from terms t cross join lateral (
-        select l.word from catalog_lexeme l
-        where length(t.term) >= 3 and l.word % t.term
-        order by similarity(l.word, t.term) desc, l.ndoc desc, l.word
-        limit 3) c
-    ) x group by x.ord
+    select ord, term as word from terms
+    union
+    select t.ord, c.word from terms t cross join lateral (
+      select l.word from catalog_lexeme l
+      where length(t.term) >= 3 and l.word % t.term
+      order by similarity(l.word, t.term) desc, l.ndoc desc, l.word
+      limit 3) c
+  ),
+  expanded as (
+    select a.ord, a.word, e.lexemes from alternatives a cross join lateral (
+      select array_agg(x.word) as lexemes from (select ct.word from catalog_term ct
+        where ct.word >= a.word and ct.word < a.word || chr(1114111) and starts_with(ct.word, a.word)
+        order by ct.word limit ${PREFIX_LEXEMES + 1}) x
+    ) e
+  ),
+  pieces as (
+    select e.ord, true as found, chr(39) || replace(replace(l.word, chr(92), repeat(chr(92), 2)),
+      chr(39), repeat(chr(39), 2)) || chr(39) as piece
+    from expanded e cross join unnest(e.lexemes) l(word)
+    where cardinality(e.lexemes) <= ${PREFIX_LEXEMES}
+    union
+    select e.ord, e.lexemes is not null,
+      nullif(to_tsquery('simple', quote_literal(e.word) || ':*')::text, '')
+    from expanded e where e.lexemes is null or cardinality(e.lexemes) > ${PREFIX_LEXEMES}
+  ),
+  words as (
+    select p.ord, string_agg(p.piece, ' | ' order by p.piece) as alt from pieces p
+    where p.piece is not null
+      and (p.found or not exists (select 1 from pieces o where o.ord = p.ord and o.found))
+    group by p.ord
   )
-  select to_tsquery('simple', string_agg('(' || alt || ')', ' & ' order by ord))::text as tsquery
-  from alternatives`
+  select (string_agg('(' || alt || ')', ' & ' order by ord))::tsquery::text as tsquery
+  from words`
 
 /**
  * Typo-tolerant search of `:tsquery` (TSQUERY_SQL's answer for `:q`).
@@ -305,9 +393,21 @@ export const TSQUERY_SQL = `
  * then categories and tags, then the description); the best RERANK_HEAD are ranked again
  * by how closely the raw query resembles the name/categories/tags text (carried in `m`),
  * so exact spellings win over corrections. Other sorts page through `m` sorted when it
- * holds every match; when it is capped they walk SEARCH_WALK rows along the sort's index
- * (`walk_rows`) testing each against the query and filters, and the page comes from there
- * when it was found there (or the walk reached the end of the list), else from `m` sorted.
+ * holds every match; when it is capped they walk up to SEARCH_WALK rows along the sort's
+ * index (`walk_rows`) testing each against the query and filters, and the page comes from
+ * there when it was found there (or the walk reached the end of the list), else from `m`
+ * sorted. The walk stops at the page's last row: `walk_rows` is materialized, which
+ * PostgreSQL fills only as far as its readers ask, and `walk` reads it in the order it was
+ * written (the sort's) with no sort of its own, so a broad word's page is found after a few
+ * hundred rows instead of reading all SEARCH_WALK first; only a page not found reads them
+ * all (to tell a list that ended from a walk that gave up). The answer is the same.
+ *
+ * The tsquery reaches the plan as a parameter of an init plan (`(select :tsquery)`), not as
+ * a value the planner reads: with exact lexemes (TSQUERY_SQL) it estimates a broad word's
+ * matches well enough to choose a sequential scan for `m`, and a limited sequential scan
+ * starts where the table's last one stopped (synchronized scans), so `m`, and the pages
+ * cut from it, would change from one request to the next. A bitmap of the full-text index
+ * takes the first matches in the table's order, every time.
  *
  * What it costs is kept to what the answer shows (docs/PERFORMANCE.md, "Random searches
  * cost less"): `m` carries only the columns its sort and the facets read (the rank only
@@ -315,17 +415,25 @@ export const TSQUERY_SQL = `
  * pass; relevance sorts the head alone and takes the rest of `m` past the head's last row
  * (no join of every match against the head); the text is built once per shape.
  */
-export function searchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape): string {
-  const shape =
-    sort === "relevance"
-      ? ""
-      : `:${walk.includeInactive}:${walk.cursor}:${walk.minPrice}:${walk.maxPrice}`
-  return statementOf(`search:${sort}:${withFacets}${shape}`, () =>
-    buildSearchSql(sort, withFacets, walk)
+export function searchSql(sort: CatalogSort, withFacets: boolean, shape: SearchShape): string {
+  // Relevance has no walk: its cursor stays a bound alternative.
+  const key = [
+    shape.includeInactive,
+    sort !== "relevance" && shape.cursor,
+    shape.minPrice,
+    shape.maxPrice,
+    shape.category,
+    shape.tag,
+    shape.inStock,
+  ]
+    .map(Number)
+    .join("")
+  return statementOf(`search:${sort}:${withFacets}:${key}`, () =>
+    buildSearchSql(sort, withFacets, shape)
   )
 }
 
-function buildSearchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape): string {
+function buildSearchSql(sort: CatalogSort, withFacets: boolean, walk: SearchShape): string {
   const facets = withFacets
     ? `,
     (select coalesce(json_agg(json_build_object('category_id', f.c, 'count', f.n) order by f.n desc, f.c), '[]')::text
@@ -372,8 +480,8 @@ function buildSearchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape)
   ),
   walk as (
     select w.id, ${keyJson(sort, "w")} as key from walk_rows w
-    where w.search_vector @@ :tsquery::tsquery and ${rowFilters("w", sort)}
-    order by ${orderBy(sort, "w")} limit :limit_plus_one offset :offset
+    where w.search_vector @@ (select :tsquery::tsquery) and ${shapeFilters("w", sort, walk)}
+    limit :limit_plus_one offset :offset
   ),
   walk_found as (
     select ${capped} and ((select count(*) from walk) = :limit_plus_one
@@ -393,7 +501,8 @@ function buildSearchSql(sort: CatalogSort, withFacets: boolean, walk: WalkShape)
   m as materialized (
     select ${["p.id, p.price, p.category_ids", MATCH_COLUMNS[sort]].filter(Boolean).join(", ")}
     from catalog_product p
-    where p.search_vector @@ :tsquery::tsquery and ${filters("p", sort)}
+    where p.search_vector @@ (select :tsquery::tsquery) and ${shapeLive("p", walk)}
+      and ${shapeFilters("p", sort, walk)}
     limit ${SEARCH_MATCH_CAP + 1}
   ),
   stats as materialized (
@@ -540,20 +649,43 @@ export const STOCK_SQL = `
   returning p.id, p.stock_quantity, before.stock_quantity as previous_stock,
     before.in_stock as previous_in_stock, p.in_stock, p.is_active`
 
-/** New words of the given products join the lexicon (counts are refreshed by a rebuild). */
+/**
+ * New words of the given products join the lexicon (counts are refreshed by a rebuild),
+ * and their new lexemes `catalog_term` (one statement: a sync's statements are budgeted).
+ * Each table's words are inserted in order: two syncs adding the same new words wait for
+ * each other's (uncommitted) rows in the same order, never in a cycle.
+ */
 export const ADD_LEXEMES_SQL = `
+  with terms as (
+    insert into catalog_term (word)
+    select t.w from (
+      select distinct w from catalog_product p, unnest(tsvector_to_array(p.search_vector)) w
+      where p.id in (select jsonb_array_elements_text(:ids::jsonb))) t
+    order by t.w
+    on conflict (word) do nothing
+  )
   insert into catalog_lexeme (word)
-  select distinct w from catalog_product p,
-    unnest(tsvector_to_array(to_tsvector('simple', p.search_text))) w
-  where p.id in (select jsonb_array_elements_text(:ids::jsonb)) and length(w) >= 3
+  select l.w from (
+    select distinct w from catalog_product p,
+      unnest(tsvector_to_array(to_tsvector('simple', p.search_text))) w
+    where p.id in (select jsonb_array_elements_text(:ids::jsonb)) and length(w) >= 3) l
+  order by l.w
   on conflict (word) do nothing`
 
-/** Recounts every word and drops the ones no product uses any more. */
+/**
+ * Recounts every word and drops the ones no product uses any more; the same for the
+ * lexemes of `catalog_term` (every row's, inactive ones too: admins search them). A sync
+ * committing meanwhile adds its own (`on conflict`: it may add one after the delete).
+ */
 export const REBUILD_LEXEMES_SQL = [
   `delete from catalog_lexeme`,
   `insert into catalog_lexeme (word, ndoc)
    select word, ndoc from ts_stat('select to_tsvector(''simple'', search_text) from catalog_product where deleted_at is null')
    where length(word) >= 3`,
+  `delete from catalog_term`,
+  `insert into catalog_term (word)
+   select word from ts_stat('select search_vector from catalog_product')
+   on conflict (word) do nothing`,
 ]
 
 export const DELETE_CREATED_SQL = `

@@ -35,6 +35,9 @@ export function catalogStatement(
         cursor: params.k1 !== null,
         minPrice: params.min_price !== null,
         maxPrice: params.max_price !== null,
+        category: params.category_id !== null,
+        tag: params.tag !== null,
+        inStock: params.in_stock === true,
       }),
       params: { ...params, q: query.q, tsquery },
     }
