@@ -1,6 +1,7 @@
 import { Module } from "@medusajs/framework/utils"
 import platformConnectionsLoader from "./loaders/connections"
 import databasePoolLoader from "./loaders/database-pool"
+import databaseStatisticsLoader from "./loaders/database-statistics"
 import orchestratorLoader from "./loaders/orchestrator"
 import PlatformModuleService from "./service"
 
@@ -8,5 +9,10 @@ export const PLATFORM_MODULE = "platform"
 
 export default Module(PLATFORM_MODULE, {
   service: PlatformModuleService,
-  loaders: [platformConnectionsLoader, databasePoolLoader, orchestratorLoader],
+  loaders: [
+    platformConnectionsLoader,
+    databasePoolLoader,
+    databaseStatisticsLoader,
+    orchestratorLoader,
+  ],
 })
