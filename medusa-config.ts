@@ -58,16 +58,13 @@ const emailFrom = process.env.EMAIL_FROM || DEFAULT_EMAIL_FROM
 
 /**
  * Infrastructure modules: Redis-backed when REDIS_URL is set (so several server and
- * worker processes share events, workflow state, locks and cache), in-memory otherwise.
+ * worker processes share events, workflow state, locks and cache), Medusa's in-memory
+ * defaults otherwise. Medusa's caching module is not registered: the catalog's shared
+ * cache (L2) lives in the platform module (src/modules/platform/shared-cache.ts says why).
  */
 function infrastructureModules(url: string | undefined): InputConfigModules {
   if (!url) {
-    return [
-      {
-        resolve: "@medusajs/medusa/caching",
-        options: { in_memory: { enable: true } },
-      },
-    ]
+    return []
   }
   return [
     {
@@ -106,19 +103,6 @@ function infrastructureModules(url: string | undefined): InputConfigModules {
             // itself until its time-out (src/modules/locking-redis).
             resolve: localModule("src/modules/locking-redis"),
             id: "locking-redis",
-            is_default: true,
-            options: { redisUrl: url },
-          },
-        ],
-      },
-    },
-    {
-      resolve: "@medusajs/medusa/caching",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/caching-redis",
-            id: "caching-redis",
             is_default: true,
             options: { redisUrl: url },
           },

@@ -1,4 +1,4 @@
-import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
+import type { Logger } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { ResponseCache } from "../../utils/catalog/response-cache"
 import {
@@ -8,13 +8,14 @@ import {
 } from "../../utils/catalog/rendered-answer"
 import { ProductMarks } from "./product-marks"
 import { whenReady } from "./redis"
+import type { SharedCache } from "./shared-cache"
 
 /**
  * Caching of rendered reads (the catalog's, and recommendations, which also depend on
  * the catalog), in two levels:
  * - L1, in this process: rendered JSON strings (no parse/stringify on a hit);
- * - L2, Medusa's caching module (Redis when REDIS_URL is set): shared by instances, so a
- *   new or restarted process does not send every request to the database.
+ * - L2, in Redis when REDIS_URL is set (shared-cache.ts): shared by instances, so a new or
+ *   restarted process does not send every request to the database.
  * Both are keyed by the cache's **generation**, a counter every write of its data bumps
  * (Redis INCR, announced on a pub/sub channel so other processes drop their L1 at once;
  * a plain counter without Redis), and by the generations of the caches it depends on. A
@@ -25,8 +26,9 @@ import { whenReady } from "./redis"
  *
  * L2 admits an answer only once it is asked for again (its first L1 hit), written in the
  * background: a cache-hostile read (a random page, filter or search asked once) then costs
- * no serialization, compression and Redis write for an entry nobody reads, and the `catalog`
- * tag set an invalidation clears holds only answers that were wanted twice.
+ * no serialization and Redis write for an entry nobody reads. L2 entries are keyed by the
+ * generations they were rendered under, so an invalidation has nothing to clear there: a
+ * newer generation never reads them, and they expire (L2_TTL_SECONDS).
  *
  * A write that changes only what some products show (their stock) marks them instead of
  * starting a generation (ProductMarks): an answer that names the products it shows is
@@ -61,8 +63,8 @@ export type GenerationCacheDependencies = {
   dependsOn?: GenerationCache[]
   redis?: Redis
   subscriber?: Redis
-  /** Resolved on each use: Medusa's caching module (L2), when the app has one. */
-  shared: () => ICachingModuleService | undefined
+  /** L2, shared by the processes (Redis mode only). */
+  shared?: SharedCache
   logger: Logger
   entries: number
   ttlMs: number
@@ -225,9 +227,9 @@ export class GenerationCache {
   ): Promise<RenderedAnswer> {
     // Taken before anything is read: marks applied by now are in what the render reads.
     const marked = this.marks?.now() ?? 0
-    const shared = this.deps.shared()
+    const { shared } = this.deps
     const l2Key = `${this.deps.name}:${L2_FORMAT}:${fullKey}`
-    const stored = (await shared?.get({ key: l2Key }).catch(() => undefined)) as
+    const stored = (await shared?.get(l2Key).catch(() => undefined)) as
       Partial<RenderedAnswer> | undefined
     if (typeof stored?.body === "string") {
       // Entries written before tags were stored get theirs hashed here, once per process.
@@ -278,10 +280,7 @@ export class GenerationCache {
     if (ttl <= 0) {
       return
     }
-    void this.deps
-      .shared()
-      ?.set({ key: pending.l2Key, data: answer, ttl, tags: [this.deps.name] })
-      .catch(() => undefined)
+    void this.deps.shared?.set(pending.l2Key, answer, ttl).catch(() => undefined)
   }
 
   /** Joins the shared generation once, then re-reads it at most once a second. */
@@ -315,13 +314,9 @@ export class GenerationCache {
       }
     }
     this.adopt(next)
-    await this.deps
-      .shared()
-      ?.clear({ tags: [this.deps.name] })
-      .catch(() => undefined)
   }
 
-  /** Forgets this process's entries (application shutdown); L2 is Medusa's to close. */
+  /** Forgets this process's entries (application shutdown); L2 entries expire by themselves. */
   clear(): void {
     this.l1.clear()
     this.values.clear()

@@ -1,7 +1,7 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
-import type { ICachingModuleService } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import type Redis from "ioredis"
 import { GenerationCache } from "./generation-cache"
+import { redisSharedCache } from "./shared-cache"
 import type { RenderedAnswer, RenderedBody } from "../../utils/catalog/rendered-answer"
 import { LiveFanout, type LiveListener } from "./live-fanout"
 import {
@@ -56,7 +56,7 @@ export default class PlatformModuleService {
     const common = {
       redis: this.redis_,
       subscriber: this.subscriber_,
-      shared: () => cachingModule(dependencies),
+      shared: this.redis_ ? redisSharedCache(this.redis_) : undefined,
       logger: dependencies.logger,
       entries: options.catalogCache.entries,
       ttlMs: options.catalogCache.ttlMs,
@@ -262,18 +262,5 @@ export default class PlatformModuleService {
   /** One of `limit` live connections of `owner` in this process, or undefined when all are open. */
   claimLiveConnection(owner: string, limit: number): (() => void) | undefined {
     return this.live_.claimConnection(owner, limit)
-  }
-}
-
-/**
- * Medusa's caching module from the module's container. Medusa registers it in every
- * module's container and resolves it on access (undefined when the app has none); a
- * container built by hand (tests, benchmarks) may not have it at all.
- */
-function cachingModule(dependencies: PlatformDependencies): ICachingModuleService | undefined {
-  try {
-    return dependencies[Modules.CACHING as "caching"]
-  } catch {
-    return undefined
   }
 }

@@ -1,4 +1,4 @@
-import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
+import type { Logger } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 
 /**
@@ -28,8 +28,6 @@ export type PlatformConnections = {
 /** The module container's cradle, as the service receives it. */
 export type PlatformDependencies = PlatformConnections & {
   logger: Logger
-  /** Medusa's caching module (catalog L2); Medusa gives every module's container one. */
-  caching?: ICachingModuleService
 }
 
 /** The claims of an access token a revocation is checked against. */

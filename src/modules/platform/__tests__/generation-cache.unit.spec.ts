@@ -1,5 +1,6 @@
-import type { ICachingModuleService, Logger } from "@medusajs/framework/types"
+import type { Logger } from "@medusajs/framework/types"
 import { GenerationCache } from "../generation-cache"
+import type { SharedCache } from "../shared-cache"
 import type PlatformModuleService from "../service"
 import { standalonePlatform } from "./standalone"
 
@@ -66,27 +67,25 @@ describe("recommendations cache (in memory)", () => {
   })
 })
 
-// L2 admission: an answer is shared (written to Medusa's caching module) only once asked
+// L2 admission: an answer is shared (written to L2) only once asked
 // for again, so a read asked once costs no Redis write.
 describe("generation cache L2 admission", () => {
   type Stored = { body: string; etag: string }
   const written: string[] = []
   const store = new Map<string, Stored>()
-  // An in-memory stand-in for Medusa's caching module: the part of its interface the
-  // cache uses (get, set, clear by tag).
-  const shared = {
-    get: async ({ key }: { key: string }) => store.get(key) ?? null,
-    set: async ({ key, data }: { key: string; data: Stored }) => {
+  // An in-memory L2 (Redis's is shared-cache.ts).
+  const shared: SharedCache = {
+    get: async (key) => store.get(key),
+    set: async (key, data) => {
       written.push(key)
-      store.set(key, data)
+      store.set(key, data as Stored)
     },
-    clear: async () => store.clear(),
   }
   const logger = { warn: () => undefined } as unknown as Logger
   const newCache = () =>
     new GenerationCache({
       name: "catalog",
-      shared: () => shared as unknown as ICachingModuleService,
+      shared,
       logger,
       entries: 100,
       ttlMs: 60_000,
@@ -133,13 +132,12 @@ describe("generation cache L2 admission", () => {
     const ttls: number[] = []
     const timed = new GenerationCache({
       name: "shipping",
-      shared: () =>
-        ({
-          get: async () => null,
-          set: async ({ ttl }: { ttl: number }) => {
-            ttls.push(ttl)
-          },
-        }) as unknown as ICachingModuleService,
+      shared: {
+        get: async () => undefined,
+        set: async (_key, _value, ttl) => {
+          ttls.push(ttl)
+        },
+      },
       logger,
       entries: 10,
       // L1 keeps entries longer than L2 here, so b is still a hit at 61 s.

@@ -22,6 +22,19 @@ async function waitUntil(condition: () => boolean, timeoutMs = 1000): Promise<vo
   }
 }
 
+/** The first key matching `pattern`, once one exists (L2 writes happen in the background). */
+async function waitForKey(redis: Redis, pattern: string): Promise<string | undefined> {
+  const deadline = Date.now() + 1000
+  while (Date.now() < deadline) {
+    const [key] = await redis.keys(pattern)
+    if (key) {
+      return key
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  return undefined
+}
+
 describe("platform module on Redis", () => {
   let first: PlatformModuleService
   let second: PlatformModuleService
@@ -66,6 +79,22 @@ describe("platform module on Redis", () => {
     }
     expect(renders).toBe(before + 1)
     expect(body).toBe(`rendered ${before + 1}`)
+  })
+
+  it("serves an answer the other instance rendered and shared (L2) without rendering it", async () => {
+    const key = `page-l2:${unique}`
+    let renders = 0
+    const render = async () => `rendered ${++renders}`
+    // L2 admits an answer on its second ask, in the background.
+    await first.cachedCatalogRead(key, render)
+    await first.cachedCatalogRead(key, render)
+    const stored = await waitForKey(first.redis()!, `l2:catalog:*${key}`)
+    expect(stored).toBeDefined()
+
+    expect(await second.cachedCatalogRead(key, render)).toBe("rendered 1")
+    expect(renders).toBe(1)
+    // Stored under the generation it was rendered in, with a time to live.
+    expect(await first.redis()!.ttl(stored!)).toBeGreaterThan(0)
   })
 
   it("shares the recommendations' invalidations, each cache hearing only its own channel", async () => {
