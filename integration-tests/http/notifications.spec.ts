@@ -315,6 +315,8 @@ medusaIntegrationTestRunner({
           .resolve(Modules.NOTIFICATION)
           .listNotifications({ to: alice.email, template: "order-placed" })
         expect(notifications.map((n) => n.status).sort()).toEqual(["failure", "failure", "success"])
+        // Addressed to the customer, though `order.placed` (which asks for it) names only the order.
+        expect(notifications.every((n) => n.receiver_id === alice.id)).toBe(true)
       })
     })
 

@@ -7,14 +7,22 @@ import {
 import { runNotification } from "../tasks/notification/run-notification"
 
 /**
- * The customer's order emails. Every status change mails its status; `order.placed` also
- * asks for the confirmation, so orders placed through Medusa's own routes (which get their
- * history entry without this event) are confirmed too: the confirmation is sent once.
+ * The customer's order emails. Every status change mails its status, except the first: the
+ * confirmation is asked for by `order.placed`, which every order emits (orders placed
+ * through Medusa's own routes get their history entry without `order.status_changed`),
+ * while the engine's checkout emits both. Handling the first entry too cost a second run
+ * per order (lock, reads, render) that found the confirmation already sent.
  */
 export default async function sendOrderStatusEmail({
   event,
   container,
 }: SubscriberArgs<OrderStatusChangedData | { id: string }>): Promise<void> {
+  if (
+    event.name !== OrderWorkflowEvents.PLACED &&
+    isPlacement(event.data as OrderStatusChangedData)
+  ) {
+    return
+  }
   const change: OrderStatusChangedData =
     event.name === OrderWorkflowEvents.PLACED
       ? {
@@ -29,6 +37,11 @@ export default async function sendOrderStatusEmail({
         }
       : (event.data as OrderStatusChangedData)
   await runNotification(container, { kind: "order_status", input: change })
+}
+
+/** The history's first entry: the order was placed (the confirmation's change). */
+function isPlacement(change: OrderStatusChangedData): boolean {
+  return change.from === null && change.to === "pending"
 }
 
 export const config: SubscriberConfig = {

@@ -32,6 +32,8 @@ type OrderEmailRow = {
 /** What an order email needs: the recipient, their language, and the order's content. */
 export type OrderEmailView = {
   order_id: string
+  /** The order's customer (null for a guest order): the notification's receiver. */
+  customer_id: string | null
   email: string
   locale: EmailLocale
   /** False when the customer's preferences leave email out of their notification channels. */
@@ -108,6 +110,7 @@ export async function loadOrderEmailView(
 
   return {
     order_id: order.id,
+    customer_id: order.customer_id ?? null,
     email: order.email,
     locale: emailLocaleOf(preferences.locale),
     wants_email: !Array.isArray(channels) || channels.includes("email"),

@@ -51,7 +51,7 @@ export const planOrderEmailStep = createStep(
           kind === "placed" ? OrderWorkflowEvents.PLACED : OrderLifecycleEvents.STATUS_CHANGED,
         resource_type: "order",
         resource_id: view.order_id,
-        receiver_id: change.customer_id,
+        receiver_id: change.customer_id ?? view.customer_id,
       }),
     }
     return new StepResponse([message])
