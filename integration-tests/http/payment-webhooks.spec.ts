@@ -122,6 +122,11 @@ medusaIntegrationTestRunner({
       const { orderId, payment, intentId } = await checkout()
       const pending = await confirm(payment.id, "pm_card_threeDSecure2Required")
       expect(pending.data.status).toBe("requires_action")
+      // Marked as the engine's: the webhook below is applied by the engine alone (Medusa's
+      // handler is told it is not supported), and still pays the order.
+      expect(stripe.paymentIntent(intentId).metadata).toMatchObject({
+        opened_by: "engine-checkout",
+      })
 
       stripe.authenticate(intentId, "succeed")
       const [succeeded] = stripe.eventsOf("payment_intent.succeeded", intentId)

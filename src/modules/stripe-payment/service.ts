@@ -25,6 +25,7 @@ import {
   refundIdempotencyKey,
   withRefundLedger,
 } from "../../utils/payment/refund-key"
+import { settledByEngine } from "../../utils/payment/webhook-events"
 
 /** What the engine asks of `updatePayment` to confirm a PaymentIntent server-side. */
 export type IntentConfirmation = { payment_method?: string; return_url?: string }
@@ -170,7 +171,9 @@ export default class EngineStripeProviderService extends StripeProviderService {
       return result
     }
     const data: EngineWebhookData = { ...result.data, ...reference }
-    return { ...result, data }
+    // The engine's subscriber reads only `data`; Medusa's handler skips NOT_SUPPORTED.
+    const action = settledByEngine(event.data.object) ? PaymentActions.NOT_SUPPORTED : result.action
+    return { action, data }
   }
 
   /** The signature is checked again, against the arrival check's age limit (see above). */

@@ -4,6 +4,7 @@ import { version as medusaStripeVersion } from "@medusajs/payment-stripe/package
 import { PaymentActions } from "@medusajs/framework/utils"
 import EngineStripeProviderService, { CONFIRMATION_KEY } from "../service"
 import { stripeHostOptions } from "../options"
+import { ENGINE_INTENT_METADATA } from "../../../utils/payment/webhook-events"
 
 const SECRET = "whsec_unit"
 
@@ -112,6 +113,43 @@ describe("EngineStripeProviderService against @medusajs/payment-stripe", () => {
         event_type: "charge.refunded",
       },
     })
+  })
+
+  it("keeps Medusa's handler off the intents the engine's checkout opened", async () => {
+    const signed = async (metadata: Record<string, string>) => {
+      const intent = {
+        id: "pi_2",
+        object: "payment_intent",
+        amount_received: 4200,
+        currency: "usd",
+        metadata: { session_id: "payses_2", ...metadata },
+      }
+      const payload = JSON.stringify({
+        id: "evt_3",
+        object: "event",
+        type: "payment_intent.succeeded",
+        data: { object: intent },
+      })
+      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET })
+      return provider().getWebhookActionAndData({
+        data: JSON.parse(payload),
+        rawData: Buffer.from(payload),
+        headers: { "stripe-signature": header },
+      })
+    }
+    const data = {
+      session_id: "payses_2",
+      amount: 42,
+      event_id: "evt_3",
+      event_type: "payment_intent.succeeded",
+    }
+    // The engine applies these itself; its subscriber reads the data, Medusa's the action.
+    expect(await signed({ ...ENGINE_INTENT_METADATA })).toEqual({
+      action: PaymentActions.NOT_SUPPORTED,
+      data,
+    })
+    // Opened elsewhere (Medusa's /store flow): Medusa's action, as before.
+    expect(await signed({})).toEqual({ action: PaymentActions.SUCCESSFUL, data })
   })
 
   it("leaves updatePayment to Medusa without a confirmation", async () => {

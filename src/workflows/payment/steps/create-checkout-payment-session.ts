@@ -7,6 +7,7 @@ import {
   type Payer,
   type PaymentCustomer,
 } from "../../../queries/payment/payment-customer"
+import { ENGINE_INTENT_METADATA } from "../../../utils/payment/webhook-events"
 import { accountHolderLockKey } from "./ensure-account-holder"
 
 /** How long a checkout waits for another request making the same customer's holder (seconds). */
@@ -100,7 +101,8 @@ export const createCheckoutPaymentSessionStep = createStep(
         provider_id: input.provider_id,
         currency_code: input.currency_code,
         amount: input.amount,
-        data: {},
+        // Marks the intent as the engine's: its webhooks are applied by the engine alone.
+        data: { metadata: { ...ENGINE_INTENT_METADATA } },
         context: { customer, account_holder: accountHolder },
       }
     )
