@@ -4,6 +4,7 @@ import type { InputConfigModules } from "@medusajs/framework/types"
 import pg from "pg"
 import { readCatalogSettings, type CatalogSettings } from "./src/config/catalog"
 import {
+  applyDatabaseApplicationName,
   applyDatabaseTimeouts,
   readDatabasePoolMax,
   readDatabaseTimeouts,
@@ -40,6 +41,7 @@ const platformSettings = readPlatformSettings(process.env)
 const databaseTimeouts = readDatabaseTimeouts(process.env)
 const databasePoolMax = readDatabasePoolMax(process.env)
 applyDatabaseTimeouts(pg.defaults, databaseTimeouts)
+applyDatabaseApplicationName(pg.defaults)
 const redisUrl = platformSettings.redisUrl
 const eventBusConcurrency = Number(process.env.EVENT_BUS_CONCURRENCY || 10)
 if (!Number.isInteger(eventBusConcurrency) || eventBusConcurrency < 1) {

@@ -41,8 +41,9 @@ export function readDatabasePoolMax(env: NodeJS.ProcessEnv = process.env): numbe
   return env.DB_POOL_MAX ? positiveIntFromEnv(env.DB_POOL_MAX, 10, "DB_POOL_MAX") : undefined
 }
 
-/** The part of node-postgres' `defaults` the timeouts set. */
+/** The part of node-postgres' `defaults` the timeouts and the application name set. */
 export type PgDefaults = {
+  application_name?: string
   statement_timeout?: number | false
   lock_timeout?: number | false
   query_timeout?: number | false
@@ -73,4 +74,18 @@ export function applyDatabaseTimeouts(
   pgDefaults.statement_timeout = timeouts.statementTimeoutMs
   pgDefaults.lock_timeout = timeouts.lockTimeoutMs
   pgDefaults.query_timeout = timeouts.queryTimeoutMs
+}
+
+/**
+ * Names this process's PostgreSQL connections by its role (`engine-server`, `engine-worker`,
+ * `engine-shared`), so `pg_stat_activity` shows which processes hold connections, wait on
+ * locks or run a slow statement, and a benchmark can count statements per role
+ * (bench/write-ops.ts). PGAPPNAME, when set, is left to node-postgres (it wins).
+ */
+export function applyDatabaseApplicationName(
+  pgDefaults: PgDefaults,
+  workerMode: string | undefined = process.env.MEDUSA_WORKER_MODE
+): void {
+  const role = ["server", "worker"].includes(workerMode ?? "") ? workerMode : "shared"
+  pgDefaults.application_name = `engine-${role}`
 }

@@ -1,4 +1,5 @@
 import {
+  applyDatabaseApplicationName,
   applyDatabaseTimeouts,
   readDatabasePoolMax,
   readDatabaseTimeouts,
@@ -42,6 +43,19 @@ describe("database time-outs", () => {
     const shared: PgDefaults = {}
     applyDatabaseTimeouts(shared, timeouts, ["node", "medusa", "start"], "shared")
     expect(shared.statement_timeout).toBe(30_000)
+  })
+
+  it("names the connections by the process's role", () => {
+    const named = (mode: string | undefined) => {
+      const defaults: PgDefaults = {}
+      applyDatabaseApplicationName(defaults, mode)
+      return defaults.application_name
+    }
+    expect(named("server")).toBe("engine-server")
+    expect(named("worker")).toBe("engine-worker")
+    expect(named("shared")).toBe("engine-shared")
+    expect(named(undefined)).toBe("engine-shared")
+    expect(named("anything else")).toBe("engine-shared")
   })
 
   it("sizes the pool from DB_POOL_MAX, leaving Medusa's default when unset", () => {

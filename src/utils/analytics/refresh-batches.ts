@@ -12,6 +12,10 @@
  * they are now, so one run for several events of one order, or for several orders, gives
  * the same facts.
  *
+ * With `gatherMs`, a batch waits that long before it starts, so keys that arrive together
+ * (a checkout's two events, handled side by side by the event bus) share a run instead of
+ * the first running alone: an order's placement then costs one refresh, not two.
+ *
  * When a batch of several keys fails, each key is run again alone, so one bad key fails
  * only its own callers. A run that takes longer than `deadlineMs` fails its callers (their
  * events are retried) and stops holding up the next batch: callers wait in the event bus's
@@ -19,7 +23,7 @@
  */
 export type BatchRunner<K> = (key: K) => Promise<void>
 
-export type BatchOptions = { maxBatch?: number; deadlineMs?: number }
+export type BatchOptions = { maxBatch?: number; deadlineMs?: number; gatherMs?: number }
 
 export class BatchDeadlineError extends Error {
   constructor(ms: number) {
@@ -43,7 +47,7 @@ async function withinDeadline(run: () => Promise<void>, ms: number): Promise<voi
 
 export function batchedRunner<K>(
   run: (keys: K[]) => Promise<void>,
-  { maxBatch = 100, deadlineMs = 60_000 }: BatchOptions = {}
+  { maxBatch = 100, deadlineMs = 60_000, gatherMs = 0 }: BatchOptions = {}
 ): BatchRunner<K> {
   if (!Number.isInteger(maxBatch) || maxBatch < 1) {
     throw new RangeError(`maxBatch must be a whole number from 1, got ${maxBatch}`)
@@ -73,19 +77,22 @@ export function batchedRunner<K>(
       return
     }
     running = true
-    const keys = new Set<K>()
-    const batch: Waiter[] = []
-    const rest: Waiter[] = []
-    for (const waiter of waiting) {
-      if (keys.has(waiter.key) || keys.size < maxBatch) {
-        keys.add(waiter.key)
-        batch.push(waiter)
-      } else {
-        rest.push(waiter)
-      }
-    }
-    waiting = rest
     try {
+      if (gatherMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, gatherMs))
+      }
+      const keys = new Set<K>()
+      const batch: Waiter[] = []
+      const rest: Waiter[] = []
+      for (const waiter of waiting) {
+        if (keys.has(waiter.key) || keys.size < maxBatch) {
+          keys.add(waiter.key)
+          batch.push(waiter)
+        } else {
+          rest.push(waiter)
+        }
+      }
+      waiting = rest
       await runBatch(batch)
     } finally {
       running = false

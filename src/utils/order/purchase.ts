@@ -14,6 +14,15 @@ export const PURCHASE_STATUSES = [
   "partially_refunded",
 ] as const satisfies readonly OrderStatus[]
 
-export function isPurchase(status: OrderStatus): boolean {
-  return (PURCHASE_STATUSES as readonly OrderStatus[]).includes(status)
+export function isPurchase(status: OrderStatus | null): boolean {
+  return status !== null && (PURCHASE_STATUSES as readonly OrderStatus[]).includes(status)
+}
+
+/**
+ * Whether a status move takes an order into or out of the purchases (placing, paying,
+ * cancelling a paid order, refunding it fully). Moves within either side (placed, paid →
+ * processing → shipped, pending → cancelled) change no customer's purchases.
+ */
+export function changesPurchases(from: OrderStatus | null, to: OrderStatus): boolean {
+  return isPurchase(from) !== isPurchase(to)
 }

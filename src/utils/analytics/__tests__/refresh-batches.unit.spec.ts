@@ -40,6 +40,29 @@ describe("batchedRunner", () => {
     expect(settled.sort()).toEqual(["order_1", "order_1", "order_1", "order_2", "order_3"])
   })
 
+  it("with gatherMs, starts a batch only after that wait, so keys that come together share it", async () => {
+    jest.useFakeTimers()
+    try {
+      const { batches, pending, run } = controlledRun()
+      const refresh = batchedRunner(run, { gatherMs: 200 })
+      const calls = [refresh("order_1")]
+      await Promise.resolve()
+      calls.push(refresh("order_1"), refresh("order_2"))
+      expect(batches).toEqual([])
+      await jest.advanceTimersByTimeAsync(199)
+      expect(batches).toEqual([])
+      await jest.advanceTimersByTimeAsync(1)
+      expect(batches).toEqual([["order_1", "order_2"]])
+      pending[0].finish()
+      await Promise.all(calls)
+      // Nothing was left waiting: no second run.
+      await jest.advanceTimersByTimeAsync(1000)
+      expect(batches).toHaveLength(1)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it("takes at most maxBatch keys per run", async () => {
     const { batches, pending, run } = controlledRun()
     const refresh = batchedRunner(run, { maxBatch: 2 })
