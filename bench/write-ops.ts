@@ -11,8 +11,18 @@
  * The server must run with SQL_STATEMENT_COUNTER=true and the fake Stripe's settings (the
  * values are printed at start, as in bench/load-scenario.ts). Redis commands are counted with
  * INFO commandstats of the whole Redis server: run nothing else against it meanwhile.
+ *
+ * Statements per process role, the worker's included (which no response header can carry),
+ * come from PostgreSQL's own log when the database logs every statement — set before the
+ * server starts, as it applies to new connections:
+ *
+ *   psql -c "alter database bench_load set log_statement = 'all'"
+ *
+ * and BENCH_PG_LOG names the log file this script can read (default: Debian's
+ * /var/log/postgresql/postgresql-15-main.log). The log line's backend pid is mapped to the
+ * connection's application name (`engine-server`, `engine-worker`: src/config/database.ts).
  */
-import { readFileSync } from "node:fs"
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs"
 import { performance } from "node:perf_hooks"
 import Redis from "ioredis"
 import { Client } from "pg"
@@ -26,6 +36,8 @@ const SHOPPERS = Number(env.BENCH_SHOPPERS ?? 40)
 const SETTLE_MS = Number(env.BENCH_SETTLE_MS ?? 3000)
 const STRIPE_PORT = Number(env.BENCH_STRIPE_PORT ?? 12190)
 const ROOT_PID = env.BENCH_SERVER_PID ?? ""
+const PG_LOG = env.BENCH_PG_LOG ?? "/var/log/postgresql/postgresql-15-main.log"
+const PG_DATABASE = new URL(env.DATABASE_URL ?? "postgres://localhost/bench_load").pathname.slice(1)
 const ADDRESS = {
   first_name: "Ada",
   last_name: "Lovelace",
@@ -73,6 +85,45 @@ function processesByMode(): Record<"server" | "worker", string[]> {
   return found
 }
 
+/** The log's size now: where a phase's statements start. */
+function logOffset(): number | null {
+  try {
+    return statSync(PG_LOG).size
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Statements the database's backends logged since `from`, by the application name of the
+ * connection (backends that ended meanwhile count as "ended").
+ */
+async function statementsByRole(db: Client, from: number | null): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  const to = logOffset()
+  if (from === null || to === null || to <= from) {
+    return counts
+  }
+  const buffer = Buffer.alloc(to - from)
+  const file = openSync(PG_LOG, "r")
+  readSync(file, buffer, 0, buffer.length, from)
+  closeSync(file)
+  const { rows } = await db.query<{ pid: number; application_name: string }>(
+    "select pid, application_name from pg_stat_activity where datname = $1",
+    [PG_DATABASE]
+  )
+  const roleOf = new Map(rows.map((row) => [String(row.pid), row.application_name || "?"]))
+  const line = new RegExp(`\\[(\\d+)\\] \\S+@${PG_DATABASE} LOG:  (?:statement|execute [^:]*): `)
+  for (const text of buffer.toString("utf8").split("\n")) {
+    const match = line.exec(text)
+    if (match) {
+      const role = roleOf.get(match[1]) ?? "ended"
+      counts.set(role, (counts.get(role) ?? 0) + 1)
+    }
+  }
+  return counts
+}
+
 async function redisCommands(redis: Redis): Promise<number> {
   const info = await redis.info("commandstats")
   return [...info.matchAll(/calls=(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0)
@@ -86,17 +137,22 @@ type Row = {
   serverMs: number
   workerMs: number
   redis: number
+  /** Per request, from PostgreSQL's log: the server's and the worker's connections. */
+  serverLogged?: number
+  workerLogged?: number
 }
 
 async function phase(
   name: string,
   redis: Redis,
+  db: Client,
   jobs: (() => Promise<Answer>)[],
   expected: number[]
 ): Promise<Row> {
   const { server, worker } = processesByMode()
   const before = { server: sampleCpu(server), worker: sampleCpu(worker) }
   const redisBefore = await redisCommands(redis)
+  const logFrom = logOffset()
   const times: number[] = []
   let statements = 0
   for (const job of jobs) {
@@ -110,6 +166,7 @@ async function phase(
   }
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
   const redisAfter = await redisCommands(redis)
+  const logged = await statementsByRole(db, logFrom)
   const after = { server: sampleCpu(server), worker: sampleCpu(worker) }
   times.sort((a, b) => a - b)
   const n = jobs.length
@@ -122,8 +179,19 @@ async function phase(
     workerMs: Math.round(cpuMsBetween(before.worker, after.worker) / n),
     // INFO's own call is counted once per sample.
     redis: Math.round(((redisAfter - redisBefore - 1) / n) * 10) / 10,
+    ...(logged.size
+      ? {
+          serverLogged: perRequest(
+            (logged.get("engine-server") ?? 0) + (logged.get("engine-shared") ?? 0),
+            n
+          ),
+          workerLogged: perRequest(logged.get("engine-worker") ?? 0, n),
+        }
+      : {}),
   }
 }
+
+const perRequest = (total: number, requests: number) => Math.round((total / requests) * 10) / 10
 
 /** Forget the Stripe customers of an earlier fake (bench/load-scenario.ts does the same). */
 async function forgetStripeCustomers(): Promise<void> {
@@ -147,6 +215,14 @@ async function main(): Promise<void> {
   })
   await stripe.start(STRIPE_PORT)
   const redis = new Redis(env.REDIS_URL ?? "redis://localhost:6379")
+  const db = new Client({ connectionString: env.DATABASE_URL })
+  await db.connect()
+  const { rows: logging } = await db.query<{ log_statement: string }>("show log_statement")
+  if (logging[0]?.log_statement !== "all" || logOffset() === null) {
+    process.stderr.write(
+      `statements per role left out: set log_statement = 'all' on ${PG_DATABASE} before the server starts, and BENCH_PG_LOG\n`
+    )
+  }
   const list = await call("GET", "/products?limit=100&in_stock=true")
   const products = (list.json.items as { id: string }[]).map((product) => product.id)
   const shoppers = Array.from({ length: SHOPPERS }, (_, index) => index + 1)
@@ -161,6 +237,7 @@ async function main(): Promise<void> {
     await phase(
       "login",
       redis,
+      db,
       each(async (index) => {
         const answer = await call("POST", "/auth/login", {
           email: loadShopperEmail(shoppers[index]),
@@ -191,12 +268,13 @@ async function main(): Promise<void> {
       carts[index] = answer.json as (typeof carts)[number]
       return answer
     })
-  rows.push(await phase("cart add (first line)", redis, add(0), [200]))
-  rows.push(await phase("cart add (second line)", redis, add(1), [200]))
+  rows.push(await phase("cart add (first line)", redis, db, add(0), [200]))
+  rows.push(await phase("cart add (second line)", redis, db, add(1), [200]))
   rows.push(
     await phase(
       "cart update",
       redis,
+      db,
       each((index) => {
         const line = carts[index].items[0]
         return call("PUT", `/cart/${line.id}`, { quantity: line.quantity + 1 }, tokens[index])
@@ -208,6 +286,7 @@ async function main(): Promise<void> {
     await phase(
       "cart view",
       redis,
+      db,
       each((index) => call("GET", "/cart", undefined, tokens[index])),
       [200]
     )
@@ -216,6 +295,7 @@ async function main(): Promise<void> {
     await phase(
       "checkout",
       redis,
+      db,
       each(async (index) => {
         const answer = await call(
           "POST",
@@ -233,6 +313,7 @@ async function main(): Promise<void> {
     await phase(
       "payment confirm",
       redis,
+      db,
       each((index) =>
         call(
           "POST",
@@ -245,16 +326,17 @@ async function main(): Promise<void> {
     )
   )
   await redis.quit()
+  await db.end()
   await stripe.stop()
 
   const lines = [
     `${SHOPPERS} shoppers, one request at a time, ${SETTLE_MS} ms settle per phase`,
     "",
-    "| operation | requests | p50 ms | SQL statements | server CPU ms | worker CPU ms (after it) | Redis commands |",
-    "|---|---|---|---|---|---|---|",
+    "| operation | requests | p50 ms | SQL statements (header) | logged: server | logged: worker (after it) | server CPU ms | worker CPU ms (after it) | Redis commands |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (row) =>
-        `| ${row.operation} | ${row.requests} | ${row.p50} | ${row.statements} | ${row.serverMs} | ${row.workerMs} | ${row.redis} |`
+        `| ${row.operation} | ${row.requests} | ${row.p50} | ${row.statements} | ${row.serverLogged ?? "–"} | ${row.workerLogged ?? "–"} | ${row.serverMs} | ${row.workerMs} | ${row.redis} |`
     ),
   ]
   process.stdout.write(`${lines.join("\n")}\n`)
