@@ -25,7 +25,7 @@ const KEY_PREFIX = "l2:"
  * became a queued job, handled by the worker and cleared from tag sets nobody uses
  * (Medusa's own use of that cache sits behind a feature flag we leave off): 1,420 Redis
  * commands per checkout and 124 per cart change, against 375 and 14 without it
- * (docs/PERFORMANCE.md, "Redis commands per write"). The entries here need no tags: their
+ * (docs/PERFORMANCE.md, "CPU, statements and Redis commands per write"). The entries here need no tags: their
  * keys carry the generations they were rendered under, so a newer generation never reads
  * them, and they expire by themselves.
  */
