@@ -40,6 +40,7 @@ import { loadavg } from "node:os"
 import { performance } from "node:perf_hooks"
 import { signJwt } from "../integration-tests/helpers/jwt"
 import { startInspectorProfile } from "./inspector-profile"
+import { SHOPPER_ADDRESS } from "./load-users"
 import {
   backendsOf,
   cpuMsBetween,
@@ -77,14 +78,7 @@ const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 3000)
 const PUBLISHABLE_KEY_TITLE = "Demo Storefront"
 const PAYMENT_PROVIDER = "pp_system_default"
 
-const ADDRESS = {
-  first_name: "Ada",
-  last_name: "Lovelace",
-  address_1: "12 Analytical Row",
-  city: "New York",
-  postal_code: "10001",
-  country_code: "us",
-}
+const ADDRESS = SHOPPER_ADDRESS
 
 type Json = Record<string, unknown>
 type Headers = Record<string, string>

@@ -44,7 +44,7 @@ import { loadavg } from "node:os"
 import { Client } from "pg"
 import { FakeStripe } from "../integration-tests/support/fake-stripe/server"
 import { TYPO_QUERIES } from "./catalog-words"
-import { LOAD_SHOPPER_PASSWORD, loadShopperEmail } from "./load-users"
+import { LOAD_SHOPPER_PASSWORD, loadShopperEmail, SHOPPER_ADDRESS } from "./load-users"
 import { backendsOf, cpuMsBetween, sampleCpu, withDescendants } from "./proc-cpu"
 
 const env = process.env
@@ -74,14 +74,7 @@ const PG_DATABASE =
 const CARD = "pm_card_visa"
 const EXACT_QUERIES = ["wireless mouse", "desk lamp", "hiking boots", "coffee mug", "backpack"]
 const SORTS = ["newest", "price_asc", "price_desc", "name", "rating"]
-const ADDRESS = {
-  first_name: "Ada",
-  last_name: "Lovelace",
-  address_1: "12 Analytical Row",
-  city: "New York",
-  postal_code: "10001",
-  country_code: "us",
-}
+const ADDRESS = SHOPPER_ADDRESS
 
 // --- randomness (seeded, so two runs make the same choices in the same order) ---
 

@@ -1,27 +1,21 @@
 import type { OrderStatus } from "../../modules/order-lifecycle/types"
+import { changesPurchases, isPurchase, PURCHASE_STATUSES } from "../order/purchase"
 import type { OrderPurchase } from "../../modules/recommendation/types"
 
 /**
  * Statuses in which an order counts as a purchase: money was taken and kept, at least in
- * part. A cancelled or fully refunded order is taken out again; a partial refund keeps
- * it (which lines were refunded is not known, and most of the basket was kept).
+ * part (the same as a verified purchase: utils/order/purchase.ts). A cancelled or fully
+ * refunded order is taken out again; a partial refund keeps it (which lines were refunded
+ * is not known, and most of the basket was kept).
  */
-export const COUNTED_STATUSES = [
-  "paid",
-  "processing",
-  "shipped",
-  "delivered",
-  "partially_refunded",
-] as const satisfies readonly OrderStatus[]
+export const COUNTED_STATUSES = PURCHASE_STATUSES
 
 export function countsAsPurchase(status: OrderStatus | null | undefined): boolean {
-  return Boolean(status) && (COUNTED_STATUSES as readonly string[]).includes(status as string)
+  return isPurchase(status ?? null)
 }
 
 /** Whether a status move can change what an order contributes (else nothing to do). */
-export function changesPurchase(from: OrderStatus | null, to: OrderStatus): boolean {
-  return countsAsPurchase(from) !== countsAsPurchase(to)
-}
+export const changesPurchase = changesPurchases
 
 /** An order's contribution: its distinct products, sorted; pairs only for small baskets. */
 export function orderPurchase(input: {

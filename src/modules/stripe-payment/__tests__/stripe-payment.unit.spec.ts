@@ -15,6 +15,17 @@ function provider(apiUrl?: string) {
   )
 }
 
+/** A webhook delivery of one event about `object`, signed with the provider's secret. */
+function signedEvent(id: string, type: string, object: Record<string, unknown>) {
+  const payload = JSON.stringify({ id, object: "event", type, data: { object } })
+  const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET })
+  return {
+    data: JSON.parse(payload),
+    rawData: Buffer.from(payload),
+    headers: { "stripe-signature": header },
+  }
+}
+
 /** The Stripe client's connection settings, which its typings leave out. */
 type ClientInternals = { _api: { host: string; port: string | number; protocol: string } }
 
@@ -92,18 +103,9 @@ describe("EngineStripeProviderService against @medusajs/payment-stripe", () => {
       payment_intent: "pi_1",
       metadata: { session_id: "payses_1" },
     }
-    const payload = JSON.stringify({
-      id: "evt_2",
-      object: "event",
-      type: "charge.refunded",
-      data: { object: charge },
-    })
-    const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET })
-    const result = await provider().getWebhookActionAndData({
-      data: JSON.parse(payload),
-      rawData: Buffer.from(payload),
-      headers: { "stripe-signature": header },
-    })
+    const result = await provider().getWebhookActionAndData(
+      signedEvent("evt_2", "charge.refunded", charge)
+    )
     expect(result).toEqual({
       action: PaymentActions.NOT_SUPPORTED,
       data: {
@@ -124,18 +126,9 @@ describe("EngineStripeProviderService against @medusajs/payment-stripe", () => {
         currency: "usd",
         metadata: { session_id: "payses_2", ...metadata },
       }
-      const payload = JSON.stringify({
-        id: "evt_3",
-        object: "event",
-        type: "payment_intent.succeeded",
-        data: { object: intent },
-      })
-      const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET })
-      return provider().getWebhookActionAndData({
-        data: JSON.parse(payload),
-        rawData: Buffer.from(payload),
-        headers: { "stripe-signature": header },
-      })
+      return provider().getWebhookActionAndData(
+        signedEvent("evt_3", "payment_intent.succeeded", intent)
+      )
     }
     const data = {
       session_id: "payses_2",
