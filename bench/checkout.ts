@@ -40,7 +40,7 @@ import { loadavg } from "node:os"
 import { performance } from "node:perf_hooks"
 import { signJwt } from "../integration-tests/helpers/jwt"
 import { startInspectorProfile } from "./inspector-profile"
-import { SHOPPER_ADDRESS } from "./load-users"
+import { TEST_ADDRESS } from "../integration-tests/helpers/address"
 import {
   backendsOf,
   cpuMsBetween,
@@ -78,7 +78,7 @@ const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 3000)
 const PUBLISHABLE_KEY_TITLE = "Demo Storefront"
 const PAYMENT_PROVIDER = "pp_system_default"
 
-const ADDRESS = SHOPPER_ADDRESS
+const ADDRESS = TEST_ADDRESS
 
 type Json = Record<string, unknown>
 type Headers = Record<string, string>

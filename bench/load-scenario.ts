@@ -44,7 +44,8 @@ import { loadavg } from "node:os"
 import { Client } from "pg"
 import { FakeStripe } from "../integration-tests/support/fake-stripe/server"
 import { TYPO_QUERIES } from "./catalog-words"
-import { LOAD_SHOPPER_PASSWORD, loadShopperEmail, SHOPPER_ADDRESS } from "./load-users"
+import { LOAD_SHOPPER_PASSWORD, loadShopperEmail } from "./load-users"
+import { TEST_ADDRESS } from "../integration-tests/helpers/address"
 import { backendsOf, cpuMsBetween, sampleCpu, withDescendants } from "./proc-cpu"
 
 const env = process.env
@@ -74,7 +75,7 @@ const PG_DATABASE =
 const CARD = "pm_card_visa"
 const EXACT_QUERIES = ["wireless mouse", "desk lamp", "hiking boots", "coffee mug", "backpack"]
 const SORTS = ["newest", "price_asc", "price_desc", "name", "rating"]
-const ADDRESS = SHOPPER_ADDRESS
+const ADDRESS = TEST_ADDRESS
 
 // --- randomness (seeded, so two runs make the same choices in the same order) ---
 

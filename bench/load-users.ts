@@ -8,13 +8,3 @@ export function loadShopperEmail(index: number): string {
 export function loadShopperUsername(index: number): string {
   return `load_shopper_${String(index).padStart(4, "0")}`
 }
-
-/** The US shipping address every benchmark shopper checks out with. */
-export const SHOPPER_ADDRESS = {
-  first_name: "Ada",
-  last_name: "Lovelace",
-  address_1: "12 Analytical Row",
-  city: "New York",
-  postal_code: "10001",
-  country_code: "us",
-}

@@ -27,7 +27,8 @@ import { performance } from "node:perf_hooks"
 import Redis from "ioredis"
 import { Client } from "pg"
 import { FakeStripe } from "../integration-tests/support/fake-stripe/server"
-import { LOAD_SHOPPER_PASSWORD, loadShopperEmail, SHOPPER_ADDRESS } from "./load-users"
+import { LOAD_SHOPPER_PASSWORD, loadShopperEmail } from "./load-users"
+import { TEST_ADDRESS } from "../integration-tests/helpers/address"
 import { cpuMsBetween, sampleCpu, withDescendants } from "./proc-cpu"
 
 const env = process.env
@@ -38,7 +39,7 @@ const STRIPE_PORT = Number(env.BENCH_STRIPE_PORT ?? 12190)
 const ROOT_PID = env.BENCH_SERVER_PID ?? ""
 const PG_LOG = env.BENCH_PG_LOG ?? "/var/log/postgresql/postgresql-15-main.log"
 const PG_DATABASE = new URL(env.DATABASE_URL ?? "postgres://localhost/bench_load").pathname.slice(1)
-const ADDRESS = SHOPPER_ADDRESS
+const ADDRESS = TEST_ADDRESS
 
 type Answer = { status: number; json: Record<string, unknown>; statements: number }
 

@@ -80,14 +80,7 @@ export async function createShoppers(
   })
 }
 
-export const TEST_ADDRESS = {
-  first_name: "Ada",
-  last_name: "Lovelace",
-  address_1: "12 Analytical Row",
-  city: "New York",
-  postal_code: "10001",
-  country_code: "us",
-}
+export { TEST_ADDRESS } from "./address"
 
 export type Shop = {
   admin: AdminSession

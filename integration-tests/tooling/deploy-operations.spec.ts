@@ -5,6 +5,7 @@ import path from "node:path"
 import { randomUUID } from "node:crypto"
 import { Client } from "pg"
 import { findFreePort } from "../../scripts/lib/port"
+import { TEST_ADDRESS } from "../helpers/address"
 import { startDev, testServerUrl, type DevProcess } from "./dev-process"
 import { startOtlpReceiver, type ReceivedSpan } from "./otlp-receiver"
 
@@ -149,14 +150,7 @@ describe("operating a shop: tracing, backup and restore", () => {
       token,
       headers: { "x-request-id": requestId },
       body: {
-        shipping_address: {
-          first_name: "Ada",
-          last_name: "Lovelace",
-          address_1: "12 Analytical Row",
-          city: "New York",
-          postal_code: "10001",
-          country_code: "us",
-        },
+        shipping_address: TEST_ADDRESS,
       },
     })
     expect(checkout.status).toBe(201)
