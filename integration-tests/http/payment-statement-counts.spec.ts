@@ -1,9 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   statementsOf,
   addAndCheckout,
   createShop,
+  TEST_ADDRESS,
   startFakeStripe,
   useTestRedis,
   waitForIdleEventQueue,
@@ -25,6 +26,12 @@ jest.setTimeout(180_000)
  * while the settlement ran Medusa's capture workflow over a payment already captured.
  */
 const CONFIRM_BUDGET = 80
+/**
+ * A returning customer's checkout (statement-counts.spec.ts: 60 with Medusa's system
+ * provider) plus the write of Stripe's answer onto the session: what a new customer's first
+ * checkout now costs too, their account being made before it.
+ */
+const CHECKOUT_BUDGET = 61
 
 let stripe: FakeStripe
 
@@ -75,6 +82,85 @@ medusaIntegrationTestRunner({
       ])
       const view = await api.get(`/orders/${order.id}`, { headers: shop.alice.headers })
       expect(view.data.status).toBe("paid")
+    })
+
+    it("sets a new customer's Stripe account up after their first cart, not in their first checkout", async () => {
+      const shop = await createShop(getContainer(), api, {
+        name: "Teapot",
+        price: "30.00",
+        stock_quantity: 20,
+      })
+      // Another customer's checkout first: the sales channel's shipping options are then
+      // cached, as in a shop that has sold before (its first listing is 9 statements).
+      expect((await addAndCheckout(api, shop.bob, shop.product.id)).status).toBe(201)
+      await waitForIdleEventQueue()
+      const stripeCustomers = () => stripe.countRequests("POST", "/v1/customers")
+      const before = stripeCustomers()
+
+      const headers = { headers: shop.alice.headers }
+      const added = await api.post(
+        "/cart/add",
+        { product_id: shop.product.id, quantity: 1 },
+        headers
+      )
+      expect(added.status).toBe(200)
+      // The cart's `cart.created` makes the Stripe Customer in the worker.
+      await waitForIdleEventQueue()
+      expect(stripeCustomers()).toBe(before + 1)
+
+      const checkout = await api.post("/cart/checkout", { shipping_address: TEST_ADDRESS }, headers)
+      expect(checkout.status).toBe(201)
+      const count = statementsOf(checkout)
+      process.stdout.write(`SQL statements of a new customer's first checkout: ${count}\n`)
+      expect(count).toBeGreaterThan(0)
+      expect(count).toBeLessThanOrEqual(CHECKOUT_BUDGET)
+      // No second Customer at Stripe, and one account holder, linked to the customer.
+      expect(stripeCustomers()).toBe(before + 1)
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "customer",
+          fields: ["account_holders.id"],
+          filters: { id: shop.alice.id },
+        })
+      expect((data[0] as { account_holders?: unknown[] }).account_holders).toHaveLength(1)
+    })
+
+    it("leaves the account to the first checkout when preparing it failed", async () => {
+      const shop = await createShop(getContainer(), api, {
+        name: "Milk Jug",
+        price: "12.00",
+        stock_quantity: 20,
+      })
+      const headers = { headers: shop.alice.headers }
+      // Stripe makes the Customer, but its answers are lost: the preparation fails.
+      stripe.dropAnswers("POST", "/v1/customers")
+      try {
+        const added = await api.post(
+          "/cart/add",
+          { product_id: shop.product.id, quantity: 1 },
+          headers
+        )
+        expect(added.status).toBe(200)
+        await waitForIdleEventQueue()
+      } finally {
+        stripe.answerAgain("POST", "/v1/customers")
+      }
+      const holders = async () => {
+        const { data } = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({
+            entity: "customer",
+            fields: ["account_holders.id"],
+            filters: { id: shop.alice.id },
+          })
+        return (data[0] as { account_holders?: unknown[] }).account_holders ?? []
+      }
+      expect(await holders()).toHaveLength(0)
+
+      const checkout = await api.post("/cart/checkout", { shipping_address: TEST_ADDRESS }, headers)
+      expect(checkout.status).toBe(201)
+      expect(await holders()).toHaveLength(1)
     })
   },
 })
