@@ -15,6 +15,7 @@ import {
   type CatalogProduct,
   type FakeStripe,
   type Shopper,
+  waitFor,
 } from "../helpers"
 
 jest.setTimeout(180_000)
@@ -629,6 +630,64 @@ medusaIntegrationTestRunner({
         )
         expect(bad.status).toBe(400)
         expect(stripeRefundsOf(intentId)).toEqual([700])
+      })
+
+      it("the dashboard's order cancellation: a lost refund fails it; the retry is replayed and recorded once", async () => {
+        const { order, intentId } = await paidOrder()
+        const medusaStatus = async () => {
+          const [row] = await getContainer()
+            .resolve(Modules.ORDER)
+            .listOrders({ id: order.id }, { select: ["status"] })
+          return row.status
+        }
+        const cancel = () =>
+          api.post(`/admin/orders/${order.id}/cancel`, {}, { headers: admin.headers, ...anyStatus })
+        await refundLostThenRetried({ orderId: order.id, intentId }, async () => {
+          const answer = await cancel()
+          // Medusa cancelled with the money kept; the failed refund now rolls it back.
+          if (answer.status >= 500) {
+            expect(await medusaStatus()).not.toBe("canceled")
+          }
+          return answer
+        })
+        expect(await medusaStatus()).toBe("canceled")
+        expect(stripeRefundsOf(intentId)).toEqual([5500])
+        expect(await medusaRefundsOf(order.id)).toEqual([5500])
+        // The engine's status follows Medusa's order.canceled.
+        await waitFor(async () => (await orderOf(order.id)).status === "cancelled")
+        // The engine's handler keeps Medusa's authentication.
+        const asCustomer = await api.post(
+          `/admin/orders/${order.id}/cancel`,
+          {},
+          { headers: alice.headers, ...anyStatus }
+        )
+        expect(asCustomer.status).toBe(401)
+      })
+
+      it("a dashboard cancellation racing the engine's refund refunds the captured money once", async () => {
+        const { order, intentId, payment } = await paidOrder()
+        const answers = await Promise.all([
+          api.post(
+            `/admin/orders/${order.id}/cancel`,
+            {},
+            { headers: admin.headers, ...anyStatus }
+          ),
+          api.post(
+            "/payments/refund",
+            { payment_id: payment.id, amount: "10.00" },
+            { headers: admin.headers, ...anyStatus }
+          ),
+        ])
+        // One after the other under the order's lock: the refund first, then the
+        // cancellation refunds the rest; or the cancellation first, and the refund finds
+        // nothing left (409).
+        const [cancelled, refunded] = answers.map((answer) => answer.status)
+        expect(cancelled).toBe(200)
+        expect([200, 409]).toContain(refunded)
+        const made = stripeRefundsOf(intentId)
+        expect(made.reduce((total, amount) => total + amount, 0)).toBe(5500)
+        expect(await medusaRefundsOf(order.id)).toEqual(made)
+        expect(made).toEqual(refunded === 200 ? [1000, 4500] : [5500])
       })
 
       it("concurrent equal refunds in the dashboard are each made at Stripe and recorded once", async () => {

@@ -13,6 +13,7 @@ import {
   dashboardRefundBody,
   dashboardRefundQuery,
 } from "../admin/payments/validators"
+import { dashboardCancelAnswer, dashboardCancelQuery } from "../admin/orders/validators"
 
 const tags = ["Admin dashboard"]
 
@@ -90,6 +91,24 @@ export const adminDashboardContract: ContractRoute[] = [
       404: { description: "Unknown payment" },
       500: {
         description: "The payment provider did not confirm the refund: nothing recorded, retry",
+      },
+    },
+  },
+  {
+    method: "POST",
+    path: "/admin/orders/:id/cancel",
+    summary:
+      "Medusa's dashboard order cancellation, run under the order's lock with its refunds checked (Medusa's route, the engine's handler)",
+    tags,
+    access: "admin",
+    query: dashboardCancelQuery,
+    responses: {
+      200: { description: "The cancelled order", schema: dashboardCancelAnswer },
+      400: { description: "An order Medusa cannot cancel (a live fulfillment)" },
+      404: { description: "Unknown order" },
+      502: {
+        description:
+          "The payment provider did not confirm a refund: nothing cancelled or recorded, retry",
       },
     },
   },

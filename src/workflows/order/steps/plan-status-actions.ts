@@ -1,9 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
-import { sumAmounts } from "../../../utils/money"
 import type { OrderStatus } from "../../../modules/order-lifecycle/types"
 import { queryGraph } from "../../../queries/graph"
+import { fullRefundOf } from "../../../utils/payment/full-refund"
 
 type PaymentRow = {
   id: string
@@ -169,22 +169,10 @@ export const planStatusActionsStep = createStep(
         return new StepResponse<StatusActions>({ ...NONE, deliver_fulfillment_id: shipped.id })
       }
       case "refunded": {
-        const refunds = payments
-          .map((payment) => ({
-            payment_id: payment.id,
-            amount: MathBN.sub(sumAmounts(payment.captures), sumAmounts(payment.refunds)),
-          }))
-          .filter((refund) => MathBN.gt(refund.amount, 0))
-          .map((refund) => ({ payment_id: refund.payment_id, amount: refund.amount.toNumber() }))
+        const { refunds, refunded_totals: refundedTotals } = fullRefundOf(payments)
         if (!refunds.length) {
           throw conflict(`Order ${order.id} has no captured money left to refund`)
         }
-        const refundedTotals = payments
-          .filter((payment) => refunds.some((refund) => refund.payment_id === payment.id))
-          .map((payment) => ({
-            payment_id: payment.id,
-            refunded: sumAmounts(payment.captures).toNumber(),
-          }))
         // Refunded is final: an order refunded before anything was fulfilled never ships,
         // so it is cancelled in Medusa too (its stock is released, not held for ever).
         if (!fulfillments.length) {
