@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { formatException } from "@medusajs/framework/http"
 import { UNAVAILABLE_MESSAGES, unavailableDependency } from "./dependency-errors"
 import { PAYMENT_PROVIDER_ERROR } from "../../utils/payment/provider-error"
+import { PASSWORD_HASHING_BUSY } from "../../utils/identity/password-hashing"
 
 export type FieldError = { field: string; message: string }
 
@@ -52,6 +53,13 @@ const STATUS_BY_MEDUSA_TYPE: Record<string, number> = {
   [MedusaError.Types.PAYMENT_REQUIRES_MORE_ERROR]: 422,
   // The provider did not do or confirm what it was asked: the upstream failed.
   [PAYMENT_PROVIDER_ERROR]: 502,
+  // Too many password hashes waiting in this process: shed, to retry shortly.
+  [PASSWORD_HASHING_BUSY]: 503,
+}
+
+/** Headers of a status by Medusa error type (a shed request says when to come back). */
+const HEADERS_BY_MEDUSA_TYPE: Record<string, Record<string, string>> = {
+  [PASSWORD_HASHING_BUSY]: { "Retry-After": "2" },
 }
 
 /** Errors raised by express and body-parser carry a status and `expose` for client errors. */
@@ -151,7 +159,12 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
     if (formatted instanceof RequestValidationError) {
       body.errors = formatted.fieldErrors
     }
-    return { status: STATUS_BY_MEDUSA_TYPE[formatted.type], body, headers: {}, unexpected: false }
+    return {
+      status: STATUS_BY_MEDUSA_TYPE[formatted.type],
+      body,
+      headers: HEADERS_BY_MEDUSA_TYPE[formatted.type] ?? {},
+      unexpected: false,
+    }
   }
   if (isLockTimeout(error)) {
     // Another request held the same lock for longer than this one would wait: a conflict

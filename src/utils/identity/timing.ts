@@ -12,7 +12,13 @@ let dummyHash: Promise<Uint8Array> | undefined
  * the response time would tell which emails have accounts.
  */
 export async function spendPasswordCheckTime(password: string): Promise<void> {
-  dummyHash ??= inPasswordHashingLane(() => Scrypt.kdf("not-a-real-password", PARAMS))
+  // A refused or failed first hash is not kept: the next check makes it again.
+  dummyHash ??= inPasswordHashingLane(() => Scrypt.kdf("not-a-real-password", PARAMS)).catch(
+    (error: unknown) => {
+      dummyHash = undefined
+      throw error
+    }
+  )
   const hash = await dummyHash
   await inPasswordHashingLane(() => Scrypt.verify(hash, password))
 }

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { PAYMENT_PROVIDER_ERROR } from "../../../utils/payment/provider-error"
+import { PASSWORD_HASHING_BUSY } from "../../../utils/identity/password-hashing"
 import { HttpError, RequestValidationError, toErrorResponse } from "../errors"
 
 describe("toErrorResponse", () => {
@@ -21,6 +22,19 @@ describe("toErrorResponse", () => {
       headers: {},
       unexpected: false,
     })
+  })
+
+  it("answers a shed password check 503 with when to retry", () => {
+    const busy = new MedusaError(PASSWORD_HASHING_BUSY, "retry in a few seconds")
+    // Errors thrown in workflow steps cross the workflow engine as plain objects.
+    for (const thrown of [busy, { ...busy, type: busy.type, message: busy.message }]) {
+      expect(toErrorResponse(thrown, "req-1")).toEqual({
+        status: 503,
+        body: { type: PASSWORD_HASHING_BUSY, message: "retry in a few seconds" },
+        headers: { "Retry-After": "2" },
+        unexpected: false,
+      })
+    }
   })
 
   it("adds the field errors of a validation error", () => {

@@ -1,0 +1,62 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { PASSWORD_HASHING_BUSY } from "../../src/utils/identity/password-hashing"
+import { uniqueEmail } from "../helpers"
+
+// A waiting room of one beside the lane's two running hashes (the default is 100), so a
+// handful of simultaneous logins overflows it. Read when the app loads.
+process.env.PASSWORD_HASHING_MAX_WAITING = "1"
+process.env.TRUST_PROXY = "loopback"
+
+jest.setTimeout(120_000)
+
+const anyStatus = { validateStatus: () => true }
+const PASSWORD = "correct-horse-1"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api }) => {
+    it("sheds logins beyond the hashing lane's waiting room with a 503 to retry, and serves the rest", async () => {
+      const people: string[] = []
+      for (let i = 0; i < 12; i++) {
+        const email = uniqueEmail("flood")
+        const registered = await api.post(
+          "/auth/register",
+          { email, username: `flood_${i}_${Date.now()}`, password: PASSWORD },
+          { headers: { "x-forwarded-for": `203.0.113.${i + 1}` }, ...anyStatus }
+        )
+        expect(registered.status).toBe(201)
+        people.push(email)
+      }
+
+      // Every one signs in at once, each from their own address (no per-IP limit).
+      const answers = await Promise.all(
+        people.map((email, i) =>
+          api.post(
+            "/auth/login",
+            { email, password: PASSWORD },
+            { headers: { "x-forwarded-for": `198.51.100.${i + 1}` }, ...anyStatus }
+          )
+        )
+      )
+      const shed = answers.filter((answer) => answer.status === 503)
+      const served = answers.filter((answer) => answer.status !== 503)
+      // At most two hashing and one waiting at any moment: twelve at once cannot all fit.
+      expect(shed.length).toBeGreaterThan(0)
+      expect(served.map((answer) => answer.status)).toEqual(served.map(() => 200))
+      for (const answer of shed) {
+        expect(answer.headers["retry-after"]).toBe("2")
+        expect(answer.data).toMatchObject({ type: PASSWORD_HASHING_BUSY })
+      }
+
+      // Shed logins changed nothing: each of those people signs in when retrying.
+      for (const answer of shed) {
+        const email = people[answers.indexOf(answer)]
+        const retried = await api.post(
+          "/auth/login",
+          { email, password: PASSWORD },
+          { headers: { "x-forwarded-for": "192.0.2.1" }, ...anyStatus }
+        )
+        expect(retried.status).toBe(200)
+      }
+    })
+  },
+})
