@@ -14,7 +14,8 @@ const PASSWORD = "correct-horse-1"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api }) => {
-    it("sheds logins beyond the hashing lane's waiting room with a 503 to retry, and serves the rest", async () => {
+    /** Twelve accounts with PASSWORD, registered one after the other. */
+    async function registerPeople(): Promise<string[]> {
       const people: string[] = []
       for (let i = 0; i < 12; i++) {
         const email = uniqueEmail("flood")
@@ -26,6 +27,11 @@ medusaIntegrationTestRunner({
         expect(registered.status).toBe(201)
         people.push(email)
       }
+      return people
+    }
+
+    it("sheds logins beyond the hashing lane's waiting room with a 503 to retry, and serves the rest", async () => {
+      const people = await registerPeople()
 
       // Every one signs in at once, each from their own address (no per-IP limit).
       const answers = await Promise.all(
@@ -56,6 +62,31 @@ medusaIntegrationTestRunner({
           { headers: { "x-forwarded-for": "192.0.2.1" }, ...anyStatus }
         )
         expect(retried.status).toBe(200)
+      }
+    })
+
+    it("puts Medusa's own emailpass sign-in in the same lane", async () => {
+      const people = await registerPeople()
+      const signIn = (email: string, ip: string) =>
+        api.post(
+          "/auth/customer/emailpass",
+          { email, password: PASSWORD },
+          { headers: { "x-forwarded-for": ip }, ...anyStatus }
+        )
+      const answers = await Promise.all(
+        people.map((email, i) => signIn(email, `198.51.100.${i + 101}`))
+      )
+      const shed = answers.filter((answer) => answer.status === 503)
+      const served = answers.filter((answer) => answer.status !== 503)
+      expect(shed.length).toBeGreaterThan(0)
+      expect(served.map((answer) => answer.status)).toEqual(served.map(() => 200))
+      for (const answer of shed) {
+        expect(answer.headers["retry-after"]).toBe("2")
+        expect(answer.data).toMatchObject({ type: PASSWORD_HASHING_BUSY })
+      }
+      // The lane gives every slot back: one after the other, all sign in.
+      for (const [i, email] of people.entries()) {
+        expect((await signIn(email, `192.0.2.${i + 10}`)).status).toBe(200)
       }
     })
   },

@@ -6,6 +6,7 @@ import { unavailableDependency } from "./dependency-errors"
 import { toErrorResponse } from "./errors"
 import { multipartClientError } from "./multipart-errors"
 import { ensureRequestContext } from "./request-context"
+import { PASSWORD_HASHING_BUSY } from "../../utils/identity/password-hashing"
 import { applySecurityHeaders } from "./security"
 
 const medusaDefault = medusaErrorHandler()
@@ -29,7 +30,9 @@ export function platformErrorHandler(
   const multipart = req.is("multipart/form-data") ? multipartClientError(error) : undefined
   // A dependency outage is a 503 on Medusa's routes too (Medusa's handler would say 500).
   const outage = unavailableDependency(error)
-  if (!isContractPath(req.path) && !multipart && !outage) {
+  // So is a password check shed by the hashing lane (Medusa's emailpass routes take it).
+  const shed = (error as { type?: unknown } | null)?.type === PASSWORD_HASHING_BUSY
+  if (!isContractPath(req.path) && !multipart && !outage && !shed) {
     void medusaDefault(error, req, res, next)
     return
   }

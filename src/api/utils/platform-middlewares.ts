@@ -22,6 +22,7 @@ import { noStoreByDefault } from "./http-cache"
 import { platformErrorHandler } from "./error-handler"
 import { authIpRateLimit, authRateLimit, globalRateLimit } from "./rate-limit"
 import { loginThrottle, medusaLoginThrottle } from "./login-throttle"
+import { passwordCheckInLane } from "./password-check-lane"
 import { prepareResponsesBeforeMedusa } from "./response-hygiene"
 import { requestContext } from "./request-context"
 import { countSqlStatements } from "./sql-statements"
@@ -62,8 +63,15 @@ async function resolveContractActor(
 const MEDUSA_PASSWORD_SIGN_IN: MiddlewareRoute = {
   matcher: "/auth/:actor_type/emailpass",
   methods: ["POST"],
-  middlewares: [medusaLoginThrottle],
+  middlewares: [medusaLoginThrottle, passwordCheckInLane],
 }
+
+/** Medusa's emailpass registration and password update hash the password too. */
+const MEDUSA_PASSWORD_HASHING: MiddlewareRoute[] = ["register", "update"].map((action) => ({
+  matcher: `/auth/:actor_type/emailpass/${action}`,
+  methods: ["POST"],
+  middlewares: [passwordCheckInLane],
+}))
 
 /** The middlewares one contract route runs: access, rate limit, body type, validation. */
 export function contractRouteMiddlewares(route: ContractRoute): MiddlewareRoute {
@@ -134,6 +142,7 @@ export function definePlatformMiddlewares(
       },
       ...routes.map(contractRouteMiddlewares),
       MEDUSA_PASSWORD_SIGN_IN,
+      ...MEDUSA_PASSWORD_HASHING,
       ...extra,
     ],
   })
