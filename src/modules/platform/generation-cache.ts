@@ -119,21 +119,38 @@ export class GenerationCache {
   /** The rendered response for `key` with its entity tag. */
   async readAnswer(key: string, render: () => Promise<RenderedBody>): Promise<RenderedAnswer> {
     await this.followAll()
-    const stamp = this.stamp()
-    const fullKey = `${stamp}|${key}`
-    const hit = this.l1.get(fullKey)
-    if (hit !== undefined && this.isCurrent(hit)) {
-      this.shareOnSecondAsk(hit)
-      return hit
-    }
-    const pending = this.rendering.get(fullKey)
-    if (pending) {
+    // Whether this request already waited for a render a mark overtook: the render it then
+    // waits for began after that mark, and is taken as its starter takes it.
+    let waitedOnce = false
+    for (;;) {
+      const stamp = this.stamp()
+      const fullKey = `${stamp}|${key}`
+      const hit = this.l1.get(fullKey)
+      if (hit !== undefined && this.isCurrent(hit)) {
+        this.shareOnSecondAsk(hit)
+        return hit
+      }
+      const pending = this.rendering.get(fullKey)
+      if (!pending) {
+        return this.startRender(fullKey, stamp, render)
+      }
       const answer = await pending
-      // Rendered from before a mark of one of its products: this request renders its own.
-      if (this.isCurrent(answer)) {
+      if (waitedOnce || this.isCurrent(answer)) {
         return answer
       }
+      waitedOnce = true
+      // Rendered from before a mark of one of its products. The first of its waiters to
+      // get here starts the render again; the others find that one and wait for it
+      // (single flight), instead of each rendering its own.
     }
+  }
+
+  /** Renders `fullKey` (L2, else `render`), the render every concurrent miss waits for. */
+  private startRender(
+    fullKey: string,
+    stamp: string,
+    render: () => Promise<RenderedBody>
+  ): Promise<RenderedAnswer> {
     const rendered = this.fill(fullKey, stamp, render).finally(() => {
       if (this.rendering.get(fullKey) === rendered) {
         this.rendering.delete(fullKey)

@@ -78,6 +78,26 @@ describe("catalog cache product marks (in memory)", () => {
     expect(await second).toBe("fresh #2")
   })
 
+  it("renders once more for all the requests that joined a render a mark overtook", async () => {
+    let release: () => void = () => undefined
+    const slow = showing(
+      "slow",
+      ["prod_lamp"],
+      () => new Promise<void>((resolve) => (release = resolve))
+    )
+    const first = read("lamp", slow)
+    await new Promise((resolve) => setImmediate(resolve))
+    // Five requests join the render; then the product is marked.
+    const joined = Array.from({ length: 5 }, () => read("lamp", showing("again", ["prod_lamp"])))
+    await new Promise((resolve) => setImmediate(resolve))
+    await platform.markCatalogProducts(["prod_lamp"])
+    release()
+    expect(await first).toBe("slow #1")
+    // One render again for the five (single flight), not one each.
+    expect(await Promise.all(joined)).toEqual(Array(5).fill("again #2"))
+    expect(renders).toEqual(["slow", "again"])
+  })
+
   it("starts a new generation for a mark of more than a thousand products", async () => {
     const tree = async () => {
       renders.push("tree")
