@@ -45,6 +45,18 @@ afterAll(async () => {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    /** The customer's account holders (Stripe Customers) linked to them. */
+    const accountHoldersOf = async (customerId: string): Promise<unknown[]> => {
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "customer",
+          fields: ["account_holders.id"],
+          filters: { id: customerId },
+        })
+      return (data[0] as { account_holders?: unknown[] }).account_holders ?? []
+    }
+
     it("confirms a Stripe payment within its statement budget, recording the capture once", async () => {
       const shop = await createShop(getContainer(), api, {
         name: "Kettle",
@@ -85,11 +97,13 @@ medusaIntegrationTestRunner({
     })
 
     it("sets a new customer's Stripe account up after their first cart, not in their first checkout", async () => {
-      const shop = await createShop(getContainer(), api, {
-        name: "Teapot",
-        price: "30.00",
-        stock_quantity: 20,
-      })
+      // Signed-up customers (has_account): guests' carts make no Stripe Customer (below).
+      const shop = await createShop(
+        getContainer(),
+        api,
+        { name: "Teapot", price: "30.00", stock_quantity: 20 },
+        { registered: true }
+      )
       // Another customer's checkout first: the sales channel's shipping options are then
       // cached, as in a shop that has sold before (its first listing is 9 statements).
       expect((await addAndCheckout(api, shop.bob, shop.product.id)).status).toBe(201)
@@ -116,22 +130,16 @@ medusaIntegrationTestRunner({
       expect(count).toBeLessThanOrEqual(CHECKOUT_BUDGET)
       // No second Customer at Stripe, and one account holder, linked to the customer.
       expect(stripeCustomers()).toBe(before + 1)
-      const { data } = await getContainer()
-        .resolve(ContainerRegistrationKeys.QUERY)
-        .graph({
-          entity: "customer",
-          fields: ["account_holders.id"],
-          filters: { id: shop.alice.id },
-        })
-      expect((data[0] as { account_holders?: unknown[] }).account_holders).toHaveLength(1)
+      expect(await accountHoldersOf(shop.alice.id)).toHaveLength(1)
     })
 
     it("leaves the account to the first checkout when preparing it failed", async () => {
-      const shop = await createShop(getContainer(), api, {
-        name: "Milk Jug",
-        price: "12.00",
-        stock_quantity: 20,
-      })
+      const shop = await createShop(
+        getContainer(),
+        api,
+        { name: "Milk Jug", price: "12.00", stock_quantity: 20 },
+        { registered: true }
+      )
       const headers = { headers: shop.alice.headers }
       // Stripe makes the Customer, but its answers are lost: the preparation fails.
       stripe.dropAnswers("POST", "/v1/customers")
@@ -146,21 +154,32 @@ medusaIntegrationTestRunner({
       } finally {
         stripe.answerAgain("POST", "/v1/customers")
       }
-      const holders = async () => {
-        const { data } = await getContainer()
-          .resolve(ContainerRegistrationKeys.QUERY)
-          .graph({
-            entity: "customer",
-            fields: ["account_holders.id"],
-            filters: { id: shop.alice.id },
-          })
-        return (data[0] as { account_holders?: unknown[] }).account_holders ?? []
-      }
-      expect(await holders()).toHaveLength(0)
+      expect(await accountHoldersOf(shop.alice.id)).toHaveLength(0)
 
       const checkout = await api.post("/cart/checkout", { shipping_address: TEST_ADDRESS }, headers)
       expect(checkout.status).toBe(201)
-      expect(await holders()).toHaveLength(1)
+      expect(await accountHoldersOf(shop.alice.id)).toHaveLength(1)
+    })
+
+    it("makes no Stripe Customer for the guest behind an anonymous cart's email", async () => {
+      const shop = await createShop(getContainer(), api, {
+        name: "Egg Cup",
+        price: "4.00",
+        stock_quantity: 20,
+      })
+      await waitForIdleEventQueue()
+      const before = stripe.countRequests("POST", "/v1/customers")
+      // Medusa makes a guest customer (no account) for the email and links the cart to it.
+      const created = await api.post(
+        "/store/carts",
+        { email: `guest-${Date.now()}@example.test` },
+        { headers: shop.setup.storeHeaders }
+      )
+      expect(created.status).toBe(200)
+      expect(created.data.cart.customer_id).toEqual(expect.any(String))
+      await waitForIdleEventQueue()
+      expect(stripe.countRequests("POST", "/v1/customers")).toBe(before)
+      expect(await accountHoldersOf(created.data.cart.customer_id)).toHaveLength(0)
     })
   },
 })

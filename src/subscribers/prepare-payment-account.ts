@@ -5,8 +5,8 @@ import { cartCustomerWithoutAccount } from "../queries/payment/customer-without-
 import { preparePaymentAccountWorkflow } from "../workflows/payment/prepare-payment-account"
 
 /**
- * A customer's first cart (the engine's or Medusa's `/store/carts`) sets up their payment
- * account at Stripe in the background, so their first checkout does not wait for Stripe to
+ * A signed-up customer's first cart (the engine's or Medusa's `/store/carts`; not a
+ * guest's) sets up their payment account at Stripe in the background, so their first checkout does not wait for Stripe to
  * make a Customer. Best effort: when it fails (Stripe unreachable), the checkout makes the
  * account itself, as before, so the failure is logged and not retried.
  */
