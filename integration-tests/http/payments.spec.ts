@@ -498,6 +498,14 @@ medusaIntegrationTestRunner({
         return payment.refunds.map((refund) => Math.round(Number(refund.amount) * 100)).sort()
       }
 
+      /** Medusa's own status of the order (`canceled` once Medusa cancelled it). */
+      async function medusaStatusOf(orderId: string): Promise<string> {
+        const [row] = await getContainer()
+          .resolve(Modules.ORDER)
+          .listOrders({ id: orderId }, { select: ["status"] })
+        return row.status
+      }
+
       /** The refunds Stripe made of an intent, in cents. */
       const stripeRefundsOf = (intentId: string) =>
         stripe
@@ -571,12 +579,7 @@ medusaIntegrationTestRunner({
       it("the refunded status move: the retry is replayed by Stripe and recorded once", async () => {
         const { order, intentId } = await paidOrder()
         // Nothing was shipped: the move cancels Medusa's order, which refunds through it.
-        const medusaStatus = async () => {
-          const [row] = await getContainer()
-            .resolve(Modules.ORDER)
-            .listOrders({ id: order.id }, { select: ["status"] })
-          return row.status
-        }
+        const medusaStatus = () => medusaStatusOf(order.id)
         await refundLostThenRetried({ orderId: order.id, intentId }, async () => {
           const moved = await api.put(
             `/orders/${order.id}/status`,
@@ -634,12 +637,7 @@ medusaIntegrationTestRunner({
 
       it("the dashboard's order cancellation: a lost refund fails it; the retry is replayed and recorded once", async () => {
         const { order, intentId } = await paidOrder()
-        const medusaStatus = async () => {
-          const [row] = await getContainer()
-            .resolve(Modules.ORDER)
-            .listOrders({ id: order.id }, { select: ["status"] })
-          return row.status
-        }
+        const medusaStatus = () => medusaStatusOf(order.id)
         const cancel = () =>
           api.post(`/admin/orders/${order.id}/cancel`, {}, { headers: admin.headers, ...anyStatus })
         await refundLostThenRetried({ orderId: order.id, intentId }, async () => {

@@ -1,5 +1,6 @@
 import { positiveIntFromEnv } from "../utils/env"
 import type { LoginThrottleRule } from "../utils/identity/login-delay"
+import { passwordHashingMaxWaiting } from "../utils/identity/password-hashing"
 /**
  * Settings of the HTTP platform, read from the environment when first needed (after
  * medusa-config.ts has loaded .env files). README.md lists every variable.
@@ -27,6 +28,11 @@ export type PlatformSettings = {
    * and never sends a request on one the server is closing.
    */
   keepAliveTimeoutMs: number
+  /**
+   * PASSWORD_HASHING_MAX_WAITING, read here so a bad value stops the start-up; the
+   * hashing lane reads it again when it is made (utils/identity/password-hashing.ts).
+   */
+  passwordHashingMaxWaiting: number
   rateLimits: {
     enabled: boolean
     global: RateLimitRule
@@ -85,6 +91,7 @@ export function readPlatformSettings(env: NodeJS.ProcessEnv = process.env): Plat
       65_000,
       "HTTP_KEEP_ALIVE_TIMEOUT_MS"
     ),
+    passwordHashingMaxWaiting: passwordHashingMaxWaiting(env),
     rateLimits: {
       enabled: env.RATE_LIMIT_ENABLED !== "false",
       global: rule(env, "RATE_LIMIT_GLOBAL", 600, 60),

@@ -104,8 +104,9 @@ export const adminDashboardContract: ContractRoute[] = [
     query: dashboardCancelQuery,
     responses: {
       200: { description: "The cancelled order", schema: dashboardCancelAnswer },
-      400: { description: "An order Medusa cannot cancel (a live fulfillment)" },
+      400: { description: "An order Medusa cannot cancel (a live fulfillment), or a body" },
       404: { description: "Unknown order" },
+      409: { description: "The order is busy with another change for too long; retry" },
       502: {
         description:
           "The payment provider did not confirm a refund: nothing cancelled or recorded, retry",

@@ -30,6 +30,25 @@ redis.call('EXPIRE', KEYS[1], math.max(tonumber(ARGV[2]), math.ceil(delay / 1000
 return 0
 `
 
+/**
+ * Takes back an attempt `begin` counted that was never checked (answered 503: shed by the
+ * hashing lane, or a dependency down). The count goes down by one, and the wait becomes at
+ * most what the remaining count imposes from now: the previous failure's own wait is not
+ * kept, so an account past its free failures may wait a little longer than before, never
+ * less. ARGV: now (ms), then the delay table as for BEGIN_SCRIPT.
+ */
+const FORGIVE_SCRIPT = `
+local failures = redis.call('HINCRBY', KEYS[1], 'n', -1)
+if failures <= 0 then
+  redis.call('DEL', KEYS[1])
+  return 0
+end
+local delay = tonumber(ARGV[math.min(failures, #ARGV - 1) + 1])
+local waitUntil = tonumber(redis.call('HGET', KEYS[1], 'until') or '0')
+redis.call('HSET', KEYS[1], 'until', math.min(waitUntil, tonumber(ARGV[1]) + delay))
+return failures
+`
+
 type MemoryEntry = { failures: number; waitUntil: number; expiresAt: number }
 
 /**
@@ -69,6 +88,26 @@ export class LoginFailures {
     this.memory.delete(key)
     if (this.redis) {
       await this.redis.del(key).catch(() => undefined)
+    }
+  }
+
+  /** An attempt that was counted but never checked (a 503): not a failure after all. */
+  async forgive(account: string, now = Date.now()): Promise<void> {
+    const key = keyOf(account)
+    const entry = this.memory.get(key)
+    if (entry) {
+      entry.failures -= 1
+      if (entry.failures <= 0) {
+        this.memory.delete(key)
+      } else {
+        const delay = this.delaysMs[Math.min(entry.failures, this.delaysMs.length) - 1]
+        entry.waitUntil = Math.min(entry.waitUntil, now + delay)
+      }
+    }
+    if (this.redis) {
+      await this.redis
+        .eval(FORGIVE_SCRIPT, 1, key, String(now), ...this.delaysMs.map(String))
+        .catch(() => undefined)
     }
   }
 

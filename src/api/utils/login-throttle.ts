@@ -25,7 +25,8 @@ const pending = new WeakMap<MedusaRequest, string>()
  * Gates a sign-in on the account's failure count (src/api/utils/login-failures.ts): 429
  * with Retry-After while the account must wait, whatever address the attempt comes from.
  * The attempt counts as a failure until the response says otherwise: a 2xx clears the
- * account, so successful sign-ins never use up a limit.
+ * account, so successful sign-ins never use up a limit, and a 503 (the password never
+ * checked: the hashing lane was full, or a dependency was down) takes the attempt back.
  */
 async function gate(
   req: MedusaRequest,
@@ -54,6 +55,9 @@ async function gate(
   res.once("finish", () => {
     if (res.statusCode < 400) {
       void loginSucceeded(req)
+    } else if (res.statusCode === 503) {
+      // Never checked (shed by the hashing lane, or a dependency down): not a failure.
+      void loginNotChecked(req, account)
     }
   })
   next()
@@ -70,6 +74,12 @@ export async function loginSucceeded(req: MedusaRequest): Promise<void> {
     pending.delete(req)
     await loginFailures(req).succeeded(account)
   }
+}
+
+/** Takes back the count of an attempt whose password was never checked. */
+async function loginNotChecked(req: MedusaRequest, account: string): Promise<void> {
+  pending.delete(req)
+  await loginFailures(req).forgive(account)
 }
 
 /** The engine's POST /auth/login, after validation: email, or the username's email. */

@@ -12,6 +12,7 @@ describe("readPlatformSettings", () => {
       metricsToken: undefined,
       countSqlStatements: false,
       keepAliveTimeoutMs: 65_000,
+      passwordHashingMaxWaiting: 100,
       rateLimits: {
         enabled: true,
         global: { points: 600, durationSeconds: 60 },
@@ -44,6 +45,7 @@ describe("readPlatformSettings", () => {
       LOGIN_DELAY_MAX_SECONDS: "60",
       LOGIN_FAILURE_WINDOW_SECONDS: "3600",
       HTTP_KEEP_ALIVE_TIMEOUT_MS: "75000",
+      PASSWORD_HASHING_MAX_WAITING: "40",
     })
     expect(settings).toEqual({
       isProduction: true,
@@ -55,6 +57,7 @@ describe("readPlatformSettings", () => {
       metricsToken: "t",
       countSqlStatements: true,
       keepAliveTimeoutMs: 75_000,
+      passwordHashingMaxWaiting: 40,
       rateLimits: {
         enabled: false,
         global: { points: 1000, durationSeconds: 30 },
@@ -68,6 +71,12 @@ describe("readPlatformSettings", () => {
   it("trusts no proxy unless TRUST_PROXY names one", () => {
     expect(readPlatformSettings({}).trustProxy).toBe(false)
     expect(readPlatformSettings({ TRUST_PROXY: "loopback" }).trustProxy).toBe("loopback")
+  })
+
+  it("refuses a bad PASSWORD_HASHING_MAX_WAITING at start-up, not at the first login", () => {
+    expect(() => readPlatformSettings({ PASSWORD_HASHING_MAX_WAITING: "none" })).toThrow(
+      /PASSWORD_HASHING_MAX_WAITING must be a positive integer/
+    )
   })
 
   it.each(["0", "-1", "1.5", "ten"])("refuses a rate limit of %s", (value) => {

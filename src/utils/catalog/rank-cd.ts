@@ -8,7 +8,11 @@
  * supported (`parseTsquery` refuses them).
  */
 
-/** A lexeme's positions in a document, each with its weight (3 = A … 0 = D). */
+/**
+ * A lexeme's positions in a document, each with its weight (3 = A … 0 = D). A document is
+ * its lexemes in the tsvector's own order (`unnest(vector) with ordinality`): two
+ * occurrences at one position and weight are ordered by it, as PostgreSQL orders them.
+ */
 export type DocumentLexeme = { lexeme: string; positions: number[]; weights: number[] }
 
 export type TsqueryNode =
@@ -49,7 +53,8 @@ export function parseTsquery(text: string): TsqueryNode | null {
     return {
       type: "operand",
       id: ids++,
-      lexeme: token.slice(1, end).replace(/''/g, "'"),
+      // PostgreSQL prints a quote or a backslash inside a lexeme doubled (tsquery.c, infix).
+      lexeme: token.slice(1, end).replace(/''|\\\\/g, (pair) => pair[0]),
       prefix: flags.includes("*"),
       weights,
     }

@@ -55,6 +55,23 @@ function behavesLikeTheThrottle(make: () => Promise<LoginFailures>) {
     expect(await failures.begin("dee@example.com", t0)).toEqual({ allowed: true })
   })
 
+  it("takes back an attempt whose password was never checked", async () => {
+    const failures = await make()
+    await fail(failures, "flo@example.com", 3, t0)
+    // The third attempt was shed (503): it does not count, so the next need not wait.
+    await failures.forgive("flo@example.com", t0)
+    expect(await failures.begin("flo@example.com", t0)).toEqual({ allowed: true })
+    // Taking back every attempt leaves the account as new; never below zero.
+    for (let i = 0; i < 5; i++) {
+      await failures.forgive("flo@example.com", t0)
+    }
+    expect(await fail(failures, "flo@example.com", 3, t0)).toEqual([
+      { allowed: true },
+      { allowed: true },
+      { allowed: true },
+    ])
+  })
+
   it("forgets failures after the window", async () => {
     const failures = await make()
     await fail(failures, "eve@example.com", 3, t0)
@@ -91,6 +108,17 @@ describe("LoginFailures in Redis", () => {
     expect((await two.begin(account, now)).allowed).toBe(false)
     await two.succeeded(account)
     expect(await one.begin(account, now)).toEqual({ allowed: true })
+  })
+
+  it("takes back an attempt never checked, for every instance", async () => {
+    const one = new LoginFailures(rule, redis)
+    const two = new LoginFailures(rule, redis)
+    const account = `forgiven-${process.pid}-${Date.now()}@example.com`
+    const now = Date.now()
+    await fail(one, account, 3, now)
+    expect((await two.begin(account, now)).allowed).toBe(false)
+    await one.forgive(account, now)
+    expect(await two.begin(account, now)).toEqual({ allowed: true })
   })
 
   it("lets exactly one of many parallel attempts through once the free ones are used", async () => {

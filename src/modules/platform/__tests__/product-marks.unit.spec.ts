@@ -26,6 +26,19 @@ describe("catalog cache product marks (in memory)", () => {
     await platform.__hooks.onApplicationShutdown()
   })
 
+  /** A render of "lamp" that is under way until `release` is called. */
+  const slowLampRender = async () => {
+    let release: () => void = () => undefined
+    const slow = showing(
+      "slow",
+      ["prod_lamp"],
+      () => new Promise<void>((resolve) => (release = resolve))
+    )
+    const first = read("lamp", slow)
+    await new Promise((resolve) => setImmediate(resolve))
+    return { first, release: () => release() }
+  }
+
   it("renders again only the answers showing a marked product", async () => {
     const lamp = showing("lamp", ["prod_lamp"])
     const mug = showing("mug", ["prod_mug"])
@@ -62,14 +75,7 @@ describe("catalog cache product marks (in memory)", () => {
   })
 
   it("renders again for a request that joined a render its product's mark overtook", async () => {
-    let release: () => void = () => undefined
-    const slow = showing(
-      "slow",
-      ["prod_lamp"],
-      () => new Promise<void>((resolve) => (release = resolve))
-    )
-    const first = read("lamp", slow)
-    await new Promise((resolve) => setImmediate(resolve))
+    const { first, release } = await slowLampRender()
     await platform.markCatalogProducts(["prod_lamp"])
     // Arrives after the mark: must not take the render that began before it.
     const second = read("lamp", showing("fresh", ["prod_lamp"]))
@@ -79,14 +85,7 @@ describe("catalog cache product marks (in memory)", () => {
   })
 
   it("renders once more for all the requests that joined a render a mark overtook", async () => {
-    let release: () => void = () => undefined
-    const slow = showing(
-      "slow",
-      ["prod_lamp"],
-      () => new Promise<void>((resolve) => (release = resolve))
-    )
-    const first = read("lamp", slow)
-    await new Promise((resolve) => setImmediate(resolve))
+    const { first, release } = await slowLampRender()
     // Five requests join the render; then the product is marked.
     const joined = Array.from({ length: 5 }, () => read("lamp", showing("again", ["prod_lamp"])))
     await new Promise((resolve) => setImmediate(resolve))

@@ -45,6 +45,8 @@ describe("ts_rank_cd ported", () => {
         right: { type: "operand", id: 2, lexeme: "b", prefix: false, weights: 0 },
       },
     })
+    // PostgreSQL doubles a backslash in a lexeme too: `select $$'a\b'$$::tsquery` prints 'a\\b'.
+    expect(parseTsquery("'a\\\\b'")).toMatchObject({ lexeme: "a\\b" })
     // `&` binds tighter than `|`.
     expect(parseTsquery("'a' | 'b' & 'c'")).toMatchObject({
       type: "or",
