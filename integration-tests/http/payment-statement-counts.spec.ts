@@ -45,6 +45,12 @@ afterAll(async () => {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
+    /** One unit of the product into the caller's cart (its first add makes the cart). */
+    const addOne = async (productId: string, headers: { headers: { authorization: string } }) => {
+      const added = await api.post("/cart/add", { product_id: productId, quantity: 1 }, headers)
+      expect(added.status).toBe(200)
+    }
+
     /** The customer's account holders (Stripe Customers) linked to them. */
     const accountHoldersOf = async (customerId: string): Promise<unknown[]> => {
       const { data } = await getContainer()
@@ -112,12 +118,7 @@ medusaIntegrationTestRunner({
       const before = stripeCustomers()
 
       const headers = { headers: shop.alice.headers }
-      const added = await api.post(
-        "/cart/add",
-        { product_id: shop.product.id, quantity: 1 },
-        headers
-      )
-      expect(added.status).toBe(200)
+      await addOne(shop.product.id, headers)
       // The cart's `cart.created` makes the Stripe Customer in the worker.
       await waitForIdleEventQueue()
       expect(stripeCustomers()).toBe(before + 1)
@@ -144,12 +145,7 @@ medusaIntegrationTestRunner({
       // Stripe makes the Customer, but its answers are lost: the preparation fails.
       stripe.dropAnswers("POST", "/v1/customers")
       try {
-        const added = await api.post(
-          "/cart/add",
-          { product_id: shop.product.id, quantity: 1 },
-          headers
-        )
-        expect(added.status).toBe(200)
+        await addOne(shop.product.id, headers)
         await waitForIdleEventQueue()
       } finally {
         stripe.answerAgain("POST", "/v1/customers")
