@@ -660,6 +660,21 @@ medusaIntegrationTestRunner({
           { headers: alice.headers, ...anyStatus }
         )
         expect(asCustomer.status).toBe(401)
+        // An unknown order is a 404 and a body (the route takes none) a 400; neither
+        // refunds anything.
+        const unknown = await api.post(
+          "/admin/orders/order_missing/cancel",
+          {},
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(unknown.status).toBe(404)
+        const withBody = await api.post(
+          `/admin/orders/${order.id}/cancel`,
+          { refund: false },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(withBody.status).toBe(400)
+        expect(stripeRefundsOf(intentId)).toEqual([5500])
       })
 
       it("a dashboard cancellation racing the engine's refund refunds the captured money once", async () => {
