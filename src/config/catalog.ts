@@ -14,6 +14,11 @@ export type CatalogSettings = {
   httpMaxAgeSeconds: number
   /** `stale-while-revalidate` of public catalog answers (seconds), after max-age. */
   httpStaleWhileRevalidateSeconds: number
+  /**
+   * Searches are answered from an in-process index while the catalog has at most this many
+   * rows (0: never; docs/CATALOG.md, "Search"). About 0.5 KB of memory per product.
+   */
+  searchIndexMaxProducts: number
 }
 
 export function readCatalogSettings(env: NodeJS.ProcessEnv = process.env): CatalogSettings {
@@ -27,6 +32,14 @@ export function readCatalogSettings(env: NodeJS.ProcessEnv = process.env): Catal
       30,
       "CATALOG_HTTP_STALE_WHILE_REVALIDATE"
     ),
+    searchIndexMaxProducts:
+      env.CATALOG_SEARCH_INDEX === "false"
+        ? 0
+        : positiveIntFromEnv(
+            env.CATALOG_SEARCH_INDEX_MAX_PRODUCTS,
+            250_000,
+            "CATALOG_SEARCH_INDEX_MAX_PRODUCTS"
+          ),
   }
 }
 

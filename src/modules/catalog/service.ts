@@ -25,8 +25,22 @@ import {
   VIEW_SQL,
 } from "./sql/queries"
 import { catalogStatement } from "./sql/statement"
+import { INDEX_CENSUS_SQL, INDEX_ROWS_SQL } from "./sql/index-load"
+import { INDEX_RANKED_PAGE_SQL, indexPageSql } from "./sql/index-page"
+import { answerFromIndex, type IndexAnswer } from "./search-index/answer"
+import { buildSearchIndex, Lexicon, type IndexedRow, type SearchIndex } from "./search-index/build"
+import { SearchIndexLoads, type LoadOutcome } from "./search-index/loads"
+import { indexedRow, type StoredIndexRow } from "./search-index/rows"
+import { parseTsquery } from "../../utils/catalog/rank-cd"
 import { SHOWABLE_VIEWS_SQL, SIMILAR_SQL, TOP_RATED_SQL } from "./sql/related"
-import type { CatalogKnown, CatalogPage, CatalogQuery, CatalogRow, CatalogStock } from "./types"
+import type {
+  CatalogKnown,
+  CatalogPage,
+  CatalogQuery,
+  CatalogRow,
+  CatalogSort,
+  CatalogStock,
+} from "./types"
 
 type Params = Record<string, string | number | boolean | null>
 
@@ -55,6 +69,14 @@ export type CatalogWrite = { rows: WrittenRow[]; removed: string[] }
 
 type LockedRow = { id: string; stock_quantity: number | null; digest: string }
 
+/** Rows read per statement when the search index reads changed rows. */
+const INDEX_READ_BATCH = 5_000
+
+/** Lets queued requests run between two batches of an index load. */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
 /**
  * The catalog read model. Rows are written only by the catalog sync workflow; reads are
  * single statements over the denormalized table (see sql/queries.ts).
@@ -63,6 +85,9 @@ export default class CatalogModuleService extends MedusaService({
   CatalogProduct,
   CatalogLexeme,
 }) {
+  /** This process's loads of the in-process search index (search-index/loads.ts). */
+  private readonly searchIndexLoads_ = new SearchIndexLoads()
+
   private async run<T>(manager: unknown, sql: string, params: Params): Promise<T[]> {
     const [text, values] = bindNamed(sql, params)
     return (manager as SqlEntityManager).execute(text, values) as Promise<T[]>
@@ -100,11 +125,101 @@ export default class CatalogModuleService extends MedusaService({
       tsquery =
         known.tsquery !== undefined ? known.tsquery : await this.searchQuery(query.q, context)
     }
+    const node = tsquery && known.index ? parseTsquery(tsquery) : null
+    const fromIndex = node && known.index ? answerFromIndex(known.index, query, node) : null
+    if (fromIndex) {
+      return this.indexPage(query, fromIndex, context.manager)
+    }
     const { sql, params } = catalogStatement(query, tsquery, known.count)
     const [page] = query.q
       ? await this.runPrepared<CatalogPage>(context.manager, sql, params)
       : await this.run<CatalogPage>(context.manager, sql, params)
     return page
+  }
+
+  /** A search's page whose products the search index chose: their JSON and cursor keys. */
+  private async indexPage(
+    query: CatalogQuery,
+    answer: IndexAnswer,
+    manager: unknown
+  ): Promise<CatalogPage> {
+    const { page, ...counts } = answer
+    const [rows] =
+      page.kind === "ids"
+        ? await this.runPrepared<CatalogPage>(
+            manager,
+            indexPageSql(query.sort as Exclude<CatalogSort, "relevance">),
+            { ids: JSON.stringify(page.ids), limit: query.limit }
+          )
+        : await this.runPrepared<CatalogPage>(manager, INDEX_RANKED_PAGE_SQL, {
+            rows: JSON.stringify(page.rows),
+            q: query.q ?? "",
+            limit: query.limit,
+            limit_plus_one: query.limit + 1,
+            offset: page.offset,
+            k1: query.after?.[0] ?? null,
+            k2: query.after?.[1] ?? null,
+            k3: query.after?.[2] ?? null,
+          })
+    return { ...counts, ...rows }
+  }
+
+  /**
+   * This process's search index, read from the database at or after `since`
+   * (performance.now()); null when the catalog has more than `maxProducts` rows or a
+   * collation the index does not follow, undefined when no load ran now (one just did).
+   */
+  @InjectManager()
+  async loadSearchIndex(
+    since: number,
+    maxProducts: number,
+    @MedusaContext() context: Context = {}
+  ): Promise<LoadOutcome> {
+    return this.searchIndexLoads_.request(since, (previous) =>
+      this.readSearchIndex(previous, maxProducts, context.manager)
+    )
+  }
+
+  /** The index of the stored rows, reading only those changed since `previous`. */
+  private async readSearchIndex(
+    previous: SearchIndex | undefined,
+    maxProducts: number,
+    manager: unknown
+  ): Promise<SearchIndex | null> {
+    const [census] = await this.run<{ census: string; count: number; codepoint_order: boolean }>(
+      manager,
+      INDEX_CENSUS_SQL,
+      {}
+    )
+    if (!census.codepoint_order || census.count > maxProducts) {
+      return null
+    }
+    const lexicon = previous?.lexicon ?? new Lexicon()
+    const rows = new Map<string, IndexedRow>()
+    const stale: string[] = []
+    for (const [id, version] of JSON.parse(census.census) as [string, string][]) {
+      const known = previous?.rows.get(id)
+      if (known?.version === version) {
+        rows.set(id, known)
+      } else {
+        stale.push(id)
+      }
+    }
+    if (previous && !stale.length && rows.size === previous.rows.size) {
+      return previous
+    }
+    for (let from = 0; from < stale.length; from += INDEX_READ_BATCH) {
+      const ids = JSON.stringify(stale.slice(from, from + INDEX_READ_BATCH))
+      for (const stored of await this.run<StoredIndexRow>(manager, INDEX_ROWS_SQL, { ids })) {
+        const row = indexedRow(stored, lexicon)
+        if (!row) {
+          return null
+        }
+        rows.set(row.id, row)
+      }
+      await yieldToRequests()
+    }
+    return buildSearchIndex(rows, lexicon)
   }
 
   /** The full-text query a search's words mean (typo alternatives included), or null. */

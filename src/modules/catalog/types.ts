@@ -2,6 +2,7 @@ import type { InferTypeOf } from "@medusajs/framework/types"
 import type { CatalogProduct } from "./models/catalog-product"
 import type { CatalogSort } from "./sql/queries"
 import type { CatalogProductView } from "./view"
+import type { SearchIndex } from "./search-index/build"
 
 export type { CatalogProductView, CatalogSort }
 
@@ -50,9 +51,15 @@ export type CatalogCount = { count: number; count_capped: boolean }
 
 /**
  * What a caller already knows of a read, so the statement does not compute it again: a
- * search's full-text query (TSQUERY_SQL's answer for `q`) and a list's total.
+ * search's full-text query (TSQUERY_SQL's answer for `q`), a list's total, and the
+ * search index that answers searches without the search statement.
  */
-export type CatalogKnown = { tsquery?: string | null; count?: CatalogCount }
+export type CatalogKnown = {
+  tsquery?: string | null
+  count?: CatalogCount
+  /** This process's search index for the current catalog generation (search-index/). */
+  index?: SearchIndex
+}
 
 /** Serialized JSON fragments, spliced into the response without a parse/stringify. */
 export type CatalogPage = {

@@ -1,9 +1,12 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import { performance } from "node:perf_hooks"
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CATALOG_MODULE } from "../../modules/catalog"
 import type CatalogModuleService from "../../modules/catalog/service"
 import type { CatalogCount, CatalogPage, CatalogQuery } from "../../modules/catalog/types"
 import { PLATFORM_MODULE } from "../../modules/platform"
+import type { SearchIndex } from "../../modules/catalog/search-index/build"
+import { catalogSettings } from "../../config/catalog"
 import { encodeCursor } from "../../utils/catalog/cursor"
 import type PlatformModuleService from "../../modules/platform/service"
 import type { RenderedAnswer, RenderedBody } from "../../utils/catalog/rendered-answer"
@@ -90,6 +93,36 @@ async function searchTsquery(scope: MedusaContainer, q: string): Promise<string 
 }
 
 /**
+ * This process's search index for the current catalog generation, when it has one. When
+ * it has none, a load starts in the background (one at a time, reading only the rows that
+ * changed since the last one) and this search goes to PostgreSQL; the index is kept for
+ * the generation it was read in (a write meanwhile: the next search loads again). Searches
+ * are never kept waiting for a load (docs/CATALOG.md, "Search").
+ */
+async function currentSearchIndex(scope: MedusaContainer): Promise<SearchIndex | undefined> {
+  const maxProducts = catalogSettings().searchIndexMaxProducts
+  if (!maxProducts) {
+    return undefined
+  }
+  const { value, keep } = await platform(scope).peekCatalogValue<SearchIndex | null>("search-index")
+  if (value !== undefined) {
+    return value ?? undefined
+  }
+  const since = performance.now()
+  catalog(scope)
+    .loadSearchIndex(since, maxProducts)
+    .then((index) => {
+      if (index !== undefined) {
+        keep(index)
+      }
+    })
+    .catch((error: unknown) =>
+      scope.resolve<Logger>("logger").warn(`catalog search index not loaded: ${String(error)}`)
+    )
+  return undefined
+}
+
+/**
  * One page from the catalog module, with what this process already knows for the current
  * catalog generation: a search's parsed query (words repeat across searches), a list's
  * total for its filters (every page and sort of a filter set shares it). Both are kept
@@ -97,7 +130,11 @@ async function searchTsquery(scope: MedusaContainer, q: string): Promise<string 
  */
 async function queryPage(scope: MedusaContainer, query: CatalogQuery): Promise<CatalogPage> {
   if (query.q) {
-    return catalog(scope).queryCatalog(query, { tsquery: await searchTsquery(scope, query.q) })
+    const [tsquery, index] = await Promise.all([
+      searchTsquery(scope, query.q),
+      currentSearchIndex(scope),
+    ])
+    return catalog(scope).queryCatalog(query, { tsquery, index })
   }
   const total = await platform(scope).peekCatalogValue<CatalogCount>(countKey(query))
   const page = await catalog(scope).queryCatalog(query, { count: total.value })

@@ -111,11 +111,17 @@ function satisfied(node: TsqueryNode, present: Uint8Array): boolean {
 /** One (lexeme, position) of the document that some operands match (get_docrep). */
 type Occurrence = { pos: number; weight: number; entry: number; operands: number[] }
 
+/**
+ * One position of the document an operand matched: `entry` is the lexeme's index in the
+ * document (the tsvector's order), `weight` 3 = A … 0 = D.
+ */
+export type MatchedPosition = { pos: number; weight: number; entry: number; operand: number }
+
 function occurrencesOf(
   document: DocumentLexeme[],
   operands: Extract<TsqueryNode, { type: "operand" }>[]
-): Occurrence[] {
-  const found: { pos: number; weight: number; entry: number; operand: number }[] = []
+): MatchedPosition[] {
+  const found: MatchedPosition[] = []
   for (const operand of operands) {
     document.forEach((entry, index) => {
       const matches = operand.prefix
@@ -132,6 +138,11 @@ function occurrencesOf(
       })
     })
   }
+  return found
+}
+
+/** get_docrep's sort and merge: one occurrence per (position, weight, entry). */
+function joinOccurrences(found: MatchedPosition[]): Occurrence[] {
   // compareDocR: by position, then weight, then entry (the tsvector's lexeme order).
   found.sort((a, b) => a.pos - b.pos || a.weight - b.weight || a.entry - b.entry)
   const joined: Occurrence[] = []
@@ -200,13 +211,26 @@ function cover(doc: Occurrence[], query: TsqueryNode, operandCount: number, ext:
 /** `ts_rank_cd(document, query)` as PostgreSQL computes it: a float4, as a number. */
 export function rankCoverDensity(document: DocumentLexeme[], query: TsqueryNode): number {
   const operands = operandsOf(query)
-  const doc = occurrencesOf(document, operands)
+  return rankMatchedPositions(occurrencesOf(document, operands), query, operands.length)
+}
+
+/**
+ * The same from the positions the query's operands matched in a document (in any order;
+ * the array is sorted in place), for a caller that found them another way (the search
+ * index's numbered lexemes).
+ */
+export function rankMatchedPositions(
+  found: MatchedPosition[],
+  query: TsqueryNode,
+  operandCount: number
+): number {
+  const doc = joinOccurrences(found)
   if (!doc.length) {
     return 0
   }
   const ext: Extent = { pos: 0, p: 0, q: 0, begin: 0, end: 0 }
   let wdoc = 0.0
-  while (cover(doc, query, operands.length, ext)) {
+  while (cover(doc, query, operandCount, ext)) {
     let invSum = 0.0
     for (let ptr = ext.begin; ptr <= ext.end; ptr++) {
       invSum += INVERSE_WEIGHTS[doc[ptr].weight]

@@ -108,7 +108,7 @@ function keyIn(type: CursorKeyType, n: number): string {
   }
 }
 
-function orderBy(sort: CatalogSort, t: string): string {
+export function orderBy(sort: CatalogSort, t: string): string {
   const { dir, keys } = SORTS[sort]
   return keys(t)
     .map((key) => `${key} ${dir}`)
@@ -116,7 +116,7 @@ function orderBy(sort: CatalogSort, t: string): string {
 }
 
 /** Rows after the cursor (`:k1` null: no cursor, every row). */
-function afterCursor(sort: CatalogSort, t: string): string {
+export function afterCursor(sort: CatalogSort, t: string): string {
   const { dir, keys } = SORTS[sort]
   const types = CURSOR_KEY_TYPES[sort]
   const cursor = types.map((type, i) => keyIn(type, i + 1)).join(", ")
@@ -270,7 +270,7 @@ function statementOf(shape: string, build: () => string): string {
  * The page's products (`page`: ids in order, `:limit` + 1 rows to know whether more follow)
  * read back with their JSON, and the key of the page's last product when more follow.
  */
-function pageOutputs(): string {
+export function pageOutputs(): string {
   return `
     (select coalesce(json_agg(v.view order by page.ord), '[]')::text
       from page join catalog_product v on v.id = page.id where page.ord <= :limit) as items,

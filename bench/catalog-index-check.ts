@@ -1,0 +1,89 @@
+/**
+ * The search index against the search statement (docs/DECISIONS.md, "Search from an
+ * in-process index"): random searches of the HTTP scenario's distribution (and price
+ * ranges), each answered both ways through the catalog module, with the next page by its
+ * cursor too. Searches with at most SEARCH_MATCH_CAP matches must answer byte for byte the
+ * same; capped ones are counted (their counts, facets and pages differ by design: the
+ * index sees every match). Prints the first differences; exit code 1 when one is found.
+ * Also prints the index's load time and heap.
+ *
+ *   DATABASE_URL=postgres://postgres@localhost:5432/s5k_cat REDIS_URL=redis://localhost:6379/12 \
+ *     BENCH_REQUESTS=1000 npx medusa exec ./bench/catalog-index-check.ts
+ */
+import type { ExecArgs } from "@medusajs/framework/types"
+import { performance } from "node:perf_hooks"
+import { CATALOG_MODULE } from "../src/modules/catalog"
+import type CatalogModuleService from "../src/modules/catalog/service"
+import type { CatalogPage, CatalogQuery } from "../src/modules/catalog/types"
+import { randomQueries } from "./catalog-search-cpu"
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
+
+/** The page's fields in one order (the two paths build the object in different orders). */
+function canonical(page: CatalogPage): string {
+  const { count, count_capped, items, product_ids, next_key, category_facets, price_facets } = page
+  return JSON.stringify({
+    count,
+    count_capped,
+    items,
+    product_ids,
+    next_key,
+    category_facets,
+    price_facets,
+  })
+}
+
+export default async function indexCheck({ container }: ExecArgs): Promise<void> {
+  const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
+  const heapBefore = process.memoryUsage().heapUsed
+  const started = performance.now()
+  const index = await catalog.loadSearchIndex(0, 1_000_000)
+  if (!index) {
+    throw new Error("no search index was loaded")
+  }
+  const loadMs = performance.now() - started
+  global.gc?.()
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6
+  let same = 0
+  let capped = 0
+  const differences: string[] = []
+  const compare = async (query: CatalogQuery, tsquery: string | null) => {
+    const fromDatabase = await catalog.queryCatalog(query, { tsquery })
+    const fromIndex = await catalog.queryCatalog(query, { tsquery, index })
+    if (fromDatabase.count_capped) {
+      capped++
+      return undefined
+    }
+    const a = canonical(fromDatabase)
+    const b = canonical(fromIndex)
+    if (a === b) {
+      same++
+    } else if (differences.length < 10) {
+      differences.push(
+        `${JSON.stringify(query)}\n  database: ${a.slice(0, 600)}\n  index:    ${b.slice(0, 600)}`
+      )
+    }
+    return fromDatabase
+  }
+  const random = randomQueries(REQUESTS)
+  for (const [i, query] of random.entries()) {
+    if (i % 7 === 3) {
+      query.min_price = String(10 + (i % 90))
+      query.max_price = String(200 + (i % 300))
+    }
+    const tsquery = await catalog.searchQuery(query.q as string)
+    const page: CatalogPage | undefined = await compare(query, tsquery)
+    if (page?.next_key) {
+      await compare({ ...query, offset: 0, after: JSON.parse(page.next_key) as string[] }, tsquery)
+    }
+  }
+  process.stdout.write(
+    `index: ${index.size} rows, ${index.lexemes.length} lexemes, loaded in ${loadMs.toFixed(0)} ms, ` +
+      `≈ ${heapMb.toFixed(0)} MB of heap\n` +
+      `${same} answers the same, ${differences.length ? "some" : "none"} different, ${capped} capped (not compared)\n` +
+      differences.join("\n")
+  )
+  if (differences.length) {
+    process.exitCode = 1
+  }
+}

@@ -1,0 +1,377 @@
+import { compareCodepoints } from "../../../utils/catalog/codepoint-order"
+import {
+  operandsOf,
+  rankMatchedPositions,
+  type MatchedPosition,
+  type TsqueryNode,
+} from "../../../utils/catalog/rank-cd"
+import { RERANK_HEAD, SEARCH_MATCH_CAP, type CatalogSort } from "../sql/queries"
+import type { CatalogQuery } from "../types"
+import type { Csr, SearchIndex } from "./build"
+
+/**
+ * A search answered from the in-process index: what the search statement computes from
+ * its matches (sql/queries.ts, searchSql), computed from every match instead of the first
+ * SEARCH_MATCH_CAP + 1. The page's JSON and cursor keys, and relevance's re-rank of the
+ * head by `word_similarity`, are left to one statement by id (sql/index-page.ts).
+ */
+
+/** A relevance row sent to that statement: the full-text rank, and whether it is in the head. */
+export type RankedRow = { id: string; rank: number; in_head: boolean }
+
+export type IndexPage =
+  /** The page's rows in order (at most `limit` + 1: one more tells that more follow). */
+  | { kind: "ids"; ids: string[] }
+  /** Rows that hold the page once ordered, cursor and `offset` applied by the statement. */
+  | { kind: "ranked"; rows: RankedRow[]; offset: number }
+
+export type IndexAnswer = {
+  count: number
+  count_capped: boolean
+  category_facets?: string
+  price_facets?: string
+  page: IndexPage
+}
+
+type Operand = Extract<TsqueryNode, { type: "operand" }>
+/** Lexeme ranks `[lo, hi)` an operand matches. */
+type Range = { lo: number; hi: number }
+
+const EMPTY = new Int32Array(0)
+
+function lowerBound(words: string[], word: string): number {
+  let lo = 0
+  let hi = words.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (compareCodepoints(words[mid], word) < 0) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The lexemes an operand matches: itself, or every lexeme it starts (`:*`). */
+function rangeOf(index: SearchIndex, operand: Operand): Range {
+  const lo = lowerBound(index.lexemes, operand.lexeme)
+  let hi = lo
+  if (operand.prefix) {
+    while (hi < index.lexemes.length && index.lexemes[hi].startsWith(operand.lexeme)) hi++
+  } else if (index.lexemes[lo] === operand.lexeme) {
+    hi = lo + 1
+  }
+  return { lo, hi }
+}
+
+function rowsOfRange(index: SearchIndex, { lo, hi }: Range): Int32Array {
+  const { starts, values } = index.postings
+  if (hi - lo <= 1) {
+    return hi > lo ? values.subarray(starts[lo], starts[hi]) : EMPTY
+  }
+  const seen = new Uint8Array(index.size)
+  let count = 0
+  for (let at = starts[lo]; at < starts[hi]; at++) {
+    if (!seen[values[at]]) {
+      seen[values[at]] = 1
+      count++
+    }
+  }
+  const rows = new Int32Array(count)
+  let k = 0
+  for (let row = 0; k < count; row++) if (seen[row]) rows[k++] = row
+  return rows
+}
+
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length))
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++
+    else if (b[j] < a[i]) j++
+    else {
+      out[k++] = a[i]
+      i++
+      j++
+    }
+  }
+  return out.subarray(0, k)
+}
+
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out[k++] = a[i++]
+    else if (i >= a.length || b[j] < a[i]) out[k++] = b[j++]
+    else {
+      out[k++] = a[i++]
+      j++
+    }
+  }
+  return out.subarray(0, k)
+}
+
+/** `search_vector @@ query` for every row: the matching rows, ascending. */
+function matchingRows(index: SearchIndex, node: TsqueryNode, ranges: Range[]): Int32Array {
+  if (node.type === "operand") {
+    return rowsOfRange(index, ranges[node.id])
+  }
+  const left = matchingRows(index, node.left, ranges)
+  const right = matchingRows(index, node.right, ranges)
+  return node.type === "and" ? intersect(left, right) : union(left, right)
+}
+
+function has({ starts, values }: Csr, row: number, wanted: number): boolean {
+  for (let at = starts[row]; at < starts[row + 1]; at++) {
+    if (values[at] === wanted) return true
+  }
+  return false
+}
+
+/** The search's filters (sql/queries.ts, shapeLive and shapeFilters) over the matches. */
+function filtered(index: SearchIndex, matches: Int32Array, query: CatalogQuery): Int32Array {
+  const category = query.category_id ? (index.categoryNumbers.get(query.category_id) ?? -1) : -2
+  const tag = query.tag ? (index.tagNumbers.get(query.tag) ?? -1) : -2
+  if (category === -1 || tag === -1) {
+    return EMPTY
+  }
+  const min = query.min_price === undefined ? undefined : Number(query.min_price)
+  const max = query.max_price === undefined ? undefined : Number(query.max_price)
+  const out = new Int32Array(matches.length)
+  let k = 0
+  for (const row of matches) {
+    if (!index.active[row] && !query.include_inactive) continue
+    if (category >= 0 && !has(index.categories, row, category)) continue
+    if (tag >= 0 && !has(index.tags, row, tag)) continue
+    const price = index.price[row]
+    if (min !== undefined && !(price >= min)) continue
+    if (max !== undefined && !(price <= max)) continue
+    if (query.in_stock && !index.inStock[row]) continue
+    out[k++] = row
+  }
+  return out.subarray(0, k)
+}
+
+/** The facets as the search statement prints them (json_agg of json_build_object). */
+function facets(index: SearchIndex, rows: Int32Array): { categories: string; prices: string } {
+  const counts = new Int32Array(index.categoryNames.length)
+  const buckets = [0, 0, 0, 0]
+  const { starts, values } = index.categories
+  for (const row of rows) {
+    for (let at = starts[row]; at < starts[row + 1]; at++) counts[values[at]]++
+    const price = index.price[row]
+    if (price >= 0) buckets[price < 25 ? 0 : price < 100 ? 1 : price < 500 ? 2 : 3]++
+  }
+  const present: number[] = []
+  counts.forEach((count, category) => count && present.push(category))
+  present.sort(
+    (a, b) =>
+      counts[b] - counts[a] || compareCodepoints(index.categoryNames[a], index.categoryNames[b])
+  )
+  const categories = present.map(
+    (c) => `{"category_id" : ${JSON.stringify(index.categoryNames[c])}, "count" : ${counts[c]}}`
+  )
+  const bounds = [
+    ["0", '"25"'],
+    ["25", '"100"'],
+    ["100", '"500"'],
+    ["500", "null"],
+  ]
+  const prices = bounds.map(
+    ([lo, hi], i) => `{"min" : "${lo}", "max" : ${hi}, "count" : ${buckets[i]}}`
+  )
+  return { categories: `[${categories.join(", ")}]`, prices: `[${prices.join(", ")}]` }
+}
+
+/** Sort keys of the non-relevance sorts, read off the index. */
+const NO_PRICE_HIGH = 1e15
+const NO_VALUE_LOW = -1
+
+function priceAsc(index: SearchIndex, row: number): number {
+  const price = index.price[row]
+  return Number.isNaN(price) ? NO_PRICE_HIGH : price
+}
+
+function priceDesc(index: SearchIndex, row: number): number {
+  const price = index.price[row]
+  return Number.isNaN(price) ? NO_VALUE_LOW : price
+}
+
+type ListSort = Exclude<CatalogSort, "relevance">
+
+/** Row order of each sort: negative when `a` comes first (ties by id: by row number). */
+const ORDER: Record<ListSort, (index: SearchIndex, a: number, b: number) => number> = {
+  newest: (index, a, b) => index.created[b] - index.created[a] || b - a,
+  price_asc: (index, a, b) => priceAsc(index, a) - priceAsc(index, b) || a - b,
+  price_desc: (index, a, b) => priceDesc(index, b) - priceDesc(index, a) || b - a,
+  name: (index, a, b) => index.nameRank[a] - index.nameRank[b],
+  rating: (index, a, b) =>
+    index.rating[b] - index.rating[a] || index.reviews[b] - index.reviews[a] || b - a,
+}
+
+/** -1, 0 or 1 for numbers. */
+function sign(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Whether a row comes after the cursor (`after`: the last page's key as text, the types of
+ * utils/catalog/cursor.ts), as the statement's row comparison decides it.
+ */
+function afterCursor(
+  sort: ListSort,
+  after: string[]
+): (index: SearchIndex, row: number) => boolean {
+  const [k1, k2, k3] = after
+  switch (sort) {
+    case "newest": {
+      const micros = Number(k1)
+      return (index, row) =>
+        (sign(index.created[row], micros) || compareCodepoints(index.ids[row], k2)) < 0
+    }
+    case "price_asc": {
+      const price = Number(k1)
+      return (index, row) =>
+        (sign(priceAsc(index, row), price) || compareCodepoints(index.ids[row], k2)) > 0
+    }
+    case "price_desc": {
+      const price = Number(k1)
+      return (index, row) =>
+        (sign(priceDesc(index, row), price) || compareCodepoints(index.ids[row], k2)) < 0
+    }
+    case "name":
+      return (index, row) =>
+        (compareCodepoints(index.nameKeys[row], k1) || compareCodepoints(index.ids[row], k2)) > 0
+    case "rating": {
+      const rating = Math.fround(Number(k1))
+      const reviews = Number(k2)
+      return (index, row) =>
+        (sign(index.rating[row], rating) ||
+          sign(index.reviews[row], reviews) ||
+          compareCodepoints(index.ids[row], k3)) < 0
+    }
+  }
+}
+
+function listPage(index: SearchIndex, rows: Int32Array, query: CatalogQuery, sort: ListSort) {
+  let candidates = Array.from(rows)
+  if (query.after) {
+    const after = afterCursor(sort, query.after)
+    candidates = candidates.filter((row) => after(index, row))
+  }
+  const order = ORDER[sort]
+  candidates.sort((a, b) => order(index, a, b))
+  const page = candidates.slice(query.offset, query.offset + query.limit + 1)
+  return { kind: "ids" as const, ids: page.map((row) => index.ids[row]) }
+}
+
+/** `ts_rank_cd(search_vector, query)` of one row, from its numbered lexemes. */
+function rankOf(
+  index: SearchIndex,
+  row: number,
+  query: TsqueryNode,
+  operands: Operand[],
+  ranges: Range[]
+): number {
+  const { starts, values } = index.rowLexemes
+  const first = starts[row]
+  const last = starts[row + 1]
+  const found: MatchedPosition[] = []
+  for (const operand of operands) {
+    const { lo, hi } = ranges[operand.id]
+    let at = first
+    let end = last
+    while (at < end) {
+      const mid = (at + end) >> 1
+      if (values[mid] < lo) at = mid + 1
+      else end = mid
+    }
+    for (; at < last && values[at] < hi; at++) {
+      for (let p = index.entryPositions.starts[at]; p < index.entryPositions.starts[at + 1]; p++) {
+        const packed = index.entryPositions.values[p]
+        found.push({ pos: packed >> 2, weight: packed & 3, entry: at - first, operand: operand.id })
+      }
+    }
+  }
+  return rankMatchedPositions(found, query, operands.length)
+}
+
+function rankedPage(
+  index: SearchIndex,
+  rows: Int32Array,
+  query: CatalogQuery,
+  node: TsqueryNode,
+  operands: Operand[],
+  ranges: Range[]
+): IndexPage {
+  // Positions into `rows`, ordered by rank (best first), ties by id.
+  const ranks = new Float64Array(rows.length)
+  rows.forEach((row, at) => (ranks[at] = rankOf(index, row, node, operands, ranges)))
+  const ordered = Array.from(rows.keys()).sort((a, b) => ranks[b] - ranks[a] || a - b)
+  const row = (at: number): RankedRow => ({
+    id: index.ids[rows[ordered[at]]],
+    rank: ranks[ordered[at]],
+    in_head: at < RERANK_HEAD,
+  })
+  const headSize = Math.min(ordered.length, RERANK_HEAD)
+  const window = query.offset + query.limit + 1
+  const rest = (from: number, count: number) =>
+    Array.from({ length: Math.max(0, Math.min(count, ordered.length - from)) }, (_, i) =>
+      row(from + i)
+    )
+  const [k1, k2, k3] = query.after ?? []
+  if (k1 === "true") {
+    // The cursor is past the head: the rest ordered by rank, after the cursor's (-rank, id).
+    const cursorRank = Math.fround(Number(k2))
+    let from = headSize
+    while (
+      from < ordered.length &&
+      (sign(-ranks[ordered[from]], cursorRank) ||
+        compareCodepoints(index.ids[rows[ordered[from]]], k3)) <= 0
+    ) {
+      from++
+    }
+    return { kind: "ranked", rows: rest(from, window), offset: query.offset }
+  }
+  if (k1 === undefined && query.offset >= headSize) {
+    return { kind: "ranked", rows: rest(query.offset, query.limit + 1), offset: 0 }
+  }
+  // The head re-ranked by the statement, and enough of the rest to fill the page after it.
+  return {
+    kind: "ranked",
+    rows: [...rest(0, headSize), ...rest(headSize, window)],
+    offset: query.offset,
+  }
+}
+
+/**
+ * The answer of a search (`query.q` set, its tsquery parsed) from the index, or null when
+ * the index does not answer this search exactly as PostgreSQL would (a weighted operand),
+ * which then answers it.
+ */
+export function answerFromIndex(
+  index: SearchIndex,
+  query: CatalogQuery,
+  tsquery: TsqueryNode
+): IndexAnswer | null {
+  const operands = operandsOf(tsquery)
+  if (operands.some((operand) => operand.weights !== 0)) {
+    return null
+  }
+  const ranges = operands.map((operand) => rangeOf(index, operand))
+  const rows = filtered(index, matchingRows(index, tsquery, ranges), query)
+  const sort = query.sort ?? "relevance"
+  const found = query.facets ? facets(index, rows) : undefined
+  return {
+    count: Math.min(rows.length, SEARCH_MATCH_CAP),
+    count_capped: rows.length > SEARCH_MATCH_CAP,
+    ...(found ? { category_facets: found.categories, price_facets: found.prices } : {}),
+    page:
+      sort === "relevance"
+        ? rankedPage(index, rows, query, tsquery, operands, ranges)
+        : listPage(index, rows, query, sort),
+  }
+}

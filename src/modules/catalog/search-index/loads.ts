@@ -1,0 +1,67 @@
+import { performance } from "node:perf_hooks"
+import type { SearchIndex } from "./build"
+
+/**
+ * A load's outcome: an index, `null` when this catalog cannot have one (too large, or a
+ * collation the index does not order by), `undefined` when none was made now (a load
+ * just ran: the next request asks again).
+ */
+export type LoadOutcome = SearchIndex | null | undefined
+
+/** Shortest pause between two loads; longer after a slow one (twice its time). */
+const MIN_GAP_MS = 500
+
+/**
+ * One process's loads of the search index: at most one at a time, each from the last
+ * index made (only the rows that changed are read again), and a pause between loads so
+ * that a burst of catalog writes (each a new generation) does not keep a core rebuilding.
+ */
+export class SearchIndexLoads {
+  private latest: SearchIndex | undefined
+  private running: { startedAt: number; promise: Promise<LoadOutcome> } | undefined
+  private queued: Promise<LoadOutcome> | undefined
+  private readyAt = 0
+
+  /**
+   * An index read from the database at or after `since` (performance.now()): a load
+   * started since then is shared, else the next one is (one for every caller waiting).
+   */
+  request(
+    since: number,
+    load: (previous: SearchIndex | undefined) => Promise<SearchIndex | null>
+  ): Promise<LoadOutcome> {
+    if (this.running && this.running.startedAt >= since) {
+      return this.running.promise
+    }
+    if (this.running) {
+      this.queued ??= this.running.promise.then(() => {
+        this.queued = undefined
+        return this.start(load)
+      })
+      return this.queued
+    }
+    return this.start(load)
+  }
+
+  private start(
+    load: (previous: SearchIndex | undefined) => Promise<SearchIndex | null>
+  ): Promise<LoadOutcome> {
+    const startedAt = performance.now()
+    if (startedAt < this.readyAt) {
+      return Promise.resolve(undefined)
+    }
+    const promise = load(this.latest)
+      .then((index) => {
+        this.latest = index ?? undefined
+        return index
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        const now = performance.now()
+        this.readyAt = now + Math.max(MIN_GAP_MS, 2 * (now - startedAt))
+        this.running = undefined
+      })
+    this.running = { startedAt, promise }
+    return promise
+  }
+}
