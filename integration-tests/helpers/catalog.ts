@@ -1,5 +1,6 @@
 import { ProductStatus } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
+import type { Knex } from "knex"
 import type { CatalogProductView } from "../../src/modules/catalog/types"
 
 export type CatalogProductBody = {
@@ -44,4 +45,33 @@ export function importedProducts(prefix: string, n: number, offset = 0) {
       },
     ],
   }))
+}
+
+/**
+ * Rows straight into the read model (what a sync writes, minus fields no read uses), with
+ * ties on every sort key, products without a price or a rating, and a few inactive ones.
+ * Prices follow a hash of the number, so they do not follow the rows' physical order.
+ */
+export async function insertCatalogRows(
+  db: Knex,
+  prefix: string,
+  tag: string,
+  n: number,
+  name: string
+) {
+  await db.raw(
+    `insert into catalog_product (id, handle, name, is_active, price, currency_code, category_ids,
+       tags, in_stock, rating_average, review_count, product_created_at, product_updated_at,
+       search_text, view)
+     select id, id, nm, i % 17 <> 0, pr, 'usd', '{}', array[?::text], true, rt,
+       case when rt is null then 0 else i % 3 end, ts, ts, lower(nm),
+       jsonb_build_object('id', id, 'name', nm, 'price', pr::text, 'rating_average', rt)
+     from (select i, ? || lpad(i::text, 5, '0') as id,
+       (array[?::text, lower(?::text), ? || ' ' || i])[1 + i % 3] as nm,
+       case when i % 7 = 0 then null else (5 + (hashint4(i) & 2147483647) % 40)::numeric end as pr,
+       case when i % 4 = 0 then null else (3 + i % 3)::real end as rt,
+       timestamptz '2026-01-01 00:00:00.123456' + (i / 3) * interval '1 second' as ts
+       from generate_series(1, ?::int) i) r`,
+    [tag, prefix, name, name, name, n]
+  )
 }

@@ -1,7 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { PLATFORM_MODULE } from "../../modules/platform"
 import type PlatformModuleService from "../../modules/platform/service"
-import { applyBusinessSnapshot, applyCatalogSyncSnapshot } from "../utils/business-metrics"
+import { CATALOG_MODULE } from "../../modules/catalog"
+import type CatalogModuleService from "../../modules/catalog/service"
+import {
+  applyBusinessSnapshot,
+  applyCatalogSyncSnapshot,
+  applySearchIndexSnapshot,
+} from "../utils/business-metrics"
 import { businessMetrics, metricsRegistry } from "../utils/metrics"
 
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
@@ -14,6 +20,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   ])
   applyBusinessSnapshot(businessMetrics(), counts, queue)
   applyCatalogSyncSnapshot(businessMetrics(), catalogSync)
+  applySearchIndexSnapshot(
+    businessMetrics(),
+    req.scope.resolve<CatalogModuleService>(CATALOG_MODULE).searchIndexStats()
+  )
   const registry = metricsRegistry()
   res.setHeader("Content-Type", registry.contentType)
   res.setHeader("Cache-Control", "no-store")

@@ -1,4 +1,5 @@
 import { Counter, Gauge, type Registry } from "prom-client"
+import type { SearchIndexStats } from "../../modules/catalog/service"
 import type { BusinessCount, BusinessCounter } from "../../modules/platform/business-metrics"
 import type { EventQueueStats } from "../../modules/platform/event-queue"
 import type { CatalogSyncStats } from "../../modules/platform/catalog-sync-queue"
@@ -33,6 +34,9 @@ export type BusinessMetrics = {
   catalogLag: Gauge
   catalogSyncPending: Gauge<"lane">
   catalogSyncLag: Gauge
+  searchIndexRows: Gauge
+  searchIndexLoadSeconds: Gauge
+  searches: Gauge<"source">
 }
 
 /**
@@ -75,6 +79,22 @@ export function registerBusinessMetrics(registry: Registry): BusinessMetrics {
       help: "How long the longest-waiting product has waited in the catalog's sync queue (Redis only)",
       registers: [registry],
     }),
+    searchIndexRows: new Gauge({
+      name: "shop_catalog_search_index_rows",
+      help: "Products in this process's search index (0: none loaded, or the catalog is over CATALOG_SEARCH_INDEX_MAX_PRODUCTS)",
+      registers: [registry],
+    }),
+    searchIndexLoadSeconds: new Gauge({
+      name: "shop_catalog_search_index_load_seconds",
+      help: "How long this process's last load of its search index took",
+      registers: [registry],
+    }),
+    searches: new Gauge({
+      name: "shop_catalog_searches",
+      help: "Searches this process rendered since it started, by where they were answered (index or database)",
+      labelNames: ["source"],
+      registers: [registry],
+    }),
   }
 }
 
@@ -115,4 +135,12 @@ export function applyCatalogSyncSnapshot(
     metrics.catalogSyncPending.set({ lane: "bulk" }, stats.pending - stats.pending_stock)
     metrics.catalogSyncLag.set(stats.oldest_age_seconds)
   }
+}
+
+/** This process's search index (catalog module, searchIndexStats). */
+export function applySearchIndexSnapshot(metrics: BusinessMetrics, stats: SearchIndexStats): void {
+  metrics.searchIndexRows.set(stats.rows)
+  metrics.searchIndexLoadSeconds.set(stats.last_load_ms / 1000)
+  metrics.searches.set({ source: "index" }, stats.from_index)
+  metrics.searches.set({ source: "database" }, stats.from_database)
 }

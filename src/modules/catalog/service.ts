@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks"
 import type { Context } from "@medusajs/framework/types"
 import {
   InjectManager,
@@ -67,6 +68,17 @@ export type WrittenRow = {
 /** What a sync's write did: the rows written, and the rows of missing products removed. */
 export type CatalogWrite = { rows: WrittenRow[]; removed: string[] }
 
+/** This process's search index, as GET /metrics shows it. */
+export type SearchIndexStats = {
+  /** Rows in the index last loaded (0: none, or the catalog is too large for one). */
+  rows: number
+  loads: number
+  last_load_ms: number
+  /** Searches answered from the index, and by the search statement. */
+  from_index: number
+  from_database: number
+}
+
 type LockedRow = { id: string; stock_quantity: number | null; digest: string }
 
 /** Rows read per statement when the search index reads changed rows. */
@@ -87,6 +99,13 @@ export default class CatalogModuleService extends MedusaService({
 }) {
   /** This process's loads of the in-process search index (search-index/loads.ts). */
   private readonly searchIndexLoads_ = new SearchIndexLoads()
+  private readonly searchIndexStats_: SearchIndexStats = {
+    rows: 0,
+    loads: 0,
+    last_load_ms: 0,
+    from_index: 0,
+    from_database: 0,
+  }
 
   private async run<T>(manager: unknown, sql: string, params: Params): Promise<T[]> {
     const [text, values] = bindNamed(sql, params)
@@ -128,7 +147,11 @@ export default class CatalogModuleService extends MedusaService({
     const node = tsquery && known.index ? parseTsquery(tsquery) : null
     const fromIndex = node && known.index ? answerFromIndex(known.index, query, node) : null
     if (fromIndex) {
+      this.searchIndexStats_.from_index++
       return this.indexPage(query, fromIndex, context.manager)
+    }
+    if (query.q) {
+      this.searchIndexStats_.from_database++
     }
     const { sql, params } = catalogStatement(query, tsquery, known.count)
     const [page] = query.q
@@ -175,9 +198,21 @@ export default class CatalogModuleService extends MedusaService({
     maxProducts: number,
     @MedusaContext() context: Context = {}
   ): Promise<LoadOutcome> {
-    return this.searchIndexLoads_.request(since, (previous) =>
-      this.readSearchIndex(previous, maxProducts, context.manager)
-    )
+    return this.searchIndexLoads_.request(since, async (previous) => {
+      const started = performance.now()
+      const index = await this.readSearchIndex(previous, maxProducts, context.manager)
+      Object.assign(this.searchIndexStats_, {
+        rows: index?.size ?? 0,
+        loads: this.searchIndexStats_.loads + 1,
+        last_load_ms: Math.round(performance.now() - started),
+      })
+      return index
+    })
+  }
+
+  /** What this process's search index holds and how searches were answered (GET /metrics). */
+  searchIndexStats(): SearchIndexStats {
+    return { ...this.searchIndexStats_ }
   }
 
   /** The index of the stored rows, reading only those changed since `previous`. */

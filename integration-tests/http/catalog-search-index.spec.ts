@@ -1,0 +1,171 @@
+// The suite runs with the index off (.env.test says why); this file is about it.
+process.env.CATALOG_SEARCH_INDEX = "true"
+const METRICS_TOKEN = "catalog-search-index-metrics-token"
+process.env.METRICS_TOKEN = METRICS_TOKEN
+
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Knex } from "knex"
+import { performance } from "node:perf_hooks"
+import { CATALOG_MODULE } from "../../src/modules/catalog"
+import type CatalogModuleService from "../../src/modules/catalog/service"
+import type { CatalogPage, CatalogQuery } from "../../src/modules/catalog/types"
+import { PLATFORM_MODULE } from "../../src/modules/platform"
+import type PlatformModuleService from "../../src/modules/platform/service"
+import { insertCatalogRows } from "../helpers/catalog"
+
+jest.setTimeout(180_000)
+
+/** The page's fields in one order (the two paths build the object in different orders). */
+function canonical(page: CatalogPage): string {
+  const { count, count_capped, items, product_ids, next_key, category_facets, price_facets } = page
+  return JSON.stringify({
+    count,
+    count_capped,
+    items,
+    product_ids,
+    next_key,
+    category_facets,
+    price_facets,
+  })
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const catalog = () => getContainer().resolve<CatalogModuleService>(CATALOG_MODULE)
+    const db = () => getContainer().resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+
+    /** Rows as a sync writes them, then the caches told (a new catalog generation). */
+    const insert = async (prefix: string, tag: string, n: number, name: string) => {
+      await insertCatalogRows(db(), prefix, tag, n, name)
+      await getContainer().resolve<PlatformModuleService>(PLATFORM_MODULE).invalidateCatalogCache()
+    }
+
+    describe("search index", () => {
+      it("answers every search, page and cursor as the search statement does", async () => {
+        await insert("prod_ix_a", "ix-lamp", 90, "Alpha Lamp")
+        await insert("prod_ix_b", "ix-desk", 70, "Oak Desk")
+        const index = await catalog().loadSearchIndex(performance.now(), 10_000)
+        expect(index?.size).toBe(160)
+
+        const queries: CatalogQuery[] = []
+        for (const q of ["lamp", "alph lamp", "oak", "desk lamp", "al", "lamp 7", "zzz"]) {
+          for (const sort of [
+            "relevance",
+            "newest",
+            "price_asc",
+            "price_desc",
+            "name",
+            "rating",
+          ] as const) {
+            queries.push({ q, sort, limit: 7, offset: 0, facets: true })
+            queries.push({ q, sort, limit: 5, offset: 10, tag: "ix-lamp", include_inactive: true })
+            queries.push({
+              q,
+              sort,
+              limit: 20,
+              offset: 0,
+              min_price: "10",
+              max_price: "30",
+              facets: true,
+            })
+          }
+          // Relevance pages past the re-ranked head (60 rows).
+          queries.push({ q, sort: "relevance", limit: 10, offset: 60 })
+          queries.push({ q, sort: "relevance", limit: 10, offset: 55 })
+        }
+        let compared = 0
+        const compare = async (
+          query: CatalogQuery,
+          tsquery: string | null
+        ): Promise<CatalogPage> => {
+          const fromDatabase = await catalog().queryCatalog(query, { tsquery })
+          const fromIndex = await catalog().queryCatalog(query, {
+            tsquery,
+            index: index ?? undefined,
+          })
+          expect({ query, page: canonical(fromIndex) }).toEqual({
+            query,
+            page: canonical(fromDatabase),
+          })
+          compared++
+          return fromDatabase
+        }
+        for (const query of queries) {
+          const tsquery = await catalog().searchQuery(query.q as string)
+          // Three pages by cursor: the second crosses from the head into the rest.
+          let page = await compare(query, tsquery)
+          for (let pages = 1; page.next_key && pages < 3; pages++) {
+            const after = JSON.parse(page.next_key) as string[]
+            page = await compare({ ...query, offset: 0, limit: 40, after }, tsquery)
+          }
+        }
+        expect(compared).toBeGreaterThan(200)
+      })
+
+      it("serves searches over HTTP once loaded, and shows a new product on the next search", async () => {
+        await insert("prod_ix_c", "ix-http", 30, "Copper Kettle")
+        const search = async (q: string) => {
+          const response = await api.get(`/products/search?q=${encodeURIComponent(q)}&limit=50`, {
+            validateStatus: () => true,
+          })
+          expect({
+            q,
+            status: response.status,
+            body: response.status === 200 ? "" : response.data,
+          }).toEqual({ q, status: 200, body: "" })
+          return response.data as { items: { name: string }[]; count: number }
+        }
+        const before = catalog().searchIndexStats()
+        // The first search goes to PostgreSQL and starts a load in the background (or, right
+        // after the last load, the next one does: loads are at least 0.5 s apart).
+        expect((await search("kettle")).count).toBe(29)
+        expect(catalog().searchIndexStats().from_database).toBe(before.from_database + 1)
+        for (let tries = 1; catalog().searchIndexStats().loads === before.loads; tries++) {
+          expect(tries).toBeLessThan(100)
+          await new Promise((resolve) => setTimeout(resolve, 50))
+          await search(`kettle ${tries}`)
+        }
+        // Later searches (not cached answers: other words) come from the index.
+        const served = catalog().searchIndexStats().from_index
+        expect((await search("copper")).count).toBe(29)
+        expect(catalog().searchIndexStats().from_index).toBe(served + 1)
+
+        // A product written since (a new catalog generation) is found by the very next search.
+        await insert("prod_ix_q", "ix-new", 1, "Copper Quokka Lantern")
+        expect((await search("quokka")).items.map((item) => item.name)).toEqual([
+          "copper quokka lantern",
+        ])
+        expect((await search("copper lantern")).count).toBe(1)
+
+        const metrics = (
+          await api.get("/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+        ).data as string
+        expect(metrics).toMatch(/^shop_catalog_searches\{source="index"\} [1-9]/m)
+        expect(metrics).toMatch(/^shop_catalog_search_index_rows \d+/m)
+      })
+
+      it("reads only the rows that changed since the last load", async () => {
+        await insert("prod_ix_d", "ix-reload", 20, "Birch Stool")
+        const first = await catalog().loadSearchIndex(performance.now(), 10_000)
+        expect(first?.size).toBe(20)
+        await db().raw(
+          `update catalog_product set name = 'Walnut Stool', search_text = 'walnut stool',
+             sync_version = sync_version + 1000 where id = 'prod_ix_d00001'`
+        )
+        await db().raw(`delete from catalog_product where id = 'prod_ix_d00002'`)
+        // Loads are at least 0.5 s apart.
+        await new Promise((resolve) => setTimeout(resolve, 600))
+        const second = await catalog().loadSearchIndex(performance.now(), 10_000)
+        expect(second?.size).toBe(19)
+        // Unchanged rows are the same objects; the changed one was read again.
+        expect(second?.rows.get("prod_ix_d00003")).toBe(first?.rows.get("prod_ix_d00003"))
+        expect(second?.rows.get("prod_ix_d00001")?.nameKey).toBe("walnut stool")
+        expect(second?.lexemes).toContain("walnut")
+        // Over the size limit: no index for this catalog.
+        await new Promise((resolve) => setTimeout(resolve, 600))
+        expect(await catalog().loadSearchIndex(performance.now(), 5)).toBeNull()
+      })
+    })
+  },
+})
