@@ -1,6 +1,9 @@
 import { compareCodepoints } from "../../../utils/catalog/codepoint-order"
+import { topK } from "../../../utils/catalog/top-k"
 import {
+  isDisjunction,
   operandsOf,
+  rankDisjunction,
   rankMatchedPositions,
   type MatchedPosition,
   type TsqueryNode,
@@ -160,10 +163,15 @@ function facets(index: SearchIndex, rows: Int32Array): { categories: string; pri
   const counts = new Int32Array(index.categoryNames.length)
   const buckets = [0, 0, 0, 0]
   const { starts, values } = index.categories
-  for (const row of rows) {
+  const prices = index.price
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]
     for (let at = starts[row]; at < starts[row + 1]; at++) counts[values[at]]++
-    const price = index.price[row]
-    if (price >= 0) buckets[price < 25 ? 0 : price < 100 ? 1 : price < 500 ? 2 : 3]++
+    const price = prices[row]
+    if (price >= 500) buckets[3]++
+    else if (price >= 100) buckets[2]++
+    else if (price >= 25) buckets[1]++
+    else if (price >= 0) buckets[0]++
   }
   const present: number[] = []
   counts.forEach((count, category) => count && present.push(category))
@@ -180,10 +188,10 @@ function facets(index: SearchIndex, rows: Int32Array): { categories: string; pri
     ["100", '"500"'],
     ["500", "null"],
   ]
-  const prices = bounds.map(
+  const ranges = bounds.map(
     ([lo, hi], i) => `{"min" : "${lo}", "max" : ${hi}, "count" : ${buckets[i]}}`
   )
-  return { categories: `[${categories.join(", ")}]`, prices: `[${prices.join(", ")}]` }
+  return { categories: `[${categories.join(", ")}]`, prices: `[${ranges.join(", ")}]` }
 }
 
 /** Sort keys of the non-relevance sorts, read off the index. */
@@ -257,15 +265,99 @@ function afterCursor(
 }
 
 function listPage(index: SearchIndex, rows: Int32Array, query: CatalogQuery, sort: ListSort) {
-  let candidates = Array.from(rows)
+  let candidates: ArrayLike<number> = rows
   if (query.after) {
     const after = afterCursor(sort, query.after)
-    candidates = candidates.filter((row) => after(index, row))
+    candidates = Array.from(rows).filter((row) => after(index, row))
   }
   const order = ORDER[sort]
-  candidates.sort((a, b) => order(index, a, b))
-  const page = candidates.slice(query.offset, query.offset + query.limit + 1)
-  return { kind: "ids" as const, ids: page.map((row) => index.ids[row]) }
+  const best = topK(candidates, query.offset + query.limit + 1, (a, b) => order(index, a, b))
+  return { kind: "ids" as const, ids: best.slice(query.offset).map((row) => index.ids[row]) }
+}
+
+/**
+ * For a disjunction, the rank of every row that matched one lexeme entry only, read off the
+ * index (entryRanks): `ranks[i]` for `rows[i]`, and which were set. Rows that matched
+ * several entries (a prefix's lexemes, alternatives of a typo) are left to the caller.
+ */
+function singleEntryRanks(
+  index: SearchIndex,
+  rows: Int32Array,
+  union: Range[],
+  ranks: Float64Array
+): Uint8Array {
+  const { starts, values } = index.postings
+  const entryOf = index.scratch
+  const MANY = -2
+  const visit = (each: (row: number, entry: number) => void) => {
+    for (const { lo, hi } of union) {
+      for (let p = starts[lo]; p < starts[hi]; p++) each(values[p], index.postingEntries[p])
+    }
+  }
+  visit((row, entry) => (entryOf[row] = entryOf[row] === -1 ? entry : MANY))
+  const set = new Uint8Array(rows.length)
+  for (let at = 0; at < rows.length; at++) {
+    const entry = entryOf[rows[at]]
+    if (entry >= 0 && !Number.isNaN(index.entryRanks[entry])) {
+      ranks[at] = index.entryRanks[entry]
+      set[at] = 1
+    }
+  }
+  visit((row) => (entryOf[row] = -1))
+  return set
+}
+
+/** The lexeme ranks the operands match, as disjoint ascending ranges. */
+function unionOfRanges(ranges: Range[]): Range[] {
+  const sorted = ranges.filter((range) => range.hi > range.lo).sort((a, b) => a.lo - b.lo)
+  const union: Range[] = []
+  for (const range of sorted) {
+    const last = union[union.length - 1]
+    if (last && range.lo <= last.hi) {
+      last.hi = Math.max(last.hi, range.hi)
+    } else {
+      union.push({ ...range })
+    }
+  }
+  return union
+}
+
+/**
+ * `ts_rank_cd` of one row for a disjunction (rank-cd.ts, rankDisjunction): the weights of
+ * the positions of every lexeme it matched, in (position, weight, entry) order; null when
+ * a matched position is 0 (where `Cover` stops early), which the full port then ranks.
+ */
+function disjunctionRankOf(index: SearchIndex, row: number, union: Range[]): number | null {
+  const { starts, values } = index.rowLexemes
+  const positions = index.entryPositions
+  const first = starts[row]
+  const matched: number[] = []
+  let r = 0
+  for (let at = first; at < starts[row + 1] && r < union.length; at++) {
+    while (r < union.length && values[at] >= union[r].hi) r++
+    if (r < union.length && values[at] >= union[r].lo) matched.push(at)
+  }
+  let keys: ArrayLike<number>
+  if (matched.length === 1) {
+    keys = positions.values.subarray(positions.starts[matched[0]], positions.starts[matched[0] + 1])
+  } else {
+    // (position × 4 + weight) × 65,536 + entry: one number that sorts as compareDocR does.
+    const merged: number[] = []
+    for (const at of matched) {
+      for (let p = positions.starts[at]; p < positions.starts[at + 1]; p++) {
+        merged.push(positions.values[p] * 65_536 + (at - first))
+      }
+    }
+    keys = Float64Array.from(merged)
+      .sort()
+      .map((key) => Math.floor(key / 65_536))
+  }
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] >> 2 === 0) {
+      return null
+    }
+  }
+  return rankDisjunction(keys)
 }
 
 /** `ts_rank_cd(search_vector, query)` of one row, from its numbered lexemes. */
@@ -307,42 +399,57 @@ function rankedPage(
   operands: Operand[],
   ranges: Range[]
 ): IndexPage {
-  // Positions into `rows`, ordered by rank (best first), ties by id.
+  // Every match's rank, then only as many of the best as the page can reach.
   const ranks = new Float64Array(rows.length)
-  rows.forEach((row, at) => (ranks[at] = rankOf(index, row, node, operands, ranges)))
-  const ordered = Array.from(rows.keys()).sort((a, b) => ranks[b] - ranks[a] || a - b)
-  const row = (at: number): RankedRow => ({
-    id: index.ids[rows[ordered[at]]],
-    rank: ranks[ordered[at]],
-    in_head: at < RERANK_HEAD,
-  })
-  const headSize = Math.min(ordered.length, RERANK_HEAD)
-  const window = query.offset + query.limit + 1
-  const rest = (from: number, count: number) =>
-    Array.from({ length: Math.max(0, Math.min(count, ordered.length - from)) }, (_, i) =>
-      row(from + i)
-    )
-  const [k1, k2, k3] = query.after ?? []
-  if (k1 === "true") {
-    // The cursor is past the head: the rest ordered by rank, after the cursor's (-rank, id).
-    const cursorRank = Math.fround(Number(k2))
-    let from = headSize
-    while (
-      from < ordered.length &&
-      (sign(-ranks[ordered[from]], cursorRank) ||
-        compareCodepoints(index.ids[rows[ordered[from]]], k3)) <= 0
-    ) {
-      from++
+  const union = isDisjunction(node) ? unionOfRanges(ranges) : undefined
+  const single = union ? singleEntryRanks(index, rows, union, ranks) : undefined
+  rows.forEach((row, at) => {
+    if (!single?.[at]) {
+      ranks[at] =
+        (union && disjunctionRankOf(index, row, union)) ??
+        rankOf(index, row, node, operands, ranges)
     }
-    return { kind: "ranked", rows: rest(from, window), offset: query.offset }
+  })
+  const byRank = (a: number, b: number) => ranks[b] - ranks[a] || a - b
+  const headSize = Math.min(rows.length, RERANK_HEAD)
+  const window = query.offset + query.limit + 1
+  const [k1, k2, k3] = query.after ?? []
+  let positions: number[] = Array.from(rows.keys())
+  let skip = 0
+  let keep = headSize + window
+  if (k1 === "true") {
+    // The cursor is past the head: the rest after the cursor's (-rank, id).
+    const cursorRank = Math.fround(Number(k2))
+    // (A cursor made by a search is past every head row; a forged one may not be.)
+    const head = new Set(topK(positions, headSize, byRank))
+    positions = positions.filter(
+      (at) =>
+        !head.has(at) &&
+        (sign(-ranks[at], cursorRank) || compareCodepoints(index.ids[rows[at]], k3)) > 0
+    )
+    keep = window
+  } else if (k1 === undefined && query.offset >= headSize) {
+    skip = query.offset
+    keep = query.offset + query.limit + 1
   }
-  if (k1 === undefined && query.offset >= headSize) {
-    return { kind: "ranked", rows: rest(query.offset, query.limit + 1), offset: 0 }
+  const best = topK(positions, keep, byRank)
+  const row = (at: number, inHead: boolean): RankedRow => ({
+    id: index.ids[rows[best[at]]],
+    rank: ranks[best[at]],
+    in_head: inHead,
+  })
+  if (k1 === "true") {
+    return { kind: "ranked", rows: best.map((_, at) => row(at, false)), offset: query.offset }
   }
-  // The head re-ranked by the statement, and enough of the rest to fill the page after it.
+  if (skip) {
+    // Past the head: those rows in order, no re-rank.
+    const page = best.slice(skip).map((_, at) => row(skip + at, false))
+    return { kind: "ranked", rows: page, offset: 0 }
+  }
+  // The head, re-ranked by the statement, and enough of the rest to fill the page after it.
   return {
     kind: "ranked",
-    rows: [...rest(0, headSize), ...rest(headSize, window)],
+    rows: best.map((_, at) => row(at, at < headSize)),
     offset: query.offset,
   }
 }

@@ -1,4 +1,5 @@
 import { compareCodepoints } from "../../../utils/catalog/codepoint-order"
+import { rankDisjunction } from "../../../utils/catalog/rank-cd"
 
 /**
  * The in-process search index (docs/DECISIONS.md, "Search from an in-process index"):
@@ -82,6 +83,15 @@ export type SearchIndex = {
   entryPositions: Csr
   /** Per lexeme rank, the rows holding it, ascending. */
   postings: Csr
+  /** For each posting, the row's lexeme entry (numbered as in `entryPositions`). */
+  postingEntries: Int32Array
+  /**
+   * Per lexeme entry, `ts_rank_cd` of its row for a query that matches that entry alone
+   * (rank-cd.ts, rankDisjunction); NaN when one of its positions is 0.
+   */
+  entryRanks: Float64Array
+  /** Scratch space of answer.ts, one slot per row (-1 when unused between searches). */
+  scratch: Int32Array
 }
 
 function csr<T>(items: T[], valuesOf: (item: T) => ArrayLike<number>): Csr {
@@ -169,10 +179,23 @@ export function buildSearchIndex(
   }
   const fill = postingStarts.slice(0, usedNumbers.length)
   const postingRows = new Int32Array(rowLexemes.values.length)
+  const postingEntries = new Int32Array(rowLexemes.values.length)
   for (let row = 0; row < size; row++) {
     for (let at = rowLexemes.starts[row]; at < rowLexemes.starts[row + 1]; at++) {
-      postingRows[fill[rowLexemes.values[at]]++] = row
+      const slot = fill[rowLexemes.values[at]]++
+      postingRows[slot] = row
+      postingEntries[slot] = at
     }
+  }
+  const entryRanks = new Float64Array(rowLexemes.values.length)
+  for (let entry = 0; entry < entryRanks.length; entry++) {
+    const positions = entryPositions.values.subarray(
+      entryPositions.starts[entry],
+      entryPositions.starts[entry + 1]
+    )
+    entryRanks[entry] = positions.some((packed) => packed >> 2 === 0)
+      ? Number.NaN
+      : rankDisjunction(positions)
   }
 
   const categoryNames: string[] = []
@@ -208,5 +231,8 @@ export function buildSearchIndex(
     rowLexemes,
     entryPositions,
     postings: { starts: postingStarts, values: postingRows },
+    postingEntries,
+    entryRanks,
+    scratch: new Int32Array(size).fill(-1),
   }
 }

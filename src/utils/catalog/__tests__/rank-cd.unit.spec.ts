@@ -1,4 +1,11 @@
-import { parseTsquery, rankCoverDensity, type DocumentLexeme } from "../rank-cd"
+import {
+  isDisjunction,
+  parseTsquery,
+  rankCoverDensity,
+  rankDisjunction,
+  type DocumentLexeme,
+  type TsqueryNode,
+} from "../rank-cd"
 
 // setweight(to_tsvector('simple', 'smart notebook'), 'A') ||
 //   setweight(to_tsvector('simple', 'office bench'), 'B') ||
@@ -58,5 +65,21 @@ describe("ts_rank_cd ported", () => {
     for (const text of ["!'a'", "'a' <-> 'b'", "'a' &", "( 'a'", "a & b", ""]) {
       expect(parseTsquery(text)).toBeNull()
     }
+  })
+})
+
+describe("rankDisjunction", () => {
+  it("equals the full port for ORed operands", () => {
+    const document: DocumentLexeme[] = [
+      { lexeme: "desk", positions: [2, 9], weights: [3, 1] },
+      { lexeme: "lamp", positions: [1, 5, 7], weights: [3, 2, 0] },
+      { lexeme: "lampshade", positions: [3], weights: [0] },
+    ]
+    const query = parseTsquery("'lamp':* | 'desk'") as TsqueryNode
+    expect(isDisjunction(query)).toBe(true)
+    expect(isDisjunction(parseTsquery("'lamp' & 'desk'") as TsqueryNode)).toBe(false)
+    // Every occurrence, in position order: 1A 2A 3D 5B 7D 9C.
+    const occurrences = [1 * 4 + 3, 2 * 4 + 3, 3 * 4 + 0, 5 * 4 + 2, 7 * 4 + 0, 9 * 4 + 1]
+    expect(rankDisjunction(occurrences)).toBe(rankCoverDensity(document, query))
   })
 })
