@@ -5,9 +5,10 @@
 # ('health|random: search', 50 connections x 8 s) and prints the index's /metrics series.
 #   bench/catalog-index-http.sh <database> <rows> <on|off> <port>
 set -u
+root=$(cd "$root" && pwd)
 db=$1; rows=$2; mode=$3; port=$4
 redis-cli -n 12 flushdb >/dev/null
-cd "$(dirname "$0")/../.medusa/server"
+cd "$root/.medusa/server"
 extra=""; [ "$mode" = off ] && extra="CATALOG_SEARCH_INDEX=false"
 env $extra NODE_ENV=production PORT=$port RATE_LIMIT_ENABLED=false DISABLE_MEDUSA_ADMIN=true \
   DATABASE_URL=postgres://postgres@localhost:5432/$db REDIS_URL=redis://localhost:6379/12 \
@@ -18,7 +19,7 @@ for i in $(seq 1 60); do curl -sf http://localhost:$port/health >/dev/null && br
 curl -s "http://localhost:$port/products/search?q=warmup" >/dev/null
 sleep $([ $rows = 100000 ] && echo 15 || echo 4)
 curl -s "http://localhost:$port/products/search?q=lamp" >/dev/null
-cd "$(dirname "$0")/.."
+cd "$root"
 BENCH_URL=http://localhost:$port BENCH_ROWS=$rows BENCH_DURATION=8 BENCH_CONNECTIONS=50 \
   BENCH_ONLY='health|random: search' BENCH_SERVER_PID=$pid BENCH_DATABASE=$db \
   npx ts-node --transpile-only bench/catalog-http.ts 2>&1 | tail -8
