@@ -5,7 +5,7 @@
 # ('health|random: search', 50 connections x 8 s) and prints the index's /metrics series.
 #   bench/catalog-index-http.sh <database> <rows> <on|off> <port>
 set -u
-root=$(cd "$root" && pwd)
+root=$(cd "$(dirname "$0")/.." && pwd)
 db=$1; rows=$2; mode=$3; port=$4
 redis-cli -n 12 flushdb >/dev/null
 cd "$root/.medusa/server"
