@@ -15,23 +15,10 @@ import { performance } from "node:perf_hooks"
 import { CATALOG_MODULE } from "../src/modules/catalog"
 import type CatalogModuleService from "../src/modules/catalog/service"
 import type { CatalogPage, CatalogQuery } from "../src/modules/catalog/types"
+import { canonicalCatalogPage as canonical } from "../integration-tests/helpers/catalog"
 import { randomQueries } from "./catalog-search-cpu"
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
-
-/** The page's fields in one order (the two paths build the object in different orders). */
-function canonical(page: CatalogPage): string {
-  const { count, count_capped, items, product_ids, next_key, category_facets, price_facets } = page
-  return JSON.stringify({
-    count,
-    count_capped,
-    items,
-    product_ids,
-    next_key,
-    category_facets,
-    price_facets,
-  })
-}
 
 export default async function indexCheck({ container }: ExecArgs): Promise<void> {
   const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)

@@ -1,7 +1,7 @@
 import { ProductStatus } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import type { Knex } from "knex"
-import type { CatalogProductView } from "../../src/modules/catalog/types"
+import type { CatalogPage, CatalogProductView } from "../../src/modules/catalog/types"
 
 export type CatalogProductBody = {
   name: string
@@ -74,4 +74,21 @@ export async function insertCatalogRows(
        from generate_series(1, ?::int) i) r`,
     [tag, prefix, name, name, name, n]
   )
+}
+
+/**
+ * A catalog page's fields in one order, as text: the search statement and the search
+ * index build the object in different orders, and their answers must be the same text.
+ */
+export function canonicalCatalogPage(page: CatalogPage): string {
+  const { count, count_capped, items, product_ids, next_key, category_facets, price_facets } = page
+  return JSON.stringify({
+    count,
+    count_capped,
+    items,
+    product_ids,
+    next_key,
+    category_facets,
+    price_facets,
+  })
 }
