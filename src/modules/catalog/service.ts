@@ -82,7 +82,7 @@ export type SearchIndexStats = {
 type LockedRow = { id: string; stock_quantity: number | null; digest: string }
 
 /** Rows read per statement when the search index reads changed rows. */
-const INDEX_READ_BATCH = 5_000
+const INDEX_READ_BATCH = 2_000
 
 /** Lets queued requests run between two batches of an index load. */
 function yieldToRequests(): Promise<void> {
