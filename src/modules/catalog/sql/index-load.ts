@@ -7,13 +7,16 @@
 /**
  * The stored rows' ids and versions (`sync_version:stock_version`) as one JSON text, their
  * number, and whether the database orders text by code point (the index sorts ids, names
- * and lexemes that way; under another collation searches stay in PostgreSQL).
+ * and lexemes that way; under another collation, an ICU default included, searches stay
+ * in PostgreSQL). `datlocprovider` (PostgreSQL 15+) is read through JSON so that older
+ * servers, which have libc collations only, run the same statement.
  */
 export const INDEX_CENSUS_SQL = `
   select coalesce(json_agg(json_build_array(p.id, p.sync_version::text || ':' || p.stock_version::text)), '[]')::text as census,
     count(*)::int as count,
-    (select datcollate in ('C', 'POSIX', 'C.UTF-8', 'C.utf8') from pg_database
-      where datname = current_database()) as codepoint_order
+    (select datcollate in ('C', 'POSIX', 'C.UTF-8', 'C.utf8')
+        and coalesce(to_jsonb(d) ->> 'datlocprovider', 'c') = 'c'
+      from pg_database d where d.datname = current_database()) as codepoint_order
   from catalog_product p where p.deleted_at is null`
 
 /**
