@@ -37,6 +37,7 @@ export type BusinessMetrics = {
   searchIndexRows: Gauge
   searchIndexLoadSeconds: Gauge
   searches: Gauge<"source">
+  searchIndexFailures: Gauge<"kind">
 }
 
 /**
@@ -95,6 +96,12 @@ export function registerBusinessMetrics(registry: Registry): BusinessMetrics {
       labelNames: ["source"],
       registers: [registry],
     }),
+    searchIndexFailures: new Gauge({
+      name: "shop_catalog_search_index_failures",
+      help: "Searches the index failed on (the statement answered them) and index loads that failed, in this process since it started",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
   }
 }
 
@@ -143,4 +150,6 @@ export function applySearchIndexSnapshot(metrics: BusinessMetrics, stats: Search
   metrics.searchIndexLoadSeconds.set(stats.last_load_ms / 1000)
   metrics.searches.set({ source: "index" }, stats.from_index)
   metrics.searches.set({ source: "database" }, stats.from_database)
+  metrics.searchIndexFailures.set({ kind: "search" }, stats.errors)
+  metrics.searchIndexFailures.set({ kind: "load" }, stats.load_failures)
 }

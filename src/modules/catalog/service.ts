@@ -26,7 +26,7 @@ import {
   VIEW_SQL,
 } from "./sql/queries"
 import { catalogStatement } from "./sql/statement"
-import { INDEX_CENSUS_SQL, INDEX_ROWS_SQL } from "./sql/index-load"
+import { INDEX_CENSUS_SQL, INDEX_ROWS_SQL, INDEX_SHAPE_SQL } from "./sql/index-load"
 import { INDEX_RANKED_PAGE_SQL, indexPageSql } from "./sql/index-page"
 import { answerFromIndex, type IndexAnswer } from "./search-index/answer"
 import { buildSearchIndex, Lexicon, type IndexedRow, type SearchIndex } from "./search-index/build"
@@ -77,6 +77,9 @@ export type SearchIndexStats = {
   /** Searches answered from the index, and by the search statement. */
   from_index: number
   from_database: number
+  /** Searches the index failed on (answered by the statement), and loads that failed. */
+  errors: number
+  load_failures: number
 }
 
 type LockedRow = { id: string; stock_quantity: number | null; digest: string }
@@ -105,7 +108,10 @@ export default class CatalogModuleService extends MedusaService({
     last_load_ms: 0,
     from_index: 0,
     from_database: 0,
+    errors: 0,
+    load_failures: 0,
   }
+  private keptSearchIndex_: { stamp: string; index: SearchIndex | null } | undefined
 
   private async run<T>(manager: unknown, sql: string, params: Params): Promise<T[]> {
     const [text, values] = bindNamed(sql, params)
@@ -144,8 +150,8 @@ export default class CatalogModuleService extends MedusaService({
       tsquery =
         known.tsquery !== undefined ? known.tsquery : await this.searchQuery(query.q, context)
     }
-    const node = tsquery && known.index ? parseTsquery(tsquery) : null
-    const fromIndex = node && known.index ? answerFromIndex(known.index, query, node) : null
+    const fromIndex =
+      known.index && tsquery ? this.answerFromIndex(known.index, query, tsquery) : null
     if (fromIndex) {
       this.searchIndexStats_.from_index++
       return this.indexPage(query, fromIndex, context.manager)
@@ -158,6 +164,35 @@ export default class CatalogModuleService extends MedusaService({
       ? await this.runPrepared<CatalogPage>(context.manager, sql, params)
       : await this.run<CatalogPage>(context.manager, sql, params)
     return page
+  }
+
+  /**
+   * The search index's answer, or null when it leaves the search to the statement (an
+   * unsupported query, or an error: counted, and the statement answers; a search never
+   * fails because of the index).
+   */
+  private answerFromIndex(
+    index: SearchIndex,
+    query: CatalogQuery,
+    tsquery: string
+  ): IndexAnswer | null {
+    try {
+      const node = parseTsquery(tsquery)
+      return node ? answerFromIndex(index, query, node) : null
+    } catch {
+      this.searchIndexStats_.errors++
+      return null
+    }
+  }
+
+  /** The index kept for `stamp` (a catalog generation), null: none for it, undefined: unknown. */
+  searchIndexFor(stamp: string): SearchIndex | null | undefined {
+    return this.keptSearchIndex_?.stamp === stamp ? this.keptSearchIndex_.index : undefined
+  }
+
+  /** Keeps this process's index (or that there is none) for a catalog generation. */
+  keepSearchIndex(stamp: string, index: SearchIndex | null): void {
+    this.keptSearchIndex_ = { stamp, index }
   }
 
   /** A search's page whose products the search index chose: their JSON and cursor keys. */
@@ -200,7 +235,12 @@ export default class CatalogModuleService extends MedusaService({
   ): Promise<LoadOutcome> {
     return this.searchIndexLoads_.request(since, async (previous) => {
       const started = performance.now()
-      const index = await this.readSearchIndex(previous, maxProducts, context.manager)
+      const index = await this.readSearchIndex(previous, maxProducts, context.manager).catch(
+        (error: unknown) => {
+          this.searchIndexStats_.load_failures++
+          throw error
+        }
+      )
       Object.assign(this.searchIndexStats_, {
         rows: index?.size ?? 0,
         loads: this.searchIndexStats_.loads + 1,
@@ -221,14 +261,15 @@ export default class CatalogModuleService extends MedusaService({
     maxProducts: number,
     manager: unknown
   ): Promise<SearchIndex | null> {
-    const [census] = await this.run<{ census: string; count: number; codepoint_order: boolean }>(
-      manager,
-      INDEX_CENSUS_SQL,
-      {}
-    )
-    if (!census.codepoint_order || census.count > maxProducts) {
+    const [shape] = await this.run<{
+      count: number
+      codepoint_order: boolean
+      inexact_prices: boolean
+    }>(manager, INDEX_SHAPE_SQL, {})
+    if (!shape.codepoint_order || shape.inexact_prices || shape.count > maxProducts) {
       return null
     }
+    const [census] = await this.run<{ census: string }>(manager, INDEX_CENSUS_SQL, {})
     const lexicon = previous?.lexicon ?? new Lexicon()
     const rows = new Map<string, IndexedRow>()
     const stale: string[] = []

@@ -226,6 +226,16 @@ export class GenerationCache {
     await Promise.all([this, ...(this.deps.dependsOn ?? [])].map((cache) => cache.follow()))
   }
 
+  /**
+   * The generations this process follows now (this cache's and those it depends on), as
+   * one text: what a value derived from the cached data is kept for, when the caller keeps
+   * it itself (the catalog's search index, outside the bounded value store).
+   */
+  async currentStamp(): Promise<string> {
+    await this.followAll()
+    return this.stamp()
+  }
+
   /** This cache's generation, with those (and the mark epochs) of the caches it depends on. */
   private stamp(): string {
     return [

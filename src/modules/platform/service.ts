@@ -205,6 +205,11 @@ export default class PlatformModuleService {
     return this.catalogCache_.peekValue<T>(key)
   }
 
+  /** The catalog generation this process follows now (GenerationCache.currentStamp). */
+  catalogStamp(): Promise<string> {
+    return this.catalogCache_.currentStamp()
+  }
+
   /** After every catalog write: later reads render afresh in every process. */
   invalidateCatalogCache(): Promise<void> {
     return this.catalogCache_.invalidate()

@@ -104,16 +104,18 @@ async function currentSearchIndex(scope: MedusaContainer): Promise<SearchIndex |
   if (!maxProducts) {
     return undefined
   }
-  const { value, keep } = await platform(scope).peekCatalogValue<SearchIndex | null>("search-index")
-  if (value !== undefined) {
-    return value ?? undefined
+  const stamp = await platform(scope).catalogStamp()
+  const kept = catalog(scope).searchIndexFor(stamp)
+  if (kept !== undefined) {
+    return kept ?? undefined
   }
   const since = performance.now()
   catalog(scope)
     .loadSearchIndex(since, maxProducts)
-    .then((index) => {
-      if (index !== undefined) {
-        keep(index)
+    .then(async (index) => {
+      // Kept only if no write started a generation during the load.
+      if (index !== undefined && (await platform(scope).catalogStamp()) === stamp) {
+        catalog(scope).keepSearchIndex(stamp, index)
       }
     })
     .catch((error: unknown) =>

@@ -32,7 +32,9 @@ const COVER_OF_ONE = INVERSE_WEIGHTS.map((inverse) => 1 / inverse)
  * `|`. Null for anything else (`!`, `<->`).
  */
 export function parseTsquery(text: string): TsqueryNode | null {
-  const tokens = text.match(/'(?:[^']|'')*'(?::[*A-D]+)?|[()&|!<>\-0-9]+|\S/g) ?? []
+  // Parentheses, `&` and `|` one character each (PostgreSQL prints `( (` but a caller may
+  // write `((`); anything else (`!`, `<->`) is a token that fails the parse.
+  const tokens = text.match(/'(?:[^']|'')*'(?::[*A-D]+)?|[()&|]|[!<>\-0-9]+|\S/g) ?? []
   let at = 0
   let ids = 0
   const fail = (): never => {

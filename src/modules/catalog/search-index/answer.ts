@@ -41,6 +41,12 @@ type Operand = Extract<TsqueryNode, { type: "operand" }>
 type Range = { lo: number; hi: number }
 
 const EMPTY = new Int32Array(0)
+/**
+ * A query with more operands than this (a long text pasted as a search: each word's
+ * lexemes and corrections) is left to the statement, whose cost is capped by its matches;
+ * here each operand is a lookup and every match is ranked against all of them.
+ */
+const MAX_OPERANDS = 64
 
 function lowerBound(words: string[], word: string): number {
   let lo = 0
@@ -118,12 +124,24 @@ function union(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 /** `search_vector @@ query` for every row: the matching rows, ascending. */
-function matchingRows(index: SearchIndex, node: TsqueryNode, ranges: Range[]): Int32Array {
+function matchingRows(
+  index: SearchIndex,
+  node: TsqueryNode,
+  ranges: Range[],
+  known = new Map<string, Int32Array>()
+): Int32Array {
   if (node.type === "operand") {
-    return rowsOfRange(index, ranges[node.id])
+    // An operand repeated (a word written twice) is looked up once.
+    const { lo, hi } = ranges[node.id]
+    let rows = known.get(`${lo}:${hi}`)
+    if (!rows) {
+      rows = rowsOfRange(index, ranges[node.id])
+      known.set(`${lo}:${hi}`, rows)
+    }
+    return rows
   }
-  const left = matchingRows(index, node.left, ranges)
-  const right = matchingRows(index, node.right, ranges)
+  const left = matchingRows(index, node.left, ranges, known)
+  const right = matchingRows(index, node.right, ranges, known)
   return node.type === "and" ? intersect(left, right) : union(left, right)
 }
 
@@ -465,7 +483,7 @@ export function answerFromIndex(
   tsquery: TsqueryNode
 ): IndexAnswer | null {
   const operands = operandsOf(tsquery)
-  if (operands.some((operand) => operand.weights !== 0)) {
+  if (operands.length > MAX_OPERANDS || operands.some((operand) => operand.weights !== 0)) {
     return null
   }
   const ranges = operands.map((operand) => rangeOf(index, operand))

@@ -34,10 +34,13 @@ export class SearchIndexLoads {
       return this.running.promise
     }
     if (this.running) {
-      this.queued ??= this.running.promise.then(() => {
-        this.queued = undefined
-        return this.start(load)
-      })
+      // After the running load and the pause that follows it.
+      this.queued ??= this.running.promise
+        .then(() => new Promise((resolve) => setTimeout(resolve, this.readyAt - performance.now())))
+        .then(() => {
+          this.queued = undefined
+          return this.start(load)
+        })
       return this.queued
     }
     return this.start(load)

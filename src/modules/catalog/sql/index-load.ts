@@ -5,18 +5,25 @@
  */
 
 /**
- * The stored rows' ids and versions (`sync_version:stock_version`) as one JSON text, their
- * number, and whether the database orders text by code point (the index sorts ids, names
- * and lexemes that way; under another collation, an ICU default included, searches stay
- * in PostgreSQL). `datlocprovider` (PostgreSQL 15+) is read through JSON so that older
- * servers, which have libc collations only, run the same statement.
+ * Whether the catalog can have an index, asked before anything is read: its number of rows,
+ * whether the database orders text by code point (the index sorts ids, names and lexemes
+ * that way; under another collation, an ICU default included, searches stay in
+ * PostgreSQL), and whether a price is not exactly a double (more than 15 significant
+ * digits: the index compares prices as doubles). `datlocprovider` (PostgreSQL 15+) is read
+ * through JSON so that older servers, which have libc collations only, run it too.
  */
-export const INDEX_CENSUS_SQL = `
-  select coalesce(json_agg(json_build_array(p.id, p.sync_version::text || ':' || p.stock_version::text)), '[]')::text as census,
-    count(*)::int as count,
+export const INDEX_SHAPE_SQL = `
+  select count(*)::int as count,
+    coalesce(bool_or(p.price is not null and p.price::float8::numeric <> p.price), false)
+      as inexact_prices,
     (select datcollate in ('C', 'POSIX', 'C.UTF-8', 'C.utf8')
         and coalesce(to_jsonb(d) ->> 'datlocprovider', 'c') = 'c'
       from pg_database d where d.datname = current_database()) as codepoint_order
+  from catalog_product p where p.deleted_at is null`
+
+/** The stored rows' ids and versions (`sync_version:stock_version`), as one JSON text. */
+export const INDEX_CENSUS_SQL = `
+  select coalesce(json_agg(json_build_array(p.id, p.sync_version::text || ':' || p.stock_version::text)), '[]')::text as census
   from catalog_product p where p.deleted_at is null`
 
 /**

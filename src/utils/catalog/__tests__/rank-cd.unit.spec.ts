@@ -83,3 +83,13 @@ describe("rankDisjunction", () => {
     expect(rankDisjunction(occurrences)).toBe(rankCoverDensity(document, query))
   })
 })
+
+describe("parseTsquery of nested groups", () => {
+  it("reads parentheses written together", () => {
+    const query = parseTsquery("(( 'red' | 'reds' ) & 'shirt') & ('lamp')")
+    expect(query).not.toBeNull()
+    expect(isDisjunction(query as TsqueryNode)).toBe(false)
+    expect(parseTsquery("!'lamp'")).toBeNull()
+    expect(parseTsquery("'a' <-> 'b'")).toBeNull()
+  })
+})

@@ -21,3 +21,12 @@ describe("topK", () => {
     expect(topK([1, 2], 0, ascending)).toEqual([])
   })
 })
+
+describe("topK on ordered input", () => {
+  it("keeps the best when they come last, as a newest-first sort over ids in creation order sees them", () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => i)
+    const newestFirst = (a: number, b: number) => b - a
+    expect(topK(ids, 4, newestFirst)).toEqual([4999, 4998, 4997, 4996])
+    expect(topK(ids, 4, (a, b) => a - b)).toEqual([0, 1, 2, 3])
+  })
+})

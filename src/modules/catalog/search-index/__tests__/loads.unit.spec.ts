@@ -26,11 +26,13 @@ describe("SearchIndexLoads", () => {
     const loads = new SearchIndexLoads()
     const gate = deferred<SearchIndex | null>()
     const running = loads.request(0, () => gate.promise)
-    const later = loads.request(Number.MAX_SAFE_INTEGER, async () => index(2))
+    const later = loads.request(performance.now() + 1, async () => index(2))
+    const alsoLater = loads.request(performance.now() + 1, async () => index(3))
     gate.resolve(index(1))
     expect(await running).toEqual(index(1))
-    // The next load waits out the pause after the first: nothing now, the caller asks again.
-    expect(await later).toBeUndefined()
+    // The callers that came during the load share the next one, after the pause.
+    expect(await later).toEqual(index(2))
+    expect(await alsoLater).toEqual(index(2))
   })
 
   it("passes the last index to the next load, and pauses between loads", async () => {
