@@ -134,8 +134,11 @@ describe("answerFromIndex", () => {
     ).toEqual([])
   })
 
-  it("leaves weighted operands to PostgreSQL", () => {
+  it("leaves weighted operands and queries of over 64 operands to PostgreSQL", () => {
     expect(answerFromIndex(catalog, query(), tsquery("'lamp':A"))).toBeNull()
+    const many = (n: number) => Array.from({ length: n }, () => "'lamp'").join(" | ")
+    expect(answerFromIndex(catalog, query(), tsquery(many(64)))).not.toBeNull()
+    expect(answerFromIndex(catalog, query(), tsquery(many(65)))).toBeNull()
   })
 })
 
