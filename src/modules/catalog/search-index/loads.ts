@@ -34,12 +34,15 @@ export class SearchIndexLoads {
       return this.running.promise
     }
     if (this.running) {
-      // After the running load and the pause that follows it.
+      // After the running load and the pause that follows it. A timer may fire up to a
+      // millisecond before `readyAt` (libuv counts whole milliseconds), so the queued load
+      // does not check the pause again: it has waited it.
       this.queued ??= this.running.promise
         .then(() => new Promise((resolve) => setTimeout(resolve, this.readyAt - performance.now())))
         .then(() => {
           this.queued = undefined
-          return this.start(load)
+          // A caller that came at the end of the pause may have started one already.
+          return this.running?.promise ?? this.start(load, { pauseWaited: true })
         })
       return this.queued
     }
@@ -47,10 +50,11 @@ export class SearchIndexLoads {
   }
 
   private start(
-    load: (previous: SearchIndex | undefined) => Promise<SearchIndex | null>
+    load: (previous: SearchIndex | undefined) => Promise<SearchIndex | null>,
+    { pauseWaited = false } = {}
   ): Promise<LoadOutcome> {
     const startedAt = performance.now()
-    if (startedAt < this.readyAt) {
+    if (!pauseWaited && startedAt < this.readyAt) {
       return Promise.resolve(undefined)
     }
     const promise = load(this.latest)

@@ -35,6 +35,24 @@ describe("SearchIndexLoads", () => {
     expect(await alsoLater).toEqual(index(2))
   })
 
+  it("starts the queued load when its timer fires a little before the pause ends", async () => {
+    // Fake timers fire on the fake clock while performance.now() stays real: the timer
+    // comes "early", as libuv's whole-millisecond timers can.
+    jest.useFakeTimers({ doNotFake: ["performance"] })
+    try {
+      const loads = new SearchIndexLoads()
+      const gate = deferred<SearchIndex | null>()
+      const running = loads.request(0, () => gate.promise)
+      const queued = loads.request(performance.now() + 1, async () => index(2))
+      gate.resolve(index(1))
+      expect(await running).toEqual(index(1))
+      await jest.advanceTimersByTimeAsync(60_000)
+      expect(await queued).toEqual(index(2))
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it("passes the last index to the next load, and pauses between loads", async () => {
     const loads = new SearchIndexLoads()
     expect(await loads.request(0, async () => index(1))).toEqual(index(1))
