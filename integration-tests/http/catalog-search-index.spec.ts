@@ -4,6 +4,7 @@ const METRICS_TOKEN = "catalog-search-index-metrics-token"
 process.env.METRICS_TOKEN = METRICS_TOKEN
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import Redis from "ioredis"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Knex } from "knex"
 import { performance } from "node:perf_hooks"
@@ -14,6 +15,10 @@ import type { CatalogPage, CatalogQuery } from "../../src/modules/catalog/types"
 import { PLATFORM_MODULE } from "../../src/modules/platform"
 import type PlatformModuleService from "../../src/modules/platform/service"
 import { canonicalCatalogPage as canonical, insertCatalogRows } from "../helpers/catalog"
+import { useTestRedis } from "../helpers/redis"
+
+// On Redis, as in production: answers the index gives are kept out of L2 (checked below).
+const redisUrl = useTestRedis()
 
 jest.setTimeout(180_000)
 
@@ -124,6 +129,24 @@ medusaIntegrationTestRunner({
         const served = catalog().searchIndexStats().from_index
         expect((await search("copper")).count).toBe(29)
         expect(catalog().searchIndexStats().from_index).toBe(served + 1)
+
+        // Answered from the index, a search is kept in this process only: asked again, it is
+        // an L1 hit and not shared to L2 (Redis), while a list page asked twice is.
+        expect((await search("copper")).count).toBe(29)
+        expect(catalog().searchIndexStats().from_index).toBe(served + 1)
+        await api.get("/products?tag=ix-http")
+        await api.get("/products?tag=ix-http")
+        const redis = new Redis(redisUrl)
+        try {
+          const sharedKeys = async (part: string) => {
+            await new Promise((resolve) => setTimeout(resolve, 100))
+            return (await redis.keys("*catalog:*")).filter((key) => key.includes(part))
+          }
+          expect(await sharedKeys('"ix-http"')).toHaveLength(1)
+          expect(await sharedKeys('"copper"')).toEqual([])
+        } finally {
+          redis.disconnect()
+        }
 
         // A product written since (a new catalog generation) is found by the very next search.
         await insert("prod_ix_q", "ix-new", 1, "Copper Quokka Lantern")

@@ -56,6 +56,9 @@ export function invalidationChannel(
   return `${name}:invalidated:${database ?? 0}`
 }
 
+/** How one answer is cached: `shared: false` keeps it out of L2 (readAnswer). */
+export type ReadOptions = { shared?: boolean }
+
 export type GenerationCacheDependencies = {
   /** Names the Redis counter (`<name>:generation`), channel, L2 keys and L2 tag. */
   name: CacheName
@@ -116,8 +119,16 @@ export class GenerationCache {
     return (await this.readAnswer(key, render)).body
   }
 
-  /** The rendered response for `key` with its entity tag. */
-  async readAnswer(key: string, render: () => Promise<RenderedBody>): Promise<RenderedAnswer> {
+  /**
+   * The rendered response for `key` with its entity tag. `shared: false` keeps it in this
+   * process only: no L2 lookup on a miss and no share, for answers that cost this process
+   * about what the Redis round trip would (a search the in-process index answers).
+   */
+  async readAnswer(
+    key: string,
+    render: () => Promise<RenderedBody>,
+    { shared = true }: ReadOptions = {}
+  ): Promise<RenderedAnswer> {
     await this.followAll()
     // Whether this request already waited for a render a mark overtook: the render it then
     // waits for began after that mark, and is taken as its starter takes it.
@@ -132,7 +143,7 @@ export class GenerationCache {
       }
       const pending = this.rendering.get(fullKey)
       if (!pending) {
-        return this.startRender(fullKey, stamp, render)
+        return this.startRender(fullKey, stamp, render, shared)
       }
       const answer = await pending
       if (waitedOnce || this.isCurrent(answer)) {
@@ -149,9 +160,10 @@ export class GenerationCache {
   private startRender(
     fullKey: string,
     stamp: string,
-    render: () => Promise<RenderedBody>
+    render: () => Promise<RenderedBody>,
+    shareable: boolean
   ): Promise<RenderedAnswer> {
-    const rendered = this.fill(fullKey, stamp, render).finally(() => {
+    const rendered = this.fill(fullKey, stamp, render, shareable).finally(() => {
       if (this.rendering.get(fullKey) === rendered) {
         this.rendering.delete(fullKey)
       }
@@ -250,11 +262,12 @@ export class GenerationCache {
   private async fill(
     fullKey: string,
     stamp: string,
-    render: () => Promise<RenderedBody>
+    render: () => Promise<RenderedBody>,
+    shareable: boolean
   ): Promise<RenderedAnswer> {
     // Taken before anything is read: marks applied by now are in what the render reads.
     const marked = this.marks?.now() ?? 0
-    const { shared } = this.deps
+    const shared = shareable ? this.deps.shared : undefined
     const l2Key = `${this.deps.name}:${L2_FORMAT}:${fullKey}`
     const stored = (await shared?.get(l2Key).catch(() => undefined)) as
       Partial<RenderedAnswer> | undefined

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type Redis from "ioredis"
-import { GenerationCache } from "./generation-cache"
+import { GenerationCache, type ReadOptions } from "./generation-cache"
 import { redisSharedCache } from "./shared-cache"
 import type { RenderedAnswer, RenderedBody } from "../../utils/catalog/rendered-answer"
 import { LiveFanout, type LiveListener } from "./live-fanout"
@@ -188,8 +188,12 @@ export default class PlatformModuleService {
   }
 
   /** The same, with the answer's entity tag (hashed once per cache entry): HTTP caching. */
-  cachedCatalogAnswer(key: string, render: () => Promise<RenderedBody>): Promise<RenderedAnswer> {
-    return this.catalogCache_.readAnswer(key, render)
+  cachedCatalogAnswer(
+    key: string,
+    render: () => Promise<RenderedBody>,
+    options?: ReadOptions
+  ): Promise<RenderedAnswer> {
+    return this.catalogCache_.readAnswer(key, render, options)
   }
 
   /**

@@ -9,6 +9,7 @@ import type { SearchIndex } from "../../modules/catalog/search-index/build"
 import { catalogSettings } from "../../config/catalog"
 import { encodeCursor } from "../../utils/catalog/cursor"
 import type PlatformModuleService from "../../modules/platform/service"
+import type { ReadOptions } from "../../modules/platform/generation-cache"
 import type { RenderedAnswer, RenderedBody } from "../../utils/catalog/rendered-answer"
 import { projectPage, projectProduct } from "../../utils/catalog/sparse-fields"
 
@@ -35,9 +36,10 @@ function catalog(scope: MedusaContainer): CatalogModuleService {
 function cachedCatalogAnswer(
   scope: MedusaContainer,
   key: string,
-  render: () => Promise<RenderedBody>
+  render: () => Promise<RenderedBody>,
+  options?: ReadOptions
 ): Promise<RenderedAnswer> {
-  return platform(scope).cachedCatalogAnswer(key, render)
+  return platform(scope).cachedCatalogAnswer(key, render, options)
 }
 
 /**
@@ -49,16 +51,18 @@ async function cachedWithFields(
   key: string,
   render: () => Promise<RenderedBody>,
   fields: readonly string[] | undefined,
-  project: (body: string, fields: readonly string[]) => string
+  project: (body: string, fields: readonly string[]) => string,
+  options?: ReadOptions
 ): Promise<RenderedAnswer> {
   if (!fields) {
-    return cachedCatalogAnswer(scope, key, render)
+    return cachedCatalogAnswer(scope, key, render, options)
   }
-  return cachedCatalogAnswer(scope, `${key}|fields=${fields.join(",")}`, async () => {
-    const full = await cachedCatalogAnswer(scope, key, render)
+  const projected = async () => {
+    const full = await cachedCatalogAnswer(scope, key, render, options)
     const body = project(full.body, fields)
     return full.products ? { body, products: full.products } : body
-  })
+  }
+  return cachedCatalogAnswer(scope, `${key}|fields=${fields.join(",")}`, projected, options)
 }
 
 function platform(scope: MedusaContainer): PlatformModuleService {
@@ -169,7 +173,13 @@ export async function readCatalogPage(
     // The page renders afresh when one of its products' stock changes (marks).
     return { body, products: page.product_ids }
   }
-  return cachedWithFields(scope, queryKey("page", query), render, fields, projectPage)
+  // A search the in-process index answers costs this process about what looking it up in
+  // L2 (a Redis round trip on every miss) costs: kept in this process only (measured in
+  // docs/PERFORMANCE.md, "Searches answered from the in-process index"). The render asks
+  // for the index again: the one it uses is of the generation its answer is cached under.
+  const indexed = Boolean(query.q) && (await currentSearchIndex(scope)) !== undefined
+  const options = { shared: !indexed }
+  return cachedWithFields(scope, queryKey("page", query), render, fields, projectPage, options)
 }
 
 const NOT_FOUND = ""

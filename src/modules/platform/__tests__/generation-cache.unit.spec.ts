@@ -128,6 +128,28 @@ describe("generation cache L2 admission", () => {
     expect(renders).toBe(0)
   })
 
+  it("keeps an answer read with shared: false out of L2, both ways", async () => {
+    const first = newCache()
+    await first.read("page:hot", async () => "hot")
+    await first.read("page:hot", async () => "hot")
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(written).toEqual(["catalog:v2:0|page:hot"])
+
+    // Another process renders its own instead of looking L2 up...
+    const second = newCache()
+    const render = async () => "rendered here"
+    expect((await second.readAnswer("page:hot", render, { shared: false })).body).toBe(
+      "rendered here"
+    )
+    // ...keeps it in L1, and never shares it, however often it is asked.
+    const again = await second.readAnswer("page:hot", async () => "not rendered", {
+      shared: false,
+    })
+    expect(again.body).toBe("rendered here")
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(written).toEqual(["catalog:v2:0|page:hot"])
+  })
+
   it("shares an answer for what is left of its time to live since it was rendered", async () => {
     const ttls: number[] = []
     const timed = new GenerationCache({
