@@ -224,13 +224,15 @@ export default class CatalogModuleService extends MedusaService({
 
   /**
    * This process's search index, read from the database at or after `since`
-   * (performance.now()); null when the catalog has more than `maxProducts` rows or a
-   * collation the index does not follow, undefined when no load ran now (one just did).
+   * (performance.now()) or in a load started for the same catalog generation (`stamp`);
+   * null when the catalog has more than `maxProducts` rows or a collation the index does
+   * not follow, undefined when no load ran now (one just did).
    */
   @InjectManager()
   async loadSearchIndex(
     since: number,
     maxProducts: number,
+    stamp?: string,
     @MedusaContext() context: Context = {}
   ): Promise<LoadOutcome> {
     return this.searchIndexLoads_.request(since, async (previous) => {
@@ -247,7 +249,7 @@ export default class CatalogModuleService extends MedusaService({
         last_load_ms: Math.round(performance.now() - started),
       })
       return index
-    })
+    }, stamp)
   }
 
   /** What this process's search index holds and how searches were answered (GET /metrics). */

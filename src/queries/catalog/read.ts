@@ -115,7 +115,7 @@ async function currentSearchIndex(scope: MedusaContainer): Promise<SearchIndex |
   }
   const since = performance.now()
   catalog(scope)
-    .loadSearchIndex(since, maxProducts)
+    .loadSearchIndex(since, maxProducts, stamp)
     .then(async (index) => {
       // Kept only if no write started a generation during the load.
       if (index !== undefined && (await platform(scope).catalogStamp()) === stamp) {

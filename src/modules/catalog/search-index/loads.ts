@@ -18,20 +18,24 @@ const MIN_GAP_MS = 500
  */
 export class SearchIndexLoads {
   private latest: SearchIndex | undefined
-  private running: { startedAt: number; promise: Promise<LoadOutcome> } | undefined
+  private running: { startedAt: number; stamp?: string; promise: Promise<LoadOutcome> } | undefined
   private queued: Promise<LoadOutcome> | undefined
   private readyAt = 0
 
   /**
    * An index read from the database at or after `since` (performance.now()): a load
-   * started since then is shared, else the next one is (one for every caller waiting).
+   * started since then is shared, and so is one started for the same catalog generation
+   * (`stamp`: no write was announced between its start and this request); else the next
+   * one is (one for every caller waiting).
    */
   request(
     since: number,
-    load: (previous: SearchIndex | undefined) => Promise<SearchIndex | null>
+    load: (previous: SearchIndex | undefined) => Promise<SearchIndex | null>,
+    stamp?: string
   ): Promise<LoadOutcome> {
-    if (this.running && this.running.startedAt >= since) {
-      return this.running.promise
+    const running = this.running
+    if (running && (running.startedAt >= since || (stamp && running.stamp === stamp))) {
+      return running.promise
     }
     if (this.running) {
       // After the running load and the pause that follows it. A timer may fire up to a
@@ -46,12 +50,12 @@ export class SearchIndexLoads {
         })
       return this.queued
     }
-    return this.start(load)
+    return this.start(load, { stamp })
   }
 
   private start(
     load: (previous: SearchIndex | undefined) => Promise<SearchIndex | null>,
-    { pauseWaited = false } = {}
+    { pauseWaited = false, stamp }: { pauseWaited?: boolean; stamp?: string } = {}
   ): Promise<LoadOutcome> {
     const startedAt = performance.now()
     if (!pauseWaited && startedAt < this.readyAt) {
@@ -68,7 +72,7 @@ export class SearchIndexLoads {
         this.readyAt = now + Math.max(MIN_GAP_MS, 2 * (now - startedAt))
         this.running = undefined
       })
-    this.running = { startedAt, promise }
+    this.running = { startedAt, stamp, promise }
     return promise
   }
 }

@@ -35,6 +35,21 @@ describe("SearchIndexLoads", () => {
     expect(await alsoLater).toEqual(index(2))
   })
 
+  it("shares a running load with a later caller of the same catalog generation", async () => {
+    const loads = new SearchIndexLoads()
+    const gate = deferred<SearchIndex | null>()
+    const load = jest.fn(() => gate.promise)
+    const running = loads.request(0, load, "7")
+    const sameGeneration = loads.request(performance.now() + 1, load, "7")
+    const newerGeneration = loads.request(performance.now() + 1, async () => index(2), "8")
+    gate.resolve(index(1))
+    expect(await running).toEqual(index(1))
+    expect(await sameGeneration).toEqual(index(1))
+    expect(load).toHaveBeenCalledTimes(1)
+    // A write was announced since that load started: the next one.
+    expect(await newerGeneration).toEqual(index(2))
+  })
+
   it("starts the queued load when its timer fires a little before the pause ends", async () => {
     // Fake timers fire on the fake clock while performance.now() stays real: the timer
     // comes "early", as libuv's whole-millisecond timers can.
