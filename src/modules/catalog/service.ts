@@ -235,21 +235,25 @@ export default class CatalogModuleService extends MedusaService({
     stamp?: string,
     @MedusaContext() context: Context = {}
   ): Promise<LoadOutcome> {
-    return this.searchIndexLoads_.request(since, async (previous) => {
-      const started = performance.now()
-      const index = await this.readSearchIndex(previous, maxProducts, context.manager).catch(
-        (error: unknown) => {
-          this.searchIndexStats_.load_failures++
-          throw error
-        }
-      )
-      Object.assign(this.searchIndexStats_, {
-        rows: index?.size ?? 0,
-        loads: this.searchIndexStats_.loads + 1,
-        last_load_ms: Math.round(performance.now() - started),
-      })
-      return index
-    }, stamp)
+    return this.searchIndexLoads_.request(
+      since,
+      async (previous) => {
+        const started = performance.now()
+        const index = await this.readSearchIndex(previous, maxProducts, context.manager).catch(
+          (error: unknown) => {
+            this.searchIndexStats_.load_failures++
+            throw error
+          }
+        )
+        Object.assign(this.searchIndexStats_, {
+          rows: index?.size ?? 0,
+          loads: this.searchIndexStats_.loads + 1,
+          last_load_ms: Math.round(performance.now() - started),
+        })
+        return index
+      },
+      stamp
+    )
   }
 
   /** What this process's search index holds and how searches were answered (GET /metrics). */
