@@ -76,7 +76,7 @@ function rowsOfRange(index: SearchIndex, { lo, hi }: Range): Int32Array {
   if (hi - lo <= 1) {
     return hi > lo ? values.subarray(starts[lo], starts[hi]) : EMPTY
   }
-  const seen = new Uint8Array(index.size)
+  const { seen } = index.scratch
   let count = 0
   for (let at = starts[lo]; at < starts[hi]; at++) {
     if (!seen[values[at]]) {
@@ -86,7 +86,13 @@ function rowsOfRange(index: SearchIndex, { lo, hi }: Range): Int32Array {
   }
   const rows = new Int32Array(count)
   let k = 0
-  for (let row = 0; k < count; row++) if (seen[row]) rows[k++] = row
+  // Every seen row is met before k reaches count: `seen` is left clean.
+  for (let row = 0; k < count; row++) {
+    if (seen[row]) {
+      rows[k++] = row
+      seen[row] = 0
+    }
+  }
   return rows
 }
 
@@ -161,7 +167,8 @@ function filtered(index: SearchIndex, matches: Int32Array, query: CatalogQuery):
   }
   const min = query.min_price === undefined ? undefined : Number(query.min_price)
   const max = query.max_price === undefined ? undefined : Number(query.max_price)
-  const out = new Int32Array(matches.length)
+  // `matches` are postings or a new array, never this buffer.
+  const out = index.scratch.filtered
   let k = 0
   for (const row of matches) {
     if (!index.active[row] && !query.include_inactive) continue
@@ -305,7 +312,7 @@ function singleEntryRanks(
   ranks: Float64Array
 ): Uint8Array {
   const { starts, values } = index.postings
-  const entryOf = index.scratch
+  const { entryOf } = index.scratch
   const MANY = -2
   const visit = (each: (row: number, entry: number) => void) => {
     for (const { lo, hi } of union) {
@@ -313,7 +320,7 @@ function singleEntryRanks(
     }
   }
   visit((row, entry) => (entryOf[row] = entryOf[row] === -1 ? entry : MANY))
-  const set = new Uint8Array(rows.length)
+  const set = index.scratch.rankSet.subarray(0, rows.length).fill(0)
   for (let at = 0; at < rows.length; at++) {
     const entry = entryOf[rows[at]]
     if (entry >= 0 && !Number.isNaN(index.entryRanks[entry])) {
@@ -418,7 +425,7 @@ function rankedPage(
   ranges: Range[]
 ): IndexPage {
   // Every match's rank, then only as many of the best as the page can reach.
-  const ranks = new Float64Array(rows.length)
+  const ranks = index.scratch.ranks.subarray(0, rows.length)
   const union = isDisjunction(node) ? unionOfRanges(ranges) : undefined
   const single = union ? singleEntryRanks(index, rows, union, ranks) : undefined
   rows.forEach((row, at) => {
@@ -432,7 +439,7 @@ function rankedPage(
   const headSize = Math.min(rows.length, RERANK_HEAD)
   const window = query.offset + query.limit + 1
   const [k1, k2, k3] = query.after ?? []
-  let positions: number[] = Array.from(rows.keys())
+  let positions = index.scratch.ordinals.subarray(0, rows.length)
   let skip = 0
   let keep = headSize + window
   if (k1 === "true") {

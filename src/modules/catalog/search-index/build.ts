@@ -90,8 +90,40 @@ export type SearchIndex = {
    * (rank-cd.ts, rankDisjunction); NaN when one of its positions is 0.
    */
   entryRanks: Float64Array
-  /** Scratch space of answer.ts, one slot per row (-1 when unused between searches). */
-  scratch: Int32Array
+  /** answer.ts's working space, reused by every search. */
+  scratch: Scratch
+}
+
+/**
+ * Per-row working space of a search, allocated once per index: a search over a broad word
+ * would otherwise allocate several arrays of the catalog's size (≈ 2 MB at 100,000
+ * products), and that garbage, hundreds of times a second, made the collector a large share
+ * of the server's time. Searches are answered synchronously, one at a time, so one set
+ * serves them all; what must be clean between searches is cleaned by its user.
+ */
+export type Scratch = {
+  /** A row's single matched lexeme entry (-1 between searches). */
+  entryOf: Int32Array
+  /** Rows seen while reading a prefix's postings (0 between searches). */
+  seen: Uint8Array
+  /** The rows left after the filters. */
+  filtered: Int32Array
+  /** The matches' ranks, and which were read off the index. */
+  ranks: Float64Array
+  rankSet: Uint8Array
+  /** 0, 1, 2, …: positions in the matches (never written). */
+  ordinals: Int32Array
+}
+
+function scratchFor(size: number): Scratch {
+  return {
+    entryOf: new Int32Array(size).fill(-1),
+    seen: new Uint8Array(size),
+    filtered: new Int32Array(size),
+    ranks: new Float64Array(size),
+    rankSet: new Uint8Array(size),
+    ordinals: Int32Array.from({ length: size }, (_, at) => at),
+  }
 }
 
 function csr<T>(items: T[], valuesOf: (item: T) => ArrayLike<number>): Csr {
@@ -233,6 +265,6 @@ export function buildSearchIndex(
     postings: { starts: postingStarts, values: postingRows },
     postingEntries,
     entryRanks,
-    scratch: new Int32Array(size).fill(-1),
+    scratch: scratchFor(size),
   }
 }
