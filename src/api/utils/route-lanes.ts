@@ -2,6 +2,9 @@ import express from "express"
 import finalhandler from "finalhandler"
 import { logger } from "@medusajs/framework/logger"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { skipCookieLayersWithoutCookies } from "./cookieless-sessions"
+
+type SessionLayers = Parameters<typeof skipCookieLayersWithoutCookies>[0]
 
 /**
  * Route lanes: the engine's routes without walking Medusa's whole Express stack.
@@ -114,6 +117,11 @@ export function routeLanes(segments: readonly string[]) {
     if (own === -1) {
       return undefined
     }
+    // Medusa's cookie and session layers run before this one: requests of a lane without
+    // cookies skip them (cookieless-sessions.ts).
+    skipCookieLayersWithoutCookies(stack.slice(0, own) as unknown as SessionLayers, (path) =>
+      owned.has(firstSegmentOf(path))
+    )
     const lanes: Lanes = {
       stack,
       length: stack.length,

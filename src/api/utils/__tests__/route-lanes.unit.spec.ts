@@ -46,6 +46,15 @@ function shopApp(withLanes: boolean) {
     next()
   })
   app.use(mark("before"))
+  // Named as Medusa's cookie-parser and express-session layers are.
+  app.use(function cookieParser(req: Request, _res: Response, next: NextFunction) {
+    traceOf(req).push("cookie-parser")
+    next()
+  })
+  app.use(function session(req: Request, _res: Response, next: NextFunction) {
+    traceOf(req).push("session")
+    next()
+  })
   if (withLanes) {
     app.use(routeLanes(["products"]) as unknown as express.RequestHandler)
   }
@@ -166,8 +175,10 @@ describe("route lanes", () => {
       laned.server.close()
     })
 
+    // With a cookie: the cookie and session layers run on both apps (the next-but-last test
+    // is about requests without one).
     async function call(base: string, method: string, path: string) {
-      const response = await fetch(`${base}${path}`, { method })
+      const response = await fetch(`${base}${path}`, { method, headers: { cookie: "a=b" } })
       return {
         status: response.status,
         allow: response.headers.get("allow"),
@@ -213,6 +224,23 @@ describe("route lanes", () => {
       } finally {
         served.server.close()
       }
+    })
+
+    it("skips the cookie and session layers on a lane's requests without cookies only", async () => {
+      const traceFor = async (path: string, headers: Record<string, string> = {}) => {
+        const response = await fetch(`${laned.url}${path}`, { headers })
+        return (JSON.parse(await response.text()) as { trace: string[] }).trace
+      }
+      const cookieLayers = (trace: string[]) =>
+        trace.filter((name) => name === "cookie-parser" || name === "session")
+      // The first request of a lane cuts the lanes (and wraps the layers) after they ran.
+      await traceFor("/products/prod_1")
+      expect(cookieLayers(await traceFor("/products/prod_1"))).toEqual([])
+      expect(cookieLayers(await traceFor("/products/prod_1", { cookie: "a=b" }))).toEqual([
+        "cookie-parser",
+        "session",
+      ])
+      expect(cookieLayers(await traceFor("/admin/products"))).toEqual(["cookie-parser", "session"])
     })
 
     it("cuts the lanes again when routes are added", async () => {
