@@ -24,7 +24,10 @@ export default async function indexCheck({ container }: ExecArgs): Promise<void>
   const catalog = container.resolve<CatalogModuleService>(CATALOG_MODULE)
   const heapBefore = process.memoryUsage().heapUsed
   const started = performance.now()
-  const index = await catalog.loadSearchIndex(0, 1_000_000)
+  const index = await catalog.loadSearchIndex(0, {
+    maxProducts: 1_000_000,
+    maxViewBytes: Number(process.env.BENCH_VIEW_MB ?? 1024) * 1024 * 1024,
+  })
   if (!index) {
     throw new Error("no search index was loaded")
   }

@@ -31,9 +31,12 @@ medusaIntegrationTestRunner({
      * A load that starts now (loads are at least 0.5 s apart, so the call is repeated
      * until one runs; a search of the previous test may have started the last one).
      */
-    const loadNow = async (maxProducts = 10_000) => {
+    const loadNow = async (maxProducts = 10_000, maxViewBytes = 64 * 1024 * 1024) => {
       for (let tries = 1; ; tries++) {
-        const outcome = await catalog().loadSearchIndex(performance.now(), maxProducts)
+        const outcome = await catalog().loadSearchIndex(performance.now(), {
+          maxProducts,
+          maxViewBytes,
+        })
         if (outcome !== undefined || tries >= 100) {
           return outcome
         }
@@ -51,11 +54,23 @@ medusaIntegrationTestRunner({
       it("answers every search, page and cursor as the search statement does", async () => {
         await insert("prod_ix_a", "ix-lamp", 90, "Alpha Lamp")
         await insert("prod_ix_b", "ix-desk", 70, "Oak Desk")
-        const index = await loadNow()
-        expect(index?.size).toBe(160)
+        // Keys a cursor prints as PostgreSQL does: prices with a scale ("12.50"), fractional
+        // float4 ratings, names JSON must escape.
+        await insert("prod_ix_e", "ix-odd", 12, 'Odd "Quoted" \\ Lamp\tü')
+        await db().raw(
+          `update catalog_product set price = price + 0.50, rating_average = rating_average + 0.1
+           where id like 'prod_ix_e%'`
+        )
+        // With the products' JSON kept (pages of other sorts made in memory), and without.
+        const withViews = await loadNow()
+        expect(withViews?.size).toBe(172)
+        expect(withViews?.views).toHaveLength(172)
+        const withoutViews = await loadNow(10_000, 0)
+        expect(withoutViews?.size).toBe(172)
+        expect(withoutViews?.views).toBeUndefined()
 
         const queries: CatalogQuery[] = []
-        for (const q of ["lamp", "alph lamp", "oak", "desk lamp", "al", "lamp 7", "zzz"]) {
+        for (const q of ["lamp", "alph lamp", "oak", "desk lamp", "al", "lamp 7", "zzz", "odd"]) {
           for (const sort of CATALOG_SORTS) {
             queries.push({ q, sort, limit: 7, offset: 0, facets: true })
             queries.push({ q, sort, limit: 5, offset: 10, tag: "ix-lamp", include_inactive: true })
@@ -79,14 +94,17 @@ medusaIntegrationTestRunner({
           tsquery: string | null
         ): Promise<CatalogPage> => {
           const fromDatabase = await catalog().queryCatalog(query, { tsquery })
-          const fromIndex = await catalog().queryCatalog(query, {
-            tsquery,
-            index: index ?? undefined,
-          })
-          expect({ query, page: canonical(fromIndex) }).toEqual({
-            query,
-            page: canonical(fromDatabase),
-          })
+          for (const index of [withViews, withoutViews]) {
+            const fromIndex = await catalog().queryCatalog(query, {
+              tsquery,
+              index: index ?? undefined,
+            })
+            expect({ query, views: !!index?.views, page: canonical(fromIndex) }).toEqual({
+              query,
+              views: !!index?.views,
+              page: canonical(fromDatabase),
+            })
+          }
           compared++
           return fromDatabase
         }

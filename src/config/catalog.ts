@@ -19,6 +19,11 @@ export type CatalogSettings = {
    * rows (0: never; docs/CATALOG.md, "Search"). About 0.5 KB of memory per product.
    */
   searchIndexMaxProducts: number
+  /**
+   * The index also keeps the products' JSON (pages of sorts other than relevance then need
+   * no statement) while it is estimated at most this many bytes (0: never).
+   */
+  searchIndexMaxViewBytes: number
 }
 
 export function readCatalogSettings(env: NodeJS.ProcessEnv = process.env): CatalogSettings {
@@ -40,6 +45,16 @@ export function readCatalogSettings(env: NodeJS.ProcessEnv = process.env): Catal
             250_000,
             "CATALOG_SEARCH_INDEX_MAX_PRODUCTS"
           ),
+    searchIndexMaxViewBytes:
+      env.CATALOG_SEARCH_INDEX_VIEWS === "false"
+        ? 0
+        : positiveIntFromEnv(
+            env.CATALOG_SEARCH_INDEX_VIEWS_MB,
+            128,
+            "CATALOG_SEARCH_INDEX_VIEWS_MB"
+          ) *
+          1024 *
+          1024,
   }
 }
 

@@ -32,6 +32,7 @@ import { answerFromIndex, type IndexAnswer } from "./search-index/answer"
 import { buildSearchIndex, Lexicon, type IndexedRow, type SearchIndex } from "./search-index/build"
 import { SearchIndexLoads, type LoadOutcome } from "./search-index/loads"
 import { indexedRow, type StoredIndexRow } from "./search-index/rows"
+import { indexIdsPage } from "./search-index/page"
 import { parseTsquery } from "../../utils/catalog/rank-cd"
 import { SHOWABLE_VIEWS_SQL, SIMILAR_SQL, TOP_RATED_SQL } from "./sql/related"
 import type {
@@ -67,6 +68,13 @@ export type WrittenRow = {
 
 /** What a sync's write did: the rows written, and the rows of missing products removed. */
 export type CatalogWrite = { rows: WrittenRow[]; removed: string[] }
+
+/** How large a catalog the search index takes, and how much of its JSON it keeps. */
+export type SearchIndexLimits = {
+  maxProducts: number
+  /** The products' JSON is kept while it is estimated at most this many bytes (0: never). */
+  maxViewBytes: number
+}
 
 /** This process's search index, as GET /metrics shows it. */
 export type SearchIndexStats = {
@@ -154,7 +162,7 @@ export default class CatalogModuleService extends MedusaService({
       known.index && tsquery ? this.answerFromIndex(known.index, query, tsquery) : null
     if (fromIndex) {
       this.searchIndexStats_.from_index++
-      return this.indexPage(query, fromIndex, context.manager)
+      return this.indexPage(known.index as SearchIndex, query, fromIndex, context.manager)
     }
     if (query.q) {
       this.searchIndexStats_.from_database++
@@ -197,18 +205,24 @@ export default class CatalogModuleService extends MedusaService({
 
   /** A search's page whose products the search index chose: their JSON and cursor keys. */
   private async indexPage(
+    index: SearchIndex,
     query: CatalogQuery,
     answer: IndexAnswer,
     manager: unknown
   ): Promise<CatalogPage> {
     const { page, ...counts } = answer
+    const sort = query.sort as Exclude<CatalogSort, "relevance">
+    // Made from the index's copy of the products' JSON when it keeps one (page.ts).
+    const fromMemory = page.kind === "ids" && indexIdsPage(index, sort, page.rows, query.limit)
+    if (fromMemory) {
+      return { ...counts, ...fromMemory }
+    }
     const [rows] =
       page.kind === "ids"
-        ? await this.runPrepared<CatalogPage>(
-            manager,
-            indexPageSql(query.sort as Exclude<CatalogSort, "relevance">),
-            { ids: JSON.stringify(page.ids), limit: query.limit }
-          )
+        ? await this.runPrepared<CatalogPage>(manager, indexPageSql(sort), {
+            ids: JSON.stringify(page.ids),
+            limit: query.limit,
+          })
         : await this.runPrepared<CatalogPage>(manager, INDEX_RANKED_PAGE_SQL, {
             rows: JSON.stringify(page.rows),
             q: query.q ?? "",
@@ -231,7 +245,7 @@ export default class CatalogModuleService extends MedusaService({
   @InjectManager()
   async loadSearchIndex(
     since: number,
-    maxProducts: number,
+    limits: SearchIndexLimits,
     stamp?: string,
     @MedusaContext() context: Context = {}
   ): Promise<LoadOutcome> {
@@ -239,7 +253,7 @@ export default class CatalogModuleService extends MedusaService({
       since,
       async (previous) => {
         const started = performance.now()
-        const index = await this.readSearchIndex(previous, maxProducts, context.manager).catch(
+        const index = await this.readSearchIndex(previous, limits, context.manager).catch(
           (error: unknown) => {
             this.searchIndexStats_.load_failures++
             throw error
@@ -263,20 +277,25 @@ export default class CatalogModuleService extends MedusaService({
 
   /** The index of the stored rows, reading only those changed since `previous`. */
   private async readSearchIndex(
-    previous: SearchIndex | undefined,
-    maxProducts: number,
+    last: SearchIndex | undefined,
+    { maxProducts, maxViewBytes }: SearchIndexLimits,
     manager: unknown
   ): Promise<SearchIndex | null> {
     const [shape] = await this.run<{
       count: number
       codepoint_order: boolean
       inexact_prices: boolean
+      view_bytes_sampled: number
     }>(manager, INDEX_SHAPE_SQL, {})
     if (!shape.codepoint_order || shape.inexact_prices || shape.count > maxProducts) {
       return null
     }
+    // The products' JSON is kept too while it fits (an estimate from a sample of rows);
+    // when that changes, every row is read again, with or without it.
+    const withViews = shape.count * shape.view_bytes_sampled <= maxViewBytes
+    const previous = last && (last.views !== undefined) === withViews ? last : undefined
     const [census] = await this.run<{ census: string }>(manager, INDEX_CENSUS_SQL, {})
-    const lexicon = previous?.lexicon ?? new Lexicon()
+    const lexicon = last?.lexicon ?? new Lexicon()
     const rows = new Map<string, IndexedRow>()
     const stale: string[] = []
     for (const [id, version] of JSON.parse(census.census) as [string, string][]) {
@@ -292,7 +311,8 @@ export default class CatalogModuleService extends MedusaService({
     }
     for (let from = 0; from < stale.length; from += INDEX_READ_BATCH) {
       const ids = JSON.stringify(stale.slice(from, from + INDEX_READ_BATCH))
-      for (const stored of await this.run<StoredIndexRow>(manager, INDEX_ROWS_SQL, { ids })) {
+      const params = { ids, with_views: withViews }
+      for (const stored of await this.run<StoredIndexRow>(manager, INDEX_ROWS_SQL, params)) {
         const row = indexedRow(stored, lexicon)
         if (!row) {
           return null

@@ -104,7 +104,8 @@ async function searchTsquery(scope: MedusaContainer, q: string): Promise<string 
  * are never kept waiting for a load (docs/CATALOG.md, "Search").
  */
 async function currentSearchIndex(scope: MedusaContainer): Promise<SearchIndex | undefined> {
-  const maxProducts = catalogSettings().searchIndexMaxProducts
+  const { searchIndexMaxProducts: maxProducts, searchIndexMaxViewBytes: maxViewBytes } =
+    catalogSettings()
   if (!maxProducts) {
     return undefined
   }
@@ -115,7 +116,7 @@ async function currentSearchIndex(scope: MedusaContainer): Promise<SearchIndex |
   }
   const since = performance.now()
   catalog(scope)
-    .loadSearchIndex(since, maxProducts, stamp)
+    .loadSearchIndex(since, { maxProducts, maxViewBytes }, stamp)
     .then(async (index) => {
       // Kept only if no write started a generation during the load.
       if (index !== undefined && (await platform(scope).catalogStamp()) === stamp) {

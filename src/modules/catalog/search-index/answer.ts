@@ -24,7 +24,7 @@ export type RankedRow = { id: string; rank: number; in_head: boolean }
 
 export type IndexPage =
   /** The page's rows in order (at most `limit` + 1: one more tells that more follow). */
-  | { kind: "ids"; ids: string[] }
+  | { kind: "ids"; ids: string[]; rows: number[] }
   /** Rows that hold the page once ordered, cursor and `offset` applied by the statement. */
   | { kind: "ranked"; rows: RankedRow[]; offset: number }
 
@@ -297,7 +297,8 @@ function listPage(index: SearchIndex, rows: Int32Array, query: CatalogQuery, sor
   }
   const order = ORDER[sort]
   const best = topK(candidates, query.offset + query.limit + 1, (a, b) => order(index, a, b))
-  return { kind: "ids" as const, ids: best.slice(query.offset).map((row) => index.ids[row]) }
+  const shown = best.slice(query.offset)
+  return { kind: "ids" as const, ids: shown.map((row) => index.ids[row]), rows: shown }
 }
 
 /**

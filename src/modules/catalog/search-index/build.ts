@@ -42,6 +42,11 @@ export type IndexedRow = {
   /** coalesce(rating_average, -1), a float4 (the rating sort's first key). */
   rating: number
   reviewCount: number
+  /** price::text and the rating key as text (a cursor's keys, as PostgreSQL prints them). */
+  priceText: string | null
+  ratingText: string
+  /** The product's JSON as pages show it, when the index keeps views. */
+  view?: string
   /** The vector's lexemes (Lexicon numbers) in its own order. */
   lexemes: Int32Array
   /** Where each lexeme's positions start in `positions` (one more entry at the end). */
@@ -68,6 +73,13 @@ export type SearchIndex = {
   rating: Float64Array
   reviews: Int32Array
   nameKeys: string[]
+  priceTexts: (string | null)[]
+  ratingTexts: string[]
+  /**
+   * Each row's JSON, when every row's was read (the catalog's views fit the memory allowed
+   * for them): pages of sorts other than relevance are then made here (page.ts).
+   */
+  views: string[] | undefined
   /** Position of each row in (lower(name), id) order. */
   nameRank: Int32Array
   categories: Csr
@@ -253,6 +265,11 @@ export function buildSearchIndex(
     rating: Float64Array.from(ordered, (row) => row.rating),
     reviews: Int32Array.from(ordered, (row) => row.reviewCount),
     nameKeys: ordered.map((row) => row.nameKey),
+    priceTexts: ordered.map((row) => row.priceText),
+    ratingTexts: ordered.map((row) => row.ratingText),
+    views: ordered.every((row) => row.view !== undefined)
+      ? ordered.map((row) => row.view as string)
+      : undefined,
     nameRank,
     categories: csr(ordered, (row) => row.categories.map(categoryNumber)),
     categoryNames,

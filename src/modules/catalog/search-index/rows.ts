@@ -15,6 +15,9 @@ export type StoredIndexRow = {
   rating: number
   review_count: number
   vector: string | null
+  price_text: string | null
+  rating_text: string
+  view: string | null
 }
 
 /** The row as the index keeps it, or null when its vector cannot be read. */
@@ -46,6 +49,9 @@ export function indexedRow(stored: StoredIndexRow, lexicon: Lexicon): IndexedRow
     createdMicros: Number(stored.created),
     nameKey: stored.name_key,
     rating: Math.fround(stored.rating),
+    priceText: stored.price_text,
+    ratingText: stored.rating_text,
+    view: stored.view ?? undefined,
     reviewCount: stored.review_count,
     lexemes: Int32Array.from(lexemes, (lexeme) => lexicon.numberOf(lexeme.lexeme)),
     positionStarts,

@@ -18,6 +18,9 @@ function stored(id: string, vector: string, row: Partial<StoredIndexRow> = {}): 
     rating: -1,
     review_count: 0,
     vector,
+    price_text: "10",
+    rating_text: "-1",
+    view: `{"id": "${id}"}`,
     ...row,
   }
 }
