@@ -15,9 +15,13 @@ env $extra NODE_ENV=production PORT=$port RATE_LIMIT_ENABLED=false DISABLE_MEDUS
   JWT_SECRET=$(openssl rand -hex 32) COOKIE_SECRET=$(openssl rand -hex 32) node node_modules/.bin/medusa start > /tmp/server-$mode.log 2>&1 &
 pid=$!
 for i in $(seq 1 60); do curl -sf http://localhost:$port/health >/dev/null && break; sleep 1; done
-# warm: a search starts the index load; wait for it
+# warm: a search starts the index load; wait until it is in use (index off: a few seconds)
 curl -s "http://localhost:$port/products/search?q=warmup" >/dev/null
-sleep $([ $rows = 100000 ] && echo 15 || echo 4)
+for i in $(seq 1 $([ "$mode" = off ] && echo 3 || echo 90)); do
+  sleep 1
+  curl -s http://localhost:$port/metrics | grep -q "^shop_catalog_search_index_rows [1-9]" && break
+done
+sleep 2
 curl -s "http://localhost:$port/products/search?q=lamp" >/dev/null
 cd "$root"
 BENCH_URL=http://localhost:$port BENCH_ROWS=$rows BENCH_DURATION=8 BENCH_CONNECTIONS=50 \
