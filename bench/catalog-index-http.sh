@@ -25,7 +25,7 @@ sleep 2
 curl -s "http://localhost:$port/products/search?q=lamp" >/dev/null
 cd "$root"
 BENCH_URL=http://localhost:$port BENCH_ROWS=$rows BENCH_DURATION=8 BENCH_CONNECTIONS=50 \
-  BENCH_ONLY='health|random: search' BENCH_SERVER_PID=$pid BENCH_DATABASE=$db \
-  npx ts-node --transpile-only bench/catalog-http.ts 2>&1 | tail -8
+  BENCH_ONLY="${BENCH_ONLY:-health|random: search}" BENCH_SERVER_PID=$pid BENCH_DATABASE=$db \
+  npx ts-node --transpile-only bench/catalog-http.ts 2>&1 | tail -12
 curl -s http://localhost:$port/metrics | grep -i "shop_catalog_search" 
 kill $pid; sleep 2
