@@ -118,6 +118,59 @@ medusaIntegrationTestRunner({
           }
         }
         expect(compared).toBeGreaterThan(200)
+
+        // Lists (no search words) from the index, pages and cursors, as the list statement.
+        const lists: CatalogQuery[] = []
+        for (const sort of CATALOG_SORTS.filter((sort) => sort !== "relevance")) {
+          for (const filters of [
+            {},
+            { tag: "ix-lamp" },
+            { min_price: "10", max_price: "30" },
+            { include_inactive: true },
+            { category_id: "pcat_none" },
+          ]) {
+            lists.push({ sort, limit: 7, offset: 0, ...filters })
+            lists.push({ sort, limit: 5, offset: 150, ...filters })
+          }
+        }
+        const listsBefore = catalog().searchIndexStats().lists_from_index
+        for (const query of lists) {
+          let page = await compare(query, null)
+          for (let pages = 1; page.next_key && pages < 3; pages++) {
+            const after = JSON.parse(page.next_key) as string[]
+            page = await compare({ ...query, offset: 0, limit: 60, after }, null)
+          }
+        }
+        expect(catalog().searchIndexStats().lists_from_index).toBeGreaterThan(listsBefore + 50)
+
+        // A stock change marks its product instead of starting a generation: a page made
+        // from the index's copy shows it as the statement does, once the copy is checked.
+        const platform = getContainer().resolve<PlatformModuleService>(PLATFORM_MODULE)
+        const marked = "prod_ix_a00003"
+        await db().raw(
+          `update catalog_product set view = jsonb_set(view, '{name}', '"restocked"'),
+             stock_version = stock_version + 1 where id = ?`,
+          [marked]
+        )
+        await platform.markCatalogProducts([marked])
+        const viewsCurrent = (ids: readonly string[], epoch: number) =>
+          platform.catalogMarksCurrent(ids, epoch)
+        for (const query of [
+          { sort: "newest", limit: 200, offset: 0 },
+          { q: "lamp", sort: "newest", limit: 200, offset: 0 },
+        ] as CatalogQuery[]) {
+          const tsquery = query.q ? await catalog().searchQuery(query.q) : null
+          const live = await catalog().queryCatalog(query, { tsquery })
+          expect(live.items).toContain('"restocked"')
+          const unchecked = await catalog().queryCatalog(query, { tsquery, index: withViews! })
+          expect(unchecked.items).not.toContain('"restocked"')
+          const checked = await catalog().queryCatalog(query, {
+            tsquery,
+            index: withViews!,
+            viewsCurrent,
+          })
+          expect(canonical(checked)).toEqual(canonical(live))
+        }
       })
 
       it("serves searches over HTTP once loaded, and shows a new product on the next search", async () => {
@@ -149,18 +202,22 @@ medusaIntegrationTestRunner({
         expect(catalog().searchIndexStats().from_index).toBe(served + 1)
 
         // Answered from the index, a search is kept in this process only: asked again, it is
-        // an L1 hit and not shared to L2 (Redis), while a list page asked twice is.
+        // an L1 hit and not shared to L2 (Redis), nor is a list the index makes, while a
+        // product's page asked twice is.
         expect((await search("copper")).count).toBe(29)
         expect(catalog().searchIndexStats().from_index).toBe(served + 1)
         await api.get("/products?tag=ix-http")
         await api.get("/products?tag=ix-http")
+        await api.get("/products/prod_ix_c00001")
+        await api.get("/products/prod_ix_c00001")
         const redis = new Redis(redisUrl)
         try {
           const sharedKeys = async (part: string) => {
             await new Promise((resolve) => setTimeout(resolve, 100))
             return (await redis.keys("*catalog:*")).filter((key) => key.includes(part))
           }
-          expect(await sharedKeys('"ix-http"')).toHaveLength(1)
+          expect(await sharedKeys("prod_ix_c00001")).toHaveLength(1)
+          expect(await sharedKeys('"ix-http"')).toEqual([])
           expect(await sharedKeys('"copper"')).toEqual([])
         } finally {
           redis.disconnect()

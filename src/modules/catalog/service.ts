@@ -33,6 +33,7 @@ import { buildSearchIndex, Lexicon, type IndexedRow, type SearchIndex } from "./
 import { SearchIndexLoads, type LoadOutcome } from "./search-index/loads"
 import { indexedRow, type StoredIndexRow } from "./search-index/rows"
 import { indexIdsPage } from "./search-index/page"
+import { listFromIndex, prepareListOrders } from "./search-index/list"
 import { parseTsquery } from "../../utils/catalog/rank-cd"
 import { SHOWABLE_VIEWS_SQL, SIMILAR_SQL, TOP_RATED_SQL } from "./sql/related"
 import type {
@@ -85,6 +86,8 @@ export type SearchIndexStats = {
   /** Searches answered from the index, and by the search statement. */
   from_index: number
   from_database: number
+  /** List pages (no search words) made from the index. */
+  lists_from_index: number
   /** Searches the index failed on (answered by the statement), and loads that failed. */
   errors: number
   load_failures: number
@@ -94,6 +97,11 @@ type LockedRow = { id: string; stock_quantity: number | null; digest: string }
 
 /** Rows read per statement when the search index reads changed rows. */
 const INDEX_READ_BATCH = 2_000
+
+/** Whether a page made from the index's copy of the products' JSON shows them as they are. */
+function currentViews(known: CatalogKnown, products: readonly string[]): boolean {
+  return !known.viewsCurrent || known.viewsCurrent(products, known.index?.marksEpoch ?? 0)
+}
 
 /** Lets queued requests run between two batches of an index load. */
 function yieldToRequests(): Promise<void> {
@@ -116,6 +124,7 @@ export default class CatalogModuleService extends MedusaService({
     last_load_ms: 0,
     from_index: 0,
     from_database: 0,
+    lists_from_index: 0,
     errors: 0,
     load_failures: 0,
   }
@@ -162,10 +171,15 @@ export default class CatalogModuleService extends MedusaService({
       known.index && tsquery ? this.answerFromIndex(known.index, query, tsquery) : null
     if (fromIndex) {
       this.searchIndexStats_.from_index++
-      return this.indexPage(known.index as SearchIndex, query, fromIndex, context.manager)
+      return this.indexPage(known, query, fromIndex, context.manager)
     }
     if (query.q) {
       this.searchIndexStats_.from_database++
+    }
+    const listed = !query.q && known.index ? this.listFromIndex(known.index, query, known) : null
+    if (listed) {
+      this.searchIndexStats_.lists_from_index++
+      return listed
     }
     const { sql, params } = catalogStatement(query, tsquery, known.count)
     const [page] = query.q
@@ -193,6 +207,21 @@ export default class CatalogModuleService extends MedusaService({
     }
   }
 
+  /** A list page from the index (search-index/list.ts), or null: the statement answers. */
+  private listFromIndex(
+    index: SearchIndex,
+    query: CatalogQuery,
+    known: CatalogKnown
+  ): CatalogPage | null {
+    try {
+      const page = listFromIndex(index, query, known.count)
+      return page && currentViews(known, page.product_ids) ? page : null
+    } catch {
+      this.searchIndexStats_.errors++
+      return null
+    }
+  }
+
   /** The index kept for `stamp` (a catalog generation), null: none for it, undefined: unknown. */
   searchIndexFor(stamp: string): SearchIndex | null | undefined {
     return this.keptSearchIndex_?.stamp === stamp ? this.keptSearchIndex_.index : undefined
@@ -205,16 +234,18 @@ export default class CatalogModuleService extends MedusaService({
 
   /** A search's page whose products the search index chose: their JSON and cursor keys. */
   private async indexPage(
-    index: SearchIndex,
+    known: CatalogKnown,
     query: CatalogQuery,
     answer: IndexAnswer,
     manager: unknown
   ): Promise<CatalogPage> {
     const { page, ...counts } = answer
     const sort = query.sort as Exclude<CatalogSort, "relevance">
-    // Made from the index's copy of the products' JSON when it keeps one (page.ts).
+    // Made from the index's copy of the products' JSON when it keeps one (page.ts) and
+    // none of the page's products changed since (a stock change marks them).
+    const index = known.index as SearchIndex
     const fromMemory = page.kind === "ids" && indexIdsPage(index, sort, page.rows, query.limit)
-    if (fromMemory) {
+    if (fromMemory && currentViews(known, fromMemory.product_ids)) {
       return { ...counts, ...fromMemory }
     }
     const [rows] =
@@ -247,12 +278,15 @@ export default class CatalogModuleService extends MedusaService({
     since: number,
     limits: SearchIndexLimits,
     stamp?: string,
+    marksNow: () => number = () => 0,
     @MedusaContext() context: Context = {}
   ): Promise<LoadOutcome> {
     return this.searchIndexLoads_.request(
       since,
       async (previous) => {
         const started = performance.now()
+        // Before anything is read: the rows reflect every mark up to this epoch.
+        const marksEpoch = marksNow()
         const index = await this.readSearchIndex(previous, limits, context.manager).catch(
           (error: unknown) => {
             this.searchIndexStats_.load_failures++
@@ -264,6 +298,10 @@ export default class CatalogModuleService extends MedusaService({
           loads: this.searchIndexStats_.loads + 1,
           last_load_ms: Math.round(performance.now() - started),
         })
+        if (index) {
+          // An unchanged index (no row's versions moved) is as current as this load, too.
+          index.marksEpoch = marksEpoch
+        }
         return index
       },
       stamp
@@ -321,7 +359,11 @@ export default class CatalogModuleService extends MedusaService({
       }
       await yieldToRequests()
     }
-    return buildSearchIndex(rows, lexicon)
+    const index = buildSearchIndex(rows, lexicon)
+    if (index?.views) {
+      prepareListOrders(index)
+    }
+    return index
   }
 
   /** The full-text query a search's words mean (typo alternatives included), or null. */

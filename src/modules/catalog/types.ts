@@ -59,6 +59,12 @@ export type CatalogKnown = {
   count?: CatalogCount
   /** This process's search index for the current catalog generation (search-index/). */
   index?: SearchIndex
+  /**
+   * Whether none of these products changed since the index's copy of the catalog was read
+   * at `epoch` (its stock is marked, not a new generation); a page showing one that did
+   * is read from the database. Unset: the copy is taken as current.
+   */
+  viewsCurrent?: (products: readonly string[], epoch: number) => boolean
 }
 
 /** Serialized JSON fragments, spliced into the response without a parse/stringify. */

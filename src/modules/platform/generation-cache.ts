@@ -183,6 +183,20 @@ export class GenerationCache {
     }
   }
 
+  /**
+   * The marks epoch a copy of the data read from now on reflects (0 without marks), and
+   * whether `products` were not marked after a copy of that epoch was read: a value
+   * derived from the data and kept for the generation (the search index's copy of the
+   * products' JSON) is checked with them as rendered answers are.
+   */
+  marksNow(): number {
+    return this.marks?.now() ?? 0
+  }
+
+  marksCurrent(products: readonly string[], epoch: number): boolean {
+    return !this.marks || this.marks.isCurrent(products, epoch)
+  }
+
   /** Whether no product the answer names was marked after it was rendered. */
   private isCurrent(answer: RenderedAnswer): boolean {
     return (

@@ -227,6 +227,16 @@ export default class PlatformModuleService {
     return this.catalogCache_.mark(productIds)
   }
 
+  /** The catalog's marks epoch now: what a copy of the catalog read from now on reflects. */
+  catalogMarksNow(): number {
+    return this.catalogCache_.marksNow()
+  }
+
+  /** Whether none of `productIds` was marked after a copy of the catalog of `epoch` was read. */
+  catalogMarksCurrent(productIds: readonly string[], epoch: number): boolean {
+    return this.catalogCache_.marksCurrent(productIds, epoch)
+  }
+
   /**
    * A rendered recommendations response for `key`, from a cache level or from `render`;
    * valid until the purchase counts or the catalog change (docs/RECOMMENDATIONS.md).

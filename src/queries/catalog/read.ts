@@ -116,7 +116,9 @@ async function currentSearchIndex(scope: MedusaContainer): Promise<SearchIndex |
   }
   const since = performance.now()
   catalog(scope)
-    .loadSearchIndex(since, { maxProducts, maxViewBytes }, stamp)
+    .loadSearchIndex(since, { maxProducts, maxViewBytes }, stamp, () =>
+      platform(scope).catalogMarksNow()
+    )
     .then(async (index) => {
       // Kept only if no write started a generation during the load.
       if (index !== undefined && (await platform(scope).catalogStamp()) === stamp) {
@@ -127,6 +129,12 @@ async function currentSearchIndex(scope: MedusaContainer): Promise<SearchIndex |
       scope.resolve<Logger>("logger").warn(`catalog search index not loaded: ${String(error)}`)
     )
   return undefined
+}
+
+/** Whether products were not marked (a stock change) since a copy of the catalog of `epoch`. */
+function viewsCurrent(scope: MedusaContainer) {
+  return (products: readonly string[], epoch: number) =>
+    platform(scope).catalogMarksCurrent(products, epoch)
 }
 
 /**
@@ -141,10 +149,17 @@ async function queryPage(scope: MedusaContainer, query: CatalogQuery): Promise<C
       searchTsquery(scope, query.q),
       currentSearchIndex(scope),
     ])
-    return catalog(scope).queryCatalog(query, { tsquery, index })
+    return catalog(scope).queryCatalog(query, { tsquery, index, viewsCurrent: viewsCurrent(scope) })
   }
-  const total = await platform(scope).peekCatalogValue<CatalogCount>(countKey(query))
-  const page = await catalog(scope).queryCatalog(query, { count: total.value })
+  const [total, index] = await Promise.all([
+    platform(scope).peekCatalogValue<CatalogCount>(countKey(query)),
+    currentSearchIndex(scope),
+  ])
+  const page = await catalog(scope).queryCatalog(query, {
+    count: total.value,
+    index,
+    viewsCurrent: viewsCurrent(scope),
+  })
   if (!total.value) {
     total.keep({ count: page.count, count_capped: page.count_capped })
   }
@@ -174,11 +189,13 @@ export async function readCatalogPage(
     // The page renders afresh when one of its products' stock changes (marks).
     return { body, products: page.product_ids }
   }
-  // A search the in-process index answers costs this process about what looking it up in
-  // L2 (a Redis round trip on every miss) costs: kept in this process only (measured in
-  // docs/PERFORMANCE.md, "Searches answered from the in-process index"). The render asks
-  // for the index again: the one it uses is of the generation its answer is cached under.
-  const indexed = Boolean(query.q) && (await currentSearchIndex(scope)) !== undefined
+  // A search the in-process index answers, or a list it makes from its copy of the
+  // products' JSON, costs this process about what looking it up in L2 (a Redis round trip
+  // on every miss) costs: kept in this process only (docs/PERFORMANCE.md, "Searches from
+  // the index, second round"). The render asks for the index again: the one it uses is of
+  // the generation its answer is cached under.
+  const index = await currentSearchIndex(scope)
+  const indexed = index !== undefined && (Boolean(query.q) || index.views !== undefined)
   const options = { shared: !indexed }
   return cachedWithFields(scope, queryKey("page", query), render, fields, projectPage, options)
 }

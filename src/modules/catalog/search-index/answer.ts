@@ -158,27 +158,45 @@ function has({ starts, values }: Csr, row: number, wanted: number): boolean {
   return false
 }
 
-/** The search's filters (sql/queries.ts, shapeLive and shapeFilters) over the matches. */
-function filtered(index: SearchIndex, matches: Int32Array, query: CatalogQuery): Int32Array {
+/**
+ * Whether a row passes a list's or search's filters (sql/queries.ts, shapeLive and
+ * shapeFilters), or null when none can (an unknown category or tag).
+ */
+export function rowFilter(
+  index: SearchIndex,
+  query: CatalogQuery
+): ((row: number) => boolean) | null {
   const category = query.category_id ? (index.categoryNumbers.get(query.category_id) ?? -1) : -2
   const tag = query.tag ? (index.tagNumbers.get(query.tag) ?? -1) : -2
   if (category === -1 || tag === -1) {
-    return EMPTY
+    return null
   }
   const min = query.min_price === undefined ? undefined : Number(query.min_price)
   const max = query.max_price === undefined ? undefined : Number(query.max_price)
+  const inactiveToo = Boolean(query.include_inactive)
+  const inStockOnly = Boolean(query.in_stock)
+  return (row) => {
+    if (!index.active[row] && !inactiveToo) return false
+    if (category >= 0 && !has(index.categories, row, category)) return false
+    if (tag >= 0 && !has(index.tags, row, tag)) return false
+    const price = index.price[row]
+    if (min !== undefined && !(price >= min)) return false
+    if (max !== undefined && !(price <= max)) return false
+    return !inStockOnly || index.inStock[row] === 1
+  }
+}
+
+/** The matches that pass the search's filters. */
+function filtered(index: SearchIndex, matches: Int32Array, query: CatalogQuery): Int32Array {
+  const passes = rowFilter(index, query)
+  if (!passes) {
+    return EMPTY
+  }
   // `matches` are postings or a new array, never this buffer.
   const out = index.scratch.filtered
   let k = 0
   for (const row of matches) {
-    if (!index.active[row] && !query.include_inactive) continue
-    if (category >= 0 && !has(index.categories, row, category)) continue
-    if (tag >= 0 && !has(index.tags, row, tag)) continue
-    const price = index.price[row]
-    if (min !== undefined && !(price >= min)) continue
-    if (max !== undefined && !(price <= max)) continue
-    if (query.in_stock && !index.inStock[row]) continue
-    out[k++] = row
+    if (passes(row)) out[k++] = row
   }
   return out.subarray(0, k)
 }
@@ -233,10 +251,10 @@ function priceDesc(index: SearchIndex, row: number): number {
   return Number.isNaN(price) ? NO_VALUE_LOW : price
 }
 
-type ListSort = Exclude<CatalogSort, "relevance">
+export type ListSort = Exclude<CatalogSort, "relevance">
 
 /** Row order of each sort: negative when `a` comes first (ties by id: by row number). */
-const ORDER: Record<ListSort, (index: SearchIndex, a: number, b: number) => number> = {
+export const ORDER: Record<ListSort, (index: SearchIndex, a: number, b: number) => number> = {
   newest: (index, a, b) => index.created[b] - index.created[a] || b - a,
   price_asc: (index, a, b) => priceAsc(index, a) - priceAsc(index, b) || a - b,
   price_desc: (index, a, b) => priceDesc(index, b) - priceDesc(index, a) || b - a,
@@ -254,7 +272,7 @@ function sign(a: number, b: number): number {
  * Whether a row comes after the cursor (`after`: the last page's key as text, the types of
  * utils/catalog/cursor.ts), as the statement's row comparison decides it.
  */
-function afterCursor(
+export function afterCursor(
   sort: ListSort,
   after: string[]
 ): (index: SearchIndex, row: number) => boolean {

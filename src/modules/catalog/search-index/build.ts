@@ -104,6 +104,12 @@ export type SearchIndex = {
   entryRanks: Float64Array
   /** answer.ts's working space, reused by every search. */
   scratch: Scratch
+  /**
+   * The catalog's marks epoch the rows were read at (a stock change marks its products
+   * without a new generation): a page of `views` naming a product marked since is read
+   * from the database instead (CatalogKnown.viewsCurrent).
+   */
+  marksEpoch: number
 }
 
 /**
@@ -283,5 +289,6 @@ export function buildSearchIndex(
     postingEntries,
     entryRanks,
     scratch: scratchFor(size),
+    marksEpoch: 0,
   }
 }
