@@ -235,6 +235,8 @@ medusaIntegrationTestRunner({
         ).data as string
         expect(metrics).toMatch(/^shop_catalog_searches\{source="index"\} [1-9]/m)
         expect(metrics).toMatch(/^shop_catalog_search_index_rows \d+/m)
+        // The tag's list above came from the index too.
+        expect(metrics).toMatch(/^shop_catalog_lists_from_index [1-9]/m)
       })
 
       it("reads only the rows that changed since the last load", async () => {

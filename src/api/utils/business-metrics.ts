@@ -37,6 +37,7 @@ export type BusinessMetrics = {
   searchIndexRows: Gauge
   searchIndexLoadSeconds: Gauge
   searches: Gauge<"source">
+  listsFromIndex: Gauge
   searchIndexFailures: Gauge<"kind">
 }
 
@@ -96,6 +97,11 @@ export function registerBusinessMetrics(registry: Registry): BusinessMetrics {
       labelNames: ["source"],
       registers: [registry],
     }),
+    listsFromIndex: new Gauge({
+      name: "shop_catalog_lists_from_index",
+      help: "List pages (no search words) this process made from its search index since it started, with no statement",
+      registers: [registry],
+    }),
     searchIndexFailures: new Gauge({
       name: "shop_catalog_search_index_failures",
       help: "Searches the index failed on (the statement answered them) and index loads that failed, in this process since it started",
@@ -150,6 +156,7 @@ export function applySearchIndexSnapshot(metrics: BusinessMetrics, stats: Search
   metrics.searchIndexLoadSeconds.set(stats.last_load_ms / 1000)
   metrics.searches.set({ source: "index" }, stats.from_index)
   metrics.searches.set({ source: "database" }, stats.from_database)
+  metrics.listsFromIndex.set(stats.lists_from_index)
   metrics.searchIndexFailures.set({ kind: "search" }, stats.errors)
   metrics.searchIndexFailures.set({ kind: "load" }, stats.load_failures)
 }
