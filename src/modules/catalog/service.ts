@@ -361,7 +361,7 @@ export default class CatalogModuleService extends MedusaService({
     }
     const index = buildSearchIndex(rows, lexicon)
     if (index?.views) {
-      prepareListOrders(index)
+      await prepareListOrders(index, yieldToRequests)
     }
     return index
   }
