@@ -16,6 +16,8 @@ import { PLATFORM_MODULE } from "../../src/modules/platform"
 import type PlatformModuleService from "../../src/modules/platform/service"
 import { canonicalCatalogPage as canonical, insertCatalogRows } from "../helpers/catalog"
 import { useTestRedis } from "../helpers/redis"
+import { createShop } from "../helpers/commerce"
+import { addAndCheckout } from "../helpers/orders"
 
 // On Redis, as in production: answers the index gives are kept out of L2 (checked below).
 const redisUrl = useTestRedis()
@@ -237,6 +239,39 @@ medusaIntegrationTestRunner({
         expect(metrics).toMatch(/^shop_catalog_search_index_rows \d+/m)
         // The tag's list above came from the index too.
         expect(metrics).toMatch(/^shop_catalog_lists_from_index [1-9]/m)
+      })
+
+      it("shows a checkout's stock on the next list while lists come from the index", async () => {
+        const shop = await createShop(getContainer(), api, {
+          name: "Brass Lamp",
+          price: "19.99",
+          stock_quantity: 10,
+        })
+        const id = shop.product.id
+        // Lists come from the index once it is loaded for this generation (a filter of no
+        // product, a new one each time: not an answer cached before).
+        const before = catalog().searchIndexStats().lists_from_index
+        for (let tries = 1; catalog().searchIndexStats().lists_from_index === before; tries++) {
+          expect(tries).toBeLessThan(100)
+          await new Promise((resolve) => setTimeout(resolve, 50))
+          await api.get(`/products?tag=no-such-tag-${tries}`)
+        }
+        const listed = async () => {
+          const items = (await api.get("/products?limit=100&sort=price_asc")).data.items as {
+            id: string
+            stock_quantity: number
+          }[]
+          return items.find((item) => item.id === id)?.stock_quantity
+        }
+        const fromIndex = catalog().searchIndexStats().lists_from_index
+        expect(await listed()).toBe(10)
+        expect(catalog().searchIndexStats().lists_from_index).toBe(fromIndex + 1)
+
+        // The checkout marks the product (its stock, no new generation): the index's copy of
+        // its JSON is older now, and the next list shows the new stock all the same.
+        const checkout = await addAndCheckout(api, shop.alice, id, 3)
+        expect(checkout.status).toBe(201)
+        expect(await listed()).toBe(7)
       })
 
       it("reads only the rows that changed since the last load", async () => {
