@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 
 /** What this reads and changes of an Express layer (express/lib/router/layer.js). */
-type SessionLayer = {
+export type CookieLayer = {
   name: string
   handle: (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => void
 }
@@ -21,7 +21,7 @@ const wrapped = new WeakSet<object>()
  * `POST /auth/session`, which makes one) always do. Idempotent per layer.
  */
 export function skipCookieLayersWithoutCookies(
-  layers: readonly SessionLayer[],
+  layers: readonly CookieLayer[],
   isEnginePath: (path: string) => boolean
 ): void {
   for (const layer of layers) {

@@ -2,9 +2,7 @@ import express from "express"
 import finalhandler from "finalhandler"
 import { logger } from "@medusajs/framework/logger"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { skipCookieLayersWithoutCookies } from "./cookieless-sessions"
-
-type SessionLayers = Parameters<typeof skipCookieLayersWithoutCookies>[0]
+import { skipCookieLayersWithoutCookies, type CookieLayer } from "./cookieless-sessions"
 
 /**
  * Route lanes: the engine's routes without walking Medusa's whole Express stack.
@@ -23,8 +21,7 @@ type SessionLayers = Parameters<typeof skipCookieLayersWithoutCookies>[0]
  */
 
 /** What this middleware reads of an Express layer (express/lib/router/layer.js). */
-type ExpressLayer = {
-  name: string
+type ExpressLayer = CookieLayer & {
   regexp: RegExp & { fast_slash?: boolean; fast_star?: boolean }
 }
 
@@ -119,9 +116,7 @@ export function routeLanes(segments: readonly string[]) {
     }
     // Medusa's cookie and session layers run before this one: requests of a lane without
     // cookies skip them (cookieless-sessions.ts).
-    skipCookieLayersWithoutCookies(stack.slice(0, own) as unknown as SessionLayers, (path) =>
-      owned.has(firstSegmentOf(path))
-    )
+    skipCookieLayersWithoutCookies(stack.slice(0, own), (path) => owned.has(firstSegmentOf(path)))
     const lanes: Lanes = {
       stack,
       length: stack.length,

@@ -191,8 +191,8 @@ export async function readCatalogPage(
   }
   // A search the in-process index answers, or a list it makes from its copy of the
   // products' JSON, costs this process about what looking it up in L2 (a Redis round trip
-  // on every miss) costs: kept in this process only (docs/PERFORMANCE.md, "Searches from
-  // the index, second round"). The render asks for the index again: the one it uses is of
+  // on every miss) costs: kept in this process only (docs/PERFORMANCE.md, "Searches and
+  // lists from the index, second round"). The render asks for the index again: the one it uses is of
   // the generation its answer is cached under.
   const index = await currentSearchIndex(scope)
   const indexed = index !== undefined && (Boolean(query.q) || index.views !== undefined)

@@ -30,7 +30,7 @@ export async function prepareListOrders(
 }
 
 /** The first position of `order` whose row comes after the cursor (a suffix of the order). */
-function firstAfter(index: SearchIndex, order: Int32Array, after: (row: number) => boolean) {
+function firstAfter(order: Int32Array, after: (row: number) => boolean): number {
   let lo = 0
   let hi = order.length
   while (lo < hi) {
@@ -69,7 +69,7 @@ export function listFromIndex(
   }
   const passes = rowFilter(index, query) ?? (() => false)
   const after = query.after ? afterCursor(sort, query.after) : undefined
-  const start = after ? firstAfter(index, order, (row) => after(index, row)) : 0
+  const start = after ? firstAfter(order, (row) => after(index, row)) : 0
   const rows: number[] = []
   let skipped = 0
   for (let at = start; at < order.length && rows.length <= query.limit; at++) {
