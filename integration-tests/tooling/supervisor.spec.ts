@@ -8,7 +8,14 @@ import { supervise, type SuperviseOptions, type Supervisor } from "../../scripts
 jest.setTimeout(30_000)
 const FAKE = path.join(__dirname, "fixtures/fake-medusa-start.js")
 
-type Answer = { mode: string; pid: number; nice: number; args: string[]; execArgv: string[] }
+type Answer = {
+  mode: string
+  lane: string | null
+  pid: number
+  nice: number
+  args: string[]
+  execArgv: string[]
+}
 
 async function ask(port: number): Promise<Answer | null> {
   try {
@@ -116,6 +123,17 @@ describe("the start supervisor", () => {
     current.stop(0)
     await expect(current.done).resolves.toBe(0)
     expect(pids.filter(alive)).toEqual([])
+  })
+
+  it("gives each process its own planned environment (the fronts' write lane)", async () => {
+    const [port, writerPort] = [await findFreePort(), await findFreePort()]
+    const lane = `http://127.0.0.1:${writerPort}`
+    supervisor = superviseFake([
+      { mode: "server", port, env: { WRITE_LANE_URL: lane } },
+      { mode: "server", port: writerPort, writer: true },
+    ])
+    expect(await until(() => ask(port))).toMatchObject({ mode: "server", lane })
+    expect(await until(() => ask(writerPort))).toMatchObject({ mode: "server", lane: null })
   })
 
   it("gives every process the planned Node flags (the young generation's size)", async () => {

@@ -8,7 +8,15 @@ export type ProcessMode = "shared" | "server" | "worker"
  * `nice`: the process's scheduling priority (0–19, higher yields more), for worker-mode
  * processes that share the machine with the servers.
  */
-export type PlannedProcess = { mode: ProcessMode; port: number; nice?: number }
+export type PlannedProcess = {
+  mode: ProcessMode
+  port: number
+  nice?: number
+  /** A server process that answers the writes the others send it (the write lane). */
+  writer?: boolean
+  /** Environment of this process only (a front's WRITE_LANE_URL). */
+  env?: Record<string, string>
+}
 
 export type StartPlan = {
   processes: PlannedProcess[]
@@ -43,16 +51,22 @@ function parseCount(value: string | undefined, name: string, of: number, min: nu
 /**
  * What `npm start` runs (scripts/start.ts), from the environment and the number of cores:
  *
- * - MEDUSA_WORKER_MODE unset or `shared` (one machine): CLUSTER_SIZE server processes
- *   (default: one per core) sharing PORT, plus CLUSTER_WORKERS processes in worker mode
- *   (default 1) for subscribers, scheduled jobs and workflows; the workers answer only
+ * - MEDUSA_WORKER_MODE unset or `shared` (one machine): CLUSTER_SIZE front server processes
+ *   sharing PORT, CLUSTER_WRITERS writer processes, plus CLUSTER_WORKERS processes in worker
+ *   mode (default 1) for subscribers, scheduled jobs and workflows; the workers answer only
  *   GET /health, on CLUSTER_WORKER_PORT (default PORT + 1) so they never take a share of the
  *   shop's requests. CLUSTER_WORKER_NICE (0 to 19, default 0) lowers their priority, so
- *   background work yields the shared cores to requests (docs/OPERATIONS.md, "Processes"). With CLUSTER_WORKERS=0 the servers run in shared mode and do the
- *   background work themselves. CLUSTER_SIZE=1 CLUSTER_WORKERS=0 is one process, as
- *   `medusa start` alone.
+ *   background work yields the shared cores to requests (docs/OPERATIONS.md, "Processes").
+ *   With CLUSTER_WORKERS=0 the servers run in shared mode and do the background work
+ *   themselves. CLUSTER_SIZE=1 CLUSTER_WORKERS=0 is one process, as `medusa start` alone.
+ * - The write lane: CLUSTER_WRITERS server processes (default 1 on two cores or more, 0
+ *   with CLUSTER_WORKERS=0) answer the shop's writes on CLUSTER_WRITER_PORT (default
+ *   PORT + 2, never published): the fronts on PORT answer reads and send every request that
+ *   may change something there (WRITE_LANE_URL; src/api/utils/write-lane.ts), so reads never
+ *   wait behind checkouts on one event loop. CLUSTER_SIZE defaults to the cores the writers
+ *   leave (at least one).
  * - MEDUSA_WORKER_MODE=server (a deployment with separate worker machines or containers):
- *   CLUSTER_SIZE server processes (default one per core), no workers.
+ *   front and writer processes as above, no workers.
  * - MEDUSA_WORKER_MODE=worker: CLUSTER_SIZE worker processes (default 1).
  *
  * More than one process shares the event bus, workflow engine, locks, caches, rate limits and
@@ -68,10 +82,19 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
     )
   }
   const size = parseCount(env.CLUSTER_SIZE, "CLUSTER_SIZE", cores, 1)
+  const explicitWriters = parseCount(env.CLUSTER_WRITERS, "CLUSTER_WRITERS", cores, 0)
+  if (explicitWriters && mode === "worker") {
+    throw new ConfigError(
+      "CLUSTER_WRITERS is for processes that answer HTTP (MEDUSA_WORKER_MODE=shared or server)"
+    )
+  }
   let processes: PlannedProcess[]
   if (mode === "shared") {
-    const servers = size ?? cores
     const workers = parseCount(env.CLUSTER_WORKERS, "CLUSTER_WORKERS", cores, 0) ?? 1
+    // Without workers (the servers do the background work; one process with CLUSTER_SIZE=1)
+    // there is no writer unless asked for.
+    const writers = explicitWriters ?? (workers > 0 ? defaultWriters(cores) : 0)
+    const servers = size ?? frontsBeside(writers, cores)
     const workerPort = parsePort(env.CLUSTER_WORKER_PORT, "CLUSTER_WORKER_PORT", port + 1)
     if (workers > 0 && workerPort === port) {
       throw new ConfigError(
@@ -79,11 +102,16 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
       )
     }
     const nice = parseNice(env.CLUSTER_WORKER_NICE)
+    const serverMode: ProcessMode = workers > 0 ? "server" : "shared"
     processes = [
-      ...Array.from({ length: servers }, () => ({
-        mode: (workers > 0 ? "server" : "shared") as ProcessMode,
+      ...serversWithWriters(
+        env,
+        serverMode,
+        servers,
+        writers,
         port,
-      })),
+        workers > 0 ? [workerPort] : []
+      ),
       ...Array.from({ length: workers }, () => ({
         mode: "worker" as ProcessMode,
         port: workerPort,
@@ -96,8 +124,13 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
         `CLUSTER_WORKERS is for MEDUSA_WORKER_MODE=shared (one machine); with MEDUSA_WORKER_MODE=${mode} set CLUSTER_SIZE`
       )
     }
-    const count = size ?? (mode === "server" ? cores : 1)
-    processes = Array.from({ length: count }, () => ({ mode: mode as ProcessMode, port }))
+    if (mode === "server") {
+      const writers = explicitWriters ?? defaultWriters(cores)
+      const servers = size ?? frontsBeside(writers, cores)
+      processes = serversWithWriters(env, "server", servers, writers, port, [])
+    } else {
+      processes = Array.from({ length: size ?? 1 }, () => ({ mode: mode as ProcessMode, port }))
+    }
   }
   if (processes.length > MAX_PROCESSES) {
     throw new ConfigError(`${processes.length} processes is more than ${MAX_PROCESSES}`)
@@ -112,6 +145,49 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
     execArgv: youngGenerationFlags(env),
     summary: `${describe(processes)} on ${cores} cores`,
   }
+}
+
+/**
+ * One writer on a machine of two cores or more: the 1,000-user scenario on two cores ran
+ * with overall p95 28 ms and checkout p95 395 ms with one front and one writer, against
+ * 78 ms and 1.6 s with one server answering everything, and worse with two fronts or two
+ * writers (more busy processes than cores; docs/PERFORMANCE.md, "The write lane").
+ */
+function defaultWriters(cores: number): number {
+  return cores >= 2 ? 1 : 0
+}
+
+/** The default front count: the cores the writers leave, at least one. */
+function frontsBeside(writers: number, cores: number): number {
+  return Math.max(1, cores - writers)
+}
+
+/**
+ * `servers` front processes on `port`, then `writers` writer processes on
+ * CLUSTER_WRITER_PORT (default `port` + 2), the fronts pointed at them.
+ */
+function serversWithWriters(
+  env: NodeJS.ProcessEnv,
+  mode: ProcessMode,
+  servers: number,
+  writers: number,
+  port: number,
+  takenPorts: number[]
+): PlannedProcess[] {
+  if (writers === 0) {
+    return Array.from({ length: servers }, () => ({ mode, port }))
+  }
+  const writerPort = parsePort(env.CLUSTER_WRITER_PORT, "CLUSTER_WRITER_PORT", port + 2)
+  if (writerPort === port || takenPorts.includes(writerPort)) {
+    throw new ConfigError(
+      `CLUSTER_WRITER_PORT (${writerPort}) must differ from PORT and CLUSTER_WORKER_PORT: the writers answer only what the front processes send them`
+    )
+  }
+  const lane = { WRITE_LANE_URL: `http://127.0.0.1:${writerPort}` }
+  return [
+    ...Array.from({ length: servers }, () => ({ mode, port, env: lane })),
+    ...Array.from({ length: writers }, () => ({ mode, port: writerPort, writer: true })),
+  ]
 }
 
 /** Semi-space size when NODE_SEMI_SPACE_MB is unset (Node's own is 16 MB on 64-bit). */
@@ -158,7 +234,8 @@ function parseNice(value: string | undefined): number {
 function describe(processes: PlannedProcess[]): string {
   const counts = new Map<string, number>()
   for (const p of processes) {
-    const key = `${p.mode} on port ${p.port}${p.nice ? ` at nice ${p.nice}` : ""}`
+    const role = p.writer ? `${p.mode} (writes)` : p.mode
+    const key = `${role} on port ${p.port}${p.nice ? ` at nice ${p.nice}` : ""}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return [...counts.entries()].map(([key, n]) => `${n} × ${key}`).join(" + ")

@@ -102,6 +102,7 @@ export function supervise(options: SuperviseOptions): Supervisor {
     slot.restartTimer = undefined
     const worker = cluster.fork({
       ...options.env,
+      ...slot.plan.env,
       MEDUSA_WORKER_MODE: slot.plan.mode,
       PORT: String(slot.plan.port),
       // As Medusa's own cluster mode: only the first process refreshes the admin's cache.

@@ -8,19 +8,34 @@ function modes(processes: PlannedProcess[]): string[] {
 }
 
 describe("planStart", () => {
-  it("on one machine: a server per core on PORT and one worker on PORT + 1", () => {
+  it("on one machine: a writer on PORT + 2, fronts on the other cores on PORT, one worker on PORT + 1", () => {
     const plan = planStart({ ...REDIS, PORT: "9000" }, 2)
-    expect(modes(plan.processes)).toEqual(["server:9000", "server:9000", "worker:9001"])
-    expect(plan.summary).toBe("2 × server on port 9000 + 1 × worker on port 9001 on 2 cores")
+    expect(modes(plan.processes)).toEqual(["server:9000", "server:9002", "worker:9001"])
+    expect(plan.summary).toBe(
+      "1 × server on port 9000 + 1 × server (writes) on port 9002 + 1 × worker on port 9001 on 2 cores"
+    )
+    expect(modes(planStart({ ...REDIS }, 4).processes)).toEqual([
+      "server:9000",
+      "server:9000",
+      "server:9000",
+      "server:9002",
+      "worker:9001",
+    ])
+    // One core: no writer, one server and the worker.
+    expect(modes(planStart({ ...REDIS }, 1).processes)).toEqual(["server:9000", "worker:9001"])
+    // CLUSTER_WRITERS=0: every server answers everything, one per core.
+    const plain = planStart({ ...REDIS, CLUSTER_WRITERS: "0" }, 2)
+    expect(modes(plain.processes)).toEqual(["server:9000", "server:9000", "worker:9001"])
+    expect(plain.summary).toBe("2 × server on port 9000 + 1 × worker on port 9001 on 2 cores")
   })
 
   it("runs the workers at CLUSTER_WORKER_NICE (0 by default: as the servers)", () => {
     const nices = (env: Record<string, string>) =>
-      planStart({ ...REDIS, ...env }, 2).processes.map((p) => p.nice ?? 0)
+      planStart({ ...REDIS, CLUSTER_WRITERS: "0", ...env }, 2).processes.map((p) => p.nice ?? 0)
     expect(nices({})).toEqual([0, 0, 0])
     expect(nices({ CLUSTER_WORKER_NICE: "10" })).toEqual([0, 0, 10])
     expect(planStart({ ...REDIS, CLUSTER_WORKER_NICE: "10" }, 2).summary).toBe(
-      "2 × server on port 9000 + 1 × worker on port 9001 at nice 10 on 2 cores"
+      "1 × server on port 9000 + 1 × server (writes) on port 9002 + 1 × worker on port 9001 at nice 10 on 2 cores"
     )
     expect(nices({ CLUSTER_WORKER_NICE: "19" })).toEqual([0, 0, 19])
     expect(nices({ CLUSTER_WORKER_NICE: "0" })).toEqual([0, 0, 0])
@@ -34,9 +49,17 @@ describe("planStart", () => {
   it("takes counts and percentages from CLUSTER_SIZE and CLUSTER_WORKERS", () => {
     expect(
       modes(planStart({ ...REDIS, CLUSTER_SIZE: "3", CLUSTER_WORKERS: "2" }, 2).processes)
-    ).toEqual(["server:9000", "server:9000", "server:9000", "worker:9001", "worker:9001"])
-    expect(planStart({ ...REDIS, CLUSTER_SIZE: "50%" }, 8).processes).toHaveLength(5)
-    expect(planStart({ ...REDIS, CLUSTER_SIZE: "10%" }, 2).processes).toHaveLength(2)
+    ).toEqual([
+      "server:9000",
+      "server:9000",
+      "server:9000",
+      "server:9002",
+      "worker:9001",
+      "worker:9001",
+    ])
+    // Fronts, the writer and the worker.
+    expect(planStart({ ...REDIS, CLUSTER_SIZE: "50%" }, 8).processes).toHaveLength(6)
+    expect(planStart({ ...REDIS, CLUSTER_SIZE: "10%" }, 2).processes).toHaveLength(3)
     expect(
       modes(planStart({ ...REDIS, CLUSTER_WORKERS: "1", CLUSTER_WORKER_PORT: "9500" }, 1).processes)
     ).toEqual(["server:9000", "worker:9500"])
@@ -57,18 +80,71 @@ describe("planStart", () => {
   it("MEDUSA_WORKER_MODE=server: servers only; =worker: one worker unless CLUSTER_SIZE says more", () => {
     expect(modes(planStart({ ...REDIS, MEDUSA_WORKER_MODE: "server" }, 2).processes)).toEqual([
       "server:9000",
-      "server:9000",
+      "server:9002",
     ])
+    expect(
+      modes(
+        planStart({ ...REDIS, MEDUSA_WORKER_MODE: "server", CLUSTER_WRITERS: "0" }, 2).processes
+      )
+    ).toEqual(["server:9000", "server:9000"])
     expect(modes(planStart({ MEDUSA_WORKER_MODE: "worker" }, 4).processes)).toEqual(["worker:9000"])
     expect(
       modes(planStart({ ...REDIS, MEDUSA_WORKER_MODE: "worker", CLUSTER_SIZE: "2" }, 4).processes)
     ).toEqual(["worker:9000", "worker:9000"])
   })
 
+  it("CLUSTER_WRITERS: writer processes on PORT + 2 that the front processes send writes to", () => {
+    const plan = planStart({ ...REDIS, CLUSTER_SIZE: "1", CLUSTER_WRITERS: "1" }, 2)
+    expect(modes(plan.processes)).toEqual(["server:9000", "server:9002", "worker:9001"])
+    expect(plan.processes.map((p) => p.env ?? {})).toEqual([
+      { WRITE_LANE_URL: "http://127.0.0.1:9002" },
+      {},
+      {},
+    ])
+    expect(plan.processes.map((p) => Boolean(p.writer))).toEqual([false, true, false])
+    expect(plan.summary).toBe(
+      "1 × server on port 9000 + 1 × server (writes) on port 9002 + 1 × worker on port 9001 on 2 cores"
+    )
+    // Without workers the writers do background work too, as the fronts do.
+    expect(
+      modes(
+        planStart(
+          { ...REDIS, CLUSTER_WORKERS: "0", CLUSTER_WRITERS: "2", CLUSTER_WRITER_PORT: "9700" },
+          2
+        ).processes
+      )
+    ).toEqual(["shared:9000", "shared:9700", "shared:9700"])
+    // A deployment of servers only.
+    const servers = planStart(
+      { ...REDIS, MEDUSA_WORKER_MODE: "server", CLUSTER_SIZE: "2", CLUSTER_WRITERS: "1" },
+      4
+    )
+    expect(modes(servers.processes)).toEqual(["server:9000", "server:9000", "server:9002"])
+    expect(servers.processes[1].env).toEqual({ WRITE_LANE_URL: "http://127.0.0.1:9002" })
+    // None without workers unless asked for: one process stays one process.
+    expect(modes(planStart({ ...REDIS, CLUSTER_WORKERS: "0" }, 2).processes)).toEqual([
+      "shared:9000",
+      "shared:9000",
+    ])
+  })
+
+  it("refuses writers on a port already taken, and writers of a worker deployment", () => {
+    expect(() =>
+      planStart({ ...REDIS, CLUSTER_WRITERS: "1", CLUSTER_WRITER_PORT: "9001" }, 2)
+    ).toThrow(/CLUSTER_WRITER_PORT \(9001\) must differ/)
+    expect(() =>
+      planStart({ ...REDIS, CLUSTER_WRITERS: "1", CLUSTER_WRITER_PORT: "9000" }, 2)
+    ).toThrow(ConfigError)
+    expect(() =>
+      planStart({ ...REDIS, MEDUSA_WORKER_MODE: "worker", CLUSTER_WRITERS: "1" }, 2)
+    ).toThrow(/CLUSTER_WRITERS is for processes that answer HTTP/)
+    expect(() => planStart({ ...REDIS, CLUSTER_WRITERS: "x" }, 2)).toThrow(/CLUSTER_WRITERS="x"/)
+  })
+
   it("refuses more than one process without REDIS_URL, saying why and what to do", () => {
     expect(() => planStart({}, 2)).toThrow(ConfigError)
     expect(() => planStart({ REDIS_URL: " " }, 2)).toThrow(/needs Redis.*Set REDIS_URL/)
-    expect(() => planStart({ CLUSTER_SIZE: "1" }, 2)).toThrow(
+    expect(() => planStart({ CLUSTER_SIZE: "1", CLUSTER_WRITERS: "0" }, 2)).toThrow(
       /1 × server on port 9000 \+ 1 × worker on port 9001\) needs Redis/
     )
     expect(() => planStart({ MEDUSA_WORKER_MODE: "server", CLUSTER_SIZE: "2" }, 2)).toThrow(

@@ -36,6 +36,8 @@ import { keepAliveOfServer } from "./keep-alive"
 import { platformSettings } from "../../config/platform"
 import { validateBody, validateQuery } from "./validation"
 import { routeLanes } from "./route-lanes"
+import { acceptLaneClient } from "./lane-client"
+import { forwardWritesOfServer } from "./write-lane"
 
 const NO_PARAMETERS = z.object({})
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"])
@@ -118,7 +120,11 @@ export function definePlatformMiddlewares(
         // No methods: registered with app.use("/") ahead of every route.
         matcher: "/",
         middlewares: [
-          // First: the engine's paths skip the layers of Medusa's routes (route-lanes.ts).
+          // A front process sends writes to the writers (write-lane.ts); a writer sees the
+          // client the front saw (lane-client.ts).
+          forwardWritesOfServer(),
+          acceptLaneClient,
+          // The engine's paths skip the layers of Medusa's routes (route-lanes.ts).
           routeLanes(CONTRACT_PREFIXES.map((prefix) => prefix.slice(1))),
           requestContext,
           // Requests Node's parser refuses answer in the shared shape (client-errors.ts).

@@ -1,0 +1,235 @@
+import http, { type IncomingHttpHeaders, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import express, { type Request } from "express"
+import { writeLaneSettings } from "../../../config/write-lane"
+import { acceptLaneClient, CLIENT_HEADER, LANE_HEADER } from "../lane-client"
+import { installLane, isLaneWrite } from "../write-lane"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+
+/**
+ * The write lane over real sockets: a front server with the lane installed in front of its
+ * handler, and a writer whose first middleware is the platform's `acceptLaneClient`. Both
+ * handlers are plain Express apps that say who answered and what they saw.
+ */
+
+type Reply = { status: number; headers: IncomingHttpHeaders; body: string }
+
+function send(
+  port: number,
+  options: { method: string; path?: string; headers?: Record<string, string>; body?: string[] }
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        port,
+        host: "127.0.0.1",
+        method: options.method,
+        path: options.path ?? "/cart",
+        headers: options.headers,
+        agent: false,
+      },
+      (response) => {
+        let body = ""
+        response.setEncoding("utf8")
+        response.on("data", (chunk: string) => (body += chunk))
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body })
+        )
+      }
+    )
+    request.on("error", reject)
+    for (const chunk of options.body ?? []) {
+      request.write(chunk)
+    }
+    request.end()
+  })
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port))
+  )
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections()
+  return new Promise((resolve) => server.close(() => resolve()))
+}
+
+/** What an app saw of a request. */
+function describeRequest(served: string) {
+  return (req: Request, res: express.Response) => {
+    let body = ""
+    req.setEncoding("utf8")
+    req.on("data", (chunk: string) => (body += chunk))
+    req.on("end", () => {
+      res.status(req.method === "POST" ? 201 : 200)
+      res.setHeader("Set-Cookie", ["a=1; HttpOnly", "b=2; HttpOnly"])
+      res.json({
+        served,
+        method: req.method,
+        url: req.url,
+        body,
+        ip: req.ip,
+        ips: req.ips,
+        protocol: req.protocol,
+        secure: req.secure,
+        hostname: req.hostname,
+        laneHeaders: [req.headers[LANE_HEADER], req.headers[CLIENT_HEADER]].filter(Boolean),
+        transferEncoding: req.headers["transfer-encoding"] ?? null,
+      })
+    })
+  }
+}
+
+function writerApp(): express.Express {
+  const app = express()
+  app.use((req, res, next) =>
+    acceptLaneClient(
+      req as unknown as MedusaRequest,
+      res as unknown as MedusaResponse,
+      next as MedusaNextFunction
+    )
+  )
+  app.post("/hang-up", (req) => req.socket.destroy())
+  app.use(describeRequest("writer"))
+  return app
+}
+
+describe("write lane", () => {
+  let writer: Server
+  let writerPort: number
+  let front: Server
+  let frontPort: number
+
+  async function startFront(lanePort: number): Promise<void> {
+    const app = express()
+    // The front trusts the local proxy in front of it, as TRUST_PROXY=loopback would.
+    app.set("trust proxy", "loopback")
+    app.use(describeRequest("front"))
+    front = http.createServer(app)
+    frontPort = await listen(front)
+    installLane(front, {
+      url: new URL(`http://127.0.0.1:${lanePort}`),
+      secret: writeLaneSettings().secret,
+      agent: new http.Agent({ keepAlive: true, timeout: 15_000 }),
+      expressRequest: app.request,
+    })
+  }
+
+  beforeEach(async () => {
+    writer = http.createServer(writerApp())
+    writerPort = await listen(writer)
+    await startFront(writerPort)
+  })
+
+  afterEach(async () => {
+    await close(front)
+    if (writer.listening) {
+      await close(writer)
+    }
+  })
+
+  it("sends what changes something to the writer and answers the rest itself", async () => {
+    expect([isLaneWrite("GET"), isLaneWrite("HEAD"), isLaneWrite("OPTIONS")]).toEqual([
+      false,
+      false,
+      false,
+    ])
+    expect(["POST", "PUT", "PATCH", "DELETE"].map(isLaneWrite)).toEqual([true, true, true, true])
+
+    const read = await send(frontPort, { method: "GET", path: "/products?limit=2" })
+    expect(JSON.parse(read.body)).toMatchObject({ served: "front", url: "/products?limit=2" })
+
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      const write = await send(frontPort, { method, path: "/cart/item_1?x=1" })
+      expect(JSON.parse(write.body)).toMatchObject({
+        served: "writer",
+        method,
+        url: "/cart/item_1?x=1",
+      })
+    }
+  })
+
+  it("passes the body, status and headers through, and the writer sees the client the front saw", async () => {
+    const body = JSON.stringify({ product_id: "prod_1", quantity: 2, note: "é" })
+    const reply = await send(frontPort, {
+      method: "POST",
+      path: "/cart/add",
+      headers: {
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(body)),
+        host: "shop.example",
+        "x-forwarded-for": "203.0.113.7",
+        "x-forwarded-proto": "https",
+      },
+      body: [body],
+    })
+    expect(reply.status).toBe(201)
+    expect(reply.headers["set-cookie"]).toEqual(["a=1; HttpOnly", "b=2; HttpOnly"])
+    const seen = JSON.parse(reply.body)
+    expect(seen).toMatchObject({
+      served: "writer",
+      body,
+      ip: "203.0.113.7",
+      ips: ["203.0.113.7"],
+      protocol: "https",
+      secure: true,
+      hostname: "shop.example",
+      laneHeaders: [],
+    })
+  })
+
+  it("streams a chunked body", async () => {
+    const reply = await send(frontPort, {
+      method: "POST",
+      headers: { "transfer-encoding": "chunked", "content-type": "text/plain" },
+      body: ["first ", "second ", "third"],
+    })
+    expect(JSON.parse(reply.body)).toMatchObject({ served: "writer", body: "first second third" })
+  })
+
+  it("ignores lane headers from anyone without the secret", async () => {
+    const forged = {
+      [LANE_HEADER]: "0".repeat(64),
+      [CLIENT_HEADER]: JSON.stringify({
+        ip: "198.51.100.1",
+        ips: [],
+        protocol: "https",
+        hostname: "evil",
+      }),
+    }
+    // Straight to the writer: the socket's address and protocol, and the headers are gone.
+    const direct = JSON.parse((await send(writerPort, { method: "POST", headers: forged })).body)
+    expect(direct).toMatchObject({
+      served: "writer",
+      protocol: "http",
+      secure: false,
+      laneHeaders: [],
+    })
+    expect(direct.ip).toMatch(/127\.0\.0\.1$/)
+
+    // Through the front: the front replaces them with its own view.
+    const viaFront = JSON.parse((await send(frontPort, { method: "POST", headers: forged })).body)
+    expect(viaFront).toMatchObject({ served: "writer", protocol: "http", laneHeaders: [] })
+    expect(viaFront.ip).toMatch(/127\.0\.0\.1$/)
+  })
+
+  it("answers a write itself while no writer listens", async () => {
+    await close(writer)
+    const reply = await send(frontPort, { method: "POST", body: ["kept"] })
+    expect(reply.status).toBe(201)
+    expect(JSON.parse(reply.body)).toMatchObject({ served: "front", body: "kept" })
+  })
+
+  it("answers 502 in the shared error shape when the writer fails mid-request", async () => {
+    const reply = await send(frontPort, { method: "POST", path: "/hang-up", body: ["x"] })
+    expect(reply.status).toBe(502)
+    expect(reply.headers["retry-after"]).toBe("1")
+    expect(JSON.parse(reply.body)).toEqual({
+      type: "unavailable",
+      message: expect.any(String),
+      request_id: expect.any(String),
+    })
+  })
+})
