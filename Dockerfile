@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # Multi-stage image: build with `medusa build`, run the compiled .medusa/server as a
 # non-root user. The same image runs as server or worker (MEDUSA_WORKER_MODE); scripts/start.js
-# (scripts/start.ts) runs CLUSTER_SIZE processes of that mode (default: servers one per core,
-# one worker) and restarts one that dies.
+# (scripts/start.ts) runs CLUSTER_SIZE processes of that mode (default on two cores or more:
+# front servers and one writer, one per core in all, plus one worker) and restarts one that dies.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app

@@ -118,6 +118,7 @@ export function forwardToLane(
     agent: target.agent,
   })
   let bodySent = false
+  let clientGone = false
   const sendBody = () => {
     bodySent = true
     req.pipe(upstream)
@@ -135,9 +136,14 @@ export function forwardToLane(
       answer.statusMessage,
       withoutHopHeaders(answer.headers, RESPONSE_HOP_HEADERS)
     )
+    // A writer that dies in the middle of its answer: the client sees the answer cut.
+    answer.once("error", () => res.destroy())
     answer.pipe(res)
   })
   upstream.once("error", (error: NodeJS.ErrnoException) => {
+    if (clientGone) {
+      return
+    }
     if (!bodySent && error.code === "ECONNREFUSED" && !res.headersSent) {
       return local()
     }
@@ -148,6 +154,7 @@ export function forwardToLane(
   })
   res.once("close", () => {
     if (!res.writableFinished) {
+      clientGone = true
       upstream.destroy()
     }
   })

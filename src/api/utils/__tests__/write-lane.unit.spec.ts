@@ -82,6 +82,9 @@ function describeRequest(served: string) {
   }
 }
 
+/** Requests the writer saw close before it answered (a client that went away). */
+const closedUnanswered: string[] = []
+
 function writerApp(): express.Express {
   const app = express()
   app.use((req, res, next) =>
@@ -92,6 +95,10 @@ function writerApp(): express.Express {
     )
   )
   app.post("/hang-up", (req) => req.socket.destroy())
+  app.post("/never", (req, res) => {
+    req.resume()
+    res.on("close", () => closedUnanswered.push(req.url))
+  })
   app.use(describeRequest("writer"))
   return app
 }
@@ -220,6 +227,27 @@ describe("write lane", () => {
     const reply = await send(frontPort, { method: "POST", body: ["kept"] })
     expect(reply.status).toBe(201)
     expect(JSON.parse(reply.body)).toMatchObject({ served: "front", body: "kept" })
+  })
+
+  it("cancels the forwarded request when the client goes away", async () => {
+    const request = http.request({
+      port: frontPort,
+      host: "127.0.0.1",
+      method: "POST",
+      path: "/never",
+      headers: { "content-length": "100" },
+      agent: false,
+    })
+    request.on("error", () => undefined)
+    request.write("only part of the body")
+    const deadline = Date.now() + 5_000
+    // Wait until the writer has the request, then go away.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    request.destroy()
+    while (!closedUnanswered.includes("/never") && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(closedUnanswered).toContain("/never")
   })
 
   it("answers 502 in the shared error shape when the writer fails mid-request", async () => {
