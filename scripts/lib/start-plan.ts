@@ -148,10 +148,11 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
 }
 
 /**
- * One writer on a machine of two cores or more: the 1,000-user scenario on two cores ran
- * with overall p95 28 ms and checkout p95 395 ms with one front and one writer, against
- * 78 ms and 1.6 s with one server answering everything, and worse with two fronts or two
- * writers (more busy processes than cores; docs/PERFORMANCE.md, "The write lane").
+ * One writer on a machine of two cores or more. In the 1,000-user scenario on two cores,
+ * one front and one writer gave a checkout p95 of 284–403 ms (median 332 ms, seven runs)
+ * against 362–456 ms (median 422 ms, three of four runs; the fourth 1.6 s) with one server
+ * answering everything, the reads as fast; two fronts or two writers (four busy processes
+ * on two cores) were worse (docs/PERFORMANCE.md, "The write lane").
  */
 function defaultWriters(cores: number): number {
   return cores >= 2 ? 1 : 0
