@@ -47,6 +47,7 @@ import { TYPO_QUERIES } from "./catalog-words"
 import { LOAD_SHOPPER_PASSWORD, loadShopperEmail } from "./load-users"
 import { TEST_ADDRESS } from "../integration-tests/helpers/address"
 import { backendsOf, cpuMsBetween, sampleCpu, withDescendants } from "./proc-cpu"
+import { withoutAutovacuum } from "./autovacuum"
 
 const env = process.env
 const BASE = new URL(env.BENCH_URL ?? "http://localhost:9300")
@@ -538,16 +539,10 @@ let analyzeRuns = 0
  * every ANALYZE_EVERY_S seconds instead, as autovacuum would in production, and says so.
  */
 async function analyzeProbe(): Promise<void> {
-  if (!DATABASE_URL || ANALYZE_EVERY_S <= 0) {
+  if (ANALYZE_EVERY_S <= 0) {
     return
   }
-  const db = new Client({ connectionString: DATABASE_URL })
-  await db.connect()
-  try {
-    const { rows } = await db.query<{ autovacuum: string }>("show autovacuum")
-    if (rows[0]?.autovacuum === "on") {
-      return
-    }
+  await withoutAutovacuum(DATABASE_URL, async (db) => {
     process.stderr.write(
       `autovacuum is off on this PostgreSQL: ANALYZE every ${ANALYZE_EVERY_S} s instead, as autovacuum would\n`
     )
@@ -556,9 +551,7 @@ async function analyzeProbe(): Promise<void> {
       await db.query("analyze")
       analyzeRuns++
     }
-  } finally {
-    await db.end()
-  }
+  })
 }
 
 async function connectionProbe(): Promise<void> {
