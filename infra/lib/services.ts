@@ -174,13 +174,14 @@ export class EngineServices extends Construct {
       return definition
     }
 
-    // One vCPU: one server process per task (CLUSTER_SIZE=1); tasks scale instead.
+    // One vCPU: one server process per task (CLUSTER_SIZE=1, and no writer process beside it:
+    // Node counts the host's cores, not the task's quota); tasks scale instead.
     const serverTask = task(
       "Server",
       {
         cpu: 1024,
         memoryLimitMiB: 2048,
-        env: { MEDUSA_WORKER_MODE: "server", CLUSTER_SIZE: "1" },
+        env: { MEDUSA_WORKER_MODE: "server", CLUSTER_SIZE: "1", CLUSTER_WRITERS: "0" },
       },
       settings.imageTag
     )

@@ -50,6 +50,8 @@ medusaIntegrationTestRunner({
       front = await startServerInstance(dbConfig.clientUrl, redisUrl, {
         WRITE_LANE_URL: writerUrl,
         SQL_STATEMENT_COUNTER: "false",
+        // The front trusts a local proxy's X-Forwarded-*; the writer (the test's app) trusts none.
+        TRUST_PROXY: "loopback",
       })
       const shopApi = front.api
 
@@ -59,14 +61,27 @@ medusaIntegrationTestRunner({
       expect(read.headers["x-sql-statements"]).toBeUndefined()
       expect(await stockShown(shopApi, shop.product.id)).toEqual([10, 10])
 
-      // A write through the front: the writer answers it.
+      // A write through the front: the writer answers it, for the client the front saw (here
+      // one behind an HTTPS proxy: the writer's answer carries HSTS, which it sends only
+      // over HTTPS, though its own connection is plain HTTP from the front).
       const added = await shopApi.post(
         "/cart/add",
         { product_id: shop.product.id, quantity: 3 },
-        { headers: shop.alice.headers, ...anyStatus }
+        { headers: { ...shop.alice.headers, "x-forwarded-proto": "https" }, ...anyStatus }
       )
       expect(added.status).toBe(200)
       expect(Number(added.headers["x-sql-statements"])).toBeGreaterThan(0)
+      expect(added.headers["strict-transport-security"]).toEqual(expect.any(String))
+      // The same header sent to the writer directly proves nothing: it trusts no proxy.
+      const direct = await api.post(
+        "/cart/add",
+        { product_id: shop.product.id, quantity: 0 },
+        {
+          headers: { ...shop.alice.headers, "x-forwarded-proto": "https" },
+          ...anyStatus,
+        }
+      )
+      expect(direct.headers["strict-transport-security"]).toBeUndefined()
       // The front's next read of the cart shows it.
       const cart = await shopApi.get("/cart", { headers: shop.alice.headers })
       expect(cart.headers["x-sql-statements"]).toBeUndefined()

@@ -27,6 +27,7 @@ export type StartPlan = {
 }
 
 const MAX_PROCESSES = 64
+const MAX_PORT = 65_535
 
 /** A count: a whole number, or a percentage of `of` ("50%", at least 1). */
 function parseCount(value: string | undefined, name: string, of: number, min: number) {
@@ -179,6 +180,11 @@ function serversWithWriters(
     return Array.from({ length: servers }, () => ({ mode, port }))
   }
   const writerPort = parsePort(env.CLUSTER_WRITER_PORT, "CLUSTER_WRITER_PORT", port + 2)
+  if (writerPort > MAX_PORT) {
+    throw new ConfigError(
+      `the writers' port PORT + 2 (${writerPort}) is past ${MAX_PORT}: set CLUSTER_WRITER_PORT`
+    )
+  }
   if (writerPort === port || takenPorts.includes(writerPort)) {
     throw new ConfigError(
       `CLUSTER_WRITER_PORT (${writerPort}) must differ from PORT and CLUSTER_WORKER_PORT: the writers answer only what the front processes send them`

@@ -56,7 +56,10 @@ function parseClient(text: string): LaneClient | undefined {
       typeof client.ip === "string" &&
       Array.isArray(client.ips) &&
       client.ips.every((ip) => typeof ip === "string") &&
-      (client.protocol === "http" || client.protocol === "https") &&
+      // Whatever Express read from a trusted X-Forwarded-Proto ("HTTPS" included): the
+      // writer answers with the same `req.protocol`, and `req.secure` as Express decides it.
+      typeof client.protocol === "string" &&
+      /^[A-Za-z][A-Za-z0-9+.-]{0,15}$/.test(client.protocol) &&
       (client.hostname === undefined || typeof client.hostname === "string")
     return valid ? (client as LaneClient) : undefined
   } catch {

@@ -40,6 +40,12 @@ const REQUEST_HOP_HEADERS = new Set([
   CLIENT_HEADER,
 ])
 const RESPONSE_HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "trailer"])
+/**
+ * Headers that frame a message or name its target: a `Connection` header that lists them
+ * never removes them (the request would reach the writer without its length, and its body
+ * be read there as a next request).
+ */
+const FRAMING_HEADERS = new Set(["content-length", "transfer-encoding", "host"])
 
 /** Whether a request goes to the writers. */
 export function isLaneWrite(method: string | undefined): boolean {
@@ -54,7 +60,7 @@ function withoutHopHeaders(
     String(headers.connection ?? "")
       .split(",")
       .map((name) => name.trim().toLowerCase())
-      .filter(Boolean)
+      .filter((name) => name && !FRAMING_HEADERS.has(name))
   )
   const kept: OutgoingHttpHeaders = {}
   for (const [name, value] of Object.entries(headers)) {
@@ -84,6 +90,20 @@ function answerUnavailable(res: ServerResponse): void {
   res.end(body)
 }
 
+/** How often a front says that its writer refuses connections (and it answers writes itself). */
+const WRITER_AWAY_REPORT_MS = 60_000
+const writerAwayReported = new WeakMap<LaneTarget, number>()
+
+function reportWriterAway(target: LaneTarget): void {
+  const last = writerAwayReported.get(target) ?? -Infinity
+  if (Date.now() - last >= WRITER_AWAY_REPORT_MS) {
+    writerAwayReported.set(target, Date.now())
+    logger.warn(
+      `Write lane: the writer at ${target.url.origin} refuses connections; this process answers writes itself meanwhile`
+    )
+  }
+}
+
 export type LaneTarget = {
   url: URL
   secret: string
@@ -107,6 +127,12 @@ export function forwardToLane(
   local: () => void
 ): void {
   const headers = withoutHopHeaders(req.headers, REQUEST_HOP_HEADERS)
+  // A chunked body is sent chunked again, whatever the method: Node frames a body of its
+  // own accord only for some methods, and a DELETE body sent without framing would be
+  // read by the writer as a request of its own.
+  if (req.headers["transfer-encoding"] !== undefined) {
+    headers["transfer-encoding"] = "chunked"
+  }
   headers[LANE_HEADER] = target.secret
   headers[CLIENT_HEADER] = JSON.stringify(laneClientOf(target.expressRequest, req))
   const upstream = http.request({
@@ -145,6 +171,7 @@ export function forwardToLane(
       return
     }
     if (!bodySent && error.code === "ECONNREFUSED" && !res.headersSent) {
+      reportWriterAway(target)
       return local()
     }
     if (!res.writableEnded) {

@@ -1,5 +1,5 @@
 import http, { type IncomingHttpHeaders, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
+import net, { type AddressInfo } from "node:net"
 import express, { type Request } from "express"
 import { writeLaneSettings } from "../../../config/write-lane"
 import { acceptLaneClient, CLIENT_HEADER, LANE_HEADER } from "../lane-client"
@@ -84,9 +84,15 @@ function describeRequest(served: string) {
 
 /** Requests the writer saw close before it answered (a client that went away). */
 const closedUnanswered: string[] = []
+/** Every request the writer received, as `METHOD url`. */
+const seenByWriter: string[] = []
 
 function writerApp(): express.Express {
   const app = express()
+  app.use((req, _res, next) => {
+    seenByWriter.push(`${req.method} ${req.url}`)
+    next()
+  })
   app.use((req, res, next) =>
     acceptLaneClient(
       req as unknown as MedusaRequest,
@@ -187,6 +193,18 @@ describe("write lane", () => {
     })
   })
 
+  it("keeps the client view whatever scheme a trusted proxy names", async () => {
+    const seen = JSON.parse(
+      (
+        await send(frontPort, {
+          method: "POST",
+          headers: { "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "HTTPS" },
+        })
+      ).body
+    )
+    expect(seen).toMatchObject({ served: "writer", ip: "203.0.113.9", protocol: "HTTPS" })
+  })
+
   it("streams a chunked body", async () => {
     const reply = await send(frontPort, {
       method: "POST",
@@ -227,6 +245,45 @@ describe("write lane", () => {
     const reply = await send(frontPort, { method: "POST", body: ["kept"] })
     expect(reply.status).toBe(201)
     expect(JSON.parse(reply.body)).toMatchObject({ served: "front", body: "kept" })
+  })
+
+  /** Sends raw bytes to the front and reads until it closes or answers once. */
+  function sendRaw(text: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(frontPort, "127.0.0.1", () => socket.write(text))
+      let answer = ""
+      socket.setEncoding("utf8")
+      socket.on("data", (chunk: string) => (answer += chunk))
+      socket.on("end", () => resolve(answer))
+      socket.on("error", reject)
+    })
+  }
+
+  it("frames every forwarded body, so no body reaches the writer as a request of its own", async () => {
+    const hidden = "POST /smuggled HTTP/1.1\r\nHost: writer\r\nContent-Length: 0\r\n\r\n"
+    seenByWriter.length = 0
+    // A DELETE with a chunked body: Node frames no DELETE body of its own accord.
+    const chunked = await sendRaw(
+      "DELETE /cart/item_1 HTTP/1.1\r\nHost: shop\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" +
+        `${Buffer.byteLength(hidden).toString(16)}\r\n${hidden}\r\n0\r\n\r\n`
+    )
+    expect(chunked).toMatch(/^HTTP\/1\.1 200/)
+    expect(JSON.parse(chunked.slice(chunked.indexOf("{")))).toMatchObject({
+      served: "writer",
+      method: "DELETE",
+      body: hidden,
+    })
+    // A Connection header that names the length does not remove it.
+    const named = await sendRaw(
+      "DELETE /cart/item_2 HTTP/1.1\r\nHost: shop\r\nConnection: close, content-length\r\n" +
+        `Content-Length: ${Buffer.byteLength(hidden)}\r\n\r\n${hidden}`
+    )
+    expect(JSON.parse(named.slice(named.indexOf("{")))).toMatchObject({
+      served: "writer",
+      body: hidden,
+    })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(seenByWriter).toEqual(["DELETE /cart/item_1", "DELETE /cart/item_2"])
   })
 
   it("cancels the forwarded request when the client goes away", async () => {
