@@ -97,6 +97,11 @@ export function planStart(env: NodeJS.ProcessEnv, cores: number): StartPlan {
     const writers = explicitWriters ?? (workers > 0 ? defaultWriters(cores) : 0)
     const servers = size ?? frontsBeside(writers, cores)
     const workerPort = parsePort(env.CLUSTER_WORKER_PORT, "CLUSTER_WORKER_PORT", port + 1)
+    if (workers > 0 && workerPort > MAX_PORT) {
+      throw new ConfigError(
+        `the workers' port PORT + 1 (${workerPort}) is past ${MAX_PORT}: set CLUSTER_WORKER_PORT`
+      )
+    }
     if (workers > 0 && workerPort === port) {
       throw new ConfigError(
         `CLUSTER_WORKER_PORT must differ from PORT (${port}): workers on the shop's port would answer 404 to a share of its requests`

@@ -139,6 +139,9 @@ describe("planStart", () => {
       planStart({ ...REDIS, MEDUSA_WORKER_MODE: "worker", CLUSTER_WRITERS: "1" }, 2)
     ).toThrow(/CLUSTER_WRITERS is for processes that answer HTTP/)
     expect(() => planStart({ ...REDIS, CLUSTER_WRITERS: "x" }, 2)).toThrow(/CLUSTER_WRITERS="x"/)
+    expect(() => planStart({ ...REDIS, PORT: "65535" }, 2)).toThrow(
+      /PORT \+ 1 \(65536\) is past 65535: set CLUSTER_WORKER_PORT/
+    )
     expect(() => planStart({ ...REDIS, PORT: "65534", CLUSTER_WORKER_PORT: "9001" }, 2)).toThrow(
       /PORT \+ 2 \(65536\) is past 65535: set CLUSTER_WRITER_PORT/
     )
