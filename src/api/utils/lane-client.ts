@@ -1,7 +1,6 @@
 import { timingSafeEqual } from "node:crypto"
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http"
 import type { Request } from "express"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { writeLaneSettings } from "../../config/write-lane"
 
 /**
@@ -74,11 +73,7 @@ function parseClient(text: string): LaneClient | undefined {
  * headers are removed from every request, so nothing after this (or a client that forges
  * them without the secret) sees or sets them.
  */
-export function acceptLaneClient(
-  req: MedusaRequest,
-  _res: MedusaResponse,
-  next: MedusaNextFunction
-): void {
+export function acceptLaneClient(req: IncomingMessage, _res: unknown, next: () => void): void {
   const proof = req.headers[LANE_HEADER]
   const client = req.headers[CLIENT_HEADER]
   if (proof === undefined && client === undefined) {

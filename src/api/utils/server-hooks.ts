@@ -7,7 +7,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
  * it sees (each server once). Medusa creates the server and gives a project no handle on
  * it, so server-level settings (client errors, keep-alive) are applied from its first request.
  */
-export function onceForServer(configure: (server: Server) => void) {
+export function onceForServer(configure: (server: Server, req: MedusaRequest) => void) {
   const configured = new WeakSet<Server>()
   return function serverConfigurer(
     req: MedusaRequest,
@@ -17,7 +17,7 @@ export function onceForServer(configure: (server: Server) => void) {
     const server = (req.socket as Socket & { server?: Server }).server
     if (server && !configured.has(server)) {
       configured.add(server)
-      configure(server)
+      configure(server, req)
     }
     next()
   }

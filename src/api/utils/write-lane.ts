@@ -6,10 +6,10 @@ import http, {
   type ServerResponse,
 } from "node:http"
 import { logger } from "@medusajs/framework/logger"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { writeLaneSettings } from "../../config/write-lane"
 import { CLIENT_HEADER, crossedLane, LANE_HEADER, laneClientOf } from "./lane-client"
 import { configureApp } from "./security"
+import { onceForServer } from "./server-hooks"
 
 /**
  * The write lane's front side (docs/OPERATIONS.md, "Processes"; docs/DECISIONS.md, "Reads
@@ -200,23 +200,19 @@ const IDLE_CONNECTION_MS = 15_000
  * request itself, and every request while WRITE_LANE_URL is unset, is answered here.
  */
 export function forwardWritesOfServer() {
-  const configured = new WeakSet<Server>()
-  return function writeLane(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-    const server = (req.socket as { server?: Server }).server
-    const url = writeLaneSettings().url
-    if (url && server && !configured.has(server)) {
-      configured.add(server)
-      configureApp(req)
-      const target: LaneTarget = {
-        url,
-        secret: writeLaneSettings().secret,
-        agent: new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
-        expressRequest: Object.getPrototypeOf(req) as object,
-      }
-      installLane(server, target)
+  return onceForServer((server, req) => {
+    const { url, secret } = writeLaneSettings()
+    if (!url) {
+      return
     }
-    next()
-  }
+    configureApp(req)
+    installLane(server, {
+      url,
+      secret,
+      agent: new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+      expressRequest: Object.getPrototypeOf(req) as object,
+    })
+  })
 }
 
 /** Medusa's handler is the server's first `request` listener (its shutdown tracker follows). */

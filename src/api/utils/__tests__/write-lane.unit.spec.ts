@@ -4,7 +4,6 @@ import express, { type Request } from "express"
 import { writeLaneSettings } from "../../../config/write-lane"
 import { acceptLaneClient, CLIENT_HEADER, LANE_HEADER } from "../lane-client"
 import { installLane, isLaneWrite } from "../write-lane"
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 
 /**
  * The write lane over real sockets: a front server with the lane installed in front of its
@@ -93,13 +92,7 @@ function writerApp(): express.Express {
     seenByWriter.push(`${req.method} ${req.url}`)
     next()
   })
-  app.use((req, res, next) =>
-    acceptLaneClient(
-      req as unknown as MedusaRequest,
-      res as unknown as MedusaResponse,
-      next as MedusaNextFunction
-    )
-  )
+  app.use(acceptLaneClient)
   app.post("/hang-up", (req) => req.socket.destroy())
   app.post("/never", (req, res) => {
     req.resume()
