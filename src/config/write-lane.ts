@@ -15,6 +15,29 @@ export type WriteLaneSettings = {
    * process of one deployment shares).
    */
   secret: string
+  /** WRITE_LANE_TIMEOUT_MS: how long a writer may stay silent on a request (default 120 s). */
+  timeoutMs: number
+}
+
+/**
+ * Longer than the slowest write a database outage makes with the default time-outs
+ * (docs/OPERATIONS.md, "Database outages": more than a minute), so the lane cuts only a
+ * writer that hangs, never one still working through a slow database.
+ */
+export const DEFAULT_WRITE_LANE_TIMEOUT_MS = 120_000
+
+function readTimeoutMs(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === "") {
+    return DEFAULT_WRITE_LANE_TIMEOUT_MS
+  }
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1_000) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      `WRITE_LANE_TIMEOUT_MS="${raw}" is not a number of milliseconds of at least 1000`
+    )
+  }
+  return value
 }
 
 export function readWriteLaneSettings(env: NodeJS.ProcessEnv = process.env): WriteLaneSettings {
@@ -34,7 +57,11 @@ export function readWriteLaneSettings(env: NodeJS.ProcessEnv = process.env): Wri
     }
   }
   const key = env.COOKIE_SECRET || env.JWT_SECRET || "supersecret"
-  return { url, secret: createHmac("sha256", key).update("engine write lane").digest("hex") }
+  return {
+    url,
+    secret: createHmac("sha256", key).update("engine write lane").digest("hex"),
+    timeoutMs: readTimeoutMs(env.WRITE_LANE_TIMEOUT_MS),
+  }
 }
 
 let cached: WriteLaneSettings | undefined

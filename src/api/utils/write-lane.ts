@@ -71,17 +71,24 @@ function withoutHopHeaders(
   return kept
 }
 
-function answerUnavailable(res: ServerResponse): void {
+/**
+ * 502 when the writer failed, 504 when it went silent for WRITE_LANE_TIMEOUT_MS: in the
+ * shared error shape, or the response cut when its head already went out.
+ */
+function answerUnavailable(res: ServerResponse, status: 502 | 504 = 502): void {
   if (res.headersSent) {
     res.destroy()
     return
   }
   const body = JSON.stringify({
     type: "unavailable",
-    message: "The shop could not complete this request; try again in a moment",
+    message:
+      status === 504
+        ? "The shop did not answer in time; the request may or may not have been completed"
+        : "The shop could not complete this request; try again in a moment",
     request_id: randomUUID(),
   })
-  res.writeHead(502, {
+  res.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",
@@ -108,6 +115,11 @@ export type LaneTarget = {
   url: URL
   secret: string
   agent: http.Agent
+  /**
+   * How long the writer may stay silent (no answer, no byte of it) before the front gives
+   * up on the request: a writer whose loop hangs would otherwise hold its clients forever.
+   */
+  timeoutMs: number
   /** The prototype Express gives the app's requests (lane-client.ts reads the client with it). */
   expressRequest: object
 }
@@ -145,6 +157,11 @@ export function forwardToLane(
   })
   let bodySent = false
   let clientGone = false
+  let timedOut = false
+  upstream.setTimeout(target.timeoutMs, () => {
+    timedOut = true
+    upstream.destroy()
+  })
   const sendBody = () => {
     bodySent = true
     req.pipe(upstream)
@@ -175,8 +192,9 @@ export function forwardToLane(
       return local()
     }
     if (!res.writableEnded) {
-      logger.warn(`Write lane: ${req.method} ${req.url} failed at the writer (${error.message})`)
-      answerUnavailable(res)
+      const cause = timedOut ? `no answer in ${target.timeoutMs} ms` : error.message
+      logger.warn(`Write lane: ${req.method} ${req.url} failed at the writer (${cause})`)
+      answerUnavailable(res, timedOut ? 504 : 502)
     }
   })
   res.once("close", () => {
@@ -201,7 +219,7 @@ const IDLE_CONNECTION_MS = 15_000
  */
 export function forwardWritesOfServer() {
   return onceForServer((server, req) => {
-    const { url, secret } = writeLaneSettings()
+    const { url, secret, timeoutMs } = writeLaneSettings()
     if (!url) {
       return
     }
@@ -210,6 +228,7 @@ export function forwardWritesOfServer() {
       url,
       secret,
       agent: new http.Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS }),
+      timeoutMs,
       expressRequest: Object.getPrototypeOf(req) as object,
     })
   })

@@ -94,6 +94,7 @@ function writerApp(): express.Express {
   })
   app.use(acceptLaneClient)
   app.post("/hang-up", (req) => req.socket.destroy())
+  app.post("/silent", (req) => req.resume())
   app.post("/never", (req, res) => {
     req.resume()
     res.on("close", () => closedUnanswered.push(req.url))
@@ -119,6 +120,7 @@ describe("write lane", () => {
       url: new URL(`http://127.0.0.1:${lanePort}`),
       secret: writeLaneSettings().secret,
       agent: new http.Agent({ keepAlive: true, timeout: 15_000 }),
+      timeoutMs: 500,
       expressRequest: app.request,
     })
   }
@@ -309,5 +311,20 @@ describe("write lane", () => {
       message: expect.any(String),
       request_id: expect.any(String),
     })
+  })
+
+  it("answers 504 when the writer stays silent, and the lane still works afterwards", async () => {
+    const started = Date.now()
+    const reply = await send(frontPort, { method: "POST", path: "/silent", body: ["x"] })
+    expect(reply.status).toBe(504)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450)
+    expect(JSON.parse(reply.body)).toEqual({
+      type: "unavailable",
+      message: expect.stringContaining("may or may not have been completed"),
+      request_id: expect.any(String),
+    })
+    const next = await send(frontPort, { method: "POST", path: "/after-silence", body: ["y"] })
+    expect(next.status).toBe(201)
+    expect(JSON.parse(next.body)).toMatchObject({ served: "writer", body: "y" })
   })
 })
