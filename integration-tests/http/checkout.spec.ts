@@ -274,6 +274,45 @@ medusaIntegrationTestRunner({
         expect(canada.data.order).toMatchObject({ shipping: "1.00", total: "20.99" })
       })
 
+      it("shares a flat shipping price between carts until the dashboard changes it, and prices a conditional one per cart", async () => {
+        const [standard] = await getContainer()
+          .resolve(Modules.FULFILLMENT)
+          .listShippingOptions({ name: "Standard Shipping" })
+        // Bob's checkout prices the option and shares the price (one currency and region).
+        await add(bob, lamp.id, 1)
+        const before = await checkout(bob, { shipping_address: TEST_ADDRESS })
+        expect(before.status).toBe(201)
+        expect(before.data.order.shipping).not.toBe("7.00")
+
+        // A new price, and free shipping from an item total of 30: the price now reads the cart.
+        const updated = await api.post(
+          `/admin/shipping-options/${standard.id}`,
+          {
+            prices: [
+              { currency_code: "usd", amount: 7 },
+              {
+                currency_code: "usd",
+                amount: 0,
+                rules: [{ attribute: "item_total", operator: "gte", value: 30 }],
+              },
+            ],
+          },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(updated.status).toBe(200)
+        await waitForIdleEventQueue()
+
+        await add(alice, lamp.id, 1)
+        const small = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(small.status).toBe(201)
+        expect(small.data.order).toMatchObject({ subtotal: "19.99", shipping: "7.00" })
+
+        await add(alice, lamp.id, 2)
+        const large = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(large.status).toBe(201)
+        expect(large.data.order).toMatchObject({ subtotal: "39.98", shipping: "0.00" })
+      })
+
       it("sees a stock location linked in the dashboard at once, though the listing is cached", async () => {
         const container = getContainer()
         const [standard] = await container

@@ -315,19 +315,17 @@ export const checkoutCartWorkflow = createWorkflow(
     )
     const { lifecycle, change } = written
 
-    // Order ↔ payment collection, and cart ↔ payment collection as Medusa's own checkout
-    // links them: Medusa's webhook handling (processPaymentWorkflow) then locks the cart
-    // while it authorizes, which the engine's settlement locks too, so the two never
-    // authorize one session at once.
+    // Order ↔ payment collection, as Medusa's order flows (capture, refund, cancel) find an
+    // order's payments. No cart ↔ payment collection link: Medusa's checkout makes one so
+    // that its webhook handling (processPaymentWorkflow) can lock and complete the cart, and
+    // that handling never runs for the engine's intents (settledByEngine in
+    // utils/payment/webhook-events.ts); the engine's settlement finds the cart through the
+    // order (docs/DECISIONS.md, "A checkout in fewer statements").
     const paymentLinks = transform(
-      { collections, input, order },
-      ({ collections, input, order }): LinkDefinition[] => [
+      { collections, order },
+      ({ collections, order }): LinkDefinition[] => [
         {
           [Modules.ORDER]: { order_id: order.id },
-          [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
-        },
-        {
-          [Modules.CART]: { cart_id: input.cart_id },
           [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
         },
       ]

@@ -16,6 +16,7 @@ import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
 import { createPaymentAttemptStep } from "./steps/create-payment-attempt"
 import { ensureAccountHolderStep } from "./steps/ensure-account-holder"
 import { ensureNewAttemptAllowedStep } from "./steps/ensure-new-attempt-allowed"
+import { ENGINE_INTENT_METADATA } from "../../utils/payment/webhook-events"
 
 export type CreatePaymentInput = { order_id: string; customer_id: string }
 
@@ -63,6 +64,8 @@ export const createPaymentWorkflow = createWorkflow(
         payment_collection_id: collectionId,
         provider_id: orderSettings().paymentProviderId,
         customer_id: input.customer_id,
+        // The engine's intent, as checkout's: its webhooks are applied by the engine alone.
+        data: { metadata: { ...ENGINE_INTENT_METADATA } },
       })),
     })
     const attempt = createPaymentAttemptStep(

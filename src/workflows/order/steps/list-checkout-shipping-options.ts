@@ -6,10 +6,16 @@ import {
 } from "@medusajs/framework/utils"
 import type {
   CalculateShippingOptionPriceDTO,
-  CalculatedPriceSet,
   CalculatedShippingOptionPrice,
+  MedusaContainer,
 } from "@medusajs/framework/types"
-import { loadShippingListing } from "../../../queries/order/shipping-option-listing"
+import {
+  loadShippingListing,
+  loadSharedShippingPrices,
+  type FlatShippingPrice,
+  type ListedShippingOption,
+} from "../../../queries/order/shipping-option-listing"
+import { sharedShippingPriceKey } from "../../../utils/order/shipping-prices"
 import { zonesServeAddress } from "../../../utils/order/geo-zones"
 import type { CheckoutCart } from "../../../utils/order/checkout-cart"
 import type { PricedShippingOption } from "./select-shipping-option"
@@ -27,6 +33,35 @@ export type ListCheckoutShippingOptionsInput = {
   /** Only this option, when the customer asked for one. */
   option_id?: string
   needs_shipping: boolean
+}
+
+/** Flat prices by price set, for the cart (its whole self is the pricing context). */
+async function flatPricesOf(
+  container: MedusaContainer,
+  flat: ListedShippingOption[],
+  cartContext: { currency_code: string; region_id?: string | null }
+): Promise<Map<string, FlatShippingPrice>> {
+  const price = async (): Promise<Record<string, FlatShippingPrice>> => {
+    const prices = await container
+      .resolve(Modules.PRICING)
+      .calculatePrices(
+        { id: flat.map((row) => row.price_set_id as string) },
+        { context: cartContext as unknown as Record<string, string> }
+      )
+    // (Cast: Medusa passes the whole cart as the pricing context; its type says strings.)
+    return Object.fromEntries(
+      prices.map((set) => [
+        set.id,
+        {
+          calculated_amount: set.calculated_amount as FlatShippingPrice["calculated_amount"],
+          is_calculated_price_tax_inclusive: !!set.is_calculated_price_tax_inclusive,
+        },
+      ])
+    )
+  }
+  const key = sharedShippingPriceKey(flat, cartContext)
+  const byPriceSet = key ? await loadSharedShippingPrices(container, key, price) : await price()
+  return new Map(Object.entries(byPriceSet))
 }
 
 /**
@@ -68,23 +103,14 @@ export const listCheckoutShippingOptionsStep = createStep(
     const cartContext = { ...cart, shipping_address: shippingAddress }
 
     // Flat prices for this cart from the pricing module, as the listing's `calculated_price`
-    // field computes them (pricing-module listPriceSets → calculatePrices).
+    // field computes them (pricing-module listPriceSets → calculatePrices); shared between
+    // the carts of one currency and region when nothing else can change them.
     const flat = rows.filter(
       (row) => row.price_type === ShippingOptionPriceType.FLAT && row.price_set_id
     )
-    const flatPrices = new Map<string, CalculatedPriceSet>()
-    if (flat.length) {
-      const prices = await container
-        .resolve(Modules.PRICING)
-        .calculatePrices(
-          { id: flat.map((row) => row.price_set_id as string) },
-          { context: cartContext as unknown as Record<string, string> }
-        )
-      // (Cast: Medusa passes the whole cart as the pricing context; its type says strings.)
-      for (const price of prices) {
-        flatPrices.set(price.id, price)
-      }
-    }
+    const flatPrices = flat.length
+      ? await flatPricesOf(container, flat, cartContext)
+      : new Map<string, FlatShippingPrice>()
 
     const calculated = rows.filter((row) => row.price_type !== ShippingOptionPriceType.FLAT)
     const providerPrices = new Map<string, CalculatedShippingOptionPrice>()
