@@ -15,11 +15,11 @@ import {
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attemptUpdatedData, PaymentLedgerEvents } from "../../modules/payment-ledger/events"
-import type { AttemptStatus } from "../../modules/payment-ledger/types"
+import type { AttemptStatus, PaymentAttemptRecord } from "../../modules/payment-ledger/types"
 import type { ProviderFailure } from "../../utils/payment/attempt-outcome"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
 import { recordStatusChangeStep } from "../order/steps/record-status-change"
-import { authorizePaymentAttemptStep } from "./steps/authorize-payment-attempt"
+import { authorizePaymentAttemptStep, type MovedMoney } from "./steps/authorize-payment-attempt"
 import { confirmPaymentIntentStep } from "./steps/confirm-payment-intent"
 import { loadPaymentAttemptStep } from "./steps/load-payment-attempt"
 import { resolvePaymentLocksStep } from "./steps/resolve-payment-locks"
@@ -27,6 +27,11 @@ import { updatePaymentAttemptStep } from "./steps/update-payment-attempt"
 
 export type SettlePaymentInput = {
   attempt_id: string
+  /**
+   * The attempt's order, when the caller already read the attempt (and checked whose it
+   * is): the settlement then does not look it up before taking the locks.
+   */
+  order_id?: string
   /** Set for a customer's own request: another customer's payment is a 404. */
   customer_id?: string
   /** POST /payments/confirm: confirm the PaymentIntent first (with this card, if given). */
@@ -46,6 +51,13 @@ export type SettlePaymentResult = {
   status: AttemptStatus
   failure: ProviderFailure
   next_action: Record<string, unknown> | null
+  /** The attempt as the settlement left it. */
+  attempt: PaymentAttemptRecord
+  /**
+   * The money the payment moved, when it was captured by the time the settlement read it
+   * (null when the settlement captured it itself, or there is no payment).
+   */
+  moved: MovedMoney | null
 }
 
 /**
@@ -62,8 +74,14 @@ export type SettlePaymentResult = {
 export const settlePaymentWorkflow = createWorkflow(
   "payment-settle",
   (input: SettlePaymentInput) => {
-    const found = loadPaymentAttemptStep({ id: input.attempt_id, customer_id: input.customer_id })
-    const locks = resolvePaymentLocksStep({ order_id: found.order_id })
+    const found = when("find-attempt", { input }, ({ input }) => !input.order_id).then(() =>
+      loadPaymentAttemptStep({ id: input.attempt_id, customer_id: input.customer_id })
+    )
+    const orderId = transform(
+      { input, found },
+      ({ input, found }) => (input.order_id ?? found?.order_id) as string
+    )
+    const locks = resolvePaymentLocksStep({ order_id: orderId })
     // Also when run inside another workflow (a webhook's application): lock steps are
     // skipped in sub-workflows unless asked, and this one must not run unlocked.
     acquireLockStep({
@@ -126,7 +144,7 @@ export const settlePaymentWorkflow = createWorkflow(
       }).config({ name: "emit-payment-captured" })
     })
 
-    const lifecycle = loadOrderLifecycleStep({ order_id: found.order_id })
+    const lifecycle = loadOrderLifecycleStep({ order_id: orderId })
     when("mark-paid", { authorization, lifecycle }, ({ authorization, lifecycle }) => {
       return authorization.status === "succeeded" && lifecycle.status === "pending"
     }).then(() => {
@@ -176,13 +194,18 @@ export const settlePaymentWorkflow = createWorkflow(
       executeOnSubWorkflow: true,
     }).config({ name: "payment-unlock-cart" })
 
-    const result = transform({ authorization, attempt }, ({ authorization, attempt }) => ({
-      attempt_id: attempt.id,
-      order_id: attempt.order_id,
-      status: authorization.status,
-      failure: authorization.failure,
-      next_action: authorization.next_action,
-    }))
+    const result = transform(
+      { authorization, attempt, updated },
+      ({ authorization, attempt, updated }): SettlePaymentResult => ({
+        attempt_id: attempt.id,
+        order_id: attempt.order_id,
+        status: authorization.status,
+        failure: authorization.failure,
+        next_action: authorization.next_action,
+        attempt: updated,
+        moved: authorization.moved,
+      })
+    )
     return new WorkflowResponse<SettlePaymentResult>(result)
   }
 )

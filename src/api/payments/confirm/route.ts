@@ -4,6 +4,7 @@ import { requireActorOf } from "../../utils/auth"
 import { HttpError } from "../../utils/errors"
 import { orderSettings, STRIPE_PROVIDER_ID, SYSTEM_PROVIDER_ID } from "../../../config/order"
 import { findAttemptFor, loadPaymentFor } from "../../../queries/payment/payment-access"
+import { paymentViewOf } from "../../../queries/payment/payment-view"
 import { settlePaymentWorkflow } from "../../../workflows/payment/settle-payment"
 import type { ConfirmPaymentBody } from "../validators"
 
@@ -37,6 +38,7 @@ export async function POST(
     const { result } = await settlePaymentWorkflow(req.scope).run({
       input: {
         attempt_id: attempt.id,
+        order_id: attempt.order_id,
         customer_id: actor.id,
         // The system provider has nothing to confirm: authorizing it is the payment.
         confirm: attempt.provider_id === STRIPE_PROVIDER_ID ? { payment_method_id } : undefined,
@@ -65,6 +67,14 @@ export async function POST(
         {},
         { code: result.failure.code ?? undefined }
       )
+    }
+    if (result.status === "succeeded" && result.moved) {
+      // Paid, with the money the settlement read: the answer without reading it all again.
+      const { payment_id, captures, refunds } = result.moved
+      res
+        .status(200)
+        .json(paymentViewOf(result.attempt, undefined, { id: payment_id, captures, refunds }))
+      return
     }
   }
   res.status(200).json(await loadPaymentFor(req.scope, actor, attempt.id))

@@ -30,7 +30,18 @@ export type AttemptAuthorization = {
   failure: ProviderFailure
   next_action: Record<string, unknown> | null
   provider_reference: string | null
+  /**
+   * The money the payment moved, when it was captured at authorization (or before): what
+   * the payment's view shows, read here once instead of again for the answer. Null when a
+   * capture is still to come in this settlement, or there is no payment.
+   */
+  moved: MovedMoney | null
 }
+
+type Amount = { amount: BigNumberInput }
+
+/** A payment's captures and refunds, as its view sums them (queries/payment/payment-view.ts). */
+export type MovedMoney = { payment_id: string; captures: Amount[]; refunds: Amount[] }
 
 /** A capture made at authorization, as its order transaction records it. */
 export type UnrecordedCapture = {
@@ -39,7 +50,12 @@ export type UnrecordedCapture = {
   currency_code: string
 }
 
-type CaptureState = { record: boolean; unrecorded: UnrecordedCapture[] }
+type CaptureState = {
+  record: boolean
+  unrecorded: UnrecordedCapture[]
+  /** Set when the payment is captured: its captures and refunds. */
+  moved: MovedMoney | null
+}
 
 /**
  * Whether the capture still has to be recorded (true unless the payment is captured and
@@ -52,11 +68,16 @@ async function captureState(
 ): Promise<CaptureState> {
   const payment = await container.resolve(Modules.PAYMENT).retrievePayment(paymentId, {
     select: ["id", "captured_at", "currency_code"],
-    relations: ["captures"],
+    relations: ["captures", "refunds"],
   })
   const captures = payment.captures ?? []
   if (!payment.captured_at || !captures.length) {
-    return { record: true, unrecorded: [] }
+    return { record: true, unrecorded: [], moved: null }
+  }
+  const moved: MovedMoney = {
+    payment_id: payment.id,
+    captures: captures.map(amountOf),
+    refunds: (payment.refunds ?? []).map(amountOf),
   }
   const recorded = await container.resolve(Modules.ORDER).listOrderTransactions(
     {
@@ -74,7 +95,11 @@ async function captureState(
       amount: (capture.raw_amount as BigNumberInput | undefined) ?? capture.amount,
       currency_code: payment.currency_code,
     }))
-  return { record: unrecorded.length > 0, unrecorded }
+  return { record: unrecorded.length > 0, unrecorded, moved }
+}
+
+function amountOf(row: { amount: BigNumberInput; raw_amount?: unknown }): Amount {
+  return { amount: (row.raw_amount as BigNumberInput | undefined) ?? row.amount }
 }
 
 /**
@@ -92,44 +117,57 @@ export const authorizePaymentAttemptStep = createStep(
   async (input: { attempt: PaymentAttemptRecord }, { container }) => {
     const payments = container.resolve(Modules.PAYMENT)
     const sessionId = input.attempt.session_id
-    const [existing] = await payments.listPaymentSessions({ id: sessionId }, { take: 1 })
-    if (!existing) {
-      // Replaced by a newer attempt, or closed when the order was cancelled.
-      return new StepResponse<AttemptAuthorization>({
-        status: input.attempt.status === "succeeded" ? "succeeded" : "canceled",
-        payment_id: input.attempt.payment_id,
-        record_capture: false,
-        unrecorded_captures: [],
-        failure: { code: input.attempt.failure_code, message: input.attempt.failure_message },
-        next_action: null,
-        provider_reference: input.attempt.provider_reference,
-      })
-    }
     let paymentId: string | null = null
     try {
       const payment = await payments.authorizePaymentSession(sessionId, {})
       paymentId = payment?.id ?? null
     } catch (error) {
+      if (error instanceof MedusaError && error.type === MedusaError.Types.NOT_FOUND) {
+        // No session: replaced by a newer attempt, or closed when the order was cancelled.
+        return new StepResponse<AttemptAuthorization>({
+          status: input.attempt.status === "succeeded" ? "succeeded" : "canceled",
+          payment_id: input.attempt.payment_id,
+          record_capture: false,
+          unrecorded_captures: [],
+          failure: { code: input.attempt.failure_code, message: input.attempt.failure_message },
+          next_action: null,
+          provider_reference: input.attempt.provider_reference,
+          moved: null,
+        })
+      }
       // "Session was not authorized with the provider": its state is on the session now.
       if (!(error instanceof MedusaError) || error.type !== MedusaError.Types.NOT_ALLOWED) {
         throw error
       }
     }
+    if (paymentId) {
+      // Authorized: the payment is the outcome; the session's data says nothing more (no
+      // failure, no next action; the intent's id is the attempt's already).
+      const capture = await captureState(container, paymentId, input.attempt.order_id)
+      return new StepResponse<AttemptAuthorization>({
+        status: "succeeded",
+        payment_id: paymentId,
+        record_capture: capture.record,
+        unrecorded_captures: capture.unrecorded,
+        failure: { code: null, message: null },
+        next_action: null,
+        provider_reference: null,
+        moved: capture.moved,
+      })
+    }
     const session = await payments.retrievePaymentSession(sessionId, {
       select: ["id", "status", "data"],
     })
     const data = (session.data ?? {}) as Record<string, unknown>
-    const capture = paymentId
-      ? await captureState(container, paymentId, input.attempt.order_id)
-      : { record: false, unrecorded: [] }
     return new StepResponse<AttemptAuthorization>({
-      status: paymentId ? "succeeded" : attemptStatusOfSession(session.status),
-      payment_id: paymentId,
-      record_capture: capture.record,
-      unrecorded_captures: capture.unrecorded,
+      status: attemptStatusOfSession(session.status),
+      payment_id: null,
+      record_capture: false,
+      unrecorded_captures: [],
       failure: failureOf(data),
       next_action: nextActionOf(data),
       provider_reference: typeof data.id === "string" ? data.id : null,
+      moved: null,
     })
   }
 )
