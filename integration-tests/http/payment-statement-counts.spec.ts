@@ -28,11 +28,11 @@ jest.setTimeout(180_000)
  */
 const CONFIRM_BUDGET = 66
 /**
- * A returning customer's checkout (statement-counts.spec.ts: 53 with Medusa's system
+ * A returning customer's checkout (statement-counts.spec.ts: 48 with Medusa's system
  * provider) plus the write of Stripe's answer onto the session: what a new customer's first
  * checkout now costs too, their account being made before it.
  */
-const CHECKOUT_BUDGET = 54
+const CHECKOUT_BUDGET = 49
 
 let stripe: FakeStripe
 

@@ -42,6 +42,39 @@ select ?, ?, ?, ?, ?, ?, ?, ?, ? from history_order
 returning "id", "seq", "order_id", "from_status", "to_status", "actor_type", "actor_id",
   "note", "created_at", "updated_at", "deleted_at"`
 
+/**
+ * A new order's lifecycle row and its first history entry in one statement: the history
+ * entry's insert reads the lifecycle's (so it follows it, and neither is written when the
+ * lifecycle's fails, e.g. a second lifecycle for one order) and takes the history-order
+ * lock first, as INSERT_HISTORY_ENTRY_SQL does.
+ */
+const CREATE_WITH_HISTORY_SQL = `
+with history_order as (select pg_advisory_xact_lock(hashtext('order_status_change.seq'))),
+lifecycle as (
+  insert into "order_lifecycle"
+    ("id", "order_id", "customer_id", "status", "hold_expires_at", "created_at", "updated_at")
+  values (?, ?, ?, 'pending', ?, ?, ?)
+  returning "id", "order_id", "customer_id", "hold_expires_at"
+),
+change as (
+  insert into "order_status_change"
+    ("id", "order_id", "from_status", "to_status", "actor_type", "actor_id", "note",
+     "created_at", "updated_at")
+  select ?, lifecycle."order_id", null, 'pending', ?, ?, ?, ?, ?
+    from history_order, lifecycle
+  returning "id", "seq", "actor_type", "actor_id", "note"
+)
+select lifecycle."id" as "lifecycle_id", lifecycle."order_id", lifecycle."customer_id",
+       lifecycle."hold_expires_at", change."id" as "change_id", change."seq",
+       change."actor_type", change."actor_id", change."note"
+  from lifecycle, change`
+
+type CreatedWithHistoryRow = Pick<LifecycleRow, "order_id" | "customer_id" | "hold_expires_at"> &
+  Pick<StatusChangeRow, "seq" | "actor_type" | "actor_id" | "note"> & {
+    lifecycle_id: string
+    change_id: string
+  }
+
 type NewHistoryEntry = Pick<
   StatusChangeRow,
   "order_id" | "from_status" | "to_status" | "actor_type" | "actor_id" | "note"
@@ -129,40 +162,58 @@ export default class OrderLifecycleModuleService extends MedusaService({
   OrderLifecycle,
   OrderStatusChange,
 }) {
-  /** A new order's lifecycle row, pending, and the first entry of its history. */
-  @InjectTransactionManager()
+  /**
+   * A new order's lifecycle row, pending, and the first entry of its history, in one
+   * statement (atomic on its own: no transaction to open and commit around it, the hot
+   * path of every checkout). Timestamps are set here rather than by the database's
+   * defaults, so the rows returned carry them (a checkout answers with them).
+   */
+  @InjectManager()
   async createLifecycleWithHistory(
     input: NewLifecycle,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ lifecycle: LifecycleRow; change: StatusChangeRow }> {
-    // Timestamps set here rather than by the database's defaults, so the rows returned
-    // carry them (a checkout answers with them without reading the rows back). The
-    // generated create types leave the timestamp columns out; the models have them.
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as EntityManager
     const now = new Date()
-    const stamped = { created_at: now, updated_at: now } as object
-    const lifecycle = await this.createOrderLifecycles(
-      {
-        ...stamped,
-        order_id: input.order_id,
-        customer_id: input.customer_id,
+    const [row] = (await manager.execute(CREATE_WITH_HISTORY_SQL, [
+      generateEntityId(undefined, "olc"),
+      input.order_id,
+      input.customer_id,
+      input.hold_expires_at,
+      now,
+      now,
+      generateEntityId(undefined, "osc"),
+      input.actor.type,
+      input.actor.id ?? null,
+      input.note ?? null,
+      now,
+      now,
+    ])) as CreatedWithHistoryRow[]
+    return {
+      lifecycle: {
+        id: row.lifecycle_id,
+        order_id: row.order_id,
+        customer_id: row.customer_id,
         status: "pending",
-        hold_expires_at: input.hold_expires_at,
-      },
-      sharedContext
-    )
-    const change = await insertHistoryEntry(
-      sharedContext,
-      {
-        order_id: input.order_id,
+        hold_expires_at: row.hold_expires_at,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      } as LifecycleRow,
+      change: {
+        id: row.change_id,
+        seq: row.seq,
+        order_id: row.order_id,
         from_status: null,
         to_status: "pending",
-        actor_type: input.actor.type,
-        actor_id: input.actor.id ?? null,
-        note: input.note ?? null,
-      },
-      now
-    )
-    return { lifecycle, change }
+        actor_type: row.actor_type,
+        actor_id: row.actor_id,
+        note: row.note,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      } as StatusChangeRow,
+    }
   }
 
   /** Undoes `createLifecycleWithHistory`: the row and its entry go together. */

@@ -240,6 +240,18 @@ moduleIntegrationTestRunner<OrderLifecycleModuleService>({
       ])
     })
 
+    it("writes neither row when the lifecycle cannot be made (one statement, all or nothing)", async () => {
+      const { lifecycle, change } = await place()
+      expect(change.seq).toBeDefined()
+      await expect(place()).rejects.toThrow()
+      expect(await service.listOrderLifecycles({ order_id: "order_1" })).toEqual([
+        expect.objectContaining({ id: lifecycle.id }),
+      ])
+      expect(await service.listOrderStatusChanges({ order_id: "order_1" })).toEqual([
+        expect.objectContaining({ id: change.id }),
+      ])
+    })
+
     it("numbers history entries in commit order, so a reader after N misses nothing", async () => {
       const a = (await place("order_a")).lifecycle
       const b = (

@@ -1,5 +1,4 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MathBN } from "@medusajs/framework/utils"
 import { PAYMENT_LEDGER_MODULE } from "../../../modules/payment-ledger"
 import type PaymentLedgerModuleService from "../../../modules/payment-ledger/service"
 
@@ -22,19 +21,13 @@ export const createPaymentAttemptStep = createStep(
   async (input: CreatePaymentAttemptInput, { container }) => {
     const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
     const reference = input.session.data?.id
-    // Timestamps set here rather than by the database's defaults, so the record returned
-    // carries them (a checkout answers with it without reading it back). The generated
-    // create type leaves the timestamp columns out; the model has them.
-    const now = new Date()
-    const stamped = { created_at: now, updated_at: now } as object
-    const attempt = await ledger.createPaymentAttempts({
-      ...stamped,
+    const attempt = await ledger.recordNewAttempt({
       session_id: input.session.id,
       order_id: input.order_id,
       customer_id: input.customer_id,
       payment_collection_id: input.session.payment_collection_id,
       provider_id: input.session.provider_id,
-      amount: MathBN.convert(input.session.amount).toNumber(),
+      amount: input.session.amount,
       currency_code: input.session.currency_code,
       provider_reference: typeof reference === "string" ? reference : null,
     })
