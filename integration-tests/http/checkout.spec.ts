@@ -7,6 +7,7 @@ import {
   updateCartPromotionsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { expireOrderHolds } from "../../src/tasks/order/expire-holds"
+import { reconcilePayments } from "../../src/tasks/payment/reconcile"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
 import type { OrderView } from "../../src/queries/order/order-view"
@@ -272,6 +273,22 @@ medusaIntegrationTestRunner({
         })
         expect(canada.status).toBe(201)
         expect(canada.data.order).toMatchObject({ shipping: "1.00", total: "20.99" })
+      })
+
+      it("stays pending through payment reconciliation: without Stripe, the shop records the payment", async () => {
+        await add(alice, lamp.id, 1)
+        const placed = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(placed.status).toBe(201)
+        expect(placed.data.payment.provider).toBe("pp_system_default")
+
+        const summary = await reconcilePayments(getContainer(), { graceMs: 0 })
+        expect(summary).toMatchObject({ fixed: 0, errors: 0 })
+        const order = await api.get(`/orders/${placed.data.order.id}`, { headers: alice.headers })
+        expect(order.data.status).toBe("pending")
+        const payment = await api.get(`/payments/${placed.data.payment.id}`, {
+          headers: alice.headers,
+        })
+        expect(payment.data).toMatchObject({ status: "pending", captured_amount: "0.00" })
       })
 
       it("shares a flat shipping price between carts until the dashboard changes it, and prices a conditional one per cart", async () => {

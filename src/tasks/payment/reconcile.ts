@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { SYSTEM_PROVIDER_ID } from "../../config/order"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
 import type { OrderStatus } from "../../modules/order-lifecycle/types"
@@ -28,8 +29,8 @@ type Finding = { kind: FindingKind; fixed: boolean; detail: string }
 /**
  * The payment reconciliation job's work (src/jobs/reconcile-payments.ts), over the
  * payment attempts of the last 7 days, a page at a time:
- * - a pending order's attempt (open, declined or succeeded: Stripe.js can retry a declined
- *   intent) is settled from Stripe's live state (settlePaymentWorkflow): an intent that
+ * - a pending order's attempt at Stripe (open, declined or succeeded: Stripe.js can retry a
+ *   declined intent) is settled from Stripe's live state (settlePaymentWorkflow): an intent that
  *   succeeded without the engine hearing of it (lost webhook) or a capture that did not
  *   pay the order makes the order paid; fixed.
  * - money captured on a cancelled order is not refunded automatically (a person decides:
@@ -107,7 +108,11 @@ async function checkAttempt(
   attempt: PaymentAttemptRecord,
   orderStatus: OrderStatus | undefined
 ): Promise<Finding | null> {
-  if (orderStatus === "pending") {
+  // Medusa's system provider has no state of its own to compare with: authorizing its
+  // session is the payment. Settling it here would pay every unconfirmed order once its
+  // grace ran out; such an order is paid when the shop records the payment (or the
+  // customer confirms, where the shop allows it).
+  if (orderStatus === "pending" && attempt.provider_id !== SYSTEM_PROVIDER_ID) {
     const { result } = await settlePaymentWorkflow(container).run({
       input: {
         attempt_id: attempt.id,
