@@ -527,6 +527,7 @@ const connectionSamples: Record<string, number>[] = []
 /** How often the stand-in for autovacuum's analyze runs (BENCH_ANALYZE_EVERY, seconds). */
 const ANALYZE_EVERY_S = Number(env.BENCH_ANALYZE_EVERY ?? 15)
 let analyzeRuns = 0
+let vacuumRuns = 0
 
 /**
  * PostgreSQL's autovacuum analyzes a table once 50 rows + 10 % of it changed, so the
@@ -536,7 +537,8 @@ let analyzeRuns = 0
  * worker's order reads (verified purchases: orders × items × lines) took 20–45 s each about
  * 130 s into the run, filled its connection pool and stalled everything
  * (docs/PERFORMANCE.md). With autovacuum off, this runs `ANALYZE` of the bench database
- * every ANALYZE_EVERY_S seconds instead, as autovacuum would in production, and says so.
+ * every ANALYZE_EVERY_S seconds instead, and `VACUUM` of each table past autovacuum's
+ * threshold, as autovacuum would in production, and says so.
  */
 async function analyzeProbe(): Promise<void> {
   if (ANALYZE_EVERY_S <= 0) {
@@ -544,10 +546,21 @@ async function analyzeProbe(): Promise<void> {
   }
   await withoutAutovacuum(DATABASE_URL, async (db) => {
     process.stderr.write(
-      `autovacuum is off on this PostgreSQL: ANALYZE every ${ANALYZE_EVERY_S} s instead, as autovacuum would\n`
+      `autovacuum is off on this PostgreSQL: ANALYZE every ${ANALYZE_EVERY_S} s, and VACUUM of the tables past its threshold, instead, as autovacuum would\n`
     )
     while (active()) {
       await sleep(ANALYZE_EVERY_S * 1000)
+      // Autovacuum's vacuum trigger (50 dead rows + 20 % of the live ones), per table: the
+      // rows the checkouts update (stock levels, catalog rows) leave dead versions behind.
+      const { rows } = await db.query<{ command: string }>(
+        `select format('vacuum %I.%I', schemaname, relname) as command
+           from pg_stat_user_tables
+          where n_dead_tup > 50 + 0.2 * n_live_tup`
+      )
+      for (const { command } of rows) {
+        await db.query(command)
+        vacuumRuns++
+      }
       await db.query("analyze")
       analyzeRuns++
     }
@@ -931,7 +944,9 @@ async function main(): Promise<void> {
       `(${placed.filter((p) => p.paid).length} paid); load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}; ` +
       `driver event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms; ` +
       `${resent} requests re-sent on a new socket (keep-alive socket closed by the server)` +
-      (analyzeRuns ? `; ANALYZE run ${analyzeRuns} times (autovacuum off)` : ""),
+      (analyzeRuns
+        ? `; ANALYZE run ${analyzeRuns} times, VACUUM of a table ${vacuumRuns} times (autovacuum off)`
+        : ""),
     SERVER_PIDS.length
       ? `CPU during the run: server processes ${serverCpu.toFixed(0)} s ` +
         `(${(serverCpu / seconds).toFixed(2)} cores), PostgreSQL backends of ${PG_DATABASE} ` +
