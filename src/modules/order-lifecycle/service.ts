@@ -16,37 +16,74 @@ type LifecycleRow = InferTypeOf<typeof OrderLifecycle>
 type StatusChangeRow = InferTypeOf<typeof OrderStatusChange>
 
 /**
- * The live lifecycle row, locked until the transaction ends: a concurrent move waits here
- * and then sees this one's status, so the history's `from_status` is the status replaced.
+ * History entries take their `seq` and commit one after the other under one advisory lock
+ * (`history_order` below), so `seq` order is commit order: a live-stream client that saw
+ * entry N and resumes with `seq > N` cannot miss an entry with a smaller number committed
+ * after N. Each statement that inserts an entry takes the lock in a CTE before its row (and
+ * so its `seq`) is made; it is held until the statement's transaction commits, which is at
+ * once: both statements below run on their own.
+ *
+ * A status move in one statement (atomic on its own, like CREATE_WITH_HISTORY_SQL):
+ * - `current` locks the live lifecycle row until the transaction ends. A concurrent move
+ *   waits here and then reads the status that move left, so the history's `from_status` is
+ *   the status replaced.
+ * - `allowed` is that row when the caller's expected status (`from`, null for any) still
+ *   holds; otherwise nothing is written and the caller answers a conflict.
+ * - The history-order lock is taken from `allowed`, so always after the row lock (the order
+ *   the two-statement version took them in), and held until the commit that follows.
+ * The answer is one row while the lifecycle exists: the status it had and, when the move
+ * was allowed, the updated row and the new entry.
  */
-const LOCK_SQL = `
-select "order_id", "status", "hold_expires_at"
-  from "order_lifecycle"
- where "id" = ? and "deleted_at" is null
-   for update`
+const MOVE_STATUS_SQL = `
+with current as (
+  select "id", "order_id", "status", "hold_expires_at"
+    from "order_lifecycle"
+   where "id" = ? and "deleted_at" is null
+     for update
+),
+allowed as (
+  select * from current where ?::text is null or "status" = ?::text
+),
+history_order as (
+  select pg_advisory_xact_lock(hashtext('order_status_change.seq')) from allowed
+),
+moved as (
+  update "order_lifecycle" l
+     set "status" = ?, "hold_expires_at" = ?::timestamptz, "updated_at" = ?
+    from allowed
+   where l."id" = allowed."id"
+  returning l."id", l."order_id", l."customer_id", l."status", l."hold_expires_at",
+    l."created_at", l."updated_at", l."deleted_at"
+),
+change as (
+  insert into "order_status_change"
+    ("id", "order_id", "from_status", "to_status", "actor_type", "actor_id", "note",
+     "created_at", "updated_at")
+  select ?, allowed."order_id", allowed."status", ?, ?, ?, ?, ?, ?
+    from allowed, history_order
+  returning "id", "seq", "order_id", "from_status", "to_status", "actor_type", "actor_id",
+    "note", "created_at", "updated_at", "deleted_at"
+)
+select current."order_id", current."status" as "previous_status",
+       current."hold_expires_at" as "previous_hold_expires_at",
+       moved."customer_id", moved."hold_expires_at", moved."created_at" as "lifecycle_created_at",
+       change."id" as "change_id", change."seq"
+  from current left join moved on true left join change on true`
 
-type LockedRow = Pick<LifecycleRow, "order_id" | "status" | "hold_expires_at">
-
-/**
- * History entries take their `seq` and commit one after the other under this lock, so
- * `seq` order is commit order: a live-stream client that saw entry N and resumes with
- * `seq > N` cannot miss an entry with a smaller number committed after N. Held only from
- * the entry's insert to the commit of its (short) transaction.
- */
-const INSERT_HISTORY_ENTRY_SQL = `
-with history_order as (select pg_advisory_xact_lock(hashtext('order_status_change.seq')))
-insert into "order_status_change"
-  ("id", "order_id", "from_status", "to_status", "actor_type", "actor_id", "note",
-   "created_at", "updated_at")
-select ?, ?, ?, ?, ?, ?, ?, ?, ? from history_order
-returning "id", "seq", "order_id", "from_status", "to_status", "actor_type", "actor_id",
-  "note", "created_at", "updated_at", "deleted_at"`
+/** Null `change_id` (and lifecycle columns): the move was not allowed. */
+type MovedRow = Pick<LifecycleRow, "order_id" | "customer_id" | "hold_expires_at"> & {
+  previous_status: OrderStatus
+  previous_hold_expires_at: Date | null
+  lifecycle_created_at: Date | null
+  change_id: string | null
+  seq: number | null
+}
 
 /**
  * A new order's lifecycle row and its first history entry in one statement: the history
  * entry's insert reads the lifecycle's (so it follows it, and neither is written when the
  * lifecycle's fails, e.g. a second lifecycle for one order) and takes the history-order
- * lock first, as INSERT_HISTORY_ENTRY_SQL does.
+ * lock first, as MOVE_STATUS_SQL does.
  */
 const CREATE_WITH_HISTORY_SQL = `
 with history_order as (select pg_advisory_xact_lock(hashtext('order_status_change.seq'))),
@@ -74,36 +111,6 @@ type CreatedWithHistoryRow = Pick<LifecycleRow, "order_id" | "customer_id" | "ho
     lifecycle_id: string
     change_id: string
   }
-
-type NewHistoryEntry = Pick<
-  StatusChangeRow,
-  "order_id" | "from_status" | "to_status" | "actor_type" | "actor_id" | "note"
->
-
-/**
- * Inserts a history entry under the history-order lock, in one statement: the lock is
- * taken by the statement's CTE before its row (and so its `seq`) is made, and held until
- * the transaction commits.
- */
-async function insertHistoryEntry(
-  sharedContext: Context<EntityManager>,
-  entry: NewHistoryEntry,
-  at: Date = new Date()
-): Promise<StatusChangeRow> {
-  const manager = sharedContext.transactionManager as EntityManager
-  const [row] = (await manager.execute(INSERT_HISTORY_ENTRY_SQL, [
-    generateEntityId(undefined, "osc"),
-    entry.order_id,
-    entry.from_status,
-    entry.to_status,
-    entry.actor_type,
-    entry.actor_id,
-    entry.note,
-    at,
-    at,
-  ])) as StatusChangeRow[]
-  return row
-}
 
 export type NewLifecycle = {
   order_id: string
@@ -227,45 +234,76 @@ export default class OrderLifecycleModuleService extends MedusaService({
   }
 
   /**
-   * Moves the order to `move.to` and appends the change to its history. Answers the new
-   * row, the entry, and what the move replaced (for `undoStatusMove`).
+   * Moves the order to `move.to` and appends the change to its history, in one statement
+   * (MOVE_STATUS_SQL: no transaction to open and commit around it, on every payment
+   * confirmation and admin move). Answers the new row, the entry, and what the move
+   * replaced (for `undoStatusMove`).
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async moveStatus(
     move: StatusMove,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ lifecycle: LifecycleRow; change: StatusChangeRow; undo: StatusMoveUndo }> {
-    const manager = sharedContext.transactionManager as EntityManager
-    const [current] = (await manager.execute(LOCK_SQL, [move.lifecycle_id])) as LockedRow[]
-    if (!current) {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as EntityManager
+    const now = new Date()
+    const entry = {
+      id: generateEntityId(undefined, "osc"),
+      actor_type: move.actor.type,
+      actor_id: move.actor.id ?? null,
+      note: move.note ?? null,
+    }
+    const [row] = (await manager.execute(MOVE_STATUS_SQL, [
+      move.lifecycle_id,
+      move.from ?? null,
+      move.from ?? null,
+      move.to,
+      move.hold_expires_at,
+      now,
+      entry.id,
+      move.to,
+      entry.actor_type,
+      entry.actor_id,
+      entry.note,
+      now,
+      now,
+    ])) as MovedRow[]
+    if (!row) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
         `Order lifecycle ${move.lifecycle_id} was not found`
       )
     }
-    if (move.from && current.status !== move.from) {
+    if (row.change_id === null || row.seq === null) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
-        `Order ${current.order_id} is ${current.status}, no longer ${move.from}`
+        `Order ${row.order_id} is ${row.previous_status}, no longer ${move.from}`
       )
     }
-    const lifecycle = await this.updateOrderLifecycles(
-      { id: move.lifecycle_id, status: move.to, hold_expires_at: move.hold_expires_at },
-      sharedContext
-    )
-    const change = await insertHistoryEntry(sharedContext, {
-      order_id: current.order_id,
-      from_status: current.status,
+    const lifecycle = {
+      id: move.lifecycle_id,
+      order_id: row.order_id,
+      customer_id: row.customer_id,
+      status: move.to,
+      hold_expires_at: row.hold_expires_at,
+      created_at: row.lifecycle_created_at,
+      updated_at: now,
+      deleted_at: null,
+    } as LifecycleRow
+    const change = {
+      ...entry,
+      seq: row.seq,
+      order_id: row.order_id,
+      from_status: row.previous_status,
       to_status: move.to,
-      actor_type: move.actor.type,
-      actor_id: move.actor.id ?? null,
-      note: move.note ?? null,
-    })
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    } as StatusChangeRow
     const undo = {
       lifecycle_id: move.lifecycle_id,
-      change_id: change.id,
-      status: current.status,
-      hold_expires_at: current.hold_expires_at,
+      change_id: entry.id,
+      status: row.previous_status,
+      hold_expires_at: row.previous_hold_expires_at,
     }
     return { lifecycle, change, undo }
   }

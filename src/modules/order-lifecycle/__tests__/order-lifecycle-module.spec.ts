@@ -99,6 +99,19 @@ moduleIntegrationTestRunner<OrderLifecycleModuleService>({
         actor_id: "user_1",
         note: "Paid by bank transfer",
       })
+      // The answer is what was written (it is built from the one statement's result).
+      const [stored] = await service.listOrderStatusChanges({ id: moved.change.id })
+      expect(moved.change).toEqual({ ...stored, created_at: expect.any(Date) })
+      expect(moved.change.seq).toBe(stored.seq)
+      const [storedLifecycle] = await service.listOrderLifecycles({ id: lifecycle.id })
+      expect(moved.lifecycle).toMatchObject({
+        id: storedLifecycle.id,
+        order_id: storedLifecycle.order_id,
+        customer_id: "cus_1",
+        status: "paid",
+        hold_expires_at: null,
+        created_at: storedLifecycle.created_at,
+      })
       expect(moved.undo).toEqual({
         lifecycle_id: lifecycle.id,
         change_id: moved.change.id,
@@ -238,6 +251,21 @@ moduleIntegrationTestRunner<OrderLifecycleModuleService>({
         [null, "pending"],
         ["pending", status],
       ])
+    })
+
+    it("serialises moves that expect no status: each entry's from is the status the other left", async () => {
+      const { lifecycle } = await place()
+      const move = { lifecycle_id: lifecycle.id, hold_expires_at: null, actor: admin }
+      const [toPaid, toCancelled] = await Promise.all([
+        service.moveStatus({ ...move, to: "paid" }),
+        service.moveStatus({ ...move, to: "cancelled" }),
+      ])
+      const [first, second] = [toPaid.change, toCancelled.change].sort((a, b) => a.seq - b.seq)
+      expect(first.from_status).toBe("pending")
+      expect(second.from_status).toBe(first.to_status)
+      const { status, history } = await stateOf()
+      expect(status).toBe(second.to_status)
+      expect(history).toHaveLength(3)
     })
 
     it("writes neither row when the lifecycle cannot be made (one statement, all or nothing)", async () => {
