@@ -888,6 +888,38 @@ medusaIntegrationTestRunner({
         expect(customer.status).toBe(403)
       })
 
+      it("asks the provider about at most its bound of payments per run, the rest in the next", async () => {
+        const first = await checkout()
+        const second = await checkout(bob)
+        stripe.succeedOutOfBand(intentIdOf(first.payment))
+        stripe.succeedOutOfBand(intentIdOf(second.payment))
+        const before = stripe.countRequests("GET", "/v1/payment_intents")
+
+        const bounded = await reconcilePayments(getContainer(), {
+          graceMs: 0,
+          maxProviderChecks: 1,
+        })
+        expect(bounded).toMatchObject({ checked: 1, fixed: 1, deferred: 1, errors: 0 })
+        const statuses = [
+          (await orderOf(first.order.id)).status,
+          (await orderOf(second.order.id)).status,
+        ]
+        expect(statuses.sort()).toEqual(["paid", "pending"])
+
+        const next = await reconcilePayments(getContainer(), { graceMs: 0, maxProviderChecks: 1 })
+        expect(next).toMatchObject({ checked: 1, fixed: 1, deferred: 0 })
+        expect((await orderOf(first.order.id)).status).toBe("paid")
+        expect((await orderOf(second.order.id)).status).toBe("paid")
+        // Paid orders are not read again: the next run asks Stripe about nothing.
+        const asked = stripe.countRequests("GET", "/v1/payment_intents")
+        expect(await reconcilePayments(getContainer(), { graceMs: 0 })).toMatchObject({
+          checked: 0,
+          fixed: 0,
+        })
+        expect(stripe.countRequests("GET", "/v1/payment_intents")).toBe(asked)
+        expect(asked).toBeGreaterThan(before)
+      })
+
       it("reports money captured on a cancelled order for a person to decide", async () => {
         const { order, payment } = await checkout()
         // Planted: the order is cancelled in the engine while Medusa's payment is captured.

@@ -30,5 +30,7 @@ export const OrderLifecycle = model
     { on: ["order_id"], unique: true, where: "deleted_at IS NULL" },
     { on: ["customer_id", "created_at"] },
     { on: ["status", "created_at"] },
+    // Payment reconciliation: the orders cancelled lately (src/tasks/payment/reconcile.ts).
+    { on: ["status", "updated_at"] },
     { on: ["hold_expires_at"], where: "status = 'pending' AND deleted_at IS NULL" },
   ])
