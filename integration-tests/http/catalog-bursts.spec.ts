@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { CATALOG_MODULE } from "../../src/modules/catalog"
+import type CatalogModuleService from "../../src/modules/catalog/service"
 import { PLATFORM_MODULE } from "../../src/modules/platform"
 import { CATALOG_SYNC_KEYS } from "../../src/modules/platform/catalog-sync-queue"
 import type PlatformModuleService from "../../src/modules/platform/service"
@@ -103,6 +105,34 @@ medusaIntegrationTestRunner({
       // Shown while most of the backlog still waits.
       const stats = await platform().catalogSyncStats()
       expect(stats!.pending - stats!.pending_stock).toBeGreaterThan(10_000)
+    })
+
+    it("brings in, with its stock, a product whose row is not made yet when its level moves", async () => {
+      const container = getContainer()
+      const lamp = shop.product.id
+      await waitForIdleEventQueue()
+      // The lamp's row is gone, as when the sync that makes a new product's row is still
+      // queued behind an import: a level's update then finds no row to refresh the stock of.
+      await container.resolve<CatalogModuleService>(CATALOG_MODULE).deleteCatalogProducts(lamp)
+      await platform().invalidateCatalogCache()
+      expect((await api.get(`/products/${lamp}`, { validateStatus: () => true })).status).toBe(404)
+      const backlog = Array.from({ length: 5_000 }, (_, index) => `prod_missing_${index}`)
+      await platform().enqueueCatalogSync(backlog, "bulk")
+
+      const { inventoryItemId } = await stockOf(container, lamp)
+      await container.resolve(Modules.INVENTORY).updateInventoryLevels([
+        {
+          inventory_item_id: inventoryItemId,
+          location_id: shop.setup.stockLocationId,
+          stocked_quantity: 21,
+        },
+      ])
+      // Rebuilt from the stock lane, ahead of the backlog.
+      await waitFor(async () => {
+        const response = await api.get(`/products/${lamp}`, { validateStatus: () => true })
+        return response.status === 200 && response.data.stock_quantity === 21
+      })
+      expect((await platform().catalogSyncStats())!.pending).toBeGreaterThan(1_000)
     })
 
     it("shows a checkout's stock on the next read while an import's events are worked off", async () => {

@@ -4,23 +4,47 @@ import { CATALOG_SOURCE_EVENTS, productIdsOfEvent } from "../queries/catalog/eve
 import { requestCatalogSync } from "../tasks/catalog/sync-batcher"
 import { CatalogEvents, type SyncRequestedData } from "../modules/catalog/events"
 import type { CatalogSyncLane } from "../modules/platform/catalog-sync-queue"
+import { refreshProductStockWorkflow } from "../workflows/catalog/refresh-product-stock"
 
 /**
- * Stock changes of existing products (and re-syncs after a rollback) go ahead of anything
- * else queued: a bulk import's product, variant and price events must not delay a sale.
+ * An existing level's update can only have moved stock (every checkout's reservation makes
+ * one): its products' stock columns are refreshed at once, one read and one write, not
+ * queued for a rebuild of their whole rows (refresh-product-stock.ts).
+ */
+const STOCK_ONLY_EVENT = "inventory.inventory-level.updated"
+
+/**
+ * Re-syncs after a rollback, and products a stock refresh found without a row yet, go ahead
+ * of anything else queued: a bulk import's product, variant and price events must not delay
+ * a sale.
  */
 function laneOf(eventName: string): CatalogSyncLane {
-  return eventName === "inventory.inventory-level.updated" ||
-    eventName === CatalogEvents.SYNC_REQUESTED
+  return eventName === STOCK_ONLY_EVENT || eventName === CatalogEvents.SYNC_REQUESTED
     ? "stock"
     : "bulk"
+}
+
+/** The products whose rows must be rebuilt: for a stock-only event, those without a row yet. */
+async function needingSync(
+  container: SubscriberArgs["container"],
+  eventName: string,
+  productIds: string[]
+): Promise<string[]> {
+  if (eventName !== STOCK_ONLY_EVENT) {
+    return productIds
+  }
+  const { result } = await refreshProductStockWorkflow(container).run({
+    input: { product_ids: productIds },
+  })
+  return result.missing_product_ids
 }
 
 /**
  * Keeps the catalog read model in step with changes made outside the catalog's own
  * workflows: Medusa's dashboard and /admin routes, checkouts and fulfilments (stock), and
  * price edits. The sync is idempotent, so events about changes the catalog already synced
- * cost one more rebuild of those rows and nothing else; with Redis the products join the
+ * cost one more rebuild of those rows (one more stock write, for a level's update) and
+ * nothing else; with Redis the products join the
  * catalog's shared sync queue, where every event about one product while it waits costs
  * nothing more (sync-batcher.ts). Also serves `catalog.sync_requested` (after a rollback).
  */
@@ -40,7 +64,10 @@ export default async function syncCatalogOnChange({
     return
   }
   try {
-    await requestCatalogSync(container, productIds, laneOf(event.name))
+    const toSync = await needingSync(container, event.name, productIds)
+    if (toSync.length) {
+      await requestCatalogSync(container, toSync, laneOf(event.name))
+    }
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)

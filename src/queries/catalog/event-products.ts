@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
 import { queryGraph } from "../graph"
+import { sqlRows } from "../sql"
 
 /**
  * Medusa events that change what the catalog shows, and how to find the products each
@@ -50,6 +50,27 @@ export async function productsOfInventoryItems(
   return data.flatMap((item) => (item.variants ?? []).map((v) => v.product_id))
 }
 
+/**
+ * The products whose live variants use an inventory level's item, in one statement (each
+ * join through an index: the level's key, Medusa's link and variant keys): every checkout
+ * moves a level, so this runs once per reserved line.
+ */
+const PRODUCTS_OF_LEVELS_SQL = `
+select distinct v.product_id
+  from inventory_level il
+  join product_variant_inventory_item vi
+    on vi.inventory_item_id = il.inventory_item_id and vi.deleted_at is null
+  join product_variant v on v.id = vi.variant_id and v.deleted_at is null
+ where il.id = any(?)`
+
+async function productsOfInventoryLevels(
+  container: MedusaContainer,
+  levelIds: string[]
+): Promise<string[]> {
+  const rows = await sqlRows<{ product_id: string }>(container, PRODUCTS_OF_LEVELS_SQL, [levelIds])
+  return rows.map((row) => row.product_id)
+}
+
 /** The products an event touches (empty when they can no longer be found). */
 export async function productIdsOfEvent(
   container: MedusaContainer,
@@ -87,16 +108,8 @@ export async function productIdsOfEvent(
       return data.map((p) => p.id)
     }
     case "inventory.inventory-level.created":
-    case "inventory.inventory-level.updated": {
-      const inventory = container.resolve(Modules.INVENTORY)
-      const levels = await inventory.listInventoryLevels({ id }, { select: ["inventory_item_id"] })
-      return levels.length
-        ? productsOfInventoryItems(
-            container,
-            levels.map((l) => l.inventory_item_id)
-          )
-        : []
-    }
+    case "inventory.inventory-level.updated":
+      return productsOfInventoryLevels(container, [id])
     case "pricing.price.created":
     case "pricing.price.updated": {
       type Price = { price_set?: { variant?: { product_id: string } } }
