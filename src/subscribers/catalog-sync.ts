@@ -1,9 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CATALOG_SOURCE_EVENTS, productIdsOfEvent } from "../queries/catalog/event-products"
 import { requestCatalogSync } from "../tasks/catalog/sync-batcher"
 import { CatalogEvents, type SyncRequestedData } from "../modules/catalog/events"
 import type { CatalogSyncLane } from "../modules/platform/catalog-sync-queue"
+import { batchedRunner, type BatchRunner } from "../utils/batched-runner"
 import { refreshProductStockWorkflow } from "../workflows/catalog/refresh-product-stock"
 
 /**
@@ -14,29 +16,36 @@ import { refreshProductStockWorkflow } from "../workflows/catalog/refresh-produc
 const STOCK_ONLY_EVENT = "inventory.inventory-level.updated"
 
 /**
- * Re-syncs after a rollback, and products a stock refresh found without a row yet, go ahead
- * of anything else queued: a bulk import's product, variant and price events must not delay
- * a sale.
+ * Re-syncs after a rollback go ahead of anything else queued, as do products a stock
+ * refresh found without a row yet: a bulk import's product, variant and price events must
+ * not delay a sale.
  */
 function laneOf(eventName: string): CatalogSyncLane {
-  return eventName === STOCK_ONLY_EVENT || eventName === CatalogEvents.SYNC_REQUESTED
-    ? "stock"
-    : "bulk"
+  return eventName === CatalogEvents.SYNC_REQUESTED ? "stock" : "bulk"
 }
 
-/** The products whose rows must be rebuilt: for a stock-only event, those without a row yet. */
-async function needingSync(
-  container: SubscriberArgs["container"],
-  eventName: string,
-  productIds: string[]
-): Promise<string[]> {
-  if (eventName !== STOCK_ONLY_EVENT) {
-    return productIds
+/**
+ * The stock refreshes of one process, in batches: the first runs at once, and the products
+ * of level updates that arrive meanwhile (ten checkouts of the same products) share the
+ * next run instead of one run each. A product without a row yet is queued for the rebuild
+ * that makes it.
+ */
+const stockRefreshers = new WeakMap<MedusaContainer, BatchRunner<string>>()
+
+function stockRefresher(container: MedusaContainer): BatchRunner<string> {
+  let runner = stockRefreshers.get(container)
+  if (!runner) {
+    runner = batchedRunner(async (productIds) => {
+      const { result } = await refreshProductStockWorkflow(container).run({
+        input: { product_ids: productIds },
+      })
+      if (result.missing_product_ids.length) {
+        await requestCatalogSync(container, result.missing_product_ids, "stock")
+      }
+    })
+    stockRefreshers.set(container, runner)
   }
-  const { result } = await refreshProductStockWorkflow(container).run({
-    input: { product_ids: productIds },
-  })
-  return result.missing_product_ids
+  return runner
 }
 
 /**
@@ -44,9 +53,9 @@ async function needingSync(
  * workflows: Medusa's dashboard and /admin routes, checkouts and fulfilments (stock), and
  * price edits. The sync is idempotent, so events about changes the catalog already synced
  * cost one more rebuild of those rows (one more stock write, for a level's update) and
- * nothing else; with Redis the products join the
- * catalog's shared sync queue, where every event about one product while it waits costs
- * nothing more (sync-batcher.ts). Also serves `catalog.sync_requested` (after a rollback).
+ * nothing else; with Redis the products join the catalog's shared sync queue, where every
+ * event about one product while it waits costs nothing more (sync-batcher.ts). Also serves
+ * `catalog.sync_requested` (after a rollback).
  */
 export default async function syncCatalogOnChange({
   event,
@@ -64,9 +73,11 @@ export default async function syncCatalogOnChange({
     return
   }
   try {
-    const toSync = await needingSync(container, event.name, productIds)
-    if (toSync.length) {
-      await requestCatalogSync(container, toSync, laneOf(event.name))
+    if (event.name === STOCK_ONLY_EVENT) {
+      const refresh = stockRefresher(container)
+      await Promise.all(productIds.map((id) => refresh(id)))
+    } else {
+      await requestCatalogSync(container, productIds, laneOf(event.name))
     }
   } catch (error) {
     container

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { OrderLifecycleEvents } from "../modules/order-lifecycle/events"
-import { batchedRunner, type BatchRunner } from "../utils/analytics/refresh-batches"
+import { batchedRunner, type BatchRunner } from "../utils/batched-runner"
 import { refreshOrderAnalyticsWorkflow } from "../workflows/analytics/refresh-order-analytics"
 
 /**
@@ -12,7 +12,7 @@ import { refreshOrderAnalyticsWorkflow } from "../workflows/analytics/refresh-or
  */
 const GATHER_MS = 200
 
-/** One batch of refreshes at a time per container (utils/analytics/refresh-batches.ts). */
+/** One batch of refreshes at a time per container (utils/batched-runner.ts). */
 const runners = new WeakMap<MedusaContainer, BatchRunner<string>>()
 
 function refreshRunner(container: MedusaContainer): BatchRunner<string> {

@@ -1,4 +1,4 @@
-import { BatchDeadlineError, batchedRunner } from "../refresh-batches"
+import { BatchDeadlineError, batchedRunner } from "../batched-runner"
 
 /** A run the test finishes (or fails) by hand, recording the keys of each batch. */
 function controlledRun() {

@@ -5,7 +5,8 @@
  * that carried its key, so a caller still knows its work is done (or failed) before it
  * returns.
  *
- * Why: an order's analytics fact is refreshed on `order.placed` and on each status change,
+ * Why (first for analytics, src/subscribers/refresh-order-analytics.ts; also the catalog's
+ * stock refreshes, src/subscribers/catalog-sync.ts): an order's analytics fact is refreshed on `order.placed` and on each status change,
  * and a checkout emits `order.placed` and `order.status_changed` together; under shop
  * traffic each refresh (≈ 27 statements) ran once per event, three times per order
  * (docs/PERFORMANCE.md, "Where the scenario's time goes"). A refresh reads the orders as
