@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { MathBN, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { paymentList } from "../../src/api/payments/validators"
 import { paymentView, type PaymentView } from "../../src/queries/payment/payment-view"
 import { reconcilePayments } from "../../src/tasks/payment/reconcile"
@@ -918,6 +918,43 @@ medusaIntegrationTestRunner({
         })
         expect(stripe.countRequests("GET", "/v1/payment_intents")).toBe(asked)
         expect(asked).toBeGreaterThan(before)
+      })
+
+      it("looks at a payment that moved lately on an order cancelled long ago, and leaves stale pending payments alone", async () => {
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        // A payment captured on an order whose cancellation is more than 7 days old (a
+        // capture that came late): found because the payment moved within the hour.
+        const { order, payment } = await checkout()
+        const { data: paid } = await confirm(alice, payment.id, "pm_card_visa")
+        expect(paid.status).toBe("succeeded")
+        const lifecycle =
+          getContainer().resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+        const [row] = await lifecycle.listOrderLifecycles({ order_id: order.id })
+        await lifecycle.moveStatus({
+          lifecycle_id: row.id,
+          to: "cancelled",
+          hold_expires_at: null,
+          actor: { type: "admin", id: null },
+        })
+        await knex.raw(
+          `update order_lifecycle set updated_at = now() - interval '8 days' where id = ?`,
+          [row.id]
+        )
+        // A pending order's attempt untouched for more than 7 days is no longer asked about.
+        const stale = await checkout(bob)
+        stripe.succeedOutOfBand(intentIdOf(stale.payment))
+        await knex.raw(
+          `update payment_attempt set updated_at = now() - interval '8 days' where id = ?`,
+          [stale.payment.id]
+        )
+
+        const summary = await reconcilePayments(getContainer(), { graceMs: 0 })
+        expect(summary).toMatchObject({ checked: 1, needs_attention: 1, fixed: 0, errors: 0 })
+        const { data } = await api.get("/payments/reconciliation", { headers: admin.headers })
+        expect(data.items).toEqual([
+          expect.objectContaining({ kind: "captured_on_cancelled_order", order_id: order.id }),
+        ])
+        expect((await orderOf(stale.order.id)).status).toBe("pending")
       })
 
       it("reports money captured on a cancelled order for a person to decide", async () => {

@@ -27,8 +27,9 @@ function laneOf(eventName: string): CatalogSyncLane {
 /**
  * The stock refreshes of one process, in batches: the first runs at once, and the products
  * of level updates that arrive meanwhile (ten checkouts of the same products) share the
- * next run instead of one run each. A product without a row yet is queued for the rebuild
- * that makes it.
+ * next run instead of one run each. A product the refresh did not write (no row yet, or a
+ * row a sync changed meanwhile), and every product of a refresh that failed, is queued for
+ * a rebuild in the stock lane.
  */
 const stockRefreshers = new WeakMap<MedusaContainer, BatchRunner<string>>()
 
@@ -36,11 +37,22 @@ function stockRefresher(container: MedusaContainer): BatchRunner<string> {
   let runner = stockRefreshers.get(container)
   if (!runner) {
     runner = batchedRunner(async (productIds) => {
-      const { result } = await refreshProductStockWorkflow(container).run({
-        input: { product_ids: productIds },
-      })
-      if (result.missing_product_ids.length) {
-        await requestCatalogSync(container, result.missing_product_ids, "stock")
+      let rebuild: string[]
+      try {
+        const { result } = await refreshProductStockWorkflow(container).run({
+          input: { product_ids: productIds },
+        })
+        rebuild = result.missing_product_ids
+      } catch (error) {
+        // The queue keeps them (in Redis) and retries until the database answers again;
+        // the event bus's few retries would give up within seconds of an outage.
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(`catalog: stock refresh failed, queued for a sync: ${(error as Error).message}`)
+        rebuild = productIds
+      }
+      if (rebuild.length) {
+        await requestCatalogSync(container, rebuild, "stock")
       }
     })
     stockRefreshers.set(container, runner)

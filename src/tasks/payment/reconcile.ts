@@ -24,6 +24,11 @@ const LOOKBACK_MS = 7 * 24 * 60 * 60_000
  * when a long hold keeps many of them. The oldest go first; the rest wait for the next run.
  */
 const DEFAULT_MAX_PROVIDER_CHECKS = 500
+/**
+ * Payments that moved this recently are looked at whatever their order's age: several runs'
+ * worth (every 10 minutes), so a run that did not happen leaves nothing out.
+ */
+const RECENT_MS = 60 * 60_000
 const PAGE = 200
 /** Attempt statuses a pending order's payment may have reached at Stripe meanwhile. */
 const OPEN_OR_SETTLED: AttemptStatus[] = ["pending", "requires_action", "failed", "succeeded"]
@@ -43,15 +48,17 @@ type Options = { graceMs?: number; maxProviderChecks?: number }
 
 /**
  * The payment reconciliation job's work (src/jobs/reconcile-payments.ts). It reads only
- * the orders that can need it, through the lifecycle's status indexes, a page at a time:
- * never the paid and shipped orders that make up most of a shop's history.
+ * the orders that can need it, through the lifecycle's status indexes and the attempts'
+ * `updated_at`, a page at a time: never the paid and shipped orders that make up most of a
+ * shop's history.
  * - A pending order's attempt at Stripe (open, declined or succeeded: Stripe.js can retry
  *   a declined intent) is settled from Stripe's live state (settlePaymentWorkflow). An
  *   intent that succeeded without the engine hearing of it (a lost webhook), or a capture
  *   that did not pay the order, makes the order paid; fixed.
- * - Money captured on an order cancelled within the last 7 days is not refunded
- *   automatically (a person decides: the goods may have gone out). It is logged and listed
- *   as needing attention.
+ * - Money captured on an order cancelled within the last 7 days, or whose payment moved
+ *   within the last hour (a capture after the cancellation), is not refunded automatically
+ *   (a person decides: the goods may have gone out). It is logged and listed as needing
+ *   attention.
  * Each finding is kept (GET /payments/reconciliation) and logged as it is found; an
  * attempt that cannot be checked is logged and skipped, so it never stops the others.
  */
@@ -69,6 +76,7 @@ export async function reconcilePayments(
   }
   const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
   const graceCutoff = new Date(startedAt - (options.graceMs ?? DEFAULT_GRACE_MS))
+  const lookbackCutoff = new Date(startedAt - LOOKBACK_MS)
   let providerChecksLeft = options.maxProviderChecks ?? DEFAULT_MAX_PROVIDER_CHECKS
 
   for await (const orderIds of orderPages(container, {
@@ -84,6 +92,9 @@ export async function reconcilePayments(
         status: OPEN_OR_SETTLED,
         provider_id: { $ne: SYSTEM_PROVIDER_ID },
         created_at: { $lt: graceCutoff },
+        // An order with no hold (placed through Medusa's own routes) can stay pending for
+        // good: its attempts are asked about for 7 days after their last change, as before.
+        updated_at: { $gte: lookbackCutoff },
       },
       { order: { created_at: "ASC", id: "ASC" } }
     )
@@ -97,17 +108,34 @@ export async function reconcilePayments(
     }
   }
 
+  // Cancelled orders: those cancelled lately, and those whose payment moved lately (a
+  // capture that landed after the cancellation, however long after).
+  const checkedOnCancelled = new Set<string>()
+  const checkCancelled = async (attempts: PaymentAttemptRecord[]) => {
+    for (const attempt of attempts) {
+      if (!checkedOnCancelled.has(attempt.id)) {
+        checkedOnCancelled.add(attempt.id)
+        await check(container, summary, attempt, capturedOnCancelled)
+      }
+    }
+  }
   for await (const orderIds of orderPages(container, {
     status: "cancelled",
-    updated_at: { $gte: new Date(startedAt - LOOKBACK_MS) },
+    updated_at: { $gte: lookbackCutoff },
   })) {
-    const attempts = await ledger.listPaymentAttempts({
-      order_id: orderIds,
-      payment_id: { $ne: null },
-    })
-    for (const attempt of attempts) {
-      await check(container, summary, attempt, capturedOnCancelled)
-    }
+    await checkCancelled(
+      await ledger.listPaymentAttempts({ order_id: orderIds, payment_id: { $ne: null } })
+    )
+  }
+  for await (const attempts of recentlyMovedPayments(container, startedAt - RECENT_MS)) {
+    const cancelled = await container
+      .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+      .listOrderLifecycles(
+        { order_id: attempts.map((attempt) => attempt.order_id), status: "cancelled" },
+        { select: ["order_id"] }
+      )
+    const cancelledIds = new Set(cancelled.map((row) => row.order_id))
+    await checkCancelled(attempts.filter((attempt) => cancelledIds.has(attempt.order_id)))
   }
 
   if (summary.deferred) {
@@ -118,6 +146,32 @@ export async function reconcilePayments(
       )
   }
   return summary
+}
+
+/**
+ * The attempts with a payment that changed since `since`, a page at a time (keyset on id;
+ * an index on `updated_at`): what moved since the last runs, not the shop's history.
+ */
+async function* recentlyMovedPayments(
+  container: MedusaContainer,
+  since: number
+): AsyncGenerator<PaymentAttemptRecord[]> {
+  const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
+  const filter = { payment_id: { $ne: null }, updated_at: { $gte: new Date(since) } }
+  let lastId = ""
+  for (;;) {
+    const page = await ledger.listPaymentAttempts(
+      lastId ? { ...filter, id: { $gt: lastId } } : filter,
+      { take: PAGE, order: { id: "ASC" } }
+    )
+    if (page.length) {
+      yield page
+    }
+    if (page.length < PAGE) {
+      return
+    }
+    lastId = page[page.length - 1].id
+  }
 }
 
 /** The order ids of the lifecycles matching `filter`, a page at a time (keyset on id). */

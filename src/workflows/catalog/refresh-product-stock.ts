@@ -5,7 +5,10 @@ import { writeCatalogStock } from "./write-catalog-stock"
 export type RefreshProductStockInput = { product_ids: string[] }
 
 export type RefreshProductStockResult = {
-  /** Asked for but not in the catalog yet (a sync of them is still to come): sync them. */
+  /**
+   * Asked for but not written: not in the catalog yet (a sync of them is still to come), or
+   * their row changed variant since the read (a sync landed in between). Sync them.
+   */
   missing_product_ids: string[]
 }
 
@@ -14,18 +17,23 @@ export type RefreshProductStockResult = {
  * read and one write of the stock columns (writeCatalogStock), instead of a rebuild of
  * their whole rows, for a change that can only have moved stock (an inventory level's
  * update: a checkout's reservation, a fulfilment, a dashboard edit). A product whose row a
- * sync has not made yet is answered as missing: that sync may have read the stock before
- * this change, so the caller asks for another.
+ * sync has not made yet, or whose row's variant a sync changed between this read and this
+ * write, is answered as missing: that sync may have read the stock before this change, so
+ * the caller asks for another (a row a later-numbered write already set is answered so too;
+ * its rebuild is one more idempotent sync).
  */
 export const refreshProductStockWorkflow = createWorkflow(
   "catalog-refresh-product-stock",
   (input: RefreshProductStockInput) => {
     const read = readCatalogStockStep(input)
-    writeCatalogStock(read)
-    const result = transform({ input, read }, ({ input, read }): RefreshProductStockResult => {
-      const inCatalog = new Set(read.stock.map((row) => row.id))
-      return { missing_product_ids: input.product_ids.filter((id) => !inCatalog.has(id)) }
-    })
+    const written = writeCatalogStock(read)
+    const result = transform(
+      { input, written },
+      ({ input, written }): RefreshProductStockResult => {
+        const done = new Set(written.product_ids)
+        return { missing_product_ids: input.product_ids.filter((id) => !done.has(id)) }
+      }
+    )
     return new WorkflowResponse(result)
   }
 )

@@ -34,4 +34,9 @@ export const PaymentAttempt = model
     failure_code: model.text().nullable(),
     failure_message: model.text().nullable(),
   })
-  .indexes([{ on: ["customer_id", "created_at"] }, { on: ["order_id"] }])
+  .indexes([
+    { on: ["customer_id", "created_at"] },
+    { on: ["order_id"] },
+    // Payment reconciliation reads the attempts that moved lately (tasks/payment/reconcile.ts).
+    { on: ["updated_at"] },
+  ])

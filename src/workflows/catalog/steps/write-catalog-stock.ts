@@ -26,7 +26,8 @@ export type WriteCatalogStockInput = {
  * makes the next catalog reads of these products render afresh (every read when one went
  * in or out of stock: utils/catalog/cache-effect.ts), so a workflow that changed stock
  * answers only once the catalog shows it. A row whose stock a later-numbered write set is left alone.
- * Reports the low-stock crossings, as a sync would.
+ * Reports the low-stock crossings, as a sync would, and the products it wrote: a row whose
+ * variant is no longer the one read, or whose stock a later-numbered write set, is not.
  *
  * Compensation: the stock written was Medusa's at the time; the rollback around it changes
  * that (the compensations of earlier steps run after this one), so the cache is cleared
@@ -42,8 +43,8 @@ export const writeCatalogStockStep = createStep(
     await applyCatalogCacheEffect(container, catalogCacheEffect(written, 0))
     const stockLow = stockLowCrossings(written, catalogSettings().lowStockThreshold, input.version)
     const productIds = written.map((row) => row.id)
-    return new StepResponse<{ stock_low: StockLowEvent[] }, string[]>(
-      { stock_low: stockLow },
+    return new StepResponse<{ stock_low: StockLowEvent[]; product_ids: string[] }, string[]>(
+      { stock_low: stockLow, product_ids: productIds },
       productIds
     )
   },
