@@ -859,6 +859,23 @@ medusaIntegrationTestRunner({
     })
 
     describe("reconciliation", () => {
+      /** A paid order then cancelled in the engine (with its history entry, as every status is written). */
+      async function paidThenCancelled() {
+        const { order, payment } = await checkout()
+        const { data: paid } = await confirm(alice, payment.id, "pm_card_visa")
+        expect(paid.status).toBe("succeeded")
+        const lifecycle =
+          getContainer().resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+        const [row] = await lifecycle.listOrderLifecycles({ order_id: order.id })
+        await lifecycle.moveStatus({
+          lifecycle_id: row.id,
+          to: "cancelled",
+          hold_expires_at: null,
+          actor: { type: "admin", id: null },
+        })
+        return { order, payment, lifecycleId: row.id }
+      }
+
       it("pays an order whose intent succeeded at Stripe without the engine hearing of it", async () => {
         const { order, payment } = await checkout()
         stripe.succeedOutOfBand(intentIdOf(payment))
@@ -924,21 +941,10 @@ medusaIntegrationTestRunner({
         const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
         // A payment captured on an order whose cancellation is more than 7 days old (a
         // capture that came late): found because the payment moved within the hour.
-        const { order, payment } = await checkout()
-        const { data: paid } = await confirm(alice, payment.id, "pm_card_visa")
-        expect(paid.status).toBe("succeeded")
-        const lifecycle =
-          getContainer().resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-        const [row] = await lifecycle.listOrderLifecycles({ order_id: order.id })
-        await lifecycle.moveStatus({
-          lifecycle_id: row.id,
-          to: "cancelled",
-          hold_expires_at: null,
-          actor: { type: "admin", id: null },
-        })
+        const { order, lifecycleId } = await paidThenCancelled()
         await knex.raw(
           `update order_lifecycle set updated_at = now() - interval '8 days' where id = ?`,
-          [row.id]
+          [lifecycleId]
         )
         // A pending order's attempt untouched for more than 7 days is no longer asked about.
         const stale = await checkout(bob)
@@ -958,20 +964,8 @@ medusaIntegrationTestRunner({
       })
 
       it("reports money captured on a cancelled order for a person to decide", async () => {
-        const { order, payment } = await checkout()
         // Planted: the order is cancelled in the engine while Medusa's payment is captured.
-        const { data: paid } = await confirm(alice, payment.id, "pm_card_visa")
-        expect(paid.status).toBe("succeeded")
-        // With its history entry, as every status is written.
-        const lifecycle =
-          getContainer().resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-        const [row] = await lifecycle.listOrderLifecycles({ order_id: order.id })
-        await lifecycle.moveStatus({
-          lifecycle_id: row.id,
-          to: "cancelled",
-          hold_expires_at: null,
-          actor: { type: "admin", id: null },
-        })
+        const { order, payment } = await paidThenCancelled()
 
         const summary = await reconcilePayments(getContainer(), { graceMs: 0 })
         expect(summary.needs_attention).toBe(1)
