@@ -10,6 +10,7 @@ import type {
   FindingKind,
   PaymentAttemptRecord,
 } from "../../modules/payment-ledger/types"
+import { keysetPages } from "../../utils/keyset-pages"
 import { sumAmounts } from "../../utils/money"
 import { recordFindingWorkflow } from "../../workflows/payment/record-finding"
 import { settlePaymentWorkflow } from "../../workflows/payment/settle-payment"
@@ -77,7 +78,8 @@ export async function reconcilePayments(
   const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
   const graceCutoff = new Date(startedAt - (options.graceMs ?? DEFAULT_GRACE_MS))
   const lookbackCutoff = new Date(startedAt - LOOKBACK_MS)
-  let providerChecksLeft = options.maxProviderChecks ?? DEFAULT_MAX_PROVIDER_CHECKS
+  const maxProviderChecks = options.maxProviderChecks ?? DEFAULT_MAX_PROVIDER_CHECKS
+  let providerChecksLeft = maxProviderChecks
 
   for await (const orderIds of orderPages(container, {
     status: "pending",
@@ -142,57 +144,46 @@ export async function reconcilePayments(
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .warn(
-        `payment reconciliation: ${summary.deferred} pending payments left for the next run (at most ${options.maxProviderChecks ?? DEFAULT_MAX_PROVIDER_CHECKS} provider checks per run)`
+        `payment reconciliation: ${summary.deferred} pending payments left for the next run (at most ${maxProviderChecks} provider checks per run)`
       )
   }
   return summary
 }
 
 /**
- * The attempts with a payment that changed since `since`, a page at a time (keyset on id;
- * an index on `updated_at`): what moved since the last runs, not the shop's history.
+ * The attempts with a payment that changed since `since`, a page at a time (an index on
+ * `updated_at`): what moved since the last runs, not the shop's history.
  */
-async function* recentlyMovedPayments(
-  container: MedusaContainer,
-  since: number
-): AsyncGenerator<PaymentAttemptRecord[]> {
+function recentlyMovedPayments(container: MedusaContainer, since: number) {
   const ledger = container.resolve<PaymentLedgerModuleService>(PAYMENT_LEDGER_MODULE)
   const filter = { payment_id: { $ne: null }, updated_at: { $gte: new Date(since) } }
-  let lastId = ""
-  for (;;) {
-    const page = await ledger.listPaymentAttempts(
-      lastId ? { ...filter, id: { $gt: lastId } } : filter,
-      { take: PAGE, order: { id: "ASC" } }
-    )
-    if (page.length) {
-      yield page
-    }
-    if (page.length < PAGE) {
-      return
-    }
-    lastId = page[page.length - 1].id
-  }
+  return keysetPages(
+    (afterId) =>
+      ledger.listPaymentAttempts(afterId ? { ...filter, id: { $gt: afterId } } : filter, {
+        take: PAGE,
+        order: { id: "ASC" },
+      }),
+    PAGE
+  )
 }
 
-/** The order ids of the lifecycles matching `filter`, a page at a time (keyset on id). */
+/** The order ids of the lifecycles matching `filter`, a page at a time. */
 async function* orderPages(
   container: MedusaContainer,
   filter: Record<string, unknown>
 ): AsyncGenerator<string[]> {
   const lifecycles = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-  let lastId = ""
-  for (;;) {
-    const page = await lifecycles.listOrderLifecycles(
-      lastId ? { ...filter, id: { $gt: lastId } } : filter,
-      { select: ["id", "order_id"], take: PAGE, order: { id: "ASC" } }
-    )
-    if (page.length) {
-      yield page.map((row) => row.order_id)
-    }
-    if (page.length < PAGE) {
-      return
-    }
-    lastId = page[page.length - 1].id
+  const pages = keysetPages(
+    (afterId) =>
+      lifecycles.listOrderLifecycles(afterId ? { ...filter, id: { $gt: afterId } } : filter, {
+        select: ["id", "order_id"],
+        take: PAGE,
+        order: { id: "ASC" },
+      }),
+    PAGE
+  )
+  for await (const page of pages) {
+    yield page.map((row) => row.order_id)
   }
 }
 
