@@ -48,7 +48,7 @@ import { reserveStockStep } from "./steps/reserve-stock"
 import { listCheckoutShippingOptionsStep } from "./steps/list-checkout-shipping-options"
 import { selectShippingOptionStep } from "./steps/select-shipping-option"
 import { createPaymentAttemptStep } from "../payment/steps/create-payment-attempt"
-import type { PlacedOrderRecords } from "../../queries/order/placed-order-view"
+import { placedOrderRowOf, type PlacedOrderRecords } from "../../queries/order/placed-order-view"
 import { createCheckoutPaymentSessionStep } from "../payment/steps/create-checkout-payment-session"
 
 export type CheckoutAddress = {
@@ -278,7 +278,11 @@ export const checkoutCartWorkflow = createWorkflow(
       orderInputFromCart(finalCart, orderLineIds)
     )
     const orders = createOrdersStep(transform({ orderInput }, ({ orderInput }) => [orderInput]))
-    const order = transform({ orders }, ({ orders }) => orders[0])
+    // Only what the answer and the steps below need of Medusa's order: each of them gets its
+    // own copy of it (queries/order/placed-order-view.ts, placedOrderRowOf).
+    const order = transform({ orders }, ({ orders }) =>
+      placedOrderRowOf(orders[0] as unknown as PlacedOrderRecords["order"])
+    )
 
     // What follows the order needs only the order (or nothing), not each other: the steps
     // run side by side. Each is its own module call (its own transaction) either way, a
@@ -314,6 +318,14 @@ export const checkoutCartWorkflow = createWorkflow(
       createPaymentCollectionsStep(collectionsInput)
     )
     const { lifecycle, change } = written
+    // The collection as the steps below and the answer need it (as for the order above).
+    const collection = transform({ collections }, ({ collections }) => ({
+      id: collections[0].id,
+      status: collections[0].status,
+      amount: collections[0].amount,
+      currency_code: collections[0].currency_code,
+      created_at: collections[0].created_at ?? new Date(),
+    }))
 
     // Order ↔ payment collection, as Medusa's order flows (capture, refund, cancel) find an
     // order's payments. No cart ↔ payment collection link: Medusa's checkout makes one so
@@ -322,25 +334,22 @@ export const checkoutCartWorkflow = createWorkflow(
     // utils/payment/webhook-events.ts); the engine's settlement finds the cart through the
     // order (docs/DECISIONS.md, "A checkout in fewer statements").
     const paymentLinks = transform(
-      { collections, order },
-      ({ collections, order }): LinkDefinition[] => [
+      { collection, order },
+      ({ collection, order }): LinkDefinition[] => [
         {
           [Modules.ORDER]: { order_id: order.id },
-          [Modules.PAYMENT]: { payment_collection_id: collections[0].id },
+          [Modules.PAYMENT]: { payment_collection_id: collection.id },
         },
       ]
     )
-    const sessionInput = transform(
-      { collections, input, cart },
-      ({ collections, input, cart }) => ({
-        payer: cart.payer,
-        payment_collection_id: collections[0].id,
-        provider_id: orderSettings().paymentProviderId,
-        customer_id: input.customer_id,
-        amount: collections[0].amount,
-        currency_code: collections[0].currency_code,
-      })
-    )
+    const sessionInput = transform({ collection, input, cart }, ({ collection, input, cart }) => ({
+      payer: cart.payer,
+      payment_collection_id: collection.id,
+      provider_id: orderSettings().paymentProviderId,
+      customer_id: input.customer_id,
+      amount: collection.amount,
+      currency_code: collection.currency_code,
+    }))
     const [, session] = parallelize(
       createRemoteLinkStep(paymentLinks).config({ name: "link-payment-collection" }),
       createCheckoutPaymentSessionStep(sessionInput)
@@ -348,10 +357,10 @@ export const checkoutCartWorkflow = createWorkflow(
 
     // The engine's record of the payment: the API's payment id, its owner and outcome.
     const attempt = createPaymentAttemptStep(
-      transform({ session, collections, order, input }, (data) => ({
+      transform({ session, collection, order, input }, (data) => ({
         session: {
           id: data.session.id,
-          payment_collection_id: data.collections[0].id,
+          payment_collection_id: data.collection.id,
           provider_id: data.session.provider_id,
           amount: data.session.amount as number,
           currency_code: data.session.currency_code,
@@ -389,21 +398,15 @@ export const checkoutCartWorkflow = createWorkflow(
     // (an emit included) is undone while the cart is still locked.
     releaseLockStep({ key: input.cart_id })
     const result = transform(
-      { order, session, lifecycle, change, collections, attempt },
+      { order, session, lifecycle, change, collection, attempt },
       (written): CheckoutResult => ({
         order_id: written.order.id,
         payment_session_id: written.session.id,
         placed: {
-          // Medusa's order DTO carries the view's fields under its own (wider) types.
-          order: written.order as unknown as PlacedOrderRecords["order"],
+          order: written.order,
           lifecycle: written.lifecycle,
           change: written.change,
-          collection: {
-            id: written.collections[0].id,
-            status: written.collections[0].status,
-            amount: written.collections[0].amount,
-            created_at: written.collections[0].created_at ?? new Date(),
-          },
+          collection: written.collection,
           session: written.session,
           attempt: written.attempt,
         },
