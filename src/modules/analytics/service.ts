@@ -85,8 +85,7 @@ export default class AnalyticsModuleService extends MedusaService({
     const orderIds = JSON.stringify(facts.map((fact) => fact.order_id))
     const before = await this.run<BucketKey>(manager, write.FACT_KEYS_SQL, [orderIds])
     const rows = facts.map((fact) => ({ ...fact, id: generateEntityId(undefined, "aof") }))
-    await this.run(manager, write.UPSERT_FACTS_SQL, [JSON.stringify(rows)])
-    const after = await this.run<BucketKey>(manager, write.FACT_KEYS_SQL, [orderIds])
+    const after = await this.run<BucketKey>(manager, write.UPSERT_FACTS_SQL, [JSON.stringify(rows)])
     const customers = [...new Set(facts.map((fact) => fact.customer_id).filter(Boolean))]
     const flagged = customers.length
       ? await this.run<BucketKey>(manager, write.RECOMPUTE_FLAGS_SQL, [
@@ -132,28 +131,18 @@ export default class AnalyticsModuleService extends MedusaService({
     if (!keys.length) {
       return
     }
-    // Both levels in the same transaction: a reader never sees days and hours disagree.
-    for (const [level, unit] of [
-      [write.HOUR_ROLLUPS, "hour"],
-      [write.DAY_ROLLUPS, "day"],
-    ] as const) {
-      const json = uniqueKeys(keys, unit)
-      await this.run(manager, level.deleteSales, [json])
-      await this.run(manager, level.deleteProduct, [json])
-      await this.run(manager, level.insertSales, [json])
-      await this.run(manager, level.insertProduct, [json, KEPT])
-    }
-    // After the days: the months are summed from them.
-    const months = uniqueKeys(keys, "month")
-    await this.run(manager, write.PRODUCT_MONTHS.delete, [months])
-    await this.run(manager, write.PRODUCT_MONTHS.insert, [months])
-    // The local days of the zone the last rebuild filled (none before the first one).
-    const [zone] = await this.run<{ timezone: string }>(manager, write.LOCAL_DAYS.zone)
-    if (zone) {
-      const hours = uniqueKeys(keys, "hour")
-      await this.run(manager, write.LOCAL_DAYS.delete, [zone.timezone, hours])
-      await this.run(manager, write.LOCAL_DAYS.insert, [zone.timezone, hours])
-    }
+    // Every level in the same transaction: a reader never sees days and hours disagree.
+    // Three statements (a refresh runs on every order event): hours and days from the
+    // facts, then the months from those days, then the local days of the zone the last
+    // rebuild filled (none before the first).
+    await this.run(manager, write.REFRESH_ROLLUPS_SQL, [
+      uniqueKeys(keys, "hour"),
+      KEPT,
+      uniqueKeys(keys, "day"),
+      KEPT,
+    ])
+    await this.run(manager, write.PRODUCT_MONTHS.refresh, [uniqueKeys(keys, "month")])
+    await this.run(manager, write.LOCAL_DAYS.refresh, [uniqueKeys(keys, "hour")])
   }
 
   /**

@@ -16,7 +16,10 @@ select distinct ${HOUR} as "bucket_start", f."currency_code"
   from "analytics_order_fact" f
  where f."order_id" in (select jsonb_array_elements_text(?::jsonb))`
 
-/** Inserts or replaces facts; `first_order`/`returning` are recomputed afterwards. */
+/**
+ * Inserts or replaces facts; `first_order`/`returning` are recomputed afterwards. Returns
+ * the hour buckets the facts now fall in (FACT_KEYS_SQL's answer after the write).
+ */
 export const UPSERT_FACTS_SQL = `
 insert into "analytics_order_fact" as f ("id", "order_id", "customer_id", "currency_code",
   "placed_at", "status", "total", "raw_total", "refunded", "raw_refunded", "units", "lines")
@@ -32,7 +35,8 @@ on conflict ("order_id") where "deleted_at" is null do update
        "placed_at" = excluded."placed_at", "status" = excluded."status",
        "total" = excluded."total", "raw_total" = excluded."raw_total",
        "refunded" = excluded."refunded", "raw_refunded" = excluded."raw_refunded",
-       "units" = excluded."units", "lines" = excluded."lines", "updated_at" = now()`
+       "units" = excluded."units", "lines" = excluded."lines", "updated_at" = now()
+returning ${HOUR} as "bucket_start", f."currency_code"`
 
 /**
  * A customer's first kept order is `first_order`, later kept ones are `returning`
@@ -87,6 +91,16 @@ const SALES_COLUMNS = `"id", "bucket_start", "currency_code", "status", "orders"
 
 const PRODUCT_COLUMNS = `"id", "bucket_start", "currency_code", "product_id", "units", "revenue", "raw_revenue"`
 
+/** What an upsert of a recomputed rollup row rewrites (its id and bucket stay). */
+const SALES_UPDATE = `"orders" = excluded."orders", "total" = excluded."total",
+  "raw_total" = excluded."raw_total", "refunded" = excluded."refunded",
+  "raw_refunded" = excluded."raw_refunded", "units" = excluded."units",
+  "new_customers" = excluded."new_customers", "returning_orders" = excluded."returning_orders",
+  "updated_at" = now()`
+
+const PRODUCT_UPDATE = `"units" = excluded."units", "revenue" = excluded."revenue",
+  "raw_revenue" = excluded."raw_revenue", "updated_at" = now()`
+
 const LINES = `cross join jsonb_to_recordset(f."lines") as l("product_id" text, "quantity" int, "revenue" numeric)`
 const KEPT = `f."status" in (select jsonb_array_elements_text(?::jsonb))`
 
@@ -104,30 +118,46 @@ select '${level.prefix[0]}' || replace(gen_random_uuid()::text, '-', ''), ${buck
 select '${level.prefix[1]}' || replace(gen_random_uuid()::text, '-', ''), ${bucket}, f."currency_code", l."product_id",
        sum(l."quantity")::int, sum(l."revenue"),
        jsonb_build_object('value', sum(l."revenue")::text, 'precision', 20)`
+  const name = level.unit
   return {
-    /** Params: keys (JSON [{bucket_start, currency_code}]). */
-    deleteSales: `
-delete from ${level.sales} s using ${KEYS}
- where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`,
-    /** Params: keys. */
-    deleteProduct: `
-delete from ${level.product} s using ${KEYS}
- where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`,
-    /** Recomputes the sales rollup of the given buckets from the facts. Params: keys. */
-    insertSales: `
-insert into ${level.sales} (${SALES_COLUMNS})
+    /**
+     * Recomputes the sales and product rollups of the given buckets from the facts, as
+     * CTEs of one statement (`refreshRollupsSql`): each bucket's rows are computed, rows
+     * of the bucket that are no longer produced are deleted and the others upserted. The
+     * delete and the upsert touch different rows, so sharing one snapshot is safe. Params:
+     * keys (JSON [{bucket_start, currency_code}]), kept statuses (JSON).
+     */
+    refresh: `
+${name}_keys as (select * from ${KEYS}),
+${name}_sales (${SALES_COLUMNS}) as (
 ${salesSelect}
-  from "analytics_order_fact" f join ${KEYS} on ${inKey}
+  from "analytics_order_fact" f join ${name}_keys k on ${inKey}
  where f."deleted_at" is null
- group by 2, 3, 4`,
-    /** Recomputes the product rollup of the given buckets. Params: keys, kept statuses. */
-    insertProduct: `
-insert into ${level.product} (${PRODUCT_COLUMNS})
+ group by 2, 3, 4),
+${name}_sales_gone as (
+  delete from ${level.sales} s using ${name}_keys k
+   where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"
+     and not exists (select 1 from ${name}_sales n where n."bucket_start" = s."bucket_start"
+       and n."currency_code" = s."currency_code" and n."status" = s."status")),
+${name}_sales_put as (
+  insert into ${level.sales} (${SALES_COLUMNS}) select * from ${name}_sales
+  on conflict ("bucket_start", "currency_code", "status") where "deleted_at" is null
+  do update set ${SALES_UPDATE}),
+${name}_products (${PRODUCT_COLUMNS}) as (
 ${productSelect}
-  from "analytics_order_fact" f join ${KEYS} on ${inKey}
+  from "analytics_order_fact" f join ${name}_keys k on ${inKey}
   ${LINES}
  where f."deleted_at" is null and ${KEPT} and l."product_id" is not null
- group by 2, 3, 4`,
+ group by 2, 3, 4),
+${name}_products_gone as (
+  delete from ${level.product} s using ${name}_keys k
+   where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"
+     and not exists (select 1 from ${name}_products n where n."bucket_start" = s."bucket_start"
+       and n."currency_code" = s."currency_code" and n."product_id" = s."product_id")),
+${name}_products_put as (
+  insert into ${level.product} (${PRODUCT_COLUMNS}) select * from ${name}_products
+  on conflict ("bucket_start", "currency_code", "product_id") where "deleted_at" is null
+  do update set ${PRODUCT_UPDATE})`,
     clearSales: `delete from ${level.sales}`,
     clearProduct: `delete from ${level.product}`,
     /**
@@ -155,6 +185,14 @@ ${productSelect}
 export const HOUR_ROLLUPS = statements(HOURS)
 export const DAY_ROLLUPS = statements(DAYS)
 
+/**
+ * The hour and day rollups of some buckets recomputed in one statement (one round trip
+ * where eight statements were). Params: hour keys, kept statuses, day keys, kept statuses.
+ */
+export const REFRESH_ROLLUPS_SQL = `with ${HOUR_ROLLUPS.refresh},
+${DAY_ROLLUPS.refresh}
+select 1`
+
 const MONTH_OF_DAY = `(date_trunc('month', d."bucket_start" at time zone 'UTC') at time zone 'UTC')`
 const MONTH_SELECT = `
 select 'apm_' || replace(gen_random_uuid()::text, '-', ''), ${MONTH_OF_DAY}, d."currency_code",
@@ -167,19 +205,29 @@ select 'apm_' || replace(gen_random_uuid()::text, '-', ''), ${MONTH_OF_DAY}, d."
  * facts would be every order line of the month.
  */
 export const PRODUCT_MONTHS = {
-  /** Params: month keys. */
-  delete: `
-delete from "analytics_product_month" s using ${KEYS}
- where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`,
-  /** Params: month keys. */
-  insert: `
-insert into "analytics_product_month" (${PRODUCT_COLUMNS})
+  /**
+   * Recomputes the given months from the days, deleting months' rows no longer produced
+   * and upserting the others (as the levels' `refresh`). Params: month keys.
+   */
+  refresh: `
+with k as (select * from ${KEYS}),
+fresh (${PRODUCT_COLUMNS}) as (
 ${MONTH_SELECT}
-  from "analytics_product_day" d join ${KEYS}
+  from "analytics_product_day" d join k
     on d."currency_code" = k."currency_code" and d."bucket_start" >= k."bucket_start"
    and d."bucket_start" < k."bucket_start" + interval '1 month'
  where d."deleted_at" is null
- group by 2, 3, 4`,
+ group by 2, 3, 4),
+gone as (
+  delete from "analytics_product_month" s using k
+   where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"
+     and not exists (select 1 from fresh n where n."bucket_start" = s."bucket_start"
+       and n."currency_code" = s."currency_code" and n."product_id" = s."product_id")),
+put as (
+  insert into "analytics_product_month" (${PRODUCT_COLUMNS}) select * from fresh
+  on conflict ("bucket_start", "currency_code", "product_id") where "deleted_at" is null
+  do update set ${PRODUCT_UPDATE})
+select 1`,
   clear: `delete from "analytics_product_month"`,
   rebuild: `
 insert into "analytics_product_month" (${PRODUCT_COLUMNS})
@@ -210,10 +258,10 @@ const LOCAL_DAY = `(date_trunc('day', f."placed_at" at time zone z."tz") at time
 /**
  * The local days (as the instants of their midnights) that the given UTC hour buckets
  * touch, per currency: an hour lies in one local day in whole-hour zones, and in at most
- * two where the offset has half or quarter hours. Params: zone, hour keys (JSON).
+ * two where the offset has half or quarter hours. Needs a CTE `z` (the zone). Params: hour
+ * keys (JSON).
  */
-const LOCAL_KEYS = `z as (select ?::text as "tz"),
-k as (
+const LOCAL_KEYS = `k as (
   select distinct d."day" at time zone z."tz" as "bucket_start", h."currency_code"
     from z, jsonb_to_recordset(?::jsonb) as h("bucket_start" timestamptz, "currency_code" text),
     lateral (values (date_trunc('day', h."bucket_start" at time zone z."tz")),
@@ -233,24 +281,33 @@ select 'asl_' || replace(gen_random_uuid()::text, '-', ''), z."tz", ${LOCAL_DAY}
        (count(*) filter (where f."returning"))::int`
 
 export const LOCAL_DAYS = {
-  /** The zone the local days are kept for, if a rebuild filled them. */
-  zone: `select "timezone" from "analytics_local_day_zone" where "deleted_at" is null limit 1`,
-  /** Params: zone, hour keys. */
-  delete: `
-with ${LOCAL_KEYS}
-delete from "analytics_sales_local_day" s using z, k
- where s."timezone" = z."tz" and s."bucket_start" = k."bucket_start"
-   and s."currency_code" = k."currency_code"`,
-  /** Recomputes the local days the hour keys touch from the facts. Params: zone, hour keys. */
-  insert: `
-with ${LOCAL_KEYS}
-insert into "analytics_sales_local_day" (${LOCAL_SALES_COLUMNS})
+  /**
+   * Recomputes the local days the hour keys touch, in the zone a rebuild filled them for
+   * (nothing before the first rebuild): days' rows no longer produced are deleted, the
+   * others upserted (as the levels' `refresh`). Params: hour keys.
+   */
+  refresh: `
+with z as (select "timezone" as "tz" from "analytics_local_day_zone" where "deleted_at" is null limit 1),
+${LOCAL_KEYS},
+fresh (${LOCAL_SALES_COLUMNS}) as (
 ${LOCAL_SALES_SELECT}
   from z cross join k join "analytics_order_fact" f
     on f."currency_code" = k."currency_code" and f."placed_at" >= k."bucket_start"
    and f."placed_at" < ((k."bucket_start" at time zone z."tz") + interval '1 day') at time zone z."tz"
  where f."deleted_at" is null
- group by 2, 3, 4, 5`,
+ group by 2, 3, 4, 5),
+gone as (
+  delete from "analytics_sales_local_day" s using z, k
+   where s."timezone" = z."tz" and s."bucket_start" = k."bucket_start"
+     and s."currency_code" = k."currency_code"
+     and not exists (select 1 from fresh n where n."timezone" = s."timezone"
+       and n."bucket_start" = s."bucket_start" and n."currency_code" = s."currency_code"
+       and n."status" = s."status")),
+put as (
+  insert into "analytics_sales_local_day" (${LOCAL_SALES_COLUMNS}) select * from fresh
+  on conflict ("timezone", "bucket_start", "currency_code", "status") where "deleted_at" is null
+  do update set ${SALES_UPDATE})
+select 1`,
   clear: `delete from "analytics_sales_local_day"`,
   clearZone: `delete from "analytics_local_day_zone"`,
   /** Every local day of the zone, in bucket order. Params: zone. */
