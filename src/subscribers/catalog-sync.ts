@@ -25,36 +25,48 @@ function laneOf(eventName: string): CatalogSyncLane {
 }
 
 /**
- * The stock refreshes of one process, in batches: the first runs at once, and the products
- * of level updates that arrive meanwhile (ten checkouts of the same products) share the
- * next run instead of one run each. A product the refresh did not write (no row yet, or a
+ * The stock refreshes of one process, in batches: the first waits STOCK_GATHER_MS for its
+ * companions, and the products of level updates that arrive while it runs (ten checkouts
+ * of the same products) share the next run instead of one run each. A product the refresh did not write (no row yet, or a
  * row a sync changed meanwhile), and every product of a refresh that failed, is queued for
  * a rebuild in the stock lane.
  */
 const stockRefreshers = new WeakMap<MedusaContainer, BatchRunner<string>>()
 
+/**
+ * How long a stock refresh waits for the level updates that come with the first: a
+ * checkout's reservation updates one level per line within milliseconds, and they then
+ * share one refresh instead of one each. Only Medusa's own routes and the dashboard depend
+ * on this refresh to show their stock moves (the engine's checkout writes the catalog's
+ * stock itself before it answers), and a tenth of a second is nothing to them.
+ */
+const STOCK_GATHER_MS = 100
+
 function stockRefresher(container: MedusaContainer): BatchRunner<string> {
   let runner = stockRefreshers.get(container)
   if (!runner) {
-    runner = batchedRunner(async (productIds) => {
-      let rebuild: string[]
-      try {
-        const { result } = await refreshProductStockWorkflow(container).run({
-          input: { product_ids: productIds },
-        })
-        rebuild = result.missing_product_ids
-      } catch (error) {
-        // The queue keeps them (in Redis) and retries until the database answers again;
-        // the event bus's few retries would give up within seconds of an outage.
-        container
-          .resolve(ContainerRegistrationKeys.LOGGER)
-          .warn(`catalog: stock refresh failed, queued for a sync: ${(error as Error).message}`)
-        rebuild = productIds
-      }
-      if (rebuild.length) {
-        await requestCatalogSync(container, rebuild, "stock")
-      }
-    })
+    runner = batchedRunner(
+      async (productIds) => {
+        let rebuild: string[]
+        try {
+          const { result } = await refreshProductStockWorkflow(container).run({
+            input: { product_ids: productIds },
+          })
+          rebuild = result.missing_product_ids
+        } catch (error) {
+          // The queue keeps them (in Redis) and retries until the database answers again;
+          // the event bus's few retries would give up within seconds of an outage.
+          container
+            .resolve(ContainerRegistrationKeys.LOGGER)
+            .warn(`catalog: stock refresh failed, queued for a sync: ${(error as Error).message}`)
+          rebuild = productIds
+        }
+        if (rebuild.length) {
+          await requestCatalogSync(container, rebuild, "stock")
+        }
+      },
+      { gatherMs: STOCK_GATHER_MS }
+    )
     stockRefreshers.set(container, runner)
   }
   return runner
