@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import type { Knex } from "knex"
 import { CATALOG_MODULE } from "../../src/modules/catalog"
 import type CatalogModuleService from "../../src/modules/catalog/service"
 import { PLATFORM_MODULE } from "../../src/modules/platform"
@@ -133,6 +134,48 @@ medusaIntegrationTestRunner({
         return response.status === 200 && response.data.stock_quantity === 21
       })
       expect((await platform().catalogSyncStats())!.pending).toBeGreaterThan(1_000)
+    })
+
+    it("queues a product whose stock refresh failed, and shows its stock once writes succeed again", async () => {
+      const container = getContainer()
+      const lamp = shop.product.id
+      const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+      const storedStock = async () =>
+        (await db("catalog_product").where({ id: lamp }).first("stock_quantity")).stock_quantity
+      await waitForIdleEventQueue()
+      expect(await storedStock()).toBe(10)
+
+      // The database refuses every update of a catalog row, as during an outage: the
+      // refresh's stock write fails, and so does each retry of the queued sync until then.
+      await db.raw(`
+        create function catalog_bursts_refuse_update() returns trigger language plpgsql as $$
+        begin raise exception 'catalog_product % refuses updates (test)', old.id; end $$`)
+      await db.raw(`
+        create trigger catalog_bursts_refuse_update before update on catalog_product
+        for each row execute function catalog_bursts_refuse_update()`)
+      const redis = platform().redis()!
+      try {
+        const { inventoryItemId } = await stockOf(container, lamp)
+        await container.resolve(Modules.INVENTORY).updateInventoryLevels([
+          {
+            inventory_item_id: inventoryItemId,
+            location_id: shop.setup.stockLocationId,
+            stocked_quantity: 21,
+          },
+        ])
+        // Kept in the catalog's own sync queue (Redis), whose retries outlast an outage,
+        // while the row still shows the old stock.
+        await waitFor(async () => (await redis.zscore(CATALOG_SYNC_KEYS.stock, lamp)) !== null)
+        expect(await storedStock()).toBe(10)
+      } finally {
+        await db.raw("drop trigger if exists catalog_bursts_refuse_update on catalog_product")
+        await db.raw("drop function if exists catalog_bursts_refuse_update()")
+      }
+
+      // The queue's next retry (every 5 s) rebuilds the row with the level's stock.
+      await waitFor(async () => (await storedStock()) === 21)
+      await waitFor(async () => (await api.get(`/products/${lamp}`)).data.stock_quantity === 21)
+      expect(await redis.zscore(CATALOG_SYNC_KEYS.stock, lamp)).toBeNull()
     })
 
     it("shows a checkout's stock on the next read while an import's events are worked off", async () => {

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
+import { keysetPages } from "../../utils/keyset-pages"
 import { rebuildAnalyticsRollupsWorkflow } from "../../workflows/analytics/rebuild-analytics-rollups"
 import { refreshOrderAnalyticsWorkflow } from "../../workflows/analytics/refresh-order-analytics"
 
@@ -23,16 +24,17 @@ export async function rebuildAnalytics(
   const startedAt = new Date()
   let orders = 0
   let failed = 0
+  const pages = keysetPages(
+    (afterId) =>
+      lifecycles.listOrderLifecycles(afterId ? { id: { $gt: afterId } } : {}, {
+        select: ["id", "order_id"],
+        take: batchSize,
+        order: { id: "ASC" },
+      }),
+    batchSize
+  )
   let lastId = ""
-  for (;;) {
-    const page = await lifecycles.listOrderLifecycles(lastId ? { id: { $gt: lastId } } : {}, {
-      select: ["id", "order_id"],
-      take: batchSize,
-      order: { id: "ASC" },
-    })
-    if (!page.length) {
-      break
-    }
+  for await (const page of pages) {
     try {
       await refreshOrderAnalyticsWorkflow(container).run({
         input: { order_ids: page.map((row) => row.order_id) },

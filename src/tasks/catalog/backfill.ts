@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { CATALOG_MODULE } from "../../modules/catalog"
 import type CatalogModuleService from "../../modules/catalog/service"
+import { keysetPages } from "../../utils/keyset-pages"
 import { rebuildCatalogLexiconWorkflow } from "../../workflows/catalog/rebuild-catalog-lexicon"
 import { syncCatalogProductsWorkflow } from "../../workflows/catalog/sync-catalog-products"
 
@@ -22,35 +23,34 @@ export async function backfillCatalog(
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
 
   let synced = 0
-  let lastId = ""
-  for (;;) {
-    const page = await productModule.listProducts(lastId ? { id: { $gt: lastId } } : {}, {
-      select: ["id"],
-      take: batchSize,
-      order: { id: "ASC" },
-    })
-    if (!page.length) {
-      break
-    }
+  const products = keysetPages(
+    (afterId) =>
+      productModule.listProducts(afterId ? { id: { $gt: afterId } } : {}, {
+        select: ["id"],
+        take: batchSize,
+        order: { id: "ASC" },
+      }),
+    batchSize
+  )
+  for await (const page of products) {
     await syncCatalogProductsWorkflow(container).run({
       input: { product_ids: page.map((product) => product.id) },
     })
     synced += page.length
-    lastId = page[page.length - 1].id
   }
 
   // Rows whose product is gone (deleted while no sync ran, e.g. a failed subscriber).
   let removed = 0
-  let lastRow = ""
-  for (;;) {
-    const rows = await catalog.listCatalogProducts(lastRow ? { id: { $gt: lastRow } } : {}, {
-      select: ["id"],
-      take: batchSize,
-      order: { id: "ASC" },
-    })
-    if (!rows.length) {
-      break
-    }
+  const catalogRows = keysetPages(
+    (afterId) =>
+      catalog.listCatalogProducts(afterId ? { id: { $gt: afterId } } : {}, {
+        select: ["id"],
+        take: batchSize,
+        order: { id: "ASC" },
+      }),
+    batchSize
+  )
+  for await (const rows of catalogRows) {
     const ids = rows.map((row) => row.id)
     const existing = await productModule.listProducts({ id: ids }, { select: ["id"] })
     const known = new Set(existing.map((product) => product.id))
@@ -59,7 +59,6 @@ export async function backfillCatalog(
       await syncCatalogProductsWorkflow(container).run({ input: { product_ids: gone } })
       removed += gone.length
     }
-    lastRow = ids[ids.length - 1]
   }
 
   await rebuildCatalogLexiconWorkflow(container).run()

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
+import { keysetPages } from "../../utils/keyset-pages"
 import { COUNTED_STATUSES } from "../../utils/recommendations/purchase"
 import { refreshOrderRecommendationsWorkflow } from "../../workflows/recommendation/refresh-order-recommendations"
 
@@ -21,15 +22,15 @@ export async function backfillRecommendations(
   const lifecycles = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const totals = { orders: 0, changed: 0, failed: 0 }
-  let lastId = ""
-  for (;;) {
-    const page = await lifecycles.listOrderLifecycles(
-      { status: [...COUNTED_STATUSES], ...(lastId ? { id: { $gt: lastId } } : {}) },
-      { select: ["id", "order_id"], take: pageSize, order: { id: "ASC" } }
-    )
-    if (!page.length) {
-      break
-    }
+  const pages = keysetPages(
+    (afterId) =>
+      lifecycles.listOrderLifecycles(
+        { status: [...COUNTED_STATUSES], ...(afterId ? { id: { $gt: afterId } } : {}) },
+        { select: ["id", "order_id"], take: pageSize, order: { id: "ASC" } }
+      ),
+    pageSize
+  )
+  for await (const page of pages) {
     for (const row of page) {
       try {
         const { result } = await refreshOrderRecommendationsWorkflow(container).run({
@@ -42,7 +43,6 @@ export async function backfillRecommendations(
         logger.error(`recommendations: backfill of ${row.order_id} failed: ${String(error)}`)
       }
     }
-    lastId = page[page.length - 1].id
   }
   logger.info(
     `recommendations: backfill saw ${totals.orders} orders, counted ${totals.changed} new, ` +
