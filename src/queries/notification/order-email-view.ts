@@ -2,7 +2,11 @@ import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { IDENTITY_MODULE } from "../../modules/identity"
 import type IdentityModuleService from "../../modules/identity/service"
 import { money, sumAmounts } from "../../utils/money"
-import type { OrderEmailData } from "../../utils/notifications/order-email"
+import {
+  ORDER_EMAIL_EXTRAS,
+  type OrderEmailData,
+  type OrderEmailKind,
+} from "../../utils/notifications/order-email"
 import { emailLocaleOf, type EmailLocale } from "../../utils/notifications/locale"
 import { toLineView, type LineRow } from "../order/line-view"
 import { queryGraph } from "../graph"
@@ -64,11 +68,15 @@ const FIELDS = [
   "shipping_total",
   "tax_total",
   "total",
+]
+
+const TRACKING_FIELDS = [
   "fulfillments.canceled_at",
   "fulfillments.labels.tracking_number",
   "fulfillments.labels.tracking_url",
-  "payment_collections.payments.refunds.amount",
 ]
+
+const REFUND_FIELDS = ["payment_collections.payments.refunds.amount"]
 
 type Preferences = { locale?: string; notification_channels?: string[] }
 
@@ -85,14 +93,23 @@ async function preferencesOf(
   return (profile?.preferences ?? {}) as Preferences
 }
 
-/** The order as its emails show it; null when the order is unknown or has no email. */
+/**
+ * The order as an email of `kind` shows it (its refunds and tracking only when the kind
+ * shows them: ORDER_EMAIL_EXTRAS); null when the order is unknown or has no email.
+ */
 export async function loadOrderEmailView(
   container: MedusaContainer,
-  orderId: string
+  orderId: string,
+  kind: OrderEmailKind
 ): Promise<OrderEmailView | null> {
+  const extras = ORDER_EMAIL_EXTRAS[kind]
   const { data } = await queryGraph<OrderEmailRow>(container, {
     entity: "order",
-    fields: FIELDS,
+    fields: [
+      ...FIELDS,
+      ...(extras.tracking ? TRACKING_FIELDS : []),
+      ...(extras.refunds ? REFUND_FIELDS : []),
+    ],
     filters: { id: orderId },
   })
   const order = data[0]
@@ -107,6 +124,10 @@ export async function loadOrderEmailView(
     .filter((fulfillment) => !fulfillment.canceled_at)
     .flatMap((fulfillment) => fulfillment.labels ?? [])
     .map((label) => ({ number: label.tracking_number || null, url: label.tracking_url || null }))
+  const shown = {
+    ...(extras.refunds ? { refunded: money(refunded) } : {}),
+    ...(extras.tracking ? { tracking } : {}),
+  }
 
   return {
     order_id: order.id,
@@ -130,8 +151,7 @@ export async function loadOrderEmailView(
       shipping: money(order.shipping_total),
       tax: money(order.tax_total),
       total: money(order.total),
-      refunded: money(refunded),
-      tracking,
+      ...shown,
     },
   }
 }

@@ -29,6 +29,23 @@ export function orderEmailKindOf(change: {
   return change.to
 }
 
+/**
+ * What each kind shows beyond the order's lines and totals: the refunds (two more module
+ * reads through the order's payments) and the tracking (two through its fulfillments).
+ * An email reads only what its kind shows: the confirmation and the payment email, two per
+ * order, are sent from the worker for every checkout.
+ */
+export const ORDER_EMAIL_EXTRAS: Record<OrderEmailKind, { refunds: boolean; tracking: boolean }> = {
+  placed: { refunds: false, tracking: false },
+  paid: { refunds: false, tracking: false },
+  processing: { refunds: false, tracking: false },
+  shipped: { refunds: false, tracking: true },
+  delivered: { refunds: false, tracking: false },
+  cancelled: { refunds: false, tracking: false },
+  refunded: { refunds: true, tracking: false },
+  partially_refunded: { refunds: true, tracking: false },
+}
+
 /** What an order email shows; amounts are the contract's decimal strings. */
 export type OrderEmailData = {
   display_id: number
@@ -41,9 +58,13 @@ export type OrderEmailData = {
   shipping: string
   tax: string
   total: string
-  /** Everything refunded on the order so far. */
-  refunded: string
-  tracking: { number: string | null; url: string | null }[]
+  /**
+   * Everything refunded on the order so far: read only for the kinds that show it
+   * (ORDER_EMAIL_EXTRAS), absent otherwise.
+   */
+  refunded?: string
+  /** The shipment's tracking: read only for the kinds that show it, absent otherwise. */
+  tracking?: { number: string | null; url: string | null }[]
   /** The storefront's page of the order, if the storefront has one. */
   order_url: string | null
   shop_name: string
@@ -178,7 +199,8 @@ export function orderEmailDocument(
   const copy = COPY[locale]
   const money = (amount: string) => formatMoney(amount, order.currency_code, locale)
   const number = `#${order.display_id}`
-  const amount = kind === "paid" ? money(order.total) : money(order.refunded)
+  const refunded = order.refunded ?? "0.00"
+  const amount = kind === "paid" ? money(order.total) : money(refunded)
   const paragraphs = [copy.greeting(order.customer_name), copy.body[kind](number, amount)]
   if (kind === "placed") {
     paragraphs.push(copy.placedOn(formatDate(order.created_at, locale)))
@@ -208,7 +230,7 @@ export function orderEmailDocument(
     ]
   }
   if (kind === "shipped") {
-    const known = order.tracking.filter((entry) => entry.number || entry.url)
+    const known = (order.tracking ?? []).filter((entry) => entry.number || entry.url)
     if (known.length) {
       document.summary = known.map((entry) => ({
         label: copy.tracking,
@@ -220,7 +242,7 @@ export function orderEmailDocument(
   }
   if (kind === "refunded" || kind === "partially_refunded") {
     document.summary = [
-      { label: copy.refunded, value: money(order.refunded), strong: true },
+      { label: copy.refunded, value: money(refunded), strong: true },
       { label: copy.total, value: money(order.total) },
     ]
   }

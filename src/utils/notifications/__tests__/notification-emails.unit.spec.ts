@@ -7,6 +7,7 @@ import {
 } from "../admin-email"
 import { emailLocaleOf, formatMoney } from "../locale"
 import {
+  ORDER_EMAIL_EXTRAS,
   ORDER_EMAIL_KINDS,
   orderEmailDocument,
   orderEmailKindOf,
@@ -141,6 +142,30 @@ describe("orderEmailDocument", () => {
     const partial = orderEmailDocument("partially_refunded", order, "de")
     expect(partial.subject).toBe("Teilerstattung für Bestellung #1042")
     expect(partial.paragraphs[1]).toContain("39,98\u00a0€")
+  })
+
+  it("shows refunds and tracking only in the kinds that read them (ORDER_EMAIL_EXTRAS)", () => {
+    const shipped = { ...order, tracking: [{ number: "1Z999", url: null }] }
+    const { refunded: _refunded, tracking: _tracking, ...bare } = shipped
+    for (const kind of ORDER_EMAIL_KINDS) {
+      const extras = ORDER_EMAIL_EXTRAS[kind]
+      const read = {
+        ...bare,
+        ...(extras.refunds ? { refunded: shipped.refunded } : {}),
+        ...(extras.tracking ? { tracking: shipped.tracking } : {}),
+      }
+      // What a kind does not read must not change its email.
+      expect({ kind, email: orderEmailDocument(kind, read, "en") }).toEqual({
+        kind,
+        email: orderEmailDocument(kind, shipped, "en"),
+      })
+    }
+    expect(orderEmailDocument("refunded", bare, "en")).not.toEqual(
+      orderEmailDocument("refunded", shipped, "en")
+    )
+    expect(orderEmailDocument("shipped", bare, "en")).not.toEqual(
+      orderEmailDocument("shipped", shipped, "en")
+    )
   })
 
   it("has a subject and heading for every kind in both languages", () => {

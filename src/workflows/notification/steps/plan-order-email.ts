@@ -24,7 +24,7 @@ export const planOrderEmailStep = createStep(
   "notification-plan-order-email",
   async (change: OrderStatusChangedData, { container }) => {
     const kind = orderEmailKindOf(change)
-    const view = kind ? await loadOrderEmailView(container, change.order_id) : null
+    const view = kind ? await loadOrderEmailView(container, change.order_id, kind) : null
     if (!kind || !view || !view.wants_email) {
       return new StepResponse<OutgoingNotification[]>([])
     }
