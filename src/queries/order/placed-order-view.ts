@@ -58,8 +58,8 @@ type PlacedOrder = PlacedOrderRecords["order"]
  * order view (queries/order/order-view.ts), nothing else. The checkout keeps this instead
  * of the module's whole order (every line's and the order's totals, summaries, versions):
  * each step and transform that reads the order gets a deep copy of it from Medusa's
- * workflow engine, and the whole order made those copies a tenth of the writer's CPU per
- * checkout (docs/PERFORMANCE.md, "Smaller values between checkout steps").
+ * workflow engine, and copying the whole order was most of the 7–8 % of the writer's CPU
+ * that went to such copies (docs/PERFORMANCE.md, "Smaller values between checkout steps").
  */
 export function placedOrderRowOf(order: PlacedOrder): PlacedOrder {
   return {

@@ -101,6 +101,38 @@ const SALES_UPDATE = `"orders" = excluded."orders", "total" = excluded."total",
 const PRODUCT_UPDATE = `"units" = excluded."units", "revenue" = excluded."revenue",
   "raw_revenue" = excluded."raw_revenue", "updated_at" = now()`
 
+/**
+ * Three CTEs (`<name>`, `<name>_gone`, `<name>_put`) that make `table`'s rows of some
+ * buckets what `fresh` computes: the buckets' rows `fresh` no longer produces are deleted,
+ * the others upserted on the table's unique `key` (a partial index on live rows). The
+ * delete and the upsert touch different rows, so they can share one statement's snapshot
+ * (a delete and a re-insert of the same key could not). `scope` names the buckets: a
+ * `using` list and the condition that ties a row `s` to them.
+ */
+function replaceBucketRows(rows: {
+  name: string
+  table: string
+  columns: string
+  fresh: string
+  scope: { using: string; where: string }
+  key: string[]
+  update: string
+}): string {
+  const same = rows.key.map((column) => `n."${column}" = s."${column}"`).join(" and ")
+  return `${rows.name} (${rows.columns}) as (${rows.fresh}),
+${rows.name}_gone as (
+  delete from ${rows.table} s using ${rows.scope.using}
+   where ${rows.scope.where}
+     and not exists (select 1 from ${rows.name} n where ${same})),
+${rows.name}_put as (
+  insert into ${rows.table} (${rows.columns}) select * from ${rows.name}
+  on conflict (${rows.key.map((column) => `"${column}"`).join(", ")}) where "deleted_at" is null
+  do update set ${rows.update})`
+}
+
+/** A rollup row `s` in one of the buckets `k` (same start and currency). */
+const IN_KEYS = `s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"`
+
 const LINES = `cross join jsonb_to_recordset(f."lines") as l("product_id" text, "quantity" int, "revenue" numeric)`
 const KEPT = `f."status" in (select jsonb_array_elements_text(?::jsonb))`
 
@@ -122,42 +154,36 @@ select '${level.prefix[1]}' || replace(gen_random_uuid()::text, '-', ''), ${buck
   return {
     /**
      * Recomputes the sales and product rollups of the given buckets from the facts, as
-     * CTEs of one statement (`refreshRollupsSql`): each bucket's rows are computed, rows
-     * of the bucket that are no longer produced are deleted and the others upserted. The
-     * delete and the upsert touch different rows, so sharing one snapshot is safe. Params:
+     * CTEs of one statement (REFRESH_ROLLUPS_SQL, replaceBucketRows). Params:
      * keys (JSON [{bucket_start, currency_code}]), kept statuses (JSON).
      */
     refresh: `
 ${name}_keys as (select * from ${KEYS}),
-${name}_sales (${SALES_COLUMNS}) as (
-${salesSelect}
+${replaceBucketRows({
+  name: `${name}_sales`,
+  table: level.sales,
+  columns: SALES_COLUMNS,
+  fresh: `${salesSelect}
   from "analytics_order_fact" f join ${name}_keys k on ${inKey}
  where f."deleted_at" is null
- group by 2, 3, 4),
-${name}_sales_gone as (
-  delete from ${level.sales} s using ${name}_keys k
-   where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"
-     and not exists (select 1 from ${name}_sales n where n."bucket_start" = s."bucket_start"
-       and n."currency_code" = s."currency_code" and n."status" = s."status")),
-${name}_sales_put as (
-  insert into ${level.sales} (${SALES_COLUMNS}) select * from ${name}_sales
-  on conflict ("bucket_start", "currency_code", "status") where "deleted_at" is null
-  do update set ${SALES_UPDATE}),
-${name}_products (${PRODUCT_COLUMNS}) as (
-${productSelect}
+ group by 2, 3, 4`,
+  scope: { using: `${name}_keys k`, where: IN_KEYS },
+  key: ["bucket_start", "currency_code", "status"],
+  update: SALES_UPDATE,
+})},
+${replaceBucketRows({
+  name: `${name}_products`,
+  table: level.product,
+  columns: PRODUCT_COLUMNS,
+  fresh: `${productSelect}
   from "analytics_order_fact" f join ${name}_keys k on ${inKey}
   ${LINES}
  where f."deleted_at" is null and ${KEPT} and l."product_id" is not null
- group by 2, 3, 4),
-${name}_products_gone as (
-  delete from ${level.product} s using ${name}_keys k
-   where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"
-     and not exists (select 1 from ${name}_products n where n."bucket_start" = s."bucket_start"
-       and n."currency_code" = s."currency_code" and n."product_id" = s."product_id")),
-${name}_products_put as (
-  insert into ${level.product} (${PRODUCT_COLUMNS}) select * from ${name}_products
-  on conflict ("bucket_start", "currency_code", "product_id") where "deleted_at" is null
-  do update set ${PRODUCT_UPDATE})`,
+ group by 2, 3, 4`,
+  scope: { using: `${name}_keys k`, where: IN_KEYS },
+  key: ["bucket_start", "currency_code", "product_id"],
+  update: PRODUCT_UPDATE,
+})}`,
     clearSales: `delete from ${level.sales}`,
     clearProduct: `delete from ${level.product}`,
     /**
@@ -211,22 +237,20 @@ export const PRODUCT_MONTHS = {
    */
   refresh: `
 with k as (select * from ${KEYS}),
-fresh (${PRODUCT_COLUMNS}) as (
-${MONTH_SELECT}
+${replaceBucketRows({
+  name: "months",
+  table: `"analytics_product_month"`,
+  columns: PRODUCT_COLUMNS,
+  fresh: `${MONTH_SELECT}
   from "analytics_product_day" d join k
     on d."currency_code" = k."currency_code" and d."bucket_start" >= k."bucket_start"
    and d."bucket_start" < k."bucket_start" + interval '1 month'
  where d."deleted_at" is null
- group by 2, 3, 4),
-gone as (
-  delete from "analytics_product_month" s using k
-   where s."bucket_start" = k."bucket_start" and s."currency_code" = k."currency_code"
-     and not exists (select 1 from fresh n where n."bucket_start" = s."bucket_start"
-       and n."currency_code" = s."currency_code" and n."product_id" = s."product_id")),
-put as (
-  insert into "analytics_product_month" (${PRODUCT_COLUMNS}) select * from fresh
-  on conflict ("bucket_start", "currency_code", "product_id") where "deleted_at" is null
-  do update set ${PRODUCT_UPDATE})
+ group by 2, 3, 4`,
+  scope: { using: "k", where: IN_KEYS },
+  key: ["bucket_start", "currency_code", "product_id"],
+  update: PRODUCT_UPDATE,
+})}
 select 1`,
   clear: `delete from "analytics_product_month"`,
   rebuild: `
@@ -289,24 +313,20 @@ export const LOCAL_DAYS = {
   refresh: `
 with z as (select "timezone" as "tz" from "analytics_local_day_zone" where "deleted_at" is null limit 1),
 ${LOCAL_KEYS},
-fresh (${LOCAL_SALES_COLUMNS}) as (
-${LOCAL_SALES_SELECT}
+${replaceBucketRows({
+  name: "local_days",
+  table: `"analytics_sales_local_day"`,
+  columns: LOCAL_SALES_COLUMNS,
+  fresh: `${LOCAL_SALES_SELECT}
   from z cross join k join "analytics_order_fact" f
     on f."currency_code" = k."currency_code" and f."placed_at" >= k."bucket_start"
    and f."placed_at" < ((k."bucket_start" at time zone z."tz") + interval '1 day') at time zone z."tz"
  where f."deleted_at" is null
- group by 2, 3, 4, 5),
-gone as (
-  delete from "analytics_sales_local_day" s using z, k
-   where s."timezone" = z."tz" and s."bucket_start" = k."bucket_start"
-     and s."currency_code" = k."currency_code"
-     and not exists (select 1 from fresh n where n."timezone" = s."timezone"
-       and n."bucket_start" = s."bucket_start" and n."currency_code" = s."currency_code"
-       and n."status" = s."status")),
-put as (
-  insert into "analytics_sales_local_day" (${LOCAL_SALES_COLUMNS}) select * from fresh
-  on conflict ("timezone", "bucket_start", "currency_code", "status") where "deleted_at" is null
-  do update set ${SALES_UPDATE})
+ group by 2, 3, 4, 5`,
+  scope: { using: "z, k", where: `s."timezone" = z."tz" and ${IN_KEYS}` },
+  key: ["timezone", "bucket_start", "currency_code", "status"],
+  update: SALES_UPDATE,
+})}
 select 1`,
   clear: `delete from "analytics_sales_local_day"`,
   clearZone: `delete from "analytics_local_day_zone"`,
