@@ -147,14 +147,14 @@ medusaIntegrationTestRunner({
 
       // The database refuses every update of a catalog row, as during an outage: the
       // refresh's stock write fails, and so does each retry of the queued sync until then.
-      await db.raw(`
-        create function catalog_bursts_refuse_update() returns trigger language plpgsql as $$
-        begin raise exception 'catalog_product % refuses updates (test)', old.id; end $$`)
-      await db.raw(`
-        create trigger catalog_bursts_refuse_update before update on catalog_product
-        for each row execute function catalog_bursts_refuse_update()`)
       const redis = platform().redis()!
       try {
+        await db.raw(`
+          create function catalog_bursts_refuse_update() returns trigger language plpgsql as $$
+          begin raise exception 'catalog_product % refuses updates (test)', old.id; end $$`)
+        await db.raw(`
+          create trigger catalog_bursts_refuse_update before update on catalog_product
+          for each row execute function catalog_bursts_refuse_update()`)
         const { inventoryItemId } = await stockOf(container, lamp)
         await container.resolve(Modules.INVENTORY).updateInventoryLevels([
           {

@@ -27,9 +27,9 @@ function laneOf(eventName: string): CatalogSyncLane {
 /**
  * The stock refreshes of one process, in batches: the first waits STOCK_GATHER_MS for its
  * companions, and the products of level updates that arrive while it runs (ten checkouts
- * of the same products) share the next run instead of one run each. A product the refresh did not write (no row yet, or a
- * row a sync changed meanwhile), and every product of a refresh that failed, is queued for
- * a rebuild in the stock lane.
+ * of the same products) share the next run instead of one run each. A product the refresh
+ * did not write (no row yet, or a row a sync changed meanwhile), and every product of a
+ * refresh that failed, is queued for a rebuild in the stock lane.
  */
 const stockRefreshers = new WeakMap<MedusaContainer, BatchRunner<string>>()
 

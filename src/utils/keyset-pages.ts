@@ -14,7 +14,8 @@ export async function* keysetPages<Row extends { id: string }>(
     if (page.length) {
       yield page
     }
-    if (page.length < pageSize) {
+    // An empty page ends it too, whatever `pageSize` says: there is no last id to go on from.
+    if (!page.length || page.length < pageSize) {
       return
     }
     afterId = page[page.length - 1].id

@@ -13,7 +13,8 @@ import { lineView, toLineView, unitCount, type LineRow } from "./line-view"
 import { money } from "../../utils/money"
 import { queryGraph } from "../graph"
 
-const ORDER_VIEW_FIELDS = [
+/** What the order view reads of Medusa's order (placed-order-view.ts keeps the same). */
+export const ORDER_VIEW_FIELDS = [
   "id",
   "display_id",
   "customer_id",

@@ -40,7 +40,13 @@ export type PlacedOrderRecords = {
   order: Omit<OrderRow, "payment_collections">
   lifecycle: OrderLifecycleRecord
   change: OrderStatusChangeRecord
-  collection: { id: string; status: string; amount: OrderRow["total"]; created_at: string | Date }
+  collection: {
+    id: string
+    status: string
+    amount: OrderRow["total"]
+    currency_code: string
+    created_at: string | Date
+  }
   session: {
     id: string
     provider_id: string

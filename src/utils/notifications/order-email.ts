@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import type { OrderStatus } from "../../modules/order-lifecycle/types"
 import type { EmailDocument } from "./document"
 import { formatDate, formatMoney, type EmailLocale } from "./locale"
@@ -190,6 +191,27 @@ const COPY: Record<EmailLocale, OrderCopy> = {
   },
 }
 
+/**
+ * The refunds and tracking an email of `kind` shows (ORDER_EMAIL_EXTRAS), which its data
+ * must then carry: an email that shows a refund it was not given would say "€0.00".
+ */
+function extrasOf(
+  kind: OrderEmailKind,
+  order: OrderEmailData
+): { refunded: string | undefined; tracking: NonNullable<OrderEmailData["tracking"]> } {
+  const extras = ORDER_EMAIL_EXTRAS[kind]
+  if ((extras.refunds && order.refunded === undefined) || (extras.tracking && !order.tracking)) {
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `The ${kind} email of order #${order.display_id} was built without the ${extras.refunds ? "refunds" : "tracking"} it shows`
+    )
+  }
+  return {
+    refunded: extras.refunds ? order.refunded : undefined,
+    tracking: extras.tracking ? (order.tracking ?? []) : [],
+  }
+}
+
 /** The email of an order status, in the reader's locale, money in the order's currency. */
 export function orderEmailDocument(
   kind: OrderEmailKind,
@@ -199,8 +221,8 @@ export function orderEmailDocument(
   const copy = COPY[locale]
   const money = (amount: string) => formatMoney(amount, order.currency_code, locale)
   const number = `#${order.display_id}`
-  const refunded = order.refunded ?? "0.00"
-  const amount = kind === "paid" ? money(order.total) : money(refunded)
+  const { refunded, tracking } = extrasOf(kind, order)
+  const amount = kind === "paid" ? money(order.total) : refunded ? money(refunded) : ""
   const paragraphs = [copy.greeting(order.customer_name), copy.body[kind](number, amount)]
   if (kind === "placed") {
     paragraphs.push(copy.placedOn(formatDate(order.created_at, locale)))
@@ -230,7 +252,7 @@ export function orderEmailDocument(
     ]
   }
   if (kind === "shipped") {
-    const known = (order.tracking ?? []).filter((entry) => entry.number || entry.url)
+    const known = tracking.filter((entry) => entry.number || entry.url)
     if (known.length) {
       document.summary = known.map((entry) => ({
         label: copy.tracking,
@@ -240,7 +262,7 @@ export function orderEmailDocument(
       paragraphs.push(copy.noTracking)
     }
   }
-  if (kind === "refunded" || kind === "partially_refunded") {
+  if (refunded !== undefined) {
     document.summary = [
       { label: copy.refunded, value: money(refunded), strong: true },
       { label: copy.total, value: money(order.total) },

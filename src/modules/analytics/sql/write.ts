@@ -103,7 +103,8 @@ const PRODUCT_UPDATE = `"units" = excluded."units", "revenue" = excluded."revenu
 
 /**
  * Three CTEs (`<name>`, `<name>_gone`, `<name>_put`) that make `table`'s rows of some
- * buckets what `fresh` computes: the buckets' rows `fresh` no longer produces are deleted,
+ * buckets what `fresh` computes: the buckets' rows `fresh` no longer produces are deleted
+ * (and soft-deleted ones, which the upsert would not reach, as the old full delete did),
  * the others upserted on the table's unique `key` (a partial index on live rows). The
  * delete and the upsert touch different rows, so they can share one statement's snapshot
  * (a delete and a re-insert of the same key could not). `scope` names the buckets: a
@@ -123,7 +124,7 @@ function replaceBucketRows(rows: {
 ${rows.name}_gone as (
   delete from ${rows.table} s using ${rows.scope.using}
    where ${rows.scope.where}
-     and not exists (select 1 from ${rows.name} n where ${same})),
+     and (s."deleted_at" is not null or not exists (select 1 from ${rows.name} n where ${same}))),
 ${rows.name}_put as (
   insert into ${rows.table} (${rows.columns}) select * from ${rows.name}
   on conflict (${rows.key.map((column) => `"${column}"`).join(", ")}) where "deleted_at" is null
@@ -157,7 +158,7 @@ select '${level.prefix[1]}' || replace(gen_random_uuid()::text, '-', ''), ${buck
      * CTEs of one statement (REFRESH_ROLLUPS_SQL, replaceBucketRows). Params:
      * keys (JSON [{bucket_start, currency_code}]), kept statuses (JSON).
      */
-    refresh: `
+    refreshCtes: `
 ${name}_keys as (select * from ${KEYS}),
 ${replaceBucketRows({
   name: `${name}_sales`,
@@ -215,8 +216,8 @@ export const DAY_ROLLUPS = statements(DAYS)
  * The hour and day rollups of some buckets recomputed in one statement (one round trip
  * where eight statements were). Params: hour keys, kept statuses, day keys, kept statuses.
  */
-export const REFRESH_ROLLUPS_SQL = `with ${HOUR_ROLLUPS.refresh},
-${DAY_ROLLUPS.refresh}
+export const REFRESH_ROLLUPS_SQL = `with ${HOUR_ROLLUPS.refreshCtes},
+${DAY_ROLLUPS.refreshCtes}
 select 1`
 
 const MONTH_OF_DAY = `(date_trunc('month', d."bucket_start" at time zone 'UTC') at time zone 'UTC')`
@@ -233,7 +234,7 @@ select 'apm_' || replace(gen_random_uuid()::text, '-', ''), ${MONTH_OF_DAY}, d."
 export const PRODUCT_MONTHS = {
   /**
    * Recomputes the given months from the days, deleting months' rows no longer produced
-   * and upserting the others (as the levels' `refresh`). Params: month keys.
+   * and upserting the others (as the levels' `refreshCtes`). Params: month keys.
    */
   refresh: `
 with k as (select * from ${KEYS}),
@@ -308,7 +309,7 @@ export const LOCAL_DAYS = {
   /**
    * Recomputes the local days the hour keys touch, in the zone a rebuild filled them for
    * (nothing before the first rebuild): days' rows no longer produced are deleted, the
-   * others upserted (as the levels' `refresh`). Params: hour keys.
+   * others upserted (as the levels' `refreshCtes`). Params: hour keys.
    */
   refresh: `
 with z as (select "timezone" as "tz" from "analytics_local_day_zone" where "deleted_at" is null limit 1),

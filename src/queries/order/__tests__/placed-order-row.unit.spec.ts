@@ -1,3 +1,4 @@
+import { ORDER_VIEW_FIELDS } from "../order-view"
 import { placedOrderRowOf, placedOrderViewOf } from "../placed-order-view"
 
 /** Medusa's order as createOrdersStep answers it, after the workflow engine's copy (plain JSON). */
@@ -89,6 +90,22 @@ describe("placedOrderRowOf", () => {
       },
     ])
     expect(row.shipping_methods).toEqual([{ name: "Standard", shipping_option_id: "so_1" }])
+  })
+
+  it("keeps every field the order view reads, but the payments the checkout adds", () => {
+    const kept = (path: string): boolean => {
+      const [head, field] = path.split(".")
+      const value = (row as Record<string, unknown>)[head]
+      if (!field || field === "*") {
+        return head in row
+      }
+      const first = (Array.isArray(value) ? value[0] : value) as Record<string, unknown>
+      return !!first && field in first
+    }
+    const missing = ORDER_VIEW_FIELDS.filter(
+      (path) => !path.startsWith("payment_collections") && !kept(path)
+    )
+    expect(missing).toEqual([])
   })
 
   it("shapes the same answer as the whole order does", () => {
