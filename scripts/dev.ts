@@ -15,7 +15,13 @@ import { ensureDevSecrets } from "./lib/dev-secrets"
 import { ensureDatabase, parseDatabaseUrl, queryRows, type DatabaseTarget } from "./lib/database"
 import { startEmbeddedPostgres, type EmbeddedServer } from "./lib/embedded-postgres"
 import { fail, info } from "./lib/log"
-import { runMedusa, signalGroup, spawnMedusa, waitForGroupExit } from "./lib/medusa-cli"
+import {
+  MedusaCommandInterrupted,
+  runMedusa,
+  signalGroup,
+  spawnMedusa,
+  waitForGroupExit,
+} from "./lib/medusa-cli"
 import { assertPortFree, findFreePort, parsePort } from "./lib/port"
 import { assertRedisReachable } from "./lib/redis"
 import { DEMO_PUBLISHABLE_KEY_TITLE, demoAdminCredentials } from "../src/scripts/seed/demo-settings"
@@ -163,7 +169,9 @@ async function main(): Promise<number> {
     await waitForGroupExit(develop)
     return code
   } catch (error) {
-    if (interrupted) {
+    // The migration or seed may see the group's Ctrl-C, and end, before this process's own
+    // handler has run: either way this command was interrupted.
+    if (interrupted || error instanceof MedusaCommandInterrupted) {
       info(SCOPE, "interrupted: stopped before the server was up")
       return 130
     }

@@ -69,19 +69,39 @@ export async function waitForGroupExit(child: ChildProcess, timeoutMs = 15_000):
   }
 }
 
-/** Runs a Medusa CLI command to completion; a ConfigError when it fails. `onSpawn` sees the child (to signal it). */
+/**
+ * A Medusa CLI command ended by a signal (Ctrl-C reaches the whole process group, so the
+ * command may end before the parent's own signal handler has run): the caller was
+ * interrupted, not misconfigured.
+ */
+export class MedusaCommandInterrupted extends Error {
+  constructor(args: string[], signal: NodeJS.Signals) {
+    super(`medusa ${args[0]} was stopped by ${signal}`)
+    this.name = "MedusaCommandInterrupted"
+  }
+}
+
+/**
+ * Runs a Medusa CLI command to completion; a ConfigError when it fails, a
+ * MedusaCommandInterrupted when a signal ended it. `onSpawn` sees the child (to signal it).
+ */
 export async function runMedusa(
   args: string[],
   env: NodeJS.ProcessEnv,
   what: string,
   onSpawn?: (child: ChildProcess) => void
 ): Promise<void> {
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawnMedusa(args, env)
-    onSpawn?.(child)
-    child.once("error", reject)
-    child.once("exit", (exitCode) => resolve(exitCode))
-  })
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(
+    (resolve, reject) => {
+      const child = spawnMedusa(args, env)
+      onSpawn?.(child)
+      child.once("error", reject)
+      child.once("exit", (exitCode, exitSignal) => resolve([exitCode, exitSignal]))
+    }
+  )
+  if (signal) {
+    throw new MedusaCommandInterrupted(args, signal)
+  }
   if (code !== 0) {
     throw new ConfigError(
       `${what} failed (medusa ${args[0]} exited with ${code}): see the output above`
