@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaContainer, OrderDTO } from "@medusajs/framework/types"
 import { z } from "@medusajs/framework/zod"
 import { loadPaymentOfSession } from "../payment/payment-access"
 import { paymentView, paymentViewOf } from "../payment/payment-view"
@@ -67,7 +67,7 @@ type PlacedOrder = PlacedOrderRecords["order"]
  * workflow engine, and copying the whole order was most of the 7–8 % of the writer's CPU
  * that went to such copies (docs/PERFORMANCE.md, "Smaller values between checkout steps").
  */
-export function placedOrderRowOf(order: PlacedOrder): PlacedOrder {
+export function placedOrderRowOf(order: OrderDTO): PlacedOrder {
   return {
     id: order.id,
     display_id: order.display_id,

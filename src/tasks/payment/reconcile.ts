@@ -129,13 +129,12 @@ export async function reconcilePayments(
       await ledger.listPaymentAttempts({ order_id: orderIds, payment_id: { $ne: null } })
     )
   }
+  const lifecycles = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
   for await (const attempts of recentlyMovedPayments(container, startedAt - RECENT_MS)) {
-    const cancelled = await container
-      .resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-      .listOrderLifecycles(
-        { order_id: attempts.map((attempt) => attempt.order_id), status: "cancelled" },
-        { select: ["order_id"] }
-      )
+    const cancelled = await lifecycles.listOrderLifecycles(
+      { order_id: attempts.map((attempt) => attempt.order_id), status: "cancelled" },
+      { select: ["order_id"] }
+    )
     const cancelledIds = new Set(cancelled.map((row) => row.order_id))
     await checkCancelled(attempts.filter((attempt) => cancelledIds.has(attempt.order_id)))
   }

@@ -280,9 +280,7 @@ export const checkoutCartWorkflow = createWorkflow(
     const orders = createOrdersStep(transform({ orderInput }, ({ orderInput }) => [orderInput]))
     // Only what the answer and the steps below need of Medusa's order: each of them gets its
     // own copy of it (queries/order/placed-order-view.ts, placedOrderRowOf).
-    const order = transform({ orders }, ({ orders }) =>
-      placedOrderRowOf(orders[0] as unknown as PlacedOrderRecords["order"])
-    )
+    const order = transform({ orders }, ({ orders }) => placedOrderRowOf(orders[0]))
 
     // What follows the order needs only the order (or nothing), not each other: the steps
     // run side by side. Each is its own module call (its own transaction) either way, a
