@@ -484,6 +484,49 @@ medusaIntegrationTestRunner({
         expect(response.data.payment.amount).toBe("27.49")
       })
 
+      it("prices shipping tax-inclusive from the next checkout once the dashboard makes the region so", async () => {
+        const container = getContainer()
+        const tax = container.resolve(Modules.TAX)
+        const [usTax] = (await tax.listTaxRegions({ country_code: "us" })).filter(
+          (region) => !region.parent_id
+        )
+        await tax.createTaxRates({
+          tax_region_id: usTax.id,
+          name: "US sales tax",
+          code: "US-TAX",
+          rate: 10,
+          is_default: true,
+        })
+        // Bob's checkout shares the option's flat price, tax-exclusive: 10 % on top of 5.00.
+        await add(bob, lamp.id, 1)
+        const exclusive = await checkout(bob, { shipping_address: TEST_ADDRESS })
+        expect(exclusive.status).toBe(201)
+        expect(exclusive.data.order).toMatchObject({
+          shipping: "5.50",
+          tax: "2.50",
+          total: "27.49",
+        })
+
+        // The dashboard's region settings: the region's prices include their tax from now on.
+        // The option's price for the region is one of them; the lamp's is a US dollar price.
+        const [region] = await container
+          .resolve(Modules.REGION)
+          .listRegions({ currency_code: "usd" })
+        const updated = await api.post(
+          `/admin/regions/${region.id}`,
+          { is_tax_inclusive: true },
+          { headers: admin.headers, ...anyStatus }
+        )
+        expect(updated.status).toBe(200)
+        await waitForIdleEventQueue()
+
+        // The shared price is priced again: 5.00 now holds its tax; the lamp's 10 % stays on top.
+        await add(alice, lamp.id, 1)
+        const inclusive = await checkout(alice, { shipping_address: TEST_ADDRESS })
+        expect(inclusive.status).toBe(201)
+        expect(inclusive.data.order).toMatchObject({ shipping: "5.00", total: "26.99" })
+      })
+
       it("refuses an empty cart (400)", async () => {
         const response = await checkout(alice, { shipping_address: TEST_ADDRESS })
         expect(response.status).toBe(400)

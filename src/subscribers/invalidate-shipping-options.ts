@@ -1,6 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import {
+  buildEventNamesFromEntityName,
   FulfillmentEvents,
+  Modules,
+  PricingEvents,
   SalesChannelWorkflowEvents,
   ShippingOptionWorkflowEvents,
 } from "@medusajs/framework/utils"
@@ -21,9 +24,25 @@ const LISTING_EVENTS = Object.values(FulfillmentEvents).filter((name) =>
 )
 
 /**
+ * What the flat shipping prices shared between carts depend on besides the options' own
+ * prices (which change through the shipping-option workflows): the price preferences, which
+ * make a currency's or a region's prices tax-inclusive (the dashboard's store and region
+ * settings, /admin/price-preferences), and the price lists and their rules, which can hold
+ * an option's price set. Prices written straight through the pricing module are not here:
+ * every product price edit of an import would start a new generation; they are seen within
+ * the cache's minute.
+ */
+const SHARED_PRICE_EVENTS = [
+  ...Object.values(buildEventNamesFromEntityName(["pricePreference"], Modules.PRICING)),
+  ...Object.values(PricingEvents).filter(
+    (name) => name.startsWith("pricing.price-list.") || name.startsWith("pricing.price-list-rule.")
+  ),
+]
+
+/**
  * Checkout lists a sales channel's shipping options from a cache
  * (src/queries/order/shipping-option-listing.ts); any change to what the listing is made
- * of starts a new generation of it. (Links between sales channels, stock locations and
+ * of, or to what its shared flat prices depend on, starts a new generation of it. (Links between sales channels, stock locations and
  * fulfillment sets change without events: src/api/admin/helpers/shipping-links.ts.)
  */
 export default async function invalidateShippingOptions({
@@ -36,6 +55,7 @@ export const config: SubscriberConfig = {
   event: [
     ...LISTING_EVENTS,
     ...Object.values(ShippingOptionWorkflowEvents),
+    ...SHARED_PRICE_EVENTS,
     SalesChannelWorkflowEvents.DELETED,
   ],
 }

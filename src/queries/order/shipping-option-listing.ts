@@ -46,7 +46,9 @@ export type FlatShippingPrice = {
 /**
  * Flat prices shared by the carts of one currency and region (utils/order/shipping-prices.ts
  * says when), in the listing's cache and generation: a change to an option's prices goes
- * through Medusa's shipping-option workflows, whose events start a new generation.
+ * through Medusa's shipping-option workflows, whose events start a new generation, as do
+ * changes to the price preferences (tax-inclusive prices) and price lists
+ * (subscribers/invalidate-shipping-options.ts).
  */
 export async function loadSharedShippingPrices(
   container: MedusaContainer,
