@@ -109,6 +109,30 @@ medusaIntegrationTestRunner({
       expect(await stockOf(getContainer(), product.id)).toMatchObject({ reserved: 2 })
     })
 
+    it("orders every cart when 16 customers buy the same two products at once", async () => {
+      const [lamp, shade] = await Promise.all(
+        ["Brass Lamp", "Linen Shade"].map((name) =>
+          createCatalogProduct(api, admin.headers, { name, price: "40.00", stock_quantity: 100 })
+        )
+      )
+      const shoppers = await createShoppers(getContainer(), 16)
+      await inBatches(shoppers, 8, async (shopper) => {
+        await add(shopper, lamp.id)
+        await add(shopper, shade.id)
+      })
+
+      // Each checkout locks both products' inventory items. Taken each on its own, two
+      // checkouts could each hold one and wait for the other until both gave up (a 409
+      // after 30 s); taken in one order, they queue (src/modules/locking-redis).
+      const responses = await Promise.all(shoppers.map((shopper) => checkout(shopper)))
+
+      expect(responses.map((response) => response.status)).toEqual(shoppers.map(() => 201))
+      const container = getContainer()
+      for (const product of [lamp, shade]) {
+        expect(await stockOf(container, product.id)).toMatchObject({ reserved: 16, available: 84 })
+      }
+    })
+
     it("counts two lines that share one inventory item together", async () => {
       const container = getContainer()
       const {

@@ -94,4 +94,38 @@ export default class EngineRedisLockingProvider extends RedisLockingProvider {
     client.acquireLock = (key, ownerId, ttl) =>
       client.acquireLockOnce(key, `${key}${ACQUISITION_KEY_SUFFIX}`, ownerId, ttl, randomUUID())
   }
+
+  /**
+   * Several keys are taken one after the other, in one order for every caller (sorted by
+   * name), and those taken are handed back when the wait for the rest is given up.
+   *
+   * Medusa's provider waits for all of them at once, each key on its own, holding those it
+   * got: two checkouts of the same two products could each take one item's key and wait for
+   * the other's until both timed out (30 s, then a 409), and the keys a given-up wait had
+   * taken stayed locked for their whole lease (60 s), failing every checkout of those
+   * products meanwhile. In one order, whoever holds a key waits only for keys after it, so
+   * no two callers wait on each other.
+   */
+  override async acquire_(
+    keys: string | string[],
+    args?: Parameters<RedisLockingProvider["acquire_"]>[1],
+    cancellationToken?: { cancelled: boolean }
+  ): Promise<void> {
+    const ordered = [...new Set(Array.isArray(keys) ? keys : [keys])].sort()
+    const taken: string[] = []
+    try {
+      for (const key of ordered) {
+        await super.acquire_(key, args, cancellationToken)
+        taken.push(key)
+      }
+    } catch (error) {
+      // An anonymous owner ("*") is shared by every anonymous caller: its keys cannot be
+      // told apart from theirs, so they are left to their lease (Medusa's own acquire has
+      // no cancellation, and execute always names its owner).
+      if (taken.length && args?.ownerId && args.ownerId !== "*") {
+        await this.release(taken, { ownerId: args.ownerId }).catch(() => undefined)
+      }
+      throw error
+    }
+  }
 }

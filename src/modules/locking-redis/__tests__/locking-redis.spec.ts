@@ -213,4 +213,73 @@ describe("Redis locking provider: idempotent acquisition", () => {
       expect(await direct.get(`${PREFIX}medusa-anonymous`)).toBe("*")
     })
   })
+
+  describe("several keys", () => {
+    /** Runs a job under `keys` with the provider's execute; what it came to, or its error. */
+    const run = (provider: RedisLockingProvider, keys: string[], timeout: number) =>
+      provider.execute(keys, async () => "ran", { timeout }).catch((e: Error) => e.message)
+
+    /** Another owner holds `key` until the returned function is called. */
+    async function heldElsewhere(key: string): Promise<() => Promise<void>> {
+      const ownerId = `other:${randomUUID()}`
+      const other = providerOn(EngineRedisLockingProvider, client())
+      await other.acquire(key, { ownerId, expire: 30 })
+      return async () => {
+        await other.release(key, { ownerId })
+      }
+    }
+
+    it("are taken in one order: waiting for the first, a caller holds none of the later ones", async () => {
+      const engine = providerOn(EngineRedisLockingProvider, client())
+      const freeA = await heldElsewhere("order-a")
+      // Named b, a: taken as a, b, so while a is held elsewhere this caller holds nothing.
+      const waiting = run(engine, ["order-b", "order-a"], 10)
+      expect(await within(300, waiting)).toBe("waiting")
+      expect(await run(engine, ["order-b"], 1)).toBe("ran")
+      await freeA()
+      expect(await waiting).toBe("ran")
+      expect(await direct.exists(`${PREFIX}order-a`, `${PREFIX}order-b`)).toBe(0)
+
+      // Medusa's provider takes b at once and waits for a holding it: b's caller times out.
+      const medusa = providerOn(RedisLockingProvider, client())
+      const freeC = await heldElsewhere("medusa-order-c")
+      const medusaWaiting = run(medusa, ["medusa-order-d", "medusa-order-c"], 10)
+      expect(await within(300, medusaWaiting)).toBe("waiting")
+      expect(await run(medusa, ["medusa-order-d"], 1)).toBe("Timed-out acquiring lock.")
+      await freeC()
+      expect(await medusaWaiting).toBe("ran")
+    })
+
+    it("taken before a wait is given up are handed back, not left for their lease", async () => {
+      const engine = providerOn(EngineRedisLockingProvider, client())
+      const freeF = await heldElsewhere("given-up-f")
+      // e is taken, f is held elsewhere past the time-out. The given-up wait hands e back
+      // when it next wakes (within its retry interval), not after the 60 s lease.
+      expect(await run(engine, ["given-up-e", "given-up-f"], 1)).toBe("Timed-out acquiring lock.")
+      expect(await run(engine, ["given-up-e"], 3)).toBe("ran")
+      await freeF()
+
+      // Medusa's provider leaves e locked for the rest of its lease.
+      const medusa = providerOn(RedisLockingProvider, client())
+      const freeH = await heldElsewhere("medusa-given-up-h")
+      expect(await run(medusa, ["medusa-given-up-g", "medusa-given-up-h"], 1)).toBe(
+        "Timed-out acquiring lock."
+      )
+      expect(await run(medusa, ["medusa-given-up-g"], 3)).toBe("Timed-out acquiring lock.")
+      expect(await direct.get(`${PREFIX}medusa-given-up-g`)).toMatch(/^execute:/)
+      await freeH()
+    }, 15_000)
+
+    it("two callers naming the same keys in opposite orders both run, whoever gets a key first", async () => {
+      const engine = providerOn(EngineRedisLockingProvider, client())
+      for (let round = 0; round < 5; round++) {
+        const [x, y] = [`pair-${round}-x`, `pair-${round}-y`]
+        const [freeX, freeY] = [await heldElsewhere(x), await heldElsewhere(y)]
+        const first = run(engine, [x, y], 5)
+        const second = run(engine, [y, x], 5)
+        await Promise.all([freeY(), freeX()])
+        expect(await Promise.all([first, second])).toEqual(["ran", "ran"])
+      }
+    })
+  })
 })
