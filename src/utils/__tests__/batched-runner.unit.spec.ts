@@ -63,6 +63,48 @@ describe("batchedRunner", () => {
     }
   })
 
+  it("with gatherMs, a key that comes once a run has started waits for the next run, which gathers again", async () => {
+    // The catalog's stock refreshes (src/subscribers/catalog-sync.ts, STOCK_GATHER_MS): a
+    // checkout's level updates arrive within milliseconds and share one refresh; those of
+    // a checkout made while it runs share the next one.
+    jest.useFakeTimers()
+    try {
+      const { batches, pending, run } = controlledRun()
+      const refresh = batchedRunner(run, { gatherMs: 100 })
+      const calls = [refresh("prod_a")]
+      await jest.advanceTimersByTimeAsync(60)
+      calls.push(refresh("prod_b"))
+      await jest.advanceTimersByTimeAsync(39)
+      expect(batches).toEqual([])
+      await jest.advanceTimersByTimeAsync(1)
+      // Both within the first gather window: one run.
+      expect(batches).toEqual([["prod_a", "prod_b"]])
+
+      // While that run goes on: neither joined to it nor run beside it, however long it takes.
+      calls.push(refresh("prod_c"), refresh("prod_a"))
+      await jest.advanceTimersByTimeAsync(1_000)
+      expect(batches).toEqual([["prod_a", "prod_b"]])
+
+      pending[0].finish()
+      await jest.advanceTimersByTimeAsync(50)
+      // The next run gathers too: a key arriving within its window joins it.
+      calls.push(refresh("prod_d"))
+      await jest.advanceTimersByTimeAsync(49)
+      expect(batches).toHaveLength(1)
+      await jest.advanceTimersByTimeAsync(1)
+      expect(batches).toEqual([
+        ["prod_a", "prod_b"],
+        ["prod_c", "prod_a", "prod_d"],
+      ])
+      pending[1].finish()
+      await Promise.all(calls)
+      await jest.advanceTimersByTimeAsync(1_000)
+      expect(batches).toHaveLength(2)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it("takes at most maxBatch keys per run", async () => {
     const { batches, pending, run } = controlledRun()
     const refresh = batchedRunner(run, { maxBatch: 2 })
