@@ -8,6 +8,7 @@ import { backfillCatalog } from "../../src/tasks/catalog/backfill"
 import {
   createCommerceSetup,
   importedProducts,
+  insertCatalogRows,
   useTestRedis,
   waitForIdleEventQueue,
 } from "../helpers"
@@ -69,6 +70,30 @@ medusaIntegrationTestRunner({
       expect(pages.map((page) => Number(page.rows))).toEqual([3, 3, 2])
       const listed = await api.get("/products?limit=100&sort=name")
       expect(listed.data.count).toBe(8)
+    })
+
+    it("removes the rows of products that are gone: deleted while no sync ran, or never there", async () => {
+      const container = getContainer()
+      const products = await importProducts("Backfilled mouse", 5)
+      const [deleted, ...kept] = products
+      // Deleted the way Medusa deletes a product (soft delete), but without the events that
+      // would have made the catalog drop its row: as when that sync failed.
+      await db()("product").where({ id: deleted.id }).update({ deleted_at: db().fn.now() })
+      // Rows of products that never existed here (e.g. a read model restored from elsewhere):
+      // four, so that they fill two of the removal's pages of 2.
+      await insertCatalogRows(db(), "prod_stale_", "stale", 4, "Stale mouse")
+      const stale = idsOf(await db()("catalog_product").where("id", "like", "prod_stale_%"))
+      expect(stale).toHaveLength(4)
+      expect(idsOf(await catalogRows())).toEqual([...idsOf(products), ...stale].sort())
+
+      const outcome = await backfillCatalog(container, 2)
+
+      expect(outcome).toEqual({ synced: 4, removed: 5 })
+      expect(await catalogRows()).toEqual(kept)
+      const gone = await api.get(`/products/${deleted.id}`, { validateStatus: () => true })
+      expect(gone.status).toBe(404)
+      const listed = await api.get("/products?limit=100&sort=name")
+      expect(listed.data.count).toBe(4)
     })
   },
 })
