@@ -1,4 +1,5 @@
 import Redis from "ioredis"
+import type { Knex } from "knex"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules, PromotionActions } from "@medusajs/framework/utils"
 import {
@@ -930,6 +931,55 @@ medusaIntegrationTestRunner({
         )
         // Not picked again until then.
         expect(await expireOrderHolds(container, now)).toEqual({ cancelled: [], skipped: [] })
+      })
+
+      it("still expires the orders after one it can neither cancel nor postpone", async () => {
+        const stuck = await addAndCheckout(api, alice, lamp.id, 1)
+        const fine = await addAndCheckout(api, bob, lamp.id, 1)
+        const container = getContainer()
+        const fulfilled = await api.post(
+          `/admin/orders/${stuck.data.order.id}/fulfillments`,
+          { items: [{ id: stuck.data.order.items[0].id, quantity: 1 }] },
+          { headers: admin.headers }
+        )
+        expect(fulfilled.status).toBe(200)
+        const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+        // The stuck order's hold ended first, so it comes first in the run.
+        for (const [response, secondsAgo] of [
+          [stuck, 20],
+          [fine, 10],
+        ] as const) {
+          const [lifecycle] = await service.listOrderLifecycles({
+            order_id: response.data.order.id,
+          })
+          await service.updateOrderLifecycles({
+            id: lifecycle.id,
+            hold_expires_at: new Date(Date.now() - secondsAgo * 1000),
+          })
+        }
+        // The postponement fails too: no hold may be moved into the future (as when the
+        // order's lock or the database stays busy).
+        const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+        await db.raw(`
+          create function expiry_refuse_postpone() returns trigger language plpgsql as $$
+          begin raise exception 'holds cannot be postponed (test)'; end $$`)
+        await db.raw(`
+          create trigger expiry_refuse_postpone before update on order_lifecycle for each row
+          when (new.hold_expires_at > now()) execute function expiry_refuse_postpone()`)
+        try {
+          const report = await expireOrderHolds(container, new Date())
+          expect(report).toEqual({
+            cancelled: [fine.data.order.id],
+            skipped: [stuck.data.order.id],
+          })
+        } finally {
+          await db.raw("drop trigger if exists expiry_refuse_postpone on order_lifecycle")
+          await db.raw("drop function if exists expiry_refuse_postpone()")
+        }
+        // Not postponed: the next run tries it again.
+        const [pending] = await service.listOrderLifecycles({ order_id: stuck.data.order.id })
+        expect(pending.status).toBe("pending")
+        expect(new Date(pending.hold_expires_at as Date).getTime()).toBeLessThan(Date.now())
       })
     })
   },

@@ -46,12 +46,20 @@ export async function expireOrderHolds(
       report.cancelled.push(order_id)
     } catch (error) {
       report.skipped.push(order_id)
+      const message = `orders: hold of ${order_id} not expired: ${(error as Error).message}`
       // Paid (or otherwise moved) a moment ago: nothing to do. Still pending: the
       // cancellation itself failed; retry later so it does not block the queue.
-      const { result: stillPending } = await postponeOrderHoldWorkflow(container).run({
-        input: { order_id, until: new Date(now.getTime() + RETRY_DELAY_MS) },
-      })
-      const message = `orders: hold of ${order_id} not expired: ${(error as Error).message}`
+      let stillPending: boolean
+      try {
+        ;({ result: stillPending } = await postponeOrderHoldWorkflow(container).run({
+          input: { order_id, until: new Date(now.getTime() + RETRY_DELAY_MS) },
+        }))
+      } catch (postponeError) {
+        // Not postponed either (its lock or the database is busy): the next run tries it
+        // again first, and the orders after it are still expired in this one.
+        logger.error(`${message}; not postponed: ${(postponeError as Error).message}`)
+        continue
+      }
       if (stillPending) {
         logger.error(`${message} (retrying in ${RETRY_DELAY_MS / 60_000} min)`)
       } else {

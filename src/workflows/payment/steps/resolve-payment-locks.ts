@@ -9,11 +9,11 @@ import { orderLockKey } from "../../order/change-order-status"
  * same webhook, so only one of them authorizes a session at a time (Medusa's
  * authorizePaymentSession is idempotent but not safe to run twice at once). Reads only.
  *
- * The two are taken one after the other, the cart first (as Medusa, which takes only the
- * cart): the locking providers take several keys of one call in parallel and keep those
- * they got when another is busy, so two settlements asking for both at once could each
- * hold one and wait for the other until the locks expire. With an owner of its own, so
- * the release is this run's.
+ * The two are taken one after the other, the cart first, as every path that holds both
+ * does (checkout holds the cart's before anything of its order): one call for both would
+ * take them in the order their names sort to (the engine's Redis provider; Medusa's
+ * in-memory one takes them as given), which is not that order for every pair. With an
+ * owner of its own, so the release is this run's.
  */
 export const resolvePaymentLocksStep = createStep(
   "payment-resolve-locks",
