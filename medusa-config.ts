@@ -61,12 +61,27 @@ const emailFrom = process.env.EMAIL_FROM || DEFAULT_EMAIL_FROM
 /**
  * Infrastructure modules: Redis-backed when REDIS_URL is set (so several server and
  * worker processes share events, workflow state, locks and cache), Medusa's in-memory
- * defaults otherwise. Medusa's caching module is not registered: the catalog's shared
+ * defaults otherwise (its locks with keys taken in one order). Medusa's caching module is not registered: the catalog's shared
  * cache (L2) lives in the platform module (src/modules/platform/shared-cache.ts says why).
  */
 function infrastructureModules(url: string | undefined): InputConfigModules {
   if (!url) {
-    return []
+    return [
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              // Medusa's in-memory provider, several keys taken in one order so that two
+              // callers never hold one each of the other's (src/modules/locking-memory).
+              resolve: localModule("src/modules/locking-memory"),
+              id: "in-memory-ordered",
+              is_default: true,
+            },
+          ],
+        },
+      },
+    ]
   }
   return [
     {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { RedisLockingProvider } from "@medusajs/locking-redis/dist/services/redis-lock"
+import { lockOrder } from "../../utils/locking/lock-order"
 
 /** Appended to a lock's key: the key naming the acquisition that took an anonymous lock. */
 export const ACQUISITION_KEY_SUFFIX = ":acquisition"
@@ -96,8 +97,8 @@ export default class EngineRedisLockingProvider extends RedisLockingProvider {
   }
 
   /**
-   * Several keys are taken one after the other, in one order for every caller (sorted by
-   * name), and those taken are handed back when the wait for the rest is given up.
+   * Several keys are taken one after the other, in one order for every caller
+   * (utils/locking/lock-order.ts), and those taken are handed back when the wait for the rest is given up.
    *
    * Medusa's provider waits for all of them at once, each key on its own, holding those it
    * got: two checkouts of the same two products could each take one item's key and wait for
@@ -111,10 +112,9 @@ export default class EngineRedisLockingProvider extends RedisLockingProvider {
     args?: Parameters<RedisLockingProvider["acquire_"]>[1],
     cancellationToken?: { cancelled: boolean }
   ): Promise<void> {
-    const ordered = [...new Set(Array.isArray(keys) ? keys : [keys])].sort()
     const taken: string[] = []
     try {
-      for (const key of ordered) {
+      for (const key of lockOrder(keys)) {
         await super.acquire_(key, args, cancellationToken)
         taken.push(key)
       }
