@@ -624,6 +624,30 @@ async function stockOf(admin: Headers, product: Product): Promise<Stock> {
   }
 }
 
+/** One prepared checkout per racer, each cart holding `products` (one unit of each). */
+async function racingCheckouts(
+  ctx: Context,
+  route: "engine" | "medusa",
+  racers: number,
+  products: Product[]
+): Promise<(() => Promise<Outcome>)[]> {
+  if (route === "engine") {
+    const customers = ctx.engineCustomers.slice(0, racers)
+    await pool(customers, PREP_CONCURRENCY, (customer) => prepareEngineCart(customer, products))
+    return customers.map((customer) => () => engineCheckout(customer))
+  }
+  const carts = await pool(
+    ctx.storeCustomers.slice(0, racers),
+    PREP_CONCURRENCY,
+    async (customer) => {
+      const cart = await prepareStoreCartItems(ctx, customer, products)
+      await storeCheckoutSteps(cart)
+      return cart
+    }
+  )
+  return carts.map((cart) => () => medusaComplete(cart))
+}
+
 /** 50 customers race for 10 units: successes, refusals, and no overselling. */
 async function contended(ctx: Context, route: "engine" | "medusa"): Promise<string> {
   const units = 10
@@ -634,23 +658,7 @@ async function contended(ctx: Context, route: "engine" | "medusa"): Promise<stri
     units,
     "bench-contended"
   )
-  let calls: (() => Promise<Outcome>)[]
-  if (route === "engine") {
-    const customers = ctx.engineCustomers.slice(0, racers)
-    await pool(customers, PREP_CONCURRENCY, (customer) => prepareEngineCart(customer, [product]))
-    calls = customers.map((customer) => () => engineCheckout(customer))
-  } else {
-    const carts = await pool(
-      ctx.storeCustomers.slice(0, racers),
-      PREP_CONCURRENCY,
-      async (customer) => {
-        const cart = await prepareStoreCartItems(ctx, customer, [product])
-        await storeCheckoutSteps(cart)
-        return cart
-      }
-    )
-    calls = carts.map((cart) => () => medusaComplete(cart))
-  }
+  const calls = await racingCheckouts(ctx, route, racers, [product])
   const { outcomes, seconds } = await measure(calls, racers)
   const ok = outcomes.filter((o) => o.ok).length
   const stock = await stockOf(ctx.admin, product)
@@ -675,23 +683,7 @@ async function sharedPair(ctx: Context, route: "engine" | "medusa"): Promise<str
     await createProduct(ctx.admin, `bench-pair-a-${route}-${stamp}`, 1_000, "bench-contended"),
     await createProduct(ctx.admin, `bench-pair-b-${route}-${stamp}`, 1_000, "bench-contended"),
   ]
-  let calls: (() => Promise<Outcome>)[]
-  if (route === "engine") {
-    const customers = ctx.engineCustomers.slice(0, racers)
-    await pool(customers, PREP_CONCURRENCY, (customer) => prepareEngineCart(customer, pair))
-    calls = customers.map((customer) => () => engineCheckout(customer))
-  } else {
-    const carts = await pool(
-      ctx.storeCustomers.slice(0, racers),
-      PREP_CONCURRENCY,
-      async (customer) => {
-        const cart = await prepareStoreCartItems(ctx, customer, pair)
-        await storeCheckoutSteps(cart)
-        return cart
-      }
-    )
-    calls = carts.map((cart) => () => medusaComplete(cart))
-  }
+  const calls = await racingCheckouts(ctx, route, racers, pair)
   const { outcomes, seconds } = await measure(calls, racers)
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b)
   const refusal = outcomes.find((o) => !o.ok)?.detail ?? ""

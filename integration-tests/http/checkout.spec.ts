@@ -93,6 +93,21 @@ medusaIntegrationTestRunner({
       return view!
     }
 
+    /** A default tax rate of `rate` % for the seed's US tax region. */
+    async function taxTheUs(rate: number) {
+      const tax = getContainer().resolve(Modules.TAX)
+      const [usTax] = (await tax.listTaxRegions({ country_code: "us" })).filter(
+        (region) => !region.parent_id
+      )
+      await tax.createTaxRates({
+        tax_region_id: usTax.id,
+        name: "US sales tax",
+        code: "US-TAX",
+        rate,
+        is_default: true,
+      })
+    }
+
     /** Medusa's payment of an order (its first collection's first payment). */
     async function paymentOf(orderId: string): Promise<string | undefined> {
       const { data } = await getContainer()
@@ -455,18 +470,7 @@ medusaIntegrationTestRunner({
       })
 
       it("taxes the order for the shipping address and refuses a country outside the region", async () => {
-        const container = getContainer()
-        const tax = container.resolve(Modules.TAX)
-        const [usTax] = (await tax.listTaxRegions({ country_code: "us" })).filter(
-          (region) => !region.parent_id
-        )
-        await tax.createTaxRates({
-          tax_region_id: usTax.id,
-          name: "US sales tax",
-          code: "US-TAX",
-          rate: 10,
-          is_default: true,
-        })
+        await taxTheUs(10)
         await add(alice, lamp.id, 1)
         expect((await api.get("/cart", { headers: alice.headers })).data.tax).toBe("0.00")
 
@@ -487,17 +491,7 @@ medusaIntegrationTestRunner({
 
       it("prices shipping tax-inclusive from the next checkout once the dashboard makes the region so", async () => {
         const container = getContainer()
-        const tax = container.resolve(Modules.TAX)
-        const [usTax] = (await tax.listTaxRegions({ country_code: "us" })).filter(
-          (region) => !region.parent_id
-        )
-        await tax.createTaxRates({
-          tax_region_id: usTax.id,
-          name: "US sales tax",
-          code: "US-TAX",
-          rate: 10,
-          is_default: true,
-        })
+        await taxTheUs(10)
         // Bob's checkout shares the option's flat price, tax-exclusive: 10 % on top of 5.00.
         await add(bob, lamp.id, 1)
         const exclusive = await checkout(bob, { shipping_address: TEST_ADDRESS })
@@ -897,54 +891,21 @@ medusaIntegrationTestRunner({
         expect(await expireOrderHolds(container)).toEqual({ cancelled: [], skipped: [] })
       })
 
-      it("retries later an expiry whose cancellation fails, without blocking the others", async () => {
+      /**
+       * Two unpaid orders whose holds ended (the stuck one's first): Alice's, fulfilled in
+       * Medusa's dashboard while still unpaid (the engine refuses to cancel an order with a
+       * live fulfillment, so its expiry fails), and Bob's.
+       */
+      async function stuckAndFineOrders() {
         const stuck = await addAndCheckout(api, alice, lamp.id, 1)
         const fine = await addAndCheckout(api, bob, lamp.id, 1)
-        const container = getContainer()
-        // Fulfilled in Medusa's dashboard while still unpaid: the engine refuses to cancel an
-        // order with a live fulfillment, so this expiry fails.
         const fulfilled = await api.post(
           `/admin/orders/${stuck.data.order.id}/fulfillments`,
           { items: [{ id: stuck.data.order.items[0].id, quantity: 1 }] },
           { headers: admin.headers }
         )
         expect(fulfilled.status).toBe(200)
-        const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-        const past = new Date(Date.now() - 1000)
-        for (const response of [stuck, fine]) {
-          const [lifecycle] = await service.listOrderLifecycles({
-            order_id: response.data.order.id,
-          })
-          await service.updateOrderLifecycles({ id: lifecycle.id, hold_expires_at: past })
-        }
-
-        const now = new Date()
-        const report = await expireOrderHolds(container, now)
-        expect(report).toEqual({
-          cancelled: [fine.data.order.id],
-          skipped: [stuck.data.order.id],
-        })
-        const [postponed] = await service.listOrderLifecycles({ order_id: stuck.data.order.id })
-        expect(postponed.status).toBe("pending")
-        expect(new Date(postponed.hold_expires_at as Date).getTime()).toBe(
-          now.getTime() + 10 * 60_000
-        )
-        // Not picked again until then.
-        expect(await expireOrderHolds(container, now)).toEqual({ cancelled: [], skipped: [] })
-      })
-
-      it("still expires the orders after one it can neither cancel nor postpone", async () => {
-        const stuck = await addAndCheckout(api, alice, lamp.id, 1)
-        const fine = await addAndCheckout(api, bob, lamp.id, 1)
-        const container = getContainer()
-        const fulfilled = await api.post(
-          `/admin/orders/${stuck.data.order.id}/fulfillments`,
-          { items: [{ id: stuck.data.order.items[0].id, quantity: 1 }] },
-          { headers: admin.headers }
-        )
-        expect(fulfilled.status).toBe(200)
-        const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
-        // The stuck order's hold ended first, so it comes first in the run.
+        const service = getContainer().resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
         for (const [response, secondsAgo] of [
           [stuck, 20],
           [fine, 10],
@@ -957,6 +918,28 @@ medusaIntegrationTestRunner({
             hold_expires_at: new Date(Date.now() - secondsAgo * 1000),
           })
         }
+        return { stuck: stuck.data.order.id as string, fine: fine.data.order.id as string, service }
+      }
+
+      it("retries later an expiry whose cancellation fails, without blocking the others", async () => {
+        const container = getContainer()
+        const { stuck, fine, service } = await stuckAndFineOrders()
+
+        const now = new Date()
+        const report = await expireOrderHolds(container, now)
+        expect(report).toEqual({ cancelled: [fine], skipped: [stuck] })
+        const [postponed] = await service.listOrderLifecycles({ order_id: stuck })
+        expect(postponed.status).toBe("pending")
+        expect(new Date(postponed.hold_expires_at as Date).getTime()).toBe(
+          now.getTime() + 10 * 60_000
+        )
+        // Not picked again until then.
+        expect(await expireOrderHolds(container, now)).toEqual({ cancelled: [], skipped: [] })
+      })
+
+      it("still expires the orders after one it can neither cancel nor postpone", async () => {
+        const container = getContainer()
+        const { stuck, fine, service } = await stuckAndFineOrders()
         // The postponement fails too: no hold may be moved into the future (as when the
         // order's lock or the database stays busy).
         const db = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
@@ -968,16 +951,13 @@ medusaIntegrationTestRunner({
           when (new.hold_expires_at > now()) execute function expiry_refuse_postpone()`)
         try {
           const report = await expireOrderHolds(container, new Date())
-          expect(report).toEqual({
-            cancelled: [fine.data.order.id],
-            skipped: [stuck.data.order.id],
-          })
+          expect(report).toEqual({ cancelled: [fine], skipped: [stuck] })
         } finally {
           await db.raw("drop trigger if exists expiry_refuse_postpone on order_lifecycle")
           await db.raw("drop function if exists expiry_refuse_postpone()")
         }
         // Not postponed: the next run tries it again.
-        const [pending] = await service.listOrderLifecycles({ order_id: stuck.data.order.id })
+        const [pending] = await service.listOrderLifecycles({ order_id: stuck })
         expect(pending.status).toBe("pending")
         expect(new Date(pending.hold_expires_at as Date).getTime()).toBeLessThan(Date.now())
       })
