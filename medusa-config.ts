@@ -61,8 +61,9 @@ const emailFrom = process.env.EMAIL_FROM || DEFAULT_EMAIL_FROM
 /**
  * Infrastructure modules: Redis-backed when REDIS_URL is set (so several server and
  * worker processes share events, workflow state, locks and cache), Medusa's in-memory
- * defaults otherwise (its locks with keys taken in one order). Medusa's caching module is not registered: the catalog's shared
- * cache (L2) lives in the platform module (src/modules/platform/shared-cache.ts says why).
+ * defaults otherwise (its locks with keys taken in one order). Medusa's caching module is
+ * not registered: the catalog's shared cache (L2) lives in the platform module
+ * (src/modules/platform/shared-cache.ts says why).
  */
 function infrastructureModules(url: string | undefined): InputConfigModules {
   if (!url) {

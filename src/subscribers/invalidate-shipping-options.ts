@@ -42,8 +42,9 @@ const SHARED_PRICE_EVENTS = [
 /**
  * Checkout lists a sales channel's shipping options from a cache
  * (src/queries/order/shipping-option-listing.ts); any change to what the listing is made
- * of, or to what its shared flat prices depend on, starts a new generation of it. (Links between sales channels, stock locations and
- * fulfillment sets change without events: src/api/admin/helpers/shipping-links.ts.)
+ * of, or to what its shared flat prices depend on, starts a new generation of it. (Links
+ * between sales channels, stock locations and fulfillment sets change without events:
+ * src/api/admin/helpers/shipping-links.ts.)
  */
 export default async function invalidateShippingOptions({
   container,

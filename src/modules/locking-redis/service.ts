@@ -98,7 +98,8 @@ export default class EngineRedisLockingProvider extends RedisLockingProvider {
 
   /**
    * Several keys are taken one after the other, in one order for every caller
-   * (utils/locking/lock-order.ts), and those taken are handed back when the wait for the rest is given up.
+   * (utils/locking/lock-order.ts), and those taken are handed back when the wait for the
+   * rest is given up.
    *
    * Medusa's provider waits for all of them at once, each key on its own, holding those it
    * got: two checkouts of the same two products could each take one item's key and wait for
