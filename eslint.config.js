@@ -33,6 +33,24 @@ module.exports = tseslint.config(
     },
   },
   {
+    files: ["src/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@medusajs/medusa/core-flows",
+              importNames: ["acquireLockStep"],
+              message:
+                "Take locks with acquireOwnedLockStep (src/workflows/locking/steps): an owner of the run's own, released as that owner.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The example storefront runs in the browser.
     files: ["examples/**"],
     languageOptions: { globals: { ...globals.browser } },

@@ -1,10 +1,10 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   releaseLockStep,
   updateProductsWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { checkImageFilesStep } from "./steps/check-image-files"
 import { loadProductImagesStep } from "./steps/load-product-images"
 import { syncCatalogProductsWorkflow } from "./sync-catalog-products"
@@ -34,7 +34,7 @@ export const addProductImagesWorkflow = createWorkflow(
   (input: AddProductImagesInput) => {
     const files = checkImageFilesStep(input)
     const lockKey = transform({ input }, ({ input }) => productImagesLockKey(input.product_id))
-    acquireLockStep({ key: lockKey, timeout: 10, ttl: 60 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 10, ttl: 60 })
     const product = loadProductImagesStep({ product_id: input.product_id })
 
     const uploaded = uploadFilesWorkflow.runAsStep({ input: { files } })
@@ -56,7 +56,7 @@ export const addProductImagesWorkflow = createWorkflow(
 
     const productIds = transform({ input }, ({ input }) => ({ product_ids: [input.product_id] }))
     syncCatalogProductsWorkflow.runAsStep({ input: productIds })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
 
     const result = transform({ input, uploaded }, ({ input, uploaded }) => ({
       product_id: input.product_id,

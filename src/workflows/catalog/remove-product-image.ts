@@ -5,11 +5,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   deleteFilesWorkflow,
   releaseLockStep,
   updateProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { productImagesLockKey } from "./add-product-images"
 import { loadProductImagesStep } from "./steps/load-product-images"
 import { syncCatalogProductsWorkflow } from "./sync-catalog-products"
@@ -27,7 +27,7 @@ export const removeProductImageWorkflow = createWorkflow(
   "catalog-image-remove-product-image",
   (input: RemoveProductImageInput) => {
     const lockKey = transform({ input }, ({ input }) => productImagesLockKey(input.product_id))
-    acquireLockStep({ key: lockKey, timeout: 10, ttl: 60 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 10, ttl: 60 })
     const product = loadProductImagesStep(input)
 
     const change = transform({ input, product }, ({ input, product }) => {
@@ -51,7 +51,7 @@ export const removeProductImageWorkflow = createWorkflow(
 
     const productIds = transform({ input }, ({ input }) => ({ product_ids: [input.product_id] }))
     syncCatalogProductsWorkflow.runAsStep({ input: productIds })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
 
     when({ change }, ({ change }) => change.file_ids.length > 0).then(() => {
       const files = transform({ change }, ({ change }) => ({ ids: change.file_ids }))

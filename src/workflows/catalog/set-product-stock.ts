@@ -5,11 +5,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   createInventoryLevelsWorkflow,
   releaseLockStep,
   updateInventoryLevelsWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { inventoryLockKey } from "../../utils/catalog/locks"
 import { planStockChangeStep, type StockChangeInput } from "./steps/plan-stock-change"
 
@@ -31,7 +31,7 @@ export const setProductStockWorkflow = createWorkflow(
       // Also when run inside another workflow: Medusa skips sub-workflow locks by default.
       executeOnSubWorkflow: true,
     }))
-    acquireLockStep(lock)
+    const ownedLock = acquireOwnedLockStep(lock)
     const plan = planStockChangeStep(input)
     when({ plan }, ({ plan }) => plan.level_exists).then(() => {
       updateInventoryLevelsWorkflow.runAsStep({
@@ -60,8 +60,9 @@ export const setProductStockWorkflow = createWorkflow(
       })
     })
     releaseLockStep(
-      transform({ input }, ({ input }) => ({
-        key: inventoryLockKey(input.inventory_item_id ?? input.product_id),
+      transform({ lock, ownedLock }, ({ lock, ownedLock }) => ({
+        key: lock.key,
+        ownerId: ownedLock.owner_id,
         executeOnSubWorkflow: true,
       }))
     )

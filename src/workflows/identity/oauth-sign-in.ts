@@ -6,7 +6,6 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   createCustomerAccountWorkflow,
   createRemoteLinkStep,
   emitEventStep,
@@ -14,6 +13,7 @@ import {
   requestVerificationWorkflow,
   setAuthAppMetadataStep,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { IDENTITY_MODULE } from "../../modules/identity"
 import { IdentityEvents } from "../../modules/identity/events"
 import { createProfileStep } from "./steps/create-profile"
@@ -44,7 +44,7 @@ export const oauthSignInWorkflow = createWorkflow(
   "identity-oauth-sign-in",
   (input: OAuthSignInInput) => {
     const lockKey = transform({ input }, ({ input }) => `oauth-sign-in:${input.auth_identity_id}`)
-    acquireLockStep({ key: lockKey, timeout: 5, ttl: 30 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 5, ttl: 30 })
     const account = resolveOAuthAccountStep(input)
 
     when({ account }, ({ account }) => account.action === "link").then(() => {
@@ -103,7 +103,7 @@ export const oauthSignInWorkflow = createWorkflow(
       }
     )
 
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     const result = transform({ account, created }, ({ account, created }) => ({
       action: account.action,
       customer_id: (created?.id ?? account.customer_id) as string,

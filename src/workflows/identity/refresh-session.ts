@@ -4,7 +4,8 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { revokeSessionsStep } from "./steps/revoke-sessions"
 import { rotateRefreshTokenStep, type RotateRefreshTokenInput } from "./steps/rotate-refresh-token"
 
@@ -17,7 +18,7 @@ export const refreshSessionWorkflow = createWorkflow(
   "identity-refresh-session",
   (input: RotateRefreshTokenInput) => {
     const lockKey = transform({ input }, ({ input }) => `refresh-token:${input.presented_hash}`)
-    acquireLockStep({ key: lockKey, timeout: 5, ttl: 10 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 5, ttl: 10 })
     const result = rotateRefreshTokenStep(input)
     when({ result }, ({ result }) => result.outcome === "reused").then(() => {
       const families = transform({ result }, ({ result }) =>
@@ -25,7 +26,7 @@ export const refreshSessionWorkflow = createWorkflow(
       )
       revokeSessionsStep({ family_ids: families })
     })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(result)
   }
 )

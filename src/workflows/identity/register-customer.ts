@@ -1,13 +1,13 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   createCustomerAccountWorkflow,
   createRemoteLinkStep,
   emitEventStep,
   releaseLockStep,
   requestVerificationWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { IDENTITY_MODULE } from "../../modules/identity"
 import { IdentityEvents } from "../../modules/identity/events"
 import { createProfileStep } from "./steps/create-profile"
@@ -40,7 +40,7 @@ export const registerCustomerWorkflow = createWorkflow(
       timeout: 30,
       ttl: 60,
     }))
-    acquireLockStep(lock)
+    const ownedLock = acquireOwnedLockStep(lock)
     validateRegistrationStep({ email: input.email, username: input.username })
     const authIdentityId = registerAuthIdentityStep({
       email: input.email,
@@ -82,11 +82,7 @@ export const registerCustomerWorkflow = createWorkflow(
       first_name: input.first_name ?? null,
     }))
     emitEventStep({ eventName: IdentityEvents.USER_REGISTERED, data: registered })
-    releaseLockStep(
-      transform({ input }, ({ input }) => ({
-        key: `identity-register:${input.email.toLowerCase()}`,
-      }))
-    )
+    releaseLockStep({ key: lock.key, ownerId: ownedLock.owner_id })
     return new WorkflowResponse({ customer, profile, authIdentityId })
   }
 )

@@ -1,5 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import type { OrderStatusChangedData } from "../../modules/order-lifecycle/events"
 import { deliverNotificationsStep } from "./steps/deliver-notifications"
 import {
@@ -25,7 +26,7 @@ export const sendOrderStatusEmailWorkflow = createWorkflow(
   "notification-send-order-status-email",
   (input: OrderStatusChangedData) => {
     const lock = planEmailLockStep({ order_id: input.order_id })
-    acquireLockStep({
+    acquireOwnedLockStep({
       key: lock.key,
       ownerId: lock.owner_id,
       timeout: ORDER_EMAIL_LOCK_WAIT_SECONDS,

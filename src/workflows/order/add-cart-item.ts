@@ -7,13 +7,13 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { CartWorkflowEvents } from "@medusajs/framework/utils"
 import {
-  acquireLockStep,
   createLineItemsStep,
   emitEventStep,
   refreshCartItemsWorkflow,
   releaseLockStep,
   updateLineItemsStep,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { ensureStockAvailableStep } from "./steps/ensure-stock-available"
 import { loadCartForChangeStep } from "./steps/load-cart-for-change"
 import { priceCartLinesStep } from "./steps/price-cart-lines"
@@ -32,7 +32,7 @@ export type AddCartItemInput = { cart_id: string; product_id: string; quantity: 
 export const addCartItemWorkflow = createWorkflow(
   "order-add-cart-item",
   (input: AddCartItemInput) => {
-    acquireLockStep({ key: input.cart_id, timeout: 30, ttl: 120 })
+    const ownedLock = acquireOwnedLockStep({ key: input.cart_id, timeout: 30, ttl: 120 })
     const [items, cart] = parallelize(
       resolvePurchasableItemsStep({
         items: [{ product_id: input.product_id, quantity: input.quantity }],
@@ -97,7 +97,7 @@ export const addCartItemWorkflow = createWorkflow(
     })
     parallelize(
       emitEventStep({ eventName: CartWorkflowEvents.UPDATED, data: { id: input.cart_id } }),
-      releaseLockStep({ key: input.cart_id })
+      releaseLockStep({ key: input.cart_id, ownerId: ownedLock.owner_id })
     )
     return new WorkflowResponse(input.cart_id)
   }

@@ -1,5 +1,6 @@
 import { createWorkflow, WorkflowResponse, transform } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, cancelOrderWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { cancelOrderWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { ensureRefundsMadeStep } from "../payment/steps/ensure-refunds-made"
 import { orderLockKey } from "./change-order-status"
 import { planCancellationRefundsStep } from "./steps/plan-cancellation-refunds"
@@ -24,11 +25,11 @@ export const cancelOrderInMedusaWorkflow = createWorkflow(
   "order-cancel-in-medusa",
   (input: CancelOrderInMedusaInput) => {
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const expected = planCancellationRefundsStep({ order_id: input.order_id })
     cancelOrderWorkflow.runAsStep({ input })
     ensureRefundsMadeStep({ expected })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(expected)
   }
 )

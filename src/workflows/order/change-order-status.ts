@@ -5,7 +5,6 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   cancelOrderWorkflow,
   capturePaymentWorkflow,
   createOrderFulfillmentWorkflow,
@@ -17,6 +16,7 @@ import {
   refundPaymentsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { refreshCatalogStock } from "../catalog/write-catalog-stock"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { OrderStatus, StatusActor } from "../../modules/order-lifecycle/types"
@@ -60,7 +60,7 @@ export const changeOrderStatusWorkflow = createWorkflow(
   "order-change-status",
   (input: ChangeOrderStatusInput) => {
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const lifecycle = loadOrderLifecycleStep({
       order_id: input.order_id,
       customer_id: input.customer_id,
@@ -157,7 +157,7 @@ export const changeOrderStatusWorkflow = createWorkflow(
       statusChangedData(change, lifecycle.customer_id)
     )
     emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(change)
   }
 )

@@ -8,7 +8,6 @@ import {
 import { MathBN, Modules, OrderWorkflowEvents, PromotionActions } from "@medusajs/framework/utils"
 import type { LinkDefinition } from "@medusajs/framework/types"
 import {
-  acquireLockStep,
   addShippingMethodToCartStep,
   createPaymentCollectionsStep,
   createOrdersStep,
@@ -21,6 +20,7 @@ import {
   setTaxLinesForItemsStep,
   validateAndReturnShippingMethodsDataStep,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import {
   fulfillmentContextOf,
   orderInputFromCart,
@@ -99,7 +99,7 @@ const CART_LOCK = { timeout: 30, ttl: 120 }
 export const checkoutCartWorkflow = createWorkflow(
   "order-checkout-cart",
   (input: CheckoutCartInput) => {
-    acquireLockStep({ key: input.cart_id, ...CART_LOCK })
+    const ownedLock = acquireOwnedLockStep({ key: input.cart_id, ...CART_LOCK })
     const cart = loadCheckoutCartStep({
       cart_id: input.cart_id,
       customer_id: input.customer_id,
@@ -394,7 +394,7 @@ export const checkoutCartWorkflow = createWorkflow(
     )
     // Last and alone: the lock has no compensation, so until it is released any failure
     // (an emit included) is undone while the cart is still locked.
-    releaseLockStep({ key: input.cart_id })
+    releaseLockStep({ key: input.cart_id, ownerId: ownedLock.owner_id })
     const result = transform(
       { order, session, lifecycle, change, collection, attempt },
       (written): CheckoutResult => ({

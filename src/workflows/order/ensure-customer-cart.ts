@@ -5,12 +5,8 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { CartWorkflowEvents } from "@medusajs/framework/utils"
-import {
-  acquireLockStep,
-  createCartsStep,
-  emitEventStep,
-  releaseLockStep,
-} from "@medusajs/medusa/core-flows"
+import { createCartsStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { findCustomerCartStep } from "./steps/find-customer-cart"
 import { prepareCustomerCartStep } from "./steps/prepare-customer-cart"
 
@@ -30,7 +26,7 @@ export const ensureCustomerCartWorkflow = createWorkflow(
   "order-ensure-customer-cart",
   (input: EnsureCustomerCartInput) => {
     const lockKey = transform({ input }, ({ input }) => `customer-cart:${input.customer_id}`)
-    acquireLockStep({ key: lockKey, timeout: 15, ttl: 30 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 15, ttl: 30 })
     const existing = findCustomerCartStep({ customer_id: input.customer_id })
     const created = when("create-customer-cart", { existing }, ({ existing }) => !existing).then(
       () => {
@@ -44,7 +40,7 @@ export const ensureCustomerCartWorkflow = createWorkflow(
         return createdId
       }
     )
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     const cartId = transform(
       { existing, created },
       ({ existing, created }) => (existing ?? created) as string

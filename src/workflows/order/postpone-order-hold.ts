@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { orderLockKey } from "./change-order-status"
 import { postponeOrderHoldStep } from "./steps/postpone-order-hold"
 
@@ -12,9 +13,9 @@ export const postponeOrderHoldWorkflow = createWorkflow(
   "order-postpone-hold",
   (input: { order_id: string; until: Date }) => {
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     const postponed = postponeOrderHoldStep(input)
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(postponed)
   }
 )

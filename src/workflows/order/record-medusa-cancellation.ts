@@ -4,7 +4,8 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import { orderLockKey } from "./change-order-status"
 import { findLifecycleToCancelStep } from "./steps/find-lifecycle-to-cancel"
@@ -21,7 +22,7 @@ export const recordMedusaCancellationWorkflow = createWorkflow(
   "order-record-medusa-cancellation",
   (input: { order_id: string }) => {
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     const lifecycle = findLifecycleToCancelStep({ order_id: input.order_id })
     const recorded = when(
       "record-cancellation",
@@ -42,7 +43,7 @@ export const recordMedusaCancellationWorkflow = createWorkflow(
       emitEventStep({ eventName: OrderLifecycleEvents.STATUS_CHANGED, data: event })
       return change
     })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(transform({ recorded }, ({ recorded }) => !!recorded))
   }
 )

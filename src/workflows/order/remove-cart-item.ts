@@ -24,14 +24,14 @@ export type RemoveCartItemInput = { customer_id: string; item_id: string }
 export const removeCartItemWorkflow = createWorkflow(
   "order-remove-cart-item",
   (input: RemoveCartItemInput) => {
-    const { item, cart } = lockCustomerCartItem(input)
+    const { item, cart, ownedLock } = lockCustomerCartItem(input)
     deleteLineItemsStep(transform({ item }, ({ item }) => [item.id]))
     when("refresh-cart-after-remove", { cart }, ({ cart }) => cart.needs_refresh).then(() => {
       refreshCartItemsWorkflow.runAsStep({ input: { cart_id: item.cart_id } })
     })
     parallelize(
       emitEventStep({ eventName: CartWorkflowEvents.UPDATED, data: { id: item.cart_id } }),
-      releaseLockStep({ key: item.cart_id })
+      releaseLockStep({ key: item.cart_id, ownerId: ownedLock.owner_id })
     )
     return new WorkflowResponse(item.cart_id)
   }

@@ -4,7 +4,8 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { orderLockKey } from "./change-order-status"
 import { createOrderLifecycleStep } from "./steps/create-order-lifecycle"
 import { findUntrackedOrderStep } from "./steps/find-untracked-order"
@@ -22,7 +23,7 @@ export const trackOrderWorkflow = createWorkflow(
   "order-track-order",
   (input: { order_id: string }) => {
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     const untracked = findUntrackedOrderStep({ order_id: input.order_id })
     const created = when(
       "track-untracked-order",
@@ -46,7 +47,7 @@ export const trackOrderWorkflow = createWorkflow(
       )
       return lifecycle
     })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(transform({ created }, ({ created }) => !!created))
   }
 )

@@ -28,7 +28,7 @@ export type UpdateCartItemInput = { customer_id: string; item_id: string; quanti
 export const updateCartItemWorkflow = createWorkflow(
   "order-update-cart-item",
   (input: UpdateCartItemInput) => {
-    const { item, cart } = lockCustomerCartItem(input)
+    const { item, cart, ownedLock } = lockCustomerCartItem(input)
 
     when("remove-cart-line", { input }, ({ input }) => input.quantity === 0).then(() => {
       deleteLineItemsStep(transform({ item }, ({ item }) => [item.id]))
@@ -85,7 +85,7 @@ export const updateCartItemWorkflow = createWorkflow(
     })
     parallelize(
       emitEventStep({ eventName: CartWorkflowEvents.UPDATED, data: { id: item.cart_id } }),
-      releaseLockStep({ key: item.cart_id })
+      releaseLockStep({ key: item.cart_id, ownerId: ownedLock.owner_id })
     )
     return new WorkflowResponse(item.cart_id)
   }

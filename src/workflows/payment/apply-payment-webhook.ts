@@ -4,7 +4,8 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { claimWebhookEventStep } from "./steps/claim-webhook-event"
 import { compareProviderRefundsStep } from "./steps/compare-provider-refunds"
 import { findAttemptBySessionStep } from "./steps/find-attempt-by-session"
@@ -35,7 +36,7 @@ export const applyPaymentWebhookWorkflow = createWorkflow(
   (input: ApplyPaymentWebhookInput) => {
     // Deliveries of one event are applied one after the other: the claim reads and counts.
     const eventLock = transform({ input }, ({ input }) => `payment-webhook:${input.event_id}`)
-    acquireLockStep({ key: eventLock, timeout: 60, ttl: 120 })
+    const ownedLock = acquireOwnedLockStep({ key: eventLock, timeout: 60, ttl: 120 })
     const claim = claimWebhookEventStep({
       event_id: input.event_id,
       type: input.event_type,
@@ -112,7 +113,7 @@ export const applyPaymentWebhookWorkflow = createWorkflow(
         }))
       )
     })
-    releaseLockStep({ key: eventLock })
+    releaseLockStep({ key: eventLock, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(outcome)
   }
 )

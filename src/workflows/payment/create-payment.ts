@@ -5,11 +5,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   createOrderPaymentCollectionWorkflow,
   createPaymentSessionsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { orderSettings } from "../../config/order"
 import { orderLockKey } from "../order/change-order-status"
 import { loadOrderLifecycleStep } from "../order/steps/load-order-lifecycle"
@@ -32,7 +32,7 @@ export const createPaymentWorkflow = createWorkflow(
   "payment-create",
   (input: CreatePaymentInput) => {
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const lifecycle = loadOrderLifecycleStep({
       order_id: input.order_id,
       customer_id: input.customer_id,
@@ -82,7 +82,7 @@ export const createPaymentWorkflow = createWorkflow(
         customer_id: input.customer_id,
       }))
     )
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(attempt)
   }
 )

@@ -4,12 +4,8 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import {
-  acquireLockStep,
-  cancelOrderWorkflow,
-  emitEventStep,
-  releaseLockStep,
-} from "@medusajs/medusa/core-flows"
+import { cancelOrderWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import { orderLockKey } from "../order/change-order-status"
 import { recordStatusChangeStep } from "../order/steps/record-status-change"
@@ -29,13 +25,14 @@ export const recordMedusaRefundWorkflow = createWorkflow(
   "payment-record-medusa-refund",
   (input: { payment_id: string }) => {
     const orderId = findOrderOfPaymentStep({ payment_id: input.payment_id })
+    // No key (nothing locked, nothing released) when the payment belongs to no order.
+    const lockKeys = transform({ orderId }, ({ orderId }) =>
+      orderId ? [orderLockKey(orderId)] : []
+    )
+    // As long as the engine's own workflows may hold it (their ttl): a refund is not lost to
+    // a busy order.
+    const ownedLock = acquireOwnedLockStep({ key: lockKeys, timeout: 120, ttl: 120 })
     // Workflow conditions do not nest: each step below checks the order id on its own.
-    const lockKey = transform({ orderId }, ({ orderId }) => orderLockKey(orderId ?? "none"))
-    when("lock-refunded-order", { orderId }, ({ orderId }) => !!orderId).then(() => {
-      // As long as the engine's own workflows may hold it (their ttl): a refund is not lost
-      // to a busy order.
-      acquireLockStep({ key: lockKey, timeout: 120, ttl: 120 })
-    })
     const found = findRefundStatusToRecordStep({ order_id: orderId })
     const recorded = when("record-refund", { found }, ({ found }) => !!found).then(() => {
       const change = recordStatusChangeStep(
@@ -57,9 +54,7 @@ export const recordMedusaRefundWorkflow = createWorkflow(
         input: transform({ found }, ({ found }) => ({ order_id: found!.lifecycle.order_id })),
       })
     })
-    when("unlock-refunded-order", { orderId }, ({ orderId }) => !!orderId).then(() => {
-      releaseLockStep({ key: lockKey })
-    })
+    releaseLockStep({ key: lockKeys, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(transform({ recorded }, ({ recorded }) => !!recorded))
   }
 )

@@ -1,9 +1,9 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   refundPaymentWorkflow as medusaRefundPaymentWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { orderLockKey } from "../order/change-order-status"
 import { findOrderOfPaymentStep } from "./steps/find-order-of-payment"
 
@@ -33,9 +33,9 @@ export const refundMedusaPaymentWorkflow = createWorkflow(
     const lockKey = transform({ orderId, input }, ({ orderId, input }) =>
       orderId ? orderLockKey(orderId) : `payment-refund:${input.payment_id}`
     )
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const payment = medusaRefundPaymentWorkflow.runAsStep({ input })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(payment)
   }
 )

@@ -5,12 +5,12 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
-  acquireLockStep,
   cancelOrderWorkflow,
   emitEventStep,
   refundPaymentsWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { MathBN } from "@medusajs/framework/utils"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
@@ -46,7 +46,7 @@ export const refundPaymentWorkflow = createWorkflow(
   (input: RefundPaymentInput) => {
     const found = loadPaymentAttemptStep({ id: input.attempt_id })
     const lockKey = transform({ found }, ({ found }) => orderLockKey(found.order_id))
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 120 })
     const attempt = loadPaymentAttemptStep({ id: input.attempt_id }).config({
       name: "payment-reload-attempt",
     })
@@ -100,7 +100,7 @@ export const refundPaymentWorkflow = createWorkflow(
         },
       ]),
     })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse(plan)
   }
 )

@@ -6,12 +6,12 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { PaymentEvents } from "@medusajs/framework/utils"
 import {
-  acquireLockStep,
   addOrderTransactionStep,
   capturePaymentWorkflow,
   emitEventStep,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { acquireOwnedLockStep } from "../locking/steps/acquire-owned-lock"
 import { OrderLifecycleEvents, statusChangedData } from "../../modules/order-lifecycle/events"
 import type { StatusActor } from "../../modules/order-lifecycle/types"
 import { attemptUpdatedData, PaymentLedgerEvents } from "../../modules/payment-ledger/events"
@@ -84,14 +84,14 @@ export const settlePaymentWorkflow = createWorkflow(
     const locks = resolvePaymentLocksStep({ order_id: orderId })
     // Also when run inside another workflow (a webhook's application): lock steps are
     // skipped in sub-workflows unless asked, and this one must not run unlocked.
-    acquireLockStep({
+    acquireOwnedLockStep({
       key: locks.cart_keys,
       ownerId: locks.owner_id,
       timeout: 30,
       ttl: 120,
       executeOnSubWorkflow: true,
     }).config({ name: "payment-lock-cart" })
-    acquireLockStep({
+    acquireOwnedLockStep({
       key: locks.order_key,
       ownerId: locks.owner_id,
       timeout: 30,
