@@ -7,7 +7,8 @@ import {
   createShippingOptionsWorkflow,
   updateCartPromotionsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { expireOrderHolds } from "../../src/tasks/order/expire-holds"
+import { EXPIRY_LOCK_WAIT_SECONDS, expireOrderHolds } from "../../src/tasks/order/expire-holds"
+import { orderLockKey } from "../../src/workflows/order/change-order-status"
 import { reconcilePayments } from "../../src/tasks/payment/reconcile"
 import { ORDER_LIFECYCLE_MODULE } from "../../src/modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../src/modules/order-lifecycle/service"
@@ -960,6 +961,43 @@ medusaIntegrationTestRunner({
         const [pending] = await service.listOrderLifecycles({ order_id: stuck })
         expect(pending.status).toBe("pending")
         expect(new Date(pending.hold_expires_at as Date).getTime()).toBeLessThan(Date.now())
+      })
+
+      it("leaves an order another request is working on to the next run", async () => {
+        const container = getContainer()
+        const busy = await addAndCheckout(api, alice, lamp.id, 1)
+        const orderId = busy.data.order.id as string
+        const service = container.resolve<OrderLifecycleModuleService>(ORDER_LIFECYCLE_MODULE)
+        const [lifecycle] = await service.listOrderLifecycles({ order_id: orderId })
+        const heldUntil = new Date(Date.now() - 1000)
+        await service.updateOrderLifecycles({ id: lifecycle.id, hold_expires_at: heldUntil })
+
+        // A payment of the order in progress holds its lock (taken once the placement's
+        // subscribers have let go of it).
+        const locking = container.resolve(Modules.LOCKING)
+        const payment = { ownerId: "payment-in-progress", expire: 60 }
+        await waitFor(() =>
+          locking.acquire(orderLockKey(orderId), payment).then(
+            () => true,
+            () => false
+          )
+        )
+        const started = Date.now()
+        try {
+          expect(await expireOrderHolds(container)).toEqual({ cancelled: [], skipped: [orderId] })
+        } finally {
+          await locking.release(orderLockKey(orderId), payment)
+        }
+        // One short wait for the lock, not the status move's 30 s and then the
+        // postponement's 30 s more under the same lock.
+        expect(Date.now() - started).toBeLessThan((EXPIRY_LOCK_WAIT_SECONDS + 10) * 1000)
+        // Neither cancelled nor postponed: still pending, its hold as it was.
+        const [untouched] = await service.listOrderLifecycles({ order_id: orderId })
+        expect(untouched.status).toBe("pending")
+        expect(new Date(untouched.hold_expires_at as Date).getTime()).toBe(heldUntil.getTime())
+
+        // Once the lock is free, the next run cancels it.
+        expect(await expireOrderHolds(container)).toEqual({ cancelled: [orderId], skipped: [] })
       })
     })
   },

@@ -3,6 +3,7 @@ import { formatException } from "@medusajs/framework/http"
 import { UNAVAILABLE_MESSAGES, unavailableDependency } from "./dependency-errors"
 import { PAYMENT_PROVIDER_ERROR } from "../../utils/payment/provider-error"
 import { PASSWORD_HASHING_BUSY } from "../../utils/identity/password-hashing"
+import { isLockWaitGivenUp } from "../../utils/locking/lock-wait"
 
 export type FieldError = { field: string; message: string }
 
@@ -95,11 +96,6 @@ function isMedusaError(error: unknown): error is { type: string; message: string
   )
 }
 
-/** The in-memory and Postgres locking providers time out with a plain Error. */
-function isLockTimeout(error: unknown): boolean {
-  return error instanceof Error && error.message === "Timed-out acquiring lock."
-}
-
 /** Seconds a client should wait before retrying after a dependency outage. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
 
@@ -166,9 +162,10 @@ export function toErrorResponse(error: unknown, requestId: string): ErrorRespons
       unexpected: false,
     }
   }
-  if (isLockTimeout(error)) {
+  if (isLockWaitGivenUp(error)) {
     // Another request held the same lock for longer than this one would wait: a conflict
-    // with current state, safe to retry (the Redis provider already throws a CONFLICT).
+    // with current state, safe to retry (the Redis provider already throws a CONFLICT; the
+    // in-memory one throws a plain Error).
     return {
       status: 409,
       body: { type: "conflict", message: "The resource is busy with another request; retry" },

@@ -6,6 +6,7 @@ import { IDEMPOTENCY_MODULE } from "../../modules/idempotency"
 import type IdempotencyModuleService from "../../modules/idempotency/service"
 import { recordIdempotentResponseWorkflow } from "../../workflows/idempotency/record-idempotent-response"
 import { positiveIntFromEnv } from "../../utils/env"
+import { isLockWaitGivenUp } from "../../utils/locking/lock-wait"
 import { actorOf } from "./auth"
 
 /**
@@ -132,10 +133,6 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300
 }
 
-function isLockTimeout(error: unknown): boolean {
-  return error instanceof Error && /timed-out acquiring lock/i.test(error.message)
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
@@ -218,7 +215,7 @@ export async function executeIdempotent(
       timeout: options.lockTimeoutSeconds ?? IDEMPOTENCY_LOCK_TIMEOUT_SECONDS,
     })
   } catch (error) {
-    if (!started && isLockTimeout(error)) {
+    if (!started && isLockWaitGivenUp(error)) {
       throw new MedusaError(MedusaError.Types.CONFLICT, KEY_IN_PROGRESS_MESSAGE)
     }
     if (!outcome) {

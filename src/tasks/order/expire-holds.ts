@@ -5,12 +5,21 @@ import type OrderLifecycleModuleService from "../../modules/order-lifecycle/serv
 import type { OrderLifecycleRecord } from "../../modules/order-lifecycle/types"
 import { changeOrderStatusWorkflow } from "../../workflows/order/change-order-status"
 import { postponeOrderHoldWorkflow } from "../../workflows/order/postpone-order-hold"
+import { isLockWaitGivenUp } from "../../utils/locking/lock-wait"
 
 /** Orders one run looks at; the rest wait for the next run (a minute later). */
 const BATCH = 100
 
 /** When an expiry that failed is tried again. */
 const RETRY_DELAY_MS = 10 * 60_000
+
+/**
+ * How long one expiry waits for its order's lock. A request working on the order (a
+ * payment, a status move) holds it: the next run, a minute later, looks again, so a busy
+ * order costs this run seconds instead of the status move's 30 s wait (and, before, a
+ * second 30 s wait to postpone it under the same lock).
+ */
+export const EXPIRY_LOCK_WAIT_SECONDS = 5
 
 export type ExpiryReport = { cancelled: string[]; skipped: string[] }
 
@@ -41,12 +50,18 @@ export async function expireOrderHolds(
           only_from: "pending",
           actor: { type: "system", id: null },
           note: "Not paid before the stock hold ended",
+          lock_wait_seconds: EXPIRY_LOCK_WAIT_SECONDS,
         },
       })
       report.cancelled.push(order_id)
     } catch (error) {
       report.skipped.push(order_id)
       const message = `orders: hold of ${order_id} not expired: ${(error as Error).message}`
+      if (isLockWaitGivenUp(error)) {
+        // Busy with another request, not failing: it may be being paid right now.
+        logger.info(`${message} (busy; the next run looks again)`)
+        continue
+      }
       // Paid (or otherwise moved) a moment ago: nothing to do. Still pending: the
       // cancellation itself failed; retry later so it does not block the queue.
       let stillPending: boolean

@@ -35,12 +35,11 @@ export const registerCustomerWorkflow = createWorkflow(
     // Registrations of one email run one after the other: the second is refused by the
     // check below instead of racing the first through Medusa's identity and customer
     // creation (which do not settle such a race by themselves).
-    const lock = transform({ input }, ({ input }) => ({
-      key: `identity-register:${input.email.toLowerCase()}`,
-      timeout: 30,
-      ttl: 60,
-    }))
-    const ownedLock = acquireOwnedLockStep(lock)
+    const lockKey = transform(
+      { input },
+      ({ input }) => `identity-register:${input.email.toLowerCase()}`
+    )
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     validateRegistrationStep({ email: input.email, username: input.username })
     const authIdentityId = registerAuthIdentityStep({
       email: input.email,
@@ -82,7 +81,7 @@ export const registerCustomerWorkflow = createWorkflow(
       first_name: input.first_name ?? null,
     }))
     emitEventStep({ eventName: IdentityEvents.USER_REGISTERED, data: registered })
-    releaseLockStep({ key: lock.key, ownerId: ownedLock.owner_id })
+    releaseLockStep({ key: lockKey, ownerId: ownedLock.owner_id })
     return new WorkflowResponse({ customer, profile, authIdentityId })
   }
 )

@@ -39,7 +39,12 @@ export type ChangeOrderStatusInput = {
   tracking?: { number: string | null; url: string | null }
   /** An admin's hand move: only the statuses an admin may set (checked after the load). */
   by_admin?: boolean
+  /** How long to wait for the order's lock before failing with a conflict (default 30 s). */
+  lock_wait_seconds?: number
 }
+
+/** How long a status move waits for the order's lock unless told otherwise. */
+const ORDER_LOCK_WAIT_SECONDS = 30
 
 /** An order's lock key: status moves, payments and the expiry job serialise on it. */
 export function orderLockKey(orderId: string): string {
@@ -60,7 +65,11 @@ export const changeOrderStatusWorkflow = createWorkflow(
   "order-change-status",
   (input: ChangeOrderStatusInput) => {
     const lockKey = transform({ input }, ({ input }) => orderLockKey(input.order_id))
-    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lockWait = transform(
+      { input },
+      ({ input }) => input.lock_wait_seconds ?? ORDER_LOCK_WAIT_SECONDS
+    )
+    const ownedLock = acquireOwnedLockStep({ key: lockKey, timeout: lockWait, ttl: 120 })
     const lifecycle = loadOrderLifecycleStep({
       order_id: input.order_id,
       customer_id: input.customer_id,

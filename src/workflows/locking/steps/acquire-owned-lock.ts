@@ -46,7 +46,7 @@ const NOTHING_TAKEN = () =>
  */
 export const acquireOwnedLockStep = createStep(
   "acquire-owned-lock",
-  async (input: AcquireOwnedLockInput, { container, parentStepIdempotencyKey }) => {
+  async (input: AcquireOwnedLockInput, { container, parentStepIdempotencyKey, workflowId }) => {
     const keys = Array.isArray(input.key) ? input.key : [input.key]
     if (!keys.length) {
       return NOTHING_TAKEN()
@@ -55,7 +55,8 @@ export const acquireOwnedLockStep = createStep(
       return StepResponse.skip() as unknown as ReturnType<typeof NOTHING_TAKEN>
     }
     const locking = container.resolve(Modules.LOCKING)
-    const ownerId = input.ownerId ?? `run:${randomUUID()}`
+    // Named after the workflow, so a key held in Redis says who holds it.
+    const ownerId = input.ownerId ?? `${workflowId}:${randomUUID()}`
     const tryUntil = Date.now() + (input.timeout ?? 0) * 1000
     for (;;) {
       try {
