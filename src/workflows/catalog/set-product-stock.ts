@@ -60,8 +60,11 @@ export const setProductStockWorkflow = createWorkflow(
       })
     })
     releaseLockStep(
-      transform({ lock, ownedLock }, ({ lock, ownedLock }) => ({
-        key: lock.key,
+      // The key again from the input: `lock` read from inside another value loses its
+      // `key` field to Medusa's workflow SDK (docs/DECISIONS.md, "Workflow locks are the
+      // run's own").
+      transform({ input, ownedLock }, ({ input, ownedLock }) => ({
+        key: inventoryLockKey(input.inventory_item_id ?? input.product_id),
         ownerId: ownedLock.owner_id,
         executeOnSubWorkflow: true,
       }))
