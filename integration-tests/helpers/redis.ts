@@ -63,3 +63,43 @@ export async function waitForIdleEventQueue(
     redis.disconnect()
   }
 }
+
+/** Medusa's Redis locking provider's key prefix (its default). */
+const LOCK_PREFIX = "medusa_lock:"
+
+/**
+ * The locks held in Redis, each with its owner: Medusa's lock keys, without the engine's
+ * `<key>:acquisition` records (src/modules/locking-redis), which outlive a release.
+ */
+export async function locksHeld(redis: Redis): Promise<Record<string, string | null>> {
+  const held: Record<string, string | null> = {}
+  for await (const keys of redis.scanStream({ match: `${LOCK_PREFIX}*`, count: 100 })) {
+    for (const key of keys as string[]) {
+      if (!key.endsWith(":acquisition")) {
+        held[key.slice(LOCK_PREFIX.length)] = await redis.get(key)
+      }
+    }
+  }
+  return held
+}
+
+/**
+ * Fails unless every lock but those in `heldBefore` (taken before the test began, by an
+ * earlier spec of this jest worker) is released within `timeoutMs` (work that events
+ * started may still hold one for a moment): a workflow whose release does not match its
+ * acquisition leaves its key taken for the whole lease, and the next request on it waits
+ * and fails.
+ */
+export async function expectLocksReleased(
+  redis: Redis,
+  heldBefore: string[] = [],
+  timeoutMs = 15_000
+): Promise<void> {
+  const taken = async () =>
+    Object.entries(await locksHeld(redis)).filter(([key]) => !heldBefore.includes(key))
+  try {
+    await waitFor(async () => (await taken()).length === 0, timeoutMs)
+  } catch {
+    throw new Error(`locks still held: ${JSON.stringify(await taken())}`)
+  }
+}

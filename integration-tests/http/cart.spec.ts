@@ -1,3 +1,4 @@
+import Redis from "ioredis"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Medusa from "@medusajs/js-sdk"
 import { Modules } from "@medusajs/framework/utils"
@@ -11,6 +12,9 @@ import {
   type CommerceSetup,
   type Shopper,
   createShop,
+  expectLocksReleased,
+  locksHeld,
+  useTestRedis,
 } from "../helpers"
 
 jest.setTimeout(120_000)
@@ -26,6 +30,9 @@ type CartItem = {
 }
 type Cart = { id: string; items: CartItem[]; item_count: number; subtotal: string; total: string }
 
+// Locks in Redis, so that the tests can see what is still held.
+const redisUrl = useTestRedis()
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminSession
@@ -33,6 +40,23 @@ medusaIntegrationTestRunner({
     let lamp: CatalogProduct
     let alice: Shopper
     let bob: Shopper
+
+    // Every test's workflows release the locks they took (a release that does not match its
+    // acquisition would leave the key taken for its lease).
+    let redis: Redis
+    let locksBefore: string[]
+    beforeAll(() => {
+      redis = new Redis(redisUrl)
+    })
+    afterAll(() => {
+      redis.disconnect()
+    })
+    beforeEach(async () => {
+      locksBefore = Object.keys(await locksHeld(redis))
+    })
+    afterEach(async () => {
+      await expectLocksReleased(redis, locksBefore)
+    })
 
     beforeEach(async () => {
       ;({

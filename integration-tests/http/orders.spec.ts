@@ -1,3 +1,4 @@
+import Redis from "ioredis"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type {
   BigNumberInput,
@@ -24,6 +25,9 @@ import {
   type CommerceSetup,
   type Shopper,
   createShop,
+  expectLocksReleased,
+  locksHeld,
+  useTestRedis,
 } from "../helpers"
 
 jest.setTimeout(180_000)
@@ -94,6 +98,9 @@ function sum(amounts: Amount[]): string {
     .toFixed(2)
 }
 
+// Locks in Redis, so that the tests can see what is still held.
+const redisUrl = useTestRedis()
+
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminSession
@@ -101,6 +108,23 @@ medusaIntegrationTestRunner({
     let product: CatalogProduct
     let alice: Shopper
     let bob: Shopper
+
+    // Every test's workflows release the locks they took (a release that does not match its
+    // acquisition would leave the key taken for its lease).
+    let redis: Redis
+    let locksBefore: string[]
+    beforeAll(() => {
+      redis = new Redis(redisUrl)
+    })
+    afterAll(() => {
+      redis.disconnect()
+    })
+    beforeEach(async () => {
+      locksBefore = Object.keys(await locksHeld(redis))
+    })
+    afterEach(async () => {
+      await expectLocksReleased(redis, locksBefore)
+    })
 
     beforeEach(async () => {
       ;({
