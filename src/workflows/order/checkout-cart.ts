@@ -392,8 +392,8 @@ export const checkoutCartWorkflow = createWorkflow(
         name: "emit-order-status-changed",
       })
     )
-    // Last and alone: the lock has no compensation, so until it is released any failure
-    // (an emit included) is undone while the cart is still locked.
+    // Last and alone: the release has no compensation, so until it runs any failure (an
+    // emit included) is undone while the cart is still locked.
     releaseLockStep({ key: input.cart_id, ownerId: ownedLock.owner_id })
     const result = transform(
       { order, session, lifecycle, change, collection, attempt },
