@@ -103,3 +103,24 @@ export async function expectLocksReleased(
     throw new Error(`locks still held: ${JSON.stringify(await taken())}`)
   }
 }
+
+/**
+ * Registers hooks that fail a test whose workflows left a lock taken (expectLocksReleased),
+ * on a client of its own for the spec's Redis database (`redisUrl`).
+ */
+export function expectLocksReleasedAfterEachTest(redisUrl: string): void {
+  let redis: Redis
+  let heldBefore: string[]
+  beforeAll(() => {
+    redis = new Redis(redisUrl)
+  })
+  afterAll(() => {
+    redis.disconnect()
+  })
+  beforeEach(async () => {
+    heldBefore = Object.keys(await locksHeld(redis))
+  })
+  afterEach(async () => {
+    await expectLocksReleased(redis, heldBefore)
+  })
+}

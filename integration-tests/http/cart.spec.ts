@@ -1,4 +1,3 @@
-import Redis from "ioredis"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Medusa from "@medusajs/js-sdk"
 import { Modules } from "@medusajs/framework/utils"
@@ -12,8 +11,7 @@ import {
   type CommerceSetup,
   type Shopper,
   createShop,
-  expectLocksReleased,
-  locksHeld,
+  expectLocksReleasedAfterEachTest,
   useTestRedis,
 } from "../helpers"
 
@@ -41,22 +39,8 @@ medusaIntegrationTestRunner({
     let alice: Shopper
     let bob: Shopper
 
-    // Every test's workflows release the locks they took (a release that does not match its
-    // acquisition would leave the key taken for its lease).
-    let redis: Redis
-    let locksBefore: string[]
-    beforeAll(() => {
-      redis = new Redis(redisUrl)
-    })
-    afterAll(() => {
-      redis.disconnect()
-    })
-    beforeEach(async () => {
-      locksBefore = Object.keys(await locksHeld(redis))
-    })
-    afterEach(async () => {
-      await expectLocksReleased(redis, locksBefore)
-    })
+    // Every test's workflows release the locks they took.
+    expectLocksReleasedAfterEachTest(redisUrl)
 
     beforeEach(async () => {
       ;({
