@@ -45,6 +45,12 @@ const anonymousLockWorkflow = createWorkflow("test-anonymous-lock", (input: Lock
   return new WorkflowResponse(true)
 })
 
+/** Given no key at all (Medusa's step takes nothing then, and neither does this one). */
+const noKeyLockWorkflow = createWorkflow("test-no-key-lock", () => {
+  acquireOwnedLockStep({ key: undefined, timeout: 1, ttl: 30 })
+  return new WorkflowResponse(true)
+})
+
 /** Runs inside a workflow that holds the same key already. */
 const nestedLockWorkflow = createWorkflow("test-nested-lock", (input: LockedWork) => {
   const ownedLock = acquireOwnedLockStep({ key: input.key, timeout: 2, ttl: input.ttl })
@@ -68,7 +74,7 @@ function losingFirstAnswerFor(locking: ILockingModule, key: string) {
   let lost = 0
   const spied = jest.spyOn(locking, "acquire").mockImplementation(async (keys, args) => {
     await acquire(keys, args)
-    if (keys === key && lost++ === 0) {
+    if ([keys].flat().includes(key) && lost++ === 0) {
       throw new Error("Connection is closed.")
     }
   })
@@ -187,6 +193,9 @@ medusaIntegrationTestRunner({
 
     it("takes nothing for no key, and several keys together", async () => {
       await expectDone(ownedLockWorkflow, { key: [], ttl: 30, work_ms: 0 })
+      const { errors } = await noKeyLockWorkflow(container).run({ throwOnError: false })
+      expect(errors).toEqual([])
+      expect(await takenBySomeoneElse("undefined")).toBe(false)
       const keys = [newKey(), newKey()]
       const run = expectDone(ownedLockWorkflow, { key: keys, ttl: 30, work_ms: 1_000 })
       await sleep(300)

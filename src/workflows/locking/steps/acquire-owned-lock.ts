@@ -5,7 +5,7 @@ import { Modules } from "@medusajs/framework/utils"
 
 export type AcquireOwnedLockInput = {
   /** One key or several; several are taken in one order (utils/locking/lock-order.ts). */
-  key: string | string[]
+  key: string | string[] | undefined
   /** How long to keep trying before the step fails with a conflict (seconds; 0: once). */
   timeout?: number
   /** How long the lock lives when it is not released (seconds). */
@@ -47,7 +47,8 @@ const NOTHING_TAKEN = () =>
 export const acquireOwnedLockStep = createStep(
   "acquire-owned-lock",
   async (input: AcquireOwnedLockInput, { container, parentStepIdempotencyKey, workflowId }) => {
-    const keys = Array.isArray(input.key) ? input.key : [input.key]
+    // No key, as with Medusa's step: nothing is locked (nor released).
+    const keys = Array.isArray(input.key) ? input.key : input.key == null ? [] : [input.key]
     if (!keys.length) {
       return NOTHING_TAKEN()
     }
@@ -60,7 +61,7 @@ export const acquireOwnedLockStep = createStep(
     const tryUntil = Date.now() + (input.timeout ?? 0) * 1000
     for (;;) {
       try {
-        await locking.acquire(input.key, { expire: input.ttl, ownerId })
+        await locking.acquire(keys, { expire: input.ttl, ownerId })
         break
       } catch (error) {
         if (Date.now() >= tryUntil) {
