@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_LIFECYCLE_MODULE } from "../../modules/order-lifecycle"
 import type OrderLifecycleModuleService from "../../modules/order-lifecycle/service"
 import type { OrderLifecycleRecord } from "../../modules/order-lifecycle/types"
-import { changeOrderStatusWorkflow } from "../../workflows/order/change-order-status"
+import { changeOrderStatusWorkflow, orderLockKey } from "../../workflows/order/change-order-status"
 import { postponeOrderHoldWorkflow } from "../../workflows/order/postpone-order-hold"
 import { isLockWaitGivenUp } from "../../utils/locking/lock-wait"
 
@@ -57,8 +57,9 @@ export async function expireOrderHolds(
     } catch (error) {
       report.skipped.push(order_id)
       const message = `orders: hold of ${order_id} not expired: ${(error as Error).message}`
-      if (isLockWaitGivenUp(error)) {
-        // Busy with another request, not failing: it may be being paid right now.
+      if (isLockWaitGivenUp(error, orderLockKey(order_id))) {
+        // Busy with another request, not failing: it may be being paid right now. (A wait
+        // for another lock inside the cancellation is a failure like any other.)
         logger.info(`${message} (busy; the next run looks again)`)
         continue
       }

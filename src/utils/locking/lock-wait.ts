@@ -7,11 +7,16 @@
 const LOCK_WAIT_GIVEN_UP = /^(Failed to acquire lock for key |Timed-out acquiring lock\.)/
 
 /**
- * Whether `error` says only that a lock was busy for longer than the caller would wait.
+ * Whether `error` says only that a lock was busy for longer than the caller would wait;
+ * with `key`, that lock's (named in the refusal; a time-out of `execute` names none).
  * An Error, or what a workflow run throws for it: the step's error as a plain object
  * with its message (the workflow engine serialises step errors).
  */
-export function isLockWaitGivenUp(error: unknown): boolean {
+export function isLockWaitGivenUp(error: unknown, key?: string): boolean {
   const message = (error as { message?: unknown } | null)?.message
-  return typeof message === "string" && LOCK_WAIT_GIVEN_UP.test(message)
+  return (
+    typeof message === "string" &&
+    LOCK_WAIT_GIVEN_UP.test(message) &&
+    (key === undefined || message.includes(`"${key}"`))
+  )
 }

@@ -35,6 +35,16 @@ describe("isLockWaitGivenUp", () => {
     expect(isLockWaitGivenUp({ name: "Error", message: conflict.message })).toBe(true)
   })
 
+  it("with a key, recognises only that lock's refusal", () => {
+    const refusal = { message: 'Failed to acquire lock for key "order-status:order_1"' }
+    expect(isLockWaitGivenUp(refusal, "order-status:order_1")).toBe(true)
+    expect(isLockWaitGivenUp(refusal, "order-status:order_10")).toBe(false)
+    expect(isLockWaitGivenUp(refusal, "inventory:iitem_1")).toBe(false)
+    expect(
+      isLockWaitGivenUp({ message: "Timed-out acquiring lock." }, "order-status:order_1")
+    ).toBe(false)
+  })
+
   it("leaves every other error alone", () => {
     expect(isLockWaitGivenUp(new MedusaError(MedusaError.Types.CONFLICT, "Order is paid"))).toBe(
       false
