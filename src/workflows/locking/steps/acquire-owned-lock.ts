@@ -53,6 +53,7 @@ export const acquireOwnedLockStep = createStep(
       return NOTHING_TAKEN()
     }
     if (parentStepIdempotencyKey && !input.executeOnSubWorkflow) {
+      // The SDK's step types leave out its own skip response (Medusa's step is plain JS).
       return StepResponse.skip() as unknown as ReturnType<typeof NOTHING_TAKEN>
     }
     const locking = container.resolve(Modules.LOCKING)
